@@ -1,0 +1,1 @@
+//! The policy as code. Pure: no IO, no clock, no floats for money.

@@ -51,10 +51,16 @@ impl Audience {
     /// One plain line under the label, so a visitor knows which door is theirs.
     pub fn hint(self) -> &'static str {
         match self {
-            Audience::Person => "脱贫人口（含防止返贫监测对象）、低收入人口、搬迁群众、学生、返乡创业人员",
-            Audience::Employer => "招用脱贫人口的企业、农民合作社、家庭农场、就业帮扶车间、社区工厂",
+            Audience::Person => {
+                "脱贫人口（含防止返贫监测对象）、低收入人口、搬迁群众、学生、返乡创业人员"
+            }
+            Audience::Employer => {
+                "招用脱贫人口的企业、农民合作社、家庭农场、就业帮扶车间、社区工厂"
+            }
             Audience::Agency => "免费介绍脱贫人口等就业的经营性人力资源服务机构、劳务经纪人",
-            Audience::Carrier => "创业孵化基地、返乡入乡创业园、就业帮扶基地、劳务品牌、村就业服务超市",
+            Audience::Carrier => {
+                "创业孵化基地、返乡入乡创业园、就业帮扶基地、劳务品牌、村就业服务超市"
+            }
         }
     }
 }
@@ -87,38 +93,193 @@ use Audience::{Agency, Carrier, Employer, Person};
 
 /// Every benefit of the notice, in catalogue order.
 pub const CATALOGUE: &[CatalogueEntry] = &[
-    entry("job-search-subsidy", "脱贫人口一次性求职创业补贴（外出务工）", Person, "一（一）"),
-    entry("shandong-job-search-subsidy", "赴山东一次性求职创业补贴", Person, "一（三）"),
-    entry("cross-region-transport-subsidy", "跨区域（跨省）一次性交通补助", Person, "一（一）"),
-    entry("lu-yu-cooperation-subsidies", "鲁渝劳务协作交通生活补助、稳岗补贴", Person, "一（三）"),
-    entry("graduate-job-search-subsidy", "困难家庭离校未就业高校毕业生一次性求职创业补贴", Person, "三（一）"),
-    entry("student-job-search-subsidy", "困难家庭学生一次性在校求职创业补贴", Person, "三（一）"),
-    entry("flexible-employment-social-insurance-subsidy", "灵活就业社会保险补贴", Person, "二（四）"),
-    entry("startup-subsidy", "一次性创业补贴（补助）", Person, "二（三）"),
-    entry("startup-guaranteed-loan", "个人创业担保贷款及贴息", Person, "一（二）、二（三）"),
-    entry("startup-tax-relief", "重点群体创业税费减免", Person, "二（三）、二（四）"),
-    entry("vocational-training-subsidy", "职业技能培训（含创业培训）补贴", Person, "三（二）"),
-    entry("training-living-allowance", "培训期间生活费（含交通费）补贴", Person, "三（二）"),
-    entry("rural-public-welfare-post", "乡村公益性岗位安置", Person, "二（五）"),
-    entry("unemployment-insurance-benefit", "失业保险金", Person, "三（一）"),
-    entry("yulu-plan-subsidy", "雨露计划职业教育补助", Person, "三（二）"),
-    entry("technical-school-student-aid", "技工院校免学费及国家助学金（两后生）", Person, "三（二）"),
-    entry("employment-assistance-services", "就业援助：职业指导、职业介绍、就业困难人员认定（免费）", Person, "三（一）"),
+    entry(
+        "job-search-subsidy",
+        "脱贫人口一次性求职创业补贴（外出务工）",
+        Person,
+        "一（一）",
+    ),
+    entry(
+        "shandong-job-search-subsidy",
+        "赴山东一次性求职创业补贴",
+        Person,
+        "一（三）",
+    ),
+    entry(
+        "cross-region-transport-subsidy",
+        "跨区域（跨省）一次性交通补助",
+        Person,
+        "一（一）",
+    ),
+    entry(
+        "lu-yu-cooperation-subsidies",
+        "鲁渝劳务协作交通生活补助、稳岗补贴",
+        Person,
+        "一（三）",
+    ),
+    entry(
+        "graduate-job-search-subsidy",
+        "困难家庭离校未就业高校毕业生一次性求职创业补贴",
+        Person,
+        "三（一）",
+    ),
+    entry(
+        "student-job-search-subsidy",
+        "困难家庭学生一次性在校求职创业补贴",
+        Person,
+        "三（一）",
+    ),
+    entry(
+        "flexible-employment-social-insurance-subsidy",
+        "灵活就业社会保险补贴",
+        Person,
+        "二（四）",
+    ),
+    entry(
+        "startup-subsidy",
+        "一次性创业补贴（补助）",
+        Person,
+        "二（三）",
+    ),
+    entry(
+        "startup-guaranteed-loan",
+        "个人创业担保贷款及贴息",
+        Person,
+        "一（二）、二（三）",
+    ),
+    entry(
+        "startup-tax-relief",
+        "重点群体创业税费减免",
+        Person,
+        "二（三）、二（四）",
+    ),
+    entry(
+        "vocational-training-subsidy",
+        "职业技能培训（含创业培训）补贴",
+        Person,
+        "三（二）",
+    ),
+    entry(
+        "training-living-allowance",
+        "培训期间生活费（含交通费）补贴",
+        Person,
+        "三（二）",
+    ),
+    entry(
+        "rural-public-welfare-post",
+        "乡村公益性岗位安置",
+        Person,
+        "二（五）",
+    ),
+    entry(
+        "unemployment-insurance-benefit",
+        "失业保险金",
+        Person,
+        "三（一）",
+    ),
+    entry(
+        "yulu-plan-subsidy",
+        "雨露计划职业教育补助",
+        Person,
+        "三（二）",
+    ),
+    entry(
+        "technical-school-student-aid",
+        "技工院校免学费及国家助学金（两后生）",
+        Person,
+        "三（二）",
+    ),
+    entry(
+        "employment-assistance-services",
+        "就业援助：职业指导、职业介绍、就业困难人员认定（免费）",
+        Person,
+        "三（一）",
+    ),
     entry("hiring-subsidy", "一次性吸纳就业补贴", Employer, "一（二）"),
-    entry("employer-social-insurance-subsidy", "用人单位社会保险补贴", Employer, "一（二）"),
-    entry("enterprise-guaranteed-loan", "小微企业创业担保贷款及贴息", Employer, "一（二）"),
-    entry("work-for-training-subsidy", "以工代训职业培训补贴（至2021年底）", Employer, "二（二）"),
-    entry("public-welfare-post-subsidy", "公益性岗位补贴及社保补贴、意外伤害保险", Employer, "二（五）"),
-    entry("workshop-construction-grant", "就业帮扶车间一次性建设补助", Employer, "二（二）"),
-    entry("workshop-employment-award", "就业帮扶车间带动就业奖补", Employer, "二（二）"),
-    entry("workshop-fee-relief", "就业帮扶车间费用减免等优惠政策", Employer, "二（二）"),
-    entry("placement-subsidy", "就业创业服务补助（职业介绍补贴）", Agency, "一（一）"),
-    entry("employment-assistance-base-award", "就业帮扶基地奖补（区县制定）", Carrier, "一（一）"),
-    entry("incubator-subsidy", "市级创业孵化基地（园区）补贴及示范创建奖励", Carrier, "二（三）"),
-    entry("return-home-park-award", "区县级返乡入乡创业园、创业孵化基地奖补", Carrier, "二（三）"),
-    entry("labour-brand-award", "市级劳务品牌奖补", Carrier, "一（四）"),
-    entry("heritage-workshop-support", "非遗扶贫就业工坊", Carrier, "二（三）"),
-    entry("employment-service-supermarket-award", "行政村就业服务超市奖补", Carrier, "三（一）"),
+    entry(
+        "employer-social-insurance-subsidy",
+        "用人单位社会保险补贴",
+        Employer,
+        "一（二）",
+    ),
+    entry(
+        "enterprise-guaranteed-loan",
+        "小微企业创业担保贷款及贴息",
+        Employer,
+        "一（二）",
+    ),
+    entry(
+        "work-for-training-subsidy",
+        "以工代训职业培训补贴（至2021年底）",
+        Employer,
+        "二（二）",
+    ),
+    entry(
+        "public-welfare-post-subsidy",
+        "公益性岗位补贴及社保补贴、意外伤害保险",
+        Employer,
+        "二（五）",
+    ),
+    entry(
+        "workshop-construction-grant",
+        "就业帮扶车间一次性建设补助",
+        Employer,
+        "二（二）",
+    ),
+    entry(
+        "workshop-employment-award",
+        "就业帮扶车间带动就业奖补",
+        Employer,
+        "二（二）",
+    ),
+    entry(
+        "workshop-fee-relief",
+        "就业帮扶车间费用减免等优惠政策",
+        Employer,
+        "二（二）",
+    ),
+    entry(
+        "placement-subsidy",
+        "就业创业服务补助（职业介绍补贴）",
+        Agency,
+        "一（一）",
+    ),
+    entry(
+        "employment-assistance-base-award",
+        "就业帮扶基地奖补（区县制定）",
+        Carrier,
+        "一（一）",
+    ),
+    entry(
+        "incubator-subsidy",
+        "市级创业孵化基地（园区）补贴及示范创建奖励",
+        Carrier,
+        "二（三）",
+    ),
+    entry(
+        "return-home-park-award",
+        "区县级返乡入乡创业园、创业孵化基地奖补",
+        Carrier,
+        "二（三）",
+    ),
+    entry(
+        "labour-brand-award",
+        "市级劳务品牌奖补",
+        Carrier,
+        "一（四）",
+    ),
+    entry(
+        "heritage-workshop-support",
+        "非遗扶贫就业工坊",
+        Carrier,
+        "二（三）",
+    ),
+    entry(
+        "employment-service-supermarket-award",
+        "行政村就业服务超市奖补",
+        Carrier,
+        "三（一）",
+    ),
 ];
 
 /// The catalogue entries for one audience, in catalogue order.

@@ -1,5 +1,72 @@
-//! The policy as code. Pure: no IO, no clock, no floats for money.
+//! The Chongqing employment-assistance policy (渝人社〔2021〕237号 and the documents that implement it)
+//! as pure code: facts in, an explained report out.
+//!
+//! Pure by construction: no IO, no clock (the evaluation date is an input), no browser APIs, no
+//! randomness, no floats for money. It compiles natively and to wasm32 and never panics on any input.
 
 pub mod catalogue;
+pub mod choices;
+pub mod date;
+pub mod districts;
+pub mod documents;
+pub mod evaluate;
+pub mod facts;
+pub mod input;
+pub mod logic;
+pub mod money;
+pub mod parameters;
+pub mod questions;
+pub mod source;
+pub mod validate;
+
+// One module per family of benefits, named after what it is.
+pub mod entrepreneurship;
+pub mod migrant_work;
+pub mod public_posts;
+pub mod social_insurance;
+pub mod students;
+pub mod training;
+pub mod unemployment;
 
 pub use catalogue::{Audience, CatalogueEntry, CATALOGUE};
+pub use date::Date;
+pub use evaluate::{evaluate, BenefitReport, Outcome, Report, Status, Value};
+pub use facts::{Answer, Facts, Q};
+
+use evaluate::Benefit;
+
+/// Every encoded benefit, in catalogue order.
+pub fn benefits() -> &'static [Benefit] {
+    BENEFITS
+}
+
+static BENEFITS: &[Benefit] = &[
+    migrant_work::JOB_SEARCH,
+    migrant_work::SHANDONG_JOB_SEARCH,
+    migrant_work::TRANSPORT,
+    migrant_work::LU_YU,
+    students::GRADUATE_JOB_SEARCH,
+    students::STUDENT_JOB_SEARCH,
+    social_insurance::FLEXIBLE_EMPLOYMENT,
+    entrepreneurship::STARTUP_SUBSIDY,
+    entrepreneurship::STARTUP_LOAN,
+    entrepreneurship::STARTUP_TAX_RELIEF,
+    training::VOCATIONAL_TRAINING,
+    training::LIVING_ALLOWANCE,
+    public_posts::RURAL_POST,
+    unemployment::UNEMPLOYMENT_INSURANCE,
+    students::YULU_PLAN,
+    students::TECHNICAL_SCHOOL,
+    unemployment::ASSISTANCE_SERVICES,
+];
+
+/// The benefit-specific dated tables.
+pub(crate) fn benefit_parameters() -> Vec<parameters::Parameter> {
+    let mut all = migrant_work::parameters();
+    all.extend(students::parameters());
+    all.extend(social_insurance::parameters());
+    all.extend(entrepreneurship::parameters());
+    all.extend(training::parameters());
+    all.extend(unemployment::parameters());
+    all
+}

@@ -1,0 +1,133 @@
+//! The closed answer sets of the questionnaire. Each option has a stable kebab-case id (used in JSON,
+//! links and saved state) and the Chinese label a user taps.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! choice_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal : $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $id)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_id(id: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.id() == id)
+            }
+        }
+    };
+}
+
+choice_enum!(
+    /// 脱贫人口 includes 防止返贫监测对象 unless a rule says otherwise (research.md §0).
+    PovertyStatus {
+        Alleviated = "alleviated": "是脱贫人口（脱贫户家庭成员）",
+        Monitored = "monitored": "是防止返贫监测对象（风险未消除）",
+        MonitoredRiskEliminated = "monitored-risk-eliminated": "是监测对象，但已标注“风险消除”",
+        None = "none": "都不是",
+    }
+);
+
+impl PovertyStatus {
+    /// Counts as 脱贫人口 for the notice's purposes (监测对象 included, research.md §0).
+    pub fn counts_as_poverty(self) -> bool {
+        matches!(
+            self,
+            PovertyStatus::Alleviated
+                | PovertyStatus::Monitored
+                | PovertyStatus::MonitoredRiskEliminated
+        )
+    }
+}
+
+choice_enum!(Sex {
+    Female = "female": "女",
+    Male = "male": "男",
+});
+
+choice_enum!(LabourCapacity {
+    Full = "full": "有劳动能力",
+    Weak = "weak": "弱劳力（能干轻活）",
+    Half = "half": "半劳力（只能干部分活）",
+    None = "none": "没有劳动能力",
+});
+
+choice_enum!(
+    /// What the person mainly does now.
+    Activity {
+        Employee = "employee": "在单位上班（企业、合作社、车间等）",
+        Flexible = "flexible": "灵活就业（打零工、平台接单等，没有营业执照）",
+        OwnBusiness = "own-business": "自己开办了个体工商户或公司（有营业执照）",
+        PublicWelfarePost = "public-welfare-post": "在公益性岗位上工作",
+        Student = "student": "在校学生",
+        NotWorking = "not-working": "暂时没有工作",
+    }
+);
+
+choice_enum!(WorkPlace {
+    OwnDistrict = "own-district": "户籍所在区县内",
+    OtherDistrict = "other-district": "重庆市内的其他区县",
+    Shandong = "shandong": "山东省",
+    OtherProvince = "other-province": "重庆以外的其他省份（山东除外）",
+});
+
+impl WorkPlace {
+    pub fn outside_own_district(self) -> bool {
+        self != WorkPlace::OwnDistrict
+    }
+
+    pub fn outside_chongqing(self) -> bool {
+        matches!(self, WorkPlace::Shandong | WorkPlace::OtherProvince)
+    }
+}
+
+choice_enum!(SchoolLevel {
+    SecondaryVocational = "secondary-vocational": "中职（中专、职高）",
+    TechnicalSchool = "technical-school": "技工院校（技工学校、技师学院）",
+    HigherVocational = "higher-vocational": "高职（大专）",
+    Undergraduate = "undergraduate": "本科及以上",
+    Other = "other": "以上都不是（初中、高中等）",
+});
+
+impl SchoolLevel {
+    /// 高校 (universities and 高职) for the graduate and student job-search subsidies.
+    pub fn is_higher_education(self) -> bool {
+        matches!(
+            self,
+            SchoolLevel::HigherVocational | SchoolLevel::Undergraduate
+        )
+    }
+
+    /// 中职 or 高职 in the sense of 雨露计划 (技工院校 and 技师学院 included, research.md §2.18).
+    pub fn is_vocational(self) -> bool {
+        matches!(
+            self,
+            SchoolLevel::SecondaryVocational
+                | SchoolLevel::TechnicalSchool
+                | SchoolLevel::HigherVocational
+        )
+    }
+}
+
+choice_enum!(TrainingKind {
+    Skills = "skills": "职业技能培训（含家庭服务培训）",
+    Entrepreneurship = "entrepreneurship": "创业培训",
+    None = "none": "今年没有参加培训",
+});
+
+choice_enum!(BusinessKind {
+    Individual = "individual": "个体工商户",
+    SmallFirm = "small-firm": "小型或微型企业",
+    Larger = "larger": "中型及以上企业",
+});

@@ -1,0 +1,349 @@
+//! The documents people bring and the places they apply (policy/materials.md). Benefits refer to
+//! documents by stable id. No office address or phone number is invented: only office kinds, the
+//! online channels named by official pages, and the 12333 hotline.
+
+use crate::source::Confidence;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// What it proves.
+    pub proves: &'static str,
+    /// Where to get it if missing.
+    pub obtain: &'static str,
+    /// Accepted instead (empty when none is known).
+    pub alternatives: &'static str,
+    pub confidence: Confidence,
+}
+
+const fn doc(
+    id: &'static str,
+    name: &'static str,
+    proves: &'static str,
+    obtain: &'static str,
+    alternatives: &'static str,
+    confidence: Confidence,
+) -> Document {
+    Document {
+        id,
+        name,
+        proves,
+        obtain,
+        alternatives,
+        confidence,
+    }
+}
+
+use Confidence::{Official as H, Secondary as M, Weak as L};
+
+/// The de-duplicated catalogue (materials.md, "Documents catalogue").
+pub const DOCUMENTS: &[Document] = &[
+    doc(
+        "id-card",
+        "居民身份证",
+        "本人身份",
+        "户籍所在地公安派出所",
+        "社会保障卡（服务包写作“居民身份证（社会保障卡）”）",
+        H,
+    ),
+    doc(
+        "social-security-card",
+        "社会保障卡（已激活金融功能）",
+        "身份；多数个人补贴打到这张卡上",
+        "社保卡服务网点或合作银行",
+        "本人名下其他银行账户（交通补助）",
+        M,
+    ),
+    doc(
+        "household-register",
+        "户口簿（首页和本人页）",
+        "户籍所在区县",
+        "户籍所在地公安派出所",
+        "",
+        H,
+    ),
+    doc(
+        "bank-card-own",
+        "本人银行卡（复印件）",
+        "收款账户",
+        "开户银行",
+        "社会保障卡；雨露计划用学生或家庭成员的农商行卡",
+        H,
+    ),
+    doc(
+        "poverty-status-record",
+        "脱贫户、监测对象身份记录",
+        "脱贫人口、防止返贫监测对象身份",
+        "一般由经办部门在系统中核查，无需自带；可查《扶贫手册》或问村委会、乡镇",
+        "",
+        H,
+    ),
+    doc("dibao-certificate", "低保证", "低保家庭", "民政部门", "", H),
+    doc(
+        "tekun-certificate",
+        "特困人员救助供养证",
+        "特困人员",
+        "民政部门",
+        "",
+        H,
+    ),
+    doc(
+        "disability-certificate",
+        "残疾人证（第二代）",
+        "本人或直系亲属残疾",
+        "残联",
+        "",
+        H,
+    ),
+    doc(
+        "unemployment-registration",
+        "失业登记记录（可申领《就业创业证》）",
+        "已登记失业",
+        "任一街道（乡镇）社保所，或网上办理，即时办结、免费",
+        "",
+        H,
+    ),
+    doc(
+        "graduation-certificate",
+        "毕业证书",
+        "毕业学校和时间",
+        "毕业学校",
+        "学信网学历记录",
+        H,
+    ),
+    doc(
+        "student-loan-proof",
+        "国家助学贷款合同或证明",
+        "办理了国家助学贷款",
+        "贷款银行或学生资助中心",
+        "",
+        L,
+    ),
+    doc(
+        "study-proof",
+        "就读证明或学信网学籍报告",
+        "在校学籍（在区县外、市外就读时）",
+        "学校或学信网（chsi.com.cn）",
+        "两者任一",
+        H,
+    ),
+    doc(
+        "employer-employment-statement",
+        "用人单位盖章的就业情况说明",
+        "现在在哪个单位工作、工作多久",
+        "用人单位",
+        "近3个月工资流水；市外就业也可用近3个月社保缴费凭证；在重庆参保的单位可不提供",
+        L,
+    ),
+    doc(
+        "wage-statement-3m",
+        "近3个月工资流水",
+        "连续工作3个月",
+        "本人开户银行",
+        "用人单位就业情况说明",
+        L,
+    ),
+    doc(
+        "social-insurance-record",
+        "社会保险缴费凭证（参保证明）",
+        "参保缴费情况",
+        "“重庆人社”APP或社保经办窗口",
+        "经办部门一般在系统中比对，可不自带",
+        M,
+    ),
+    doc(
+        "travel-tickets-real-name",
+        "本人实名制往返车票（原件）",
+        "实际车费",
+        "购票的铁路或客运公司（可补打报销凭证）",
+        "没有车票的按定额补助",
+        H,
+    ),
+    doc(
+        "business-licence",
+        "营业执照",
+        "已登记经营",
+        "市场监管部门",
+        "网络创业认定；贷款时配偶的个体工商户执照也可",
+        H,
+    ),
+    doc(
+        "labour-contract",
+        "劳动合同或劳务协议",
+        "用工关系和期限",
+        "用人单位",
+        "",
+        H,
+    ),
+    doc(
+        "training-certificate",
+        "培训证书",
+        "完成培训并取得证书",
+        "培训机构或评价机构",
+        "",
+        H,
+    ),
+    doc(
+        "veteran-discharge-certificate",
+        "退出现役证（退伍证）",
+        "退役军人身份",
+        "退役军人事务部门",
+        "",
+        L,
+    ),
+    doc(
+        "form-job-search-subsidy",
+        "一次性求职创业补贴申请表",
+        "申请",
+        "受理窗口领取或网上申请时系统生成",
+        "",
+        L,
+    ),
+    doc(
+        "form-startup-subsidy",
+        "重庆市重点群体一次性创业补助申报表",
+        "申请",
+        "“重庆智能就业”小程序中生成并电子签名",
+        "",
+        H,
+    ),
+    doc(
+        "form-guaranteed-loan-individual",
+        "重庆市创业担保贷款申请表（个人）",
+        "申请",
+        "受理窗口或网上申请",
+        "",
+        L,
+    ),
+    doc(
+        "form-student-job-search",
+        "在校求职创业补贴申请表",
+        "申请",
+        "“重庆就业网”或“重庆就业”公众号网上填写",
+        "",
+        M,
+    ),
+    doc(
+        "form-yulu",
+        "雨露计划中高职资助审批表",
+        "申请",
+        "村委会",
+        "",
+        H,
+    ),
+    doc(
+        "form-unemployment-registration",
+        "重庆市失业登记申请表",
+        "失业登记",
+        "街道（乡镇）社保所或网上",
+        "",
+        H,
+    ),
+    doc(
+        "form-flexible-si-subsidy",
+        "重庆市灵活就业人员社保补贴申请表",
+        "申请（需先办理就业登记并备案）",
+        "街道（乡镇）公共就业服务机构",
+        "",
+        L,
+    ),
+    doc(
+        "form-zero-employment-family",
+        "重庆市零就业家庭认定申请表",
+        "零就业家庭认定",
+        "乡镇（街道）公共就业服务机构或网上",
+        "",
+        H,
+    ),
+];
+
+pub fn find(id: &str) -> Option<&'static Document> {
+    DOCUMENTS.iter().find(|d| d.id == id)
+}
+
+/// How a document must be brought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// Bring the original.
+    Original,
+    /// Bring a copy.
+    Copy,
+    /// Show the original; it is not kept.
+    Shown,
+    /// Filled in at the office or online.
+    FillIn,
+    /// Checked by the office in its systems; nothing to bring.
+    CheckedInSystem,
+}
+
+impl Form {
+    pub fn label(self) -> &'static str {
+        match self {
+            Form::Original => "原件",
+            Form::Copy => "复印件",
+            Form::Shown => "出示原件",
+            Form::FillIn => "现场或网上填写",
+            Form::CheckedInSystem => "经办部门系统核查，一般无需携带",
+        }
+    }
+}
+
+/// A document a benefit asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DocumentNeed {
+    pub document: &'static str,
+    pub form: Form,
+    /// When only some applicants need it ("在市外就读的"); empty when everyone does.
+    pub only_if: &'static str,
+}
+
+pub const fn need(document: &'static str, form: Form) -> DocumentNeed {
+    DocumentNeed {
+        document,
+        form,
+        only_if: "",
+    }
+}
+
+pub const fn need_if(document: &'static str, form: Form, only_if: &'static str) -> DocumentNeed {
+    DocumentNeed {
+        document,
+        form,
+        only_if,
+    }
+}
+
+/// Where and how to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct HowToApply {
+    /// 免申即享: paid without an application.
+    pub automatic: bool,
+    /// The office kind, e.g. 街道（乡镇）社保所.
+    pub office: &'static str,
+    /// Online channels named by official pages; empty when none.
+    pub online: &'static str,
+    /// When; "请向区县人力社保部门咨询" when unknown.
+    pub window: &'static str,
+    /// What happens after applying (公示, payment), as far as sources say.
+    pub steps: &'static str,
+    pub confidence: Confidence,
+}
+
+pub const HOTLINE: &str = "12333（重庆人社服务热线，市外拨打 023-12333）";
+pub const ASK_DISTRICT: &str = "请向区县人力社保部门咨询";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for d in DOCUMENTS {
+            assert!(seen.insert(d.id), "duplicate {}", d.id);
+        }
+    }
+}

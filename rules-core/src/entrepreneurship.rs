@@ -1,0 +1,528 @@
+//! 返乡入乡创业 (notice 二（三）、二（四）、一（二）): the one-off start-up subsidy, guaranteed start-up
+//! loans with interest subsidies, and the tax relief for key groups.
+
+use crate::choices::*;
+use crate::date::Date;
+use crate::documents::{need, need_if, Form, HowToApply};
+use crate::evaluate::*;
+use crate::facts::Q;
+use crate::logic::{fact, no, yes, Tri};
+use crate::money::{bp, format_rate, format_yuan, percent, round_fen, yuan, Unit};
+use crate::parameters::{lpr_on, Parameter};
+use crate::source::{in_force, Confidence, Dated, Source};
+use rust_decimal::Decimal;
+
+pub const STARTUP_SOURCE: Source = Source {
+    document: "渝人社发〔2018〕117号（重点群体一次性创业补助）",
+    url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195324.html",
+    confidence: Confidence::Official,
+};
+const CLAUSE_STARTUP: &str = "渝人社〔2021〕237号 二（三）；渝人社发〔2018〕117号";
+pub const STARTUP_AMOUNT: &[Dated<Decimal>] = &[Dated {
+    from: Date::ymd(2018, 8, 1),
+    until: None,
+    value: yuan(8000),
+    source: &STARTUP_SOURCE,
+    note: "按户计算",
+}];
+const MIN_OPERATING_MONTHS: u32 = 12;
+const MAX_OPERATING_MONTHS: u32 = 36;
+const MIN_INSURED_EMPLOYEES: u32 = 3;
+
+fn registered_business(ctx: &Ctx, kinds: fn(BusinessKind) -> bool) -> Tri {
+    ctx.activity_is(|a| a == Activity::OwnBusiness)
+        .and_then(|| fact(ctx.facts.business_kind, Q::BusinessKind, kinds))
+}
+
+fn recent_graduate(ctx: &Ctx, months: u32) -> Tri {
+    let f = ctx.facts;
+    fact(
+        f.school_level,
+        Q::SchoolLevel,
+        SchoolLevel::is_higher_education,
+    )
+    .and_then(|| {
+        fact(f.graduated_on, Q::GraduatedOn, |day| {
+            ctx.as_of <= day.add_months(months)
+        })
+    })
+}
+
+fn startup_rule(ctx: &Ctx) -> RuleResult {
+    let f = ctx.facts;
+    let business = registered_business(ctx, |k| k != BusinessKind::Larger)
+        .and_then(|| yes(f.first_business, Q::FirstBusiness));
+    let months = f
+        .business_since
+        .map(|since| since.whole_months_until(ctx.as_of));
+    let operating = fact(months, Q::BusinessSince, |m| {
+        (MIN_OPERATING_MONTHS..=MAX_OPERATING_MONTHS).contains(&m)
+    });
+    let operating_not_met = match (f.business_since, months) {
+        (Some(since), Some(m)) if m < MIN_OPERATING_MONTHS => format!(
+            "已经营 {m} 个月，须正常经营满1年，{}起可申请",
+            since.add_months(MIN_OPERATING_MONTHS).chinese()
+        ),
+        _ => "已经营超过3年，此项只面向经营1年以上3年以下的".to_string(),
+    };
+    let hardship = ctx
+        .poverty()
+        .or_else(|| yes(f.dibao, Q::Dibao))
+        .or_else(|| yes(f.zero_employment_family, Q::ZeroEmploymentFamily))
+        .or_else(|| yes(f.disabled, Q::Disabled));
+    let graduate = recent_graduate(ctx, 24)
+        .and_then(|| yes(f.unemployed_before_start, Q::UnemployedBeforeStart));
+    let group = yes(f.unemployed_before_start, Q::UnemployedBeforeStart)
+        .and_then(|| hardship)
+        .or_else(|| yes(f.veteran, Q::Veteran))
+        .or_else(|| graduate.clone());
+    let hukou = ctx.chongqing_hukou().or_else(|| graduate);
+    let conditions = vec![
+        condition("first-business", "首次创办小微企业或个体工商户，本人是法定代表人或经营者", CLAUSE_STARTUP).check(
+            business,
+            "您首次创办了小微企业或个体工商户",
+            "须首次创办小微企业或个体工商户（已登记营业执照）",
+        ),
+        condition("target-group", "创业前登记失业的脱贫人口、低保、零就业家庭或残疾人员，退役军人，或离校2年内登记失业的高校毕业生", CLAUSE_STARTUP).check(
+            group,
+            "您属于扶持人群",
+            "须属于扶持人群：创业前已登记失业的脱贫人口、低保、零就业家庭人员或残疾人，退役军人，离校2年内登记失业的高校毕业生等",
+        ),
+        condition("chongqing-hukou", "重庆户籍（高校毕业生除外）", CLAUSE_STARTUP).check(
+            hukou,
+            "户籍条件符合",
+            "除高校毕业生外，须是重庆户籍",
+        ),
+        condition("operating-1-to-3-years", "正常经营1年以上3年以下", CLAUSE_STARTUP)
+            .check(operating, format!("已经营 {} 个月", months.unwrap_or(0)), operating_not_met),
+        condition("three-insured-employees", "带动就业3人以上（不含本人）并缴纳社会保险", CLAUSE_STARTUP).check(
+            fact(f.business_employees, Q::BusinessEmployees, |n| n >= MIN_INSURED_EMPLOYEES),
+            format!("已带动 {} 人就业并参保", f.business_employees.unwrap_or(0)),
+            format!(
+                "须除本人外雇用{MIN_INSURED_EMPLOYEES}人以上并缴纳五项社会保险，目前 {} 人",
+                f.business_employees.unwrap_or(0)
+            ),
+        ),
+        condition("once-per-household", "以家庭为单位只享受一次", CLAUSE_STARTUP).check(
+            no(f.startup_subsidy_received, Q::StartupSubsidyReceived),
+            "家庭还没有领过",
+            "夫妻一方已领过，另一方不能再领",
+        ),
+    ];
+    let estimate = match in_force(STARTUP_AMOUNT, ctx.as_of) {
+        Some(e) => Estimate::amount(
+            e.value,
+            Unit::YuanPerHousehold,
+            vec![format!(
+                "{} 元/户 × 1 户 = {} 元",
+                format_yuan(e.value),
+                format_yuan(e.value)
+            )],
+            e.source,
+            "一次性发放，按户计算",
+        ),
+        None => Estimate::other(Value::Unpublished, &STARTUP_SOURCE, "该日期没有适用的标准"),
+    };
+    RuleResult {
+        conditions,
+        estimate,
+    }
+}
+
+pub const STARTUP_SUBSIDY: Benefit = Benefit {
+    id: "startup-subsidy",
+    validity: Validity {
+        until: None,
+        basis: "渝人社发〔2018〕117号（常设文件）",
+        note: "",
+    },
+    documents: &[
+        need("form-startup-subsidy", Form::FillIn),
+        need("business-licence", Form::Copy),
+        need("id-card", Form::Copy),
+        need("social-insurance-record", Form::Original),
+        need_if(
+            "unemployment-registration",
+            Form::CheckedInSystem,
+            "按创业前登记失业申请的",
+        ),
+        need_if("veteran-discharge-certificate", Form::Copy, "退役军人"),
+        need_if("graduation-certificate", Form::Copy, "高校毕业生"),
+    ],
+    apply: &HowToApply {
+        automatic: false,
+        office: "营业执照登记地的街道（乡镇）公共就业服务机构",
+        online: "“重庆智能就业”小程序：政策申报 → 创业补贴申领 → 一次性创业补助",
+        window: "按申报截止时间计算经营年限，具体时间请向区县人力社保部门咨询",
+        steps: "网上填报、生成申请表并电子签名 → 提交 → 审核、公示 → 发放",
+        confidence: Confidence::Official,
+    },
+    not_combined_with: &[],
+    rule: startup_rule,
+};
+
+// ---- 创业担保贷款 --------------------------------------------------------------------------
+
+pub const LOAN_2023_SOURCE: Source = Source {
+    document: "重庆人社助企纾困政策服务包（2023版）创业担保贷款",
+    url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195365_wap.html",
+    confidence: Confidence::Official,
+};
+pub const LOAN_2024_SOURCE: Source = Source {
+    document: "2024年重庆创业担保贷款调整通知（文号未查到；新华社报道）",
+    url: "https://lemofix.com/2024-05/13/c_1310774440.htm",
+    confidence: Confidence::Secondary,
+};
+pub const LOAN_2025_SOURCE: Source = Source {
+    document: "渝人社规〔2025〕11号《关于调整优化我市创业担保贷款工作的通知》",
+    url: "http://czj.cq.gov.cn/zwgk_268/czdt/gqzx/202506/t20250617_14721195.html",
+    confidence: Confidence::Official,
+};
+const CLAUSE_LOAN: &str = "渝人社〔2021〕237号 一（二）、二（三）；渝人社规〔2025〕11号";
+/// The 2024 and 2025 notices' start dates are not published; news dates them 2024-05-13 and 2025-06-03.
+const LOAN_2024_FROM: Date = Date::ymd(2024, 5, 13);
+const LOAN_2025_FROM: Date = Date::ymd(2025, 6, 3);
+const LOAN_MAX_YEARS: u32 = 3;
+
+/// Individual loan cap.
+pub const LOAN_CAP_INDIVIDUAL: &[Dated<Decimal>] = &[
+    Dated {
+        from: Date::ymd(2020, 1, 1),
+        until: Some(Date::ymd(2024, 5, 12)),
+        value: yuan(200_000),
+        source: &LOAN_2023_SOURCE,
+        note: "",
+    },
+    Dated {
+        from: LOAN_2024_FROM,
+        until: Some(Date::ymd(2025, 6, 2)),
+        value: yuan(300_000),
+        source: &LOAN_2024_SOURCE,
+        note: "起始日期按新闻报道日期近似",
+    },
+    Dated {
+        from: LOAN_2025_FROM,
+        until: None,
+        value: yuan(500_000),
+        source: &LOAN_2025_SOURCE,
+        note: "起始日期按新闻报道日期近似",
+    },
+];
+/// The rate cap above the LPR (from 2024: LPR + 50 BP in all 区县).
+pub const LOAN_SPREAD_CAP: &[Dated<Decimal>] = &[
+    Dated {
+        from: Date::ymd(2021, 1, 1),
+        until: Some(Date::ymd(2024, 5, 12)),
+        value: bp(150),
+        source: &LOAN_2023_SOURCE,
+        note: "14个脱贫重点区县为LPR+250BP",
+    },
+    Dated {
+        from: LOAN_2024_FROM,
+        until: None,
+        value: bp(50),
+        source: &LOAN_2024_SOURCE,
+        note: "",
+    },
+];
+/// Before 2024 the 14 key 区县 could add up to 250 BP.
+const KEY_COUNTY_SPREAD_BEFORE_2024: Decimal = bp(250);
+/// Before 2024 the borrower paid up to LPR − 150 BP.
+const BORROWER_DISCOUNT_BEFORE_2024: Decimal = bp(150);
+/// From 渝人社规〔2025〕11号 the treasury pays 50 % of the actual rate.
+const SUBSIDISED_SHARE_2025: Decimal = percent(50);
+
+fn loan_rule(ctx: &Ctx) -> RuleResult {
+    let f = ctx.facts;
+    let group = ctx
+        .poverty()
+        .and_then(|| ctx.age_at_least(16))
+        .or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed))
+        .or_else(|| yes(f.veteran, Q::Veteran))
+        .or_else(|| yes(f.dibao, Q::Dibao))
+        .or_else(|| yes(f.disabled, Q::Disabled))
+        .or_else(|| recent_graduate(ctx, 120));
+    let conditions = vec![
+        condition("target-group", "脱贫人口（16岁以上）、登记失业人员、退役军人、就业困难人员（含低保、残疾）、毕业10年内高校毕业生等", CLAUSE_LOAN).check(
+            group,
+            "您属于创业担保贷款扶持人群",
+            "不属于已问到的扶持人群；如是农村自主创业农民（含返乡创业农民工）、网络商户、刑满释放人员等，请向经办机构咨询",
+        ),
+        condition("operating-in-chongqing", "已登记经营（或网络创业），创业项目在重庆", CLAUSE_LOAN).check(
+            registered_business(ctx, |_| true).and_then(|| yes(f.business_in_chongqing, Q::BusinessInChongqing)),
+            "您在重庆已登记经营",
+            "须已办理营业执照（或认定为网络创业）并在重庆经营；可先办执照再申请",
+        ),
+        condition("good-credit", "无不良信用记录", CLAUSE_LOAN).check(
+            no(f.bad_credit, Q::BadCredit),
+            "没有不良信用记录",
+            "有不良信用记录的不能申请",
+        ),
+        condition("no-other-loans", "本人及配偶没有其他贷款（助学贷款、脱贫人口小额信贷、住房、购车、5万元以下消费贷除外）", CLAUSE_LOAN).check(
+            no(f.other_loans, Q::OtherLoans),
+            "没有其他贷款",
+            "本人或配偶还有其他贷款的不能申请（助学贷款、脱贫人口小额信贷、住房、购车贷款和5万元以下消费贷除外）",
+        ),
+    ];
+    RuleResult {
+        conditions,
+        estimate: loan_estimate(ctx),
+    }
+}
+
+/// The interest subsidy on the loan asked for, at the highest rate the rules allow.
+fn loan_estimate(ctx: &Ctx) -> Estimate {
+    let f = ctx.facts;
+    let Some(cap) = in_force(LOAN_CAP_INDIVIDUAL, ctx.as_of) else {
+        return Estimate::other(
+            Value::Unpublished,
+            &LOAN_2023_SOURCE,
+            "该日期没有适用的标准",
+        );
+    };
+    let cap_step = format!(
+        "个人贷款额度上限 {} 元（{}）",
+        format_yuan(cap.value),
+        cap.source.document
+    );
+    let (Some(wanted), Some((lpr, lpr_stale))) = (f.loan_amount, lpr_on(ctx.as_of)) else {
+        return Estimate {
+            value: Value::NeedsAnswers,
+            steps: vec![cap_step],
+            confidence: cap.source.confidence,
+            sources: vec![cap.source],
+            note: "填写想贷的金额和期限后可估算贴息".to_string(),
+        };
+    };
+    let principal = wanted.min(cap.value);
+    let years = f
+        .loan_term_years
+        .unwrap_or(LOAN_MAX_YEARS)
+        .clamp(1, LOAN_MAX_YEARS);
+    let mut steps = vec![cap_step];
+    if wanted > cap.value {
+        steps.push(format!(
+            "想贷 {} 元，超过上限，按 {} 元计",
+            format_yuan(wanted),
+            format_yuan(principal)
+        ));
+    } else {
+        steps.push(format!("贷款 {} 元", format_yuan(principal)));
+    }
+    let mut sources = vec![cap.source, lpr.source];
+    let lpr_note = if lpr_stale {
+        "（最近已知报价）"
+    } else {
+        ""
+    };
+    let spread = in_force(LOAN_SPREAD_CAP, ctx.as_of).map_or(bp(150), |s| s.value);
+    let yearly = if ctx.as_of >= LOAN_2025_FROM {
+        let rate = lpr.value + spread;
+        steps.push(format!(
+            "利率上限 = LPR {}{lpr_note} + {} = {}",
+            format_rate(lpr.value),
+            format_rate(spread),
+            format_rate(rate)
+        ));
+        let yearly = round_fen(principal * rate * SUBSIDISED_SHARE_2025);
+        steps.push(format!(
+            "财政贴息实际利率的50%：{} × {} × 50% = {} 元/年（本人负担利率不超过 {}）",
+            format_yuan(principal),
+            format_rate(rate),
+            format_yuan(yearly),
+            format_rate(rate * SUBSIDISED_SHARE_2025)
+        ));
+        sources.push(&LOAN_2025_SOURCE);
+        yearly
+    } else if ctx.as_of >= LOAN_2024_FROM {
+        return Estimate {
+            value: Value::Unpublished,
+            steps,
+            confidence: Confidence::Secondary,
+            sources,
+            note: "2024年调整后利率上限为LPR+50BP，但个人与财政的分担比例未查到，贴息金额无法估算"
+                .to_string(),
+        };
+    } else {
+        let key_county = ctx.district(&f.hukou_district).map(|d| d.is_key_14());
+        let Some(key_county) = key_county else {
+            return Estimate {
+                value: Value::NeedsAnswers,
+                steps,
+                confidence: Confidence::Official,
+                sources,
+                note: "2024年以前的利率上限按区县不同，请选择户籍区县".to_string(),
+            };
+        };
+        let spread = if key_county {
+            KEY_COUNTY_SPREAD_BEFORE_2024
+        } else {
+            spread
+        };
+        let rate = lpr.value + spread;
+        let borrower = lpr.value - BORROWER_DISCOUNT_BEFORE_2024;
+        steps.push(format!(
+            "利率上限 = LPR {} + {}{} = {}",
+            format_rate(lpr.value),
+            format_rate(spread),
+            if key_county {
+                "（脱贫重点区县，按户籍区县估算）"
+            } else {
+                ""
+            },
+            format_rate(rate)
+        ));
+        let yearly = round_fen(principal * (rate - borrower));
+        steps.push(format!(
+            "本人负担至 LPR−1.5% = {}，其余由财政贴息：{} × ({} − {}) = {} 元/年",
+            format_rate(borrower),
+            format_yuan(principal),
+            format_rate(rate),
+            format_rate(borrower),
+            format_yuan(yearly)
+        ));
+        yearly
+    };
+    let total = yearly * Decimal::from(years);
+    steps.push(format!(
+        "{} 元/年 × {years} 年 = {} 元（期限最长3年）",
+        format_yuan(yearly),
+        format_yuan(total)
+    ));
+    let confidence = sources
+        .iter()
+        .map(|s| s.confidence)
+        .max()
+        .unwrap_or(Confidence::Weak);
+    Estimate {
+        value: Value::Amount { amount: round_fen(total), unit: Unit::Yuan },
+        steps,
+        confidence,
+        sources,
+        note: "按利率上限估算的最高贴息；实际利率以银行合同为准，贴息按季度先付后贴，展期、逾期部分不贴息".to_string(),
+    }
+}
+
+pub const STARTUP_LOAN: Benefit = Benefit {
+    id: "startup-guaranteed-loan",
+    validity: Validity { until: None, basis: "渝人社规〔2025〕11号（常设文件）", note: "" },
+    documents: &[
+        need("form-guaranteed-loan-individual", Form::FillIn),
+        need("id-card", Form::Shown),
+        need("business-licence", Form::Shown),
+        need_if("veteran-discharge-certificate", Form::Shown, "退役军人"),
+        need_if("graduation-certificate", Form::Shown, "高校毕业生"),
+        need_if("unemployment-registration", Form::CheckedInSystem, "登记失业人员"),
+        need("poverty-status-record", Form::CheckedInSystem),
+    ],
+    apply: &HowToApply {
+        automatic: false,
+        office: "创业项目或户籍所在地的街道（乡镇）公共就业服务机构，或合作银行网点",
+        online: "渝快办、“重庆智能就业”小程序、渝创保APP",
+        window: "随时可申请",
+        steps: "区县人力社保部门审核人群和经营登记，银行审核项目和其他贷款 → 全流程不超过4个工作日 → 贴息按季度先付后贴",
+        confidence: Confidence::Secondary,
+    },
+    not_combined_with: &[],
+    rule: loan_rule,
+};
+
+// ---- 创业税费减免 -------------------------------------------------------------------------
+
+pub const TAX_SOURCE: Source = Source {
+    document: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号",
+    url: "http://m.youyinan.com/zwgk/ztzl/yhyshj/yszc/content/post_768751.html",
+    confidence: Confidence::Secondary,
+};
+const CLAUSE_TAX: &str = "渝人社〔2021〕237号 二（三）、二（四）；财政部 税务总局公告2023年第15号";
+const TAX_MONTHS: u32 = 36;
+
+fn tax_rule(ctx: &Ctx) -> RuleResult {
+    let f = ctx.facts;
+    let months = f
+        .business_since
+        .map(|since| since.whole_months_until(ctx.as_of));
+    let conditions = vec![
+        condition(
+            "target-group",
+            "脱贫人口（含监测对象），或持《就业创业证》的登记失业人员",
+            CLAUSE_TAX,
+        )
+        .check(
+            ctx.poverty()
+                .or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed)),
+            "您属于扶持人群",
+            "须是脱贫人口（含监测对象）或登记失业等重点群体",
+        ),
+        condition(
+            "individual-business",
+            "从事个体经营（个体工商户）",
+            CLAUSE_TAX,
+        )
+        .check(
+            registered_business(ctx, |k| k == BusinessKind::Individual),
+            "您从事个体经营",
+            "此项面向从事个体经营的个体工商户",
+        ),
+        condition("within-36-months", "自登记之月起36个月内", CLAUSE_TAX).check(
+            fact(months, Q::BusinessSince, |m| m < TAX_MONTHS),
+            "还在36个月的扣减期内",
+            "登记已超过36个月，扣减期已过",
+        ),
+    ];
+    RuleResult {
+        conditions,
+        estimate: Estimate::other(
+            Value::Unpublished,
+            &TAX_SOURCE,
+            "按每户每年限额依次扣减增值税、城市维护建设税、教育费附加、地方教育附加和个人所得税；全国标准为每户每年20000元，各省可上浮最多20%，重庆的具体限额未查到，请向税务部门咨询",
+        ),
+    }
+}
+
+pub const STARTUP_TAX_RELIEF: Benefit = Benefit {
+    id: "startup-tax-relief",
+    validity: Validity {
+        until: Some(Date::ymd(2027, 12, 31)),
+        basis: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日至2027年12月31日）",
+        note: "国家政策执行至2027年12月31日",
+    },
+    documents: &[
+        need("business-licence", Form::Shown),
+        need("poverty-status-record", Form::CheckedInSystem),
+        need_if("unemployment-registration", Form::Shown, "非脱贫人口：《就业创业证》须注明“自主创业税收政策”"),
+    ],
+    apply: &HowToApply {
+        automatic: false,
+        office: "主管税务机关（办税服务厅）",
+        online: "电子税务局",
+        window: "纳税申报时一并享受（申报享受）",
+        steps: "按月或按季纳税申报时填报减免，无需另行审批",
+        confidence: Confidence::Weak,
+    },
+    not_combined_with: &[],
+    rule: tax_rule,
+};
+
+pub fn parameters() -> Vec<Parameter> {
+    vec![
+        Parameter {
+            id: "startup-subsidy-amount",
+            name: "重点群体一次性创业补助",
+            unit: "元/户",
+            values: STARTUP_AMOUNT,
+        },
+        Parameter {
+            id: "startup-loan-cap-individual",
+            name: "个人创业担保贷款额度上限",
+            unit: "元",
+            values: LOAN_CAP_INDIVIDUAL,
+        },
+        Parameter {
+            id: "startup-loan-spread-cap",
+            name: "创业担保贷款利率上限（LPR加点）",
+            unit: "rate",
+            values: LOAN_SPREAD_CAP,
+        },
+    ]
+}

@@ -1,0 +1,416 @@
+//! The evaluation: facts and a date in, a [`Report`] out. Never fails, never panics; unknown facts give
+//! "needs answers" with the questions that would decide.
+
+use crate::catalogue::{self, Audience};
+use crate::choices::*;
+use crate::date::Date;
+use crate::documents::{DocumentNeed, HowToApply};
+use crate::facts::{Facts, Q};
+use crate::logic::{fact, Tri};
+use crate::money::Unit;
+use crate::questions::{self, Question};
+use crate::source::{Confidence, Source, NOTICE};
+use crate::validate::Finding;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Outcome of one condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+/// One condition of one benefit, as evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConditionReport {
+    pub id: &'static str,
+    /// What the rule requires, in plain Chinese.
+    pub requirement: &'static str,
+    /// The notice section and/or implementing document it comes from.
+    pub clause: &'static str,
+    pub outcome: Outcome,
+    /// Why, in plain Chinese, for this person.
+    pub message: String,
+    /// The questions that would decide it, when unknown.
+    pub asks: Vec<Q>,
+}
+
+/// Where a benefit stands for this person on this date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Eligible,
+    NeedsAnswers,
+    NotEligible,
+    PolicyEnded,
+    NotForAudience,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Eligible => "可以申请",
+            Status::NeedsAnswers => "还需确认",
+            Status::NotEligible => "暂不符合",
+            Status::PolicyEnded => "政策已到期",
+            Status::NotForAudience => "不适用",
+        }
+    }
+}
+
+/// What a benefit is worth, as far as the sources allow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Value {
+    /// A computed amount.
+    Amount { amount: Decimal, unit: Unit },
+    /// Up to a cap; the district decides the amount within it.
+    UpTo { max: Decimal, unit: Unit },
+    /// The district sets it (由区县确定); no municipal figure exists.
+    SetByDistrict,
+    /// No source publishes it (金额未公布).
+    Unpublished,
+    /// A free service or an in-kind benefit, not money.
+    NotMoney,
+    /// Computable once the listed questions are answered.
+    NeedsAnswers,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Estimate {
+    pub value: Value,
+    /// Formula steps, e.g. "100 元/天 × 30 天（上限 30 天）= 3000 元".
+    pub steps: Vec<String>,
+    /// The weakest confidence among the figures used.
+    pub confidence: Confidence,
+    pub sources: Vec<&'static Source>,
+    /// A plain sentence on what the figure means or why it is missing.
+    pub note: String,
+}
+
+impl Estimate {
+    pub fn amount(
+        amount: Decimal,
+        unit: Unit,
+        steps: Vec<String>,
+        source: &'static Source,
+        note: &str,
+    ) -> Estimate {
+        Estimate {
+            value: Value::Amount {
+                amount: crate::money::round_fen(amount),
+                unit,
+            },
+            steps,
+            confidence: source.confidence,
+            sources: vec![source],
+            note: note.to_string(),
+        }
+    }
+
+    pub fn other(value: Value, source: &'static Source, note: &str) -> Estimate {
+        Estimate {
+            value,
+            steps: Vec::new(),
+            confidence: source.confidence,
+            sources: vec![source],
+            note: note.to_string(),
+        }
+    }
+
+    pub fn with_confidence(mut self, confidence: Confidence) -> Estimate {
+        self.confidence = self.confidence.max(confidence);
+        self
+    }
+
+    pub fn with_source(mut self, source: &'static Source) -> Estimate {
+        self.confidence = self.confidence.max(source.confidence);
+        self.sources.push(source);
+        self
+    }
+}
+
+/// How long a benefit runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Validity {
+    /// Last day it can be claimed; `None` while its standing documents stay in force.
+    pub until: Option<Date>,
+    /// What its validity rests on, e.g. "渝人社〔2021〕237号（执行至2025年12月31日）".
+    pub basis: &'static str,
+    /// What to tell a user after it ends, or about its status.
+    pub note: &'static str,
+}
+
+/// The policy's description of one benefit: its rule, documents and procedure.
+pub struct Benefit {
+    pub id: &'static str,
+    pub validity: Validity,
+    pub documents: &'static [DocumentNeed],
+    pub apply: &'static HowToApply,
+    /// Benefit ids this one cannot be combined with (the app must not add them together).
+    pub not_combined_with: &'static [&'static str],
+    pub rule: fn(&Ctx) -> RuleResult,
+}
+
+/// What a benefit's rule returns.
+pub struct RuleResult {
+    pub conditions: Vec<ConditionReport>,
+    pub estimate: Estimate,
+}
+
+/// A benefit as evaluated for one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BenefitReport {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub audience: Audience,
+    pub clause: &'static str,
+    pub status: Status,
+    pub conditions: Vec<ConditionReport>,
+    pub estimate: Estimate,
+    pub documents: &'static [DocumentNeed],
+    pub apply: &'static HowToApply,
+    pub validity: Validity,
+    pub not_combined_with: &'static [&'static str],
+}
+
+impl BenefitReport {
+    /// The questions that would decide this benefit.
+    pub fn open_questions(&self) -> Vec<Q> {
+        let mut asks = Vec::new();
+        for condition in &self.conditions {
+            for q in &condition.asks {
+                if !asks.contains(q) {
+                    asks.push(*q);
+                }
+            }
+        }
+        asks
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub as_of: Date,
+    /// True once the notice's own period (to 2025-12-31) is over.
+    pub notice_ended: bool,
+    pub findings: Vec<Finding>,
+    pub benefits: Vec<BenefitReport>,
+    /// What to ask next, most decisive first.
+    pub next_questions: Vec<Question>,
+}
+
+impl Report {
+    pub fn benefit(&self, id: &str) -> Option<&BenefitReport> {
+        self.benefits.iter().find(|b| b.id == id)
+    }
+
+    pub fn count(&self, status: Status) -> usize {
+        self.benefits.iter().filter(|b| b.status == status).count()
+    }
+}
+
+/// The facts being evaluated, with derived tests shared by many rules.
+pub struct Ctx<'a> {
+    pub facts: &'a Facts,
+    pub as_of: Date,
+}
+
+impl Ctx<'_> {
+    /// 脱贫人口, 防止返贫监测对象 included.
+    pub fn poverty(&self) -> Tri {
+        fact(self.facts.poverty_status, Q::PovertyStatus, |s| {
+            s.counts_as_poverty()
+        })
+    }
+
+    pub fn chongqing_hukou(&self) -> Tri {
+        crate::logic::yes(self.facts.hukou_chongqing, Q::HukouChongqing)
+    }
+
+    pub fn age_at_least(&self, years: u32) -> Tri {
+        fact(self.facts.age, Q::Age, |age| age >= years)
+    }
+
+    pub fn activity_is(&self, test: impl FnOnce(Activity) -> bool) -> Tri {
+        fact(self.facts.activity, Q::Activity, test)
+    }
+
+    /// Months of the current, continuous work up to the evaluation date.
+    pub fn months_worked(&self) -> Option<u32> {
+        self.facts
+            .work_since
+            .map(|since| since.whole_months_until(self.as_of))
+    }
+
+    /// "4050": women aged 40+ and men aged 50+ (就业困难人员 definition).
+    pub fn is_4050(&self) -> Tri {
+        fact(self.facts.age, Q::Age, |age| age >= 50).or_else(|| {
+            fact(self.facts.age, Q::Age, |age| age >= 40)
+                .and_then(|| fact(self.facts.sex, Q::Sex, |sex| sex == Sex::Female))
+        })
+    }
+
+    pub fn district(
+        &self,
+        id: &Option<crate::facts::DistrictId>,
+    ) -> Option<&'static crate::districts::District> {
+        id.as_ref().and_then(|d| crate::districts::find(&d.0))
+    }
+}
+
+/// Builds a condition report from a test.
+pub struct Condition {
+    pub id: &'static str,
+    pub requirement: &'static str,
+    pub clause: &'static str,
+}
+
+impl Condition {
+    /// Evaluates with messages for the met and the not-met cases.
+    pub fn check(
+        self,
+        test: Tri,
+        met: impl Into<String>,
+        not_met: impl Into<String>,
+    ) -> ConditionReport {
+        let (outcome, message, asks) = match test {
+            Tri::Yes => (Outcome::Met, met.into(), Vec::new()),
+            Tri::No => (Outcome::NotMet, not_met.into(), Vec::new()),
+            Tri::Unknown(asks) => {
+                let texts: Vec<&str> = asks.iter().map(|q| questions::wording(*q).text).collect();
+                (
+                    Outcome::Unknown,
+                    format!("还需确认：{}", texts.join("；")),
+                    asks,
+                )
+            }
+        };
+        ConditionReport {
+            id: self.id,
+            requirement: self.requirement,
+            clause: self.clause,
+            outcome,
+            message,
+            asks,
+        }
+    }
+}
+
+pub const fn condition(
+    id: &'static str,
+    requirement: &'static str,
+    clause: &'static str,
+) -> Condition {
+    Condition {
+        id,
+        requirement,
+        clause,
+    }
+}
+
+/// The audience condition every benefit starts with.
+fn audience_condition(ctx: &Ctx, audience: Audience) -> ConditionReport {
+    condition("audience", "面向对象", "").check(
+        fact(ctx.facts.audience, Q::Audience, |a| a == audience),
+        format!("面向{}", short_audience(audience)),
+        format!("此项面向{}", short_audience(audience)),
+    )
+}
+
+fn short_audience(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Person => "个人",
+        Audience::Employer => "用人单位",
+        Audience::Agency => "人力资源服务机构和劳务经纪人",
+        Audience::Carrier => "创业孵化基地等载体",
+    }
+}
+
+fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
+    let entry = catalogue::find(benefit.id)?;
+    let audience = audience_condition(ctx, entry.audience);
+    let not_for_audience = audience.outcome == Outcome::NotMet;
+    let (conditions, estimate) = if not_for_audience {
+        (
+            vec![audience],
+            Estimate::other(Value::NeedsAnswers, &NOTICE, "此项不面向您所选的对象"),
+        )
+    } else {
+        let result = (benefit.rule)(ctx);
+        let mut conditions = Vec::with_capacity(result.conditions.len() + 1);
+        if audience.outcome == Outcome::Unknown {
+            conditions.push(audience);
+        }
+        conditions.extend(result.conditions);
+        (conditions, result.estimate)
+    };
+    let ended = benefit.validity.until.is_some_and(|end| ctx.as_of > end);
+    let status = if not_for_audience {
+        Status::NotForAudience
+    } else if ended {
+        Status::PolicyEnded
+    } else if conditions.iter().any(|c| c.outcome == Outcome::NotMet) {
+        Status::NotEligible
+    } else if conditions.iter().any(|c| c.outcome == Outcome::Unknown) {
+        Status::NeedsAnswers
+    } else {
+        Status::Eligible
+    };
+    Some(BenefitReport {
+        id: benefit.id,
+        name: entry.name,
+        audience: entry.audience,
+        clause: entry.clause,
+        status,
+        conditions,
+        estimate,
+        documents: benefit.documents,
+        apply: benefit.apply,
+        validity: benefit.validity,
+        not_combined_with: benefit.not_combined_with,
+    })
+}
+
+/// Evaluates every encoded benefit for `facts` on `as_of`.
+pub fn evaluate(facts: &Facts, as_of: Date) -> Report {
+    let (facts, findings) = facts.validated(as_of);
+    let ctx = Ctx {
+        facts: &facts,
+        as_of,
+    };
+    let benefits: Vec<BenefitReport> = crate::benefits()
+        .iter()
+        .filter_map(|benefit| evaluate_benefit(benefit, &ctx))
+        .collect();
+    let next_questions = next_questions(&benefits, as_of);
+    Report {
+        as_of,
+        notice_ended: as_of > crate::source::NOTICE_END,
+        findings,
+        benefits,
+        next_questions,
+    }
+}
+
+/// The unanswered questions of benefits still open, most decisive first: a question that decides more
+/// open benefits comes first; ties keep the questionnaire's fixed order ([`Q::ALL`]).
+fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
+    let mut tally: Vec<(Q, Vec<&'static str>)> = Vec::new();
+    for benefit in benefits.iter().filter(|b| b.status == Status::NeedsAnswers) {
+        for q in benefit.open_questions() {
+            match tally.iter_mut().find(|(known, _)| *known == q) {
+                Some((_, ids)) => ids.push(benefit.id),
+                None => tally.push((q, vec![benefit.id])),
+            }
+        }
+    }
+    tally.sort_by(|(qa, a), (qb, b)| b.len().cmp(&a.len()).then(qa.cmp(qb)));
+    tally
+        .into_iter()
+        .map(|(q, decides)| questions::question(q, as_of, decides))
+        .collect()
+}

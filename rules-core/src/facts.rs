@@ -1,0 +1,306 @@
+//! The answers a user gives: sparse (every answer optional), serialisable, versioned.
+//!
+//! Each field is one question; its JSON key is the question's stable id (see [`Q`]). A missing answer is
+//! "unknown", never a default. Values are checked by [`Facts::validate`]; invalid ones are reported as
+//! findings and treated as unknown by the evaluation.
+
+use crate::catalogue::Audience;
+use crate::choices::*;
+use crate::date::Date;
+use crate::districts;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The version written into saved answers; older or newer data is refused with a message.
+pub const FACTS_VERSION: u32 = 1;
+
+fn current_version() -> u32 {
+    FACTS_VERSION
+}
+
+/// A 区县 id from [`districts::DISTRICTS`], kept as text so that an unknown id is a finding, not a crash.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DistrictId(pub String);
+
+/// One answer, in the form the questionnaire and links handle generically.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Bool(bool),
+    /// An option id (choices and districts).
+    Choice(String),
+    Count(u32),
+    Money(Decimal),
+    Date(Date),
+}
+
+/// What kind of input a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerKind {
+    YesNo,
+    Choice,
+    District,
+    Count,
+    Money,
+    Date,
+}
+
+/// A type that can hold one answer.
+pub trait FactValue: Sized {
+    const KIND: AnswerKind;
+    fn to_answer(&self) -> Answer;
+    fn from_answer(answer: &Answer) -> Option<Self>;
+}
+
+impl FactValue for bool {
+    const KIND: AnswerKind = AnswerKind::YesNo;
+    fn to_answer(&self) -> Answer {
+        Answer::Bool(*self)
+    }
+    fn from_answer(answer: &Answer) -> Option<Self> {
+        match answer {
+            Answer::Bool(value) => Some(*value),
+            _ => None,
+        }
+    }
+}
+
+impl FactValue for u32 {
+    const KIND: AnswerKind = AnswerKind::Count;
+    fn to_answer(&self) -> Answer {
+        Answer::Count(*self)
+    }
+    fn from_answer(answer: &Answer) -> Option<Self> {
+        match answer {
+            Answer::Count(value) => Some(*value),
+            _ => None,
+        }
+    }
+}
+
+impl FactValue for Decimal {
+    const KIND: AnswerKind = AnswerKind::Money;
+    fn to_answer(&self) -> Answer {
+        Answer::Money(*self)
+    }
+    fn from_answer(answer: &Answer) -> Option<Self> {
+        match answer {
+            Answer::Money(value) => Some(*value),
+            Answer::Count(value) => Some(Decimal::from(*value)),
+            _ => None,
+        }
+    }
+}
+
+impl FactValue for Date {
+    const KIND: AnswerKind = AnswerKind::Date;
+    fn to_answer(&self) -> Answer {
+        Answer::Date(*self)
+    }
+    fn from_answer(answer: &Answer) -> Option<Self> {
+        match answer {
+            Answer::Date(value) => Some(*value),
+            _ => None,
+        }
+    }
+}
+
+impl FactValue for DistrictId {
+    const KIND: AnswerKind = AnswerKind::District;
+    fn to_answer(&self) -> Answer {
+        Answer::Choice(self.0.clone())
+    }
+    fn from_answer(answer: &Answer) -> Option<Self> {
+        match answer {
+            Answer::Choice(id) => districts::find(id).map(|d| DistrictId(d.id.to_string())),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! choice_fact {
+    ($($ty:ty),*) => {$(
+        impl FactValue for $ty {
+            const KIND: AnswerKind = AnswerKind::Choice;
+            fn to_answer(&self) -> Answer {
+                Answer::Choice(self.id().to_string())
+            }
+            fn from_answer(answer: &Answer) -> Option<Self> {
+                match answer {
+                    Answer::Choice(id) => <$ty>::from_id(id),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+choice_fact!(
+    Audience,
+    PovertyStatus,
+    Sex,
+    LabourCapacity,
+    Activity,
+    WorkPlace,
+    SchoolLevel,
+    TrainingKind,
+    BusinessKind
+);
+
+macro_rules! facts {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty => $variant:ident = $id:literal ),+ $(,)?) => {
+        /// Every answer a person can give. JSON keys are the question ids.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct Facts {
+            /// Guards saved data: see [`FACTS_VERSION`].
+            #[serde(default = "current_version")]
+            pub version: u32,
+            $(
+                $(#[$doc])*
+                #[serde(rename = $id, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )+
+        }
+
+        impl Default for Facts {
+            fn default() -> Facts {
+                Facts { version: FACTS_VERSION, $($field: None),+ }
+            }
+        }
+
+        /// A question, one per fact. The id is stable (URLs, saved state, tests).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum Q {
+            $( #[serde(rename = $id)] $variant ),+
+        }
+
+        impl Q {
+            /// In the order the questionnaire prefers when several questions decide equally much.
+            pub const ALL: &'static [Q] = &[$(Q::$variant),+];
+
+            pub fn id(self) -> &'static str {
+                match self { $(Q::$variant => $id),+ }
+            }
+
+            pub fn from_id(id: &str) -> Option<Q> {
+                Q::ALL.iter().copied().find(|q| q.id() == id)
+            }
+
+            pub fn kind(self) -> AnswerKind {
+                match self { $(Q::$variant => <$ty as FactValue>::KIND),+ }
+            }
+        }
+
+        impl Facts {
+            /// The answer to `q`, if given.
+            pub fn get(&self, q: Q) -> Option<Answer> {
+                match q { $(Q::$variant => self.$field.as_ref().map(FactValue::to_answer)),+ }
+            }
+
+            /// Sets (or with `None`, clears) the answer to `q`. An answer of the wrong kind, or an
+            /// unknown option id, is refused with a message and changes nothing.
+            pub fn set(&mut self, q: Q, answer: Option<&Answer>) -> Result<(), String> {
+                match q {
+                    $(Q::$variant => {
+                        self.$field = match answer {
+                            None => None,
+                            Some(answer) => Some(<$ty as FactValue>::from_answer(answer)
+                                .ok_or_else(|| format!("“{}”的回答无效", crate::questions::wording(q).text))?),
+                        };
+                    })+
+                }
+                Ok(())
+            }
+
+            /// The questions answered so far.
+            pub fn answered(&self) -> impl Iterator<Item = Q> + '_ {
+                Q::ALL.iter().copied().filter(move |q| self.is_answered(*q))
+            }
+
+            pub fn is_answered(&self, q: Q) -> bool {
+                match q { $(Q::$variant => self.$field.is_some()),+ }
+            }
+        }
+    };
+}
+
+facts! {
+    /// Who is asking: a person, or an organisation (issue: organisation benefits).
+    audience: Audience => Audience = "audience",
+    poverty_status: PovertyStatus => PovertyStatus = "poverty-status",
+    hukou_chongqing: bool => HukouChongqing = "hukou-chongqing",
+    hukou_district: DistrictId => HukouDistrict = "hukou-district",
+    age: u32 => Age = "age",
+    activity: Activity => Activity = "activity",
+    sex: Sex => Sex = "sex",
+    labour_capacity: LabourCapacity => LabourCapacity = "labour-capacity",
+    work_place: WorkPlace => WorkPlace = "work-place",
+    /// Start of the current, continuous employment.
+    work_since: Date => WorkSince = "work-since",
+    job_search_received: bool => JobSearchReceived = "job-search-received",
+    transport_received: bool => TransportReceived = "transport-received",
+    has_tickets: bool => HasTickets = "has-tickets",
+    /// Total real-name fare of this year's trip (round trip).
+    ticket_fare: Decimal => TicketFare = "ticket-fare",
+    organised_transfer: bool => OrganisedTransfer = "organised-transfer",
+    dibao: bool => Dibao = "dibao",
+    tekun: bool => Tekun = "tekun",
+    zero_employment_family: bool => ZeroEmploymentFamily = "zero-employment-family",
+    disabled: bool => Disabled = "disabled",
+    family_disabled: bool => FamilyDisabled = "family-disabled",
+    relocated: bool => Relocated = "relocated",
+    veteran: bool => Veteran = "veteran",
+    registered_unemployed: bool => RegisteredUnemployed = "registered-unemployed",
+    unemployed_since: Date => UnemployedSince = "unemployed-since",
+    school_level: SchoolLevel => SchoolLevel = "school-level",
+    full_time_study: bool => FullTimeStudy = "full-time-study",
+    school_year: u32 => SchoolYear = "school-year",
+    school_in_chongqing: bool => SchoolInChongqing = "school-in-chongqing",
+    final_year: bool => FinalYear = "final-year",
+    graduated_on: Date => GraduatedOn = "graduated-on",
+    student_loan: bool => StudentLoan = "student-loan",
+    cq_tuition_aid: bool => CqTuitionAid = "cq-tuition-aid",
+    flexible_insured: bool => FlexibleInsured = "flexible-insured",
+    /// Last year's 职工养老 + 职工医疗 contributions paid as an individual.
+    flexible_contributions: Decimal => FlexibleContributions = "flexible-contributions",
+    flexible_subsidy_years: u32 => FlexibleSubsidyYears = "flexible-subsidy-years",
+    training_kind: TrainingKind => TrainingKind = "training-kind",
+    training_days: u32 => TrainingDays = "training-days",
+    training_certificate: bool => TrainingCertificate = "training-certificate",
+    training_subsidised: bool => TrainingSubsidised = "training-subsidised",
+    receiving_ui: bool => ReceivingUi = "receiving-ui",
+    business_kind: BusinessKind => BusinessKind = "business-kind",
+    business_since: Date => BusinessSince = "business-since",
+    first_business: bool => FirstBusiness = "first-business",
+    /// Employees besides the owner for whom all five insurances are paid.
+    business_employees: u32 => BusinessEmployees = "business-employees",
+    unemployed_before_start: bool => UnemployedBeforeStart = "unemployed-before-start",
+    startup_subsidy_received: bool => StartupSubsidyReceived = "startup-subsidy-received",
+    business_in_chongqing: bool => BusinessInChongqing = "business-in-chongqing",
+    loan_amount: Decimal => LoanAmount = "loan-amount",
+    loan_term_years: u32 => LoanTermYears = "loan-term-years",
+    other_loans: bool => OtherLoans = "other-loans",
+    bad_credit: bool => BadCredit = "bad-credit",
+    ui_years: u32 => UiYears = "ui-years",
+    involuntary_unemployment: bool => InvoluntaryUnemployment = "involuntary-unemployment",
+    insured_district: DistrictId => InsuredDistrict = "insured-district",
+    family_on_post: bool => FamilyOnPost = "family-on-post",
+    looking_for_work: bool => LookingForWork = "looking-for-work",
+}
+
+impl Facts {
+    /// Refuses saved data written by another version of the app.
+    pub fn check_version(&self) -> Result<(), String> {
+        if self.version == FACTS_VERSION {
+            Ok(())
+        } else {
+            Err(format!(
+                "保存的回答来自旧版本（第{}版，当前第{}版），已无法读取，请重新回答",
+                self.version, FACTS_VERSION
+            ))
+        }
+    }
+}

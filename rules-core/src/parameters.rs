@@ -1,0 +1,193 @@
+//! Figures used by several benefits: minimum wages and the LPR. Each is a dated table with sources;
+//! benefit-specific figures live beside their benefit. [`all`] lists every table for the catalogue.
+
+use crate::date::Date;
+use crate::money::{bp, yuan};
+use crate::source::{Confidence, Dated, Source};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A named dated table, for `subsidy-check catalogue` and the app's details view.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Parameter {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// `元/月`, `元/人`, `rate` (a fraction: 0.035 = 3.5 %) …
+    pub unit: &'static str,
+    pub values: &'static [Dated<Decimal>],
+}
+
+const fn from(
+    from: Date,
+    until: Option<Date>,
+    value: Decimal,
+    source: &'static Source,
+    note: &'static str,
+) -> Dated<Decimal> {
+    Dated {
+        from,
+        until,
+        value,
+        source,
+        note,
+    }
+}
+
+pub const WAGE_2019: Source = Source {
+    document: "渝人社发〔2018〕229号（最低工资标准）",
+    url: "https://m.news.shi-fen.com/china/201812/50-111526.html",
+    confidence: Confidence::Secondary,
+};
+pub const WAGE_2022: Source = Source {
+    document: "渝人社发〔2021〕52号（最低工资标准）",
+    url: "https://www.jetro.go.jp/biznews/2022/04/7c4d45b81ca63d72.html",
+    confidence: Confidence::Secondary,
+};
+pub const WAGE_2025: Source = Source {
+    document: "2025年最低工资标准调整（文号未查到）",
+    url: "http://www.a-zlf.com.cn/jap_shownews.asp?id=2686&smallclass=%E6%B3%95%E5%BE%8B%E6%9C%9F%E5%88%8A",
+    confidence: Confidence::Secondary,
+};
+
+/// 最低月工资标准，第一档（26个区及两江新区、重庆高新区、万盛经开区）.
+pub const MIN_WAGE_TIER1_MONTHLY: &[Dated<Decimal>] = &[
+    from(
+        Date::ymd(2019, 1, 1),
+        Some(Date::ymd(2022, 3, 31)),
+        yuan(1800),
+        &WAGE_2019,
+        "",
+    ),
+    from(
+        Date::ymd(2022, 4, 1),
+        Some(Date::ymd(2024, 12, 31)),
+        yuan(2100),
+        &WAGE_2022,
+        "",
+    ),
+    from(
+        Date::ymd(2025, 1, 1),
+        None,
+        yuan(2330),
+        &WAGE_2025,
+        "仅见于二手来源，待核实",
+    ),
+];
+
+/// 最低月工资标准，第二档（8个县和4个自治县）.
+pub const MIN_WAGE_TIER2_MONTHLY: &[Dated<Decimal>] = &[
+    from(
+        Date::ymd(2019, 1, 1),
+        Some(Date::ymd(2022, 3, 31)),
+        yuan(1700),
+        &WAGE_2019,
+        "",
+    ),
+    from(
+        Date::ymd(2022, 4, 1),
+        Some(Date::ymd(2024, 12, 31)),
+        yuan(2000),
+        &WAGE_2022,
+        "",
+    ),
+    from(
+        Date::ymd(2025, 1, 1),
+        None,
+        yuan(2200),
+        &WAGE_2025,
+        "仅见于二手来源，待核实",
+    ),
+];
+
+pub const LPR_SOURCE: Source = Source {
+    document: "全国银行间同业拆借中心 贷款市场报价利率（1年期LPR），新闻报道",
+    url: "http://en.people.cn/n3/2026/0224/c90000-20427679.html",
+    confidence: Confidence::Secondary,
+};
+
+/// 1-year LPR by fixing date (corrections.md B8). Rules use the LPR on the loan contract date.
+pub const LPR_1Y: &[Dated<Decimal>] = &[
+    from(Date::ymd(2020, 4, 20), None, bp(385), &LPR_SOURCE, ""),
+    from(Date::ymd(2021, 12, 20), None, bp(380), &LPR_SOURCE, ""),
+    from(Date::ymd(2022, 1, 20), None, bp(370), &LPR_SOURCE, ""),
+    from(Date::ymd(2022, 8, 22), None, bp(365), &LPR_SOURCE, ""),
+    from(Date::ymd(2023, 6, 20), None, bp(355), &LPR_SOURCE, ""),
+    from(Date::ymd(2023, 8, 21), None, bp(345), &LPR_SOURCE, ""),
+    from(Date::ymd(2024, 7, 22), None, bp(335), &LPR_SOURCE, ""),
+    from(Date::ymd(2024, 10, 21), None, bp(310), &LPR_SOURCE, ""),
+    from(
+        Date::ymd(2025, 5, 20),
+        None,
+        bp(300),
+        &LPR_SOURCE,
+        "2026-02-24 报价仍为3.00%，之后的报价未查到：按“最近已知”使用",
+    ),
+];
+
+/// The last LPR fixing known on `day`, and whether `day` is past the last confirmed fixing.
+pub fn lpr_on(day: Date) -> Option<(&'static Dated<Decimal>, bool)> {
+    let entry = crate::source::last_known(LPR_1Y, day)?;
+    Some((entry, day > LPR_LAST_CONFIRMED))
+}
+
+/// The latest date on which the LPR is confirmed (the 2026-02-24 fixing).
+pub const LPR_LAST_CONFIRMED: Date = Date::ymd(2026, 3, 19);
+
+/// Every dated table, for the catalogue output.
+pub fn all() -> Vec<Parameter> {
+    let mut tables = vec![
+        Parameter {
+            id: "min-wage-tier1-monthly",
+            name: "最低月工资标准（第一档：26个区及两江新区、重庆高新区、万盛经开区）",
+            unit: "元/月",
+            values: MIN_WAGE_TIER1_MONTHLY,
+        },
+        Parameter {
+            id: "min-wage-tier2-monthly",
+            name: "最低月工资标准（第二档：8个县和4个自治县）",
+            unit: "元/月",
+            values: MIN_WAGE_TIER2_MONTHLY,
+        },
+        Parameter {
+            id: "lpr-1y",
+            name: "1年期贷款市场报价利率（LPR）",
+            unit: "rate",
+            values: LPR_1Y,
+        },
+    ];
+    tables.extend(crate::benefit_parameters());
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wage_tables_are_contiguous_and_ordered() {
+        for table in [MIN_WAGE_TIER1_MONTHLY, MIN_WAGE_TIER2_MONTHLY] {
+            for pair in table.windows(2) {
+                let end = pair[0].until.unwrap();
+                assert_eq!(end.add_months(0), end);
+                assert!(pair[0].from < pair[1].from);
+            }
+        }
+        assert_eq!(
+            crate::source::in_force(MIN_WAGE_TIER1_MONTHLY, Date::ymd(2024, 12, 31))
+                .unwrap()
+                .value,
+            yuan(2100)
+        );
+    }
+
+    #[test]
+    fn lpr_is_last_known() {
+        let (entry, stale) = lpr_on(Date::ymd(2026, 11, 29)).unwrap();
+        assert_eq!(entry.value, bp(300));
+        assert!(stale);
+        let (entry, stale) = lpr_on(Date::ymd(2023, 7, 1)).unwrap();
+        assert_eq!(entry.value, bp(355));
+        assert!(!stale);
+        assert!(lpr_on(Date::ymd(2019, 1, 1)).is_none());
+    }
+}

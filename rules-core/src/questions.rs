@@ -1,0 +1,214 @@
+//! What each question says to the user: the policy's own terms, with a one-line plain help text.
+
+use crate::catalogue::Audience;
+use crate::choices::*;
+use crate::date::Date;
+use crate::districts;
+use crate::facts::{AnswerKind, Q};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Wording {
+    pub text: &'static str,
+    pub help: &'static str,
+}
+
+const fn w(text: &'static str, help: &'static str) -> Wording {
+    Wording { text, help }
+}
+
+/// The Chinese wording of `q`.
+pub fn wording(q: Q) -> Wording {
+    match q {
+        Q::Audience => w("您是？", "个人查自己能领的补贴；单位查招用、安置人员能领的补贴"),
+        Q::PovertyStatus => w(
+            "您是脱贫人口或防止返贫监测对象吗？",
+            "即纳入全国防止返贫监测信息系统的脱贫户、监测户家庭成员；不清楚可问村委会或查《扶贫手册》",
+        ),
+        Q::HukouChongqing => w("您的户口在重庆吗？", "看户口簿首页的住址"),
+        Q::HukouDistrict => w("户口在哪个区县？", "按户口簿填写；江北区、渝北区已于2026年1月25日并入两江新区"),
+        Q::Age => w("您今年多少周岁？", "按身份证上的出生日期计算"),
+        Q::Activity => w("您目前主要在做什么？", "选最接近的一项"),
+        Q::Sex => w("您的性别是？", "部分政策对女性40岁、男性50岁以上人员（“4050”人员）有照顾"),
+        Q::LabourCapacity => w(
+            "您的劳动能力怎么样？",
+            "按村里登记的情况填写：弱劳力、半劳力是乡村公益性岗位优先安置的对象",
+        ),
+        Q::WorkPlace => w("您在哪里工作？", "按现在上班（务工）的地点选"),
+        Q::WorkSince => w("这份工作从哪天开始连续干到现在？", "中间没有断过的开始日期，例如 2025-03-01"),
+        Q::JobSearchReceived => w(
+            "以前领过“一次性求职创业补贴”吗？",
+            "这项补贴每人只能领一次（外出务工500元或赴山东800元）",
+        ),
+        Q::TransportReceived => w("今年已经领过跨区域交通补助吗？", "交通补助每人每年只能领一次"),
+        Q::HasTickets => w("有本人的实名制车票吗？", "火车硬座、高铁（动车）二等座、省际或县际班车的往返车票"),
+        Q::TicketFare => w("往返车票一共多少钱？", "把去程和返程车票上的票价加起来，单位：元"),
+        Q::OrganisedTransfer => w(
+            "您是通过鲁渝（东西部）劳务协作有组织到山东务工的吗？",
+            "例如由区县人社部门、劳务公司统一组织去山东",
+        ),
+        Q::Dibao => w("您家享受城乡低保吗？", "家里持有低保证，或民政部门认定的低保家庭"),
+        Q::Tekun => w("您是特困供养人员吗？", "持有民政部门发的特困人员救助供养证"),
+        Q::ZeroEmploymentFamily => w("您家是“零就业家庭”吗？", "家庭中法定劳动年龄内的成员都没有工作，并经乡镇（街道）认定"),
+        Q::Disabled => w("您本人持有残疾人证吗？", "第二代《中华人民共和国残疾人证》"),
+        Q::FamilyDisabled => w("家里有直系亲属持有残疾人证吗？", "父母、配偶、子女等直系亲属"),
+        Q::Relocated => w("您家是易地扶贫搬迁户吗？", "从原居住地整体搬迁到安置点的家庭"),
+        Q::Veteran => w("您是退役军人吗？", "复员、转业、退役的军人"),
+        Q::RegisteredUnemployed => w(
+            "您现在办理了失业登记吗？",
+            "在街道（乡镇）社保所或网上办理的失业登记，免费；没办过选“否”",
+        ),
+        Q::UnemployedSince => w("失业登记是哪天办的？", "例如 2025-03-01"),
+        Q::SchoolLevel => w(
+            "您在读（或最近毕业）的是哪类学校？",
+            "为家里的学生查询时，请按学生本人的情况回答",
+        ),
+        Q::FullTimeStudy => w("是全日制学历教育吗？", "有正式学籍、全日制上课（含顶岗实习）"),
+        Q::SchoolYear => w("现在读几年级？", "填数字，例如 1"),
+        Q::SchoolInChongqing => w("学校在重庆吗？", "学校所在地"),
+        Q::FinalYear => w("今年是毕业年度吗？", "即今年（本学年）毕业"),
+        Q::GraduatedOn => w("是哪天毕业（离校）的？", "按毕业证上的日期，例如 2025-06-30"),
+        Q::StudentLoan => w("在读期间办理了国家助学贷款吗？", "校园地或生源地信用助学贷款"),
+        Q::CqTuitionAid => w(
+            "是否享受了“重庆籍建档立卡贫困大学生学费资助”？",
+            "享受了这项资助的高职学生，不能同时享受雨露计划",
+        ),
+        Q::FlexibleInsured => w(
+            "您是以个人身份缴纳职工养老保险和职工医疗保险吗？",
+            "灵活就业人员自己在社保窗口或网上缴纳的职工保险（不是城乡居民保险）",
+        ),
+        Q::FlexibleContributions => w(
+            "上一年自己缴纳的职工养老保险费和职工医疗保险费一共多少钱？",
+            "可在“重庆人社”APP或社保窗口查缴费记录，单位：元",
+        ),
+        Q::FlexibleSubsidyYears => w("已经领过几年灵活就业社保补贴？", "没领过填 0"),
+        Q::TrainingKind => w("今年参加了什么培训？", "由人社部门组织或认定的培训"),
+        Q::TrainingDays => w("培训一共多少天？", "按培训机构的记录，单位：天"),
+        Q::TrainingCertificate => w(
+            "培训结束后拿到证书了吗？",
+            "职业技能等级证书、专项能力证书或培训合格证书",
+        ),
+        Q::TrainingSubsidised => w("今年已经享受过一次培训补贴了吗？", "培训补贴每人每年限一次"),
+        Q::ReceivingUi => w("您现在正在领失业保险金吗？", "失业保险金和培训生活费补贴不能同时领"),
+        Q::BusinessKind => w("您开办的是哪种经营主体？", "看营业执照上的类型"),
+        Q::BusinessSince => w("营业执照是哪天登记的？", "营业执照上的成立日期，例如 2024-05-01"),
+        Q::FirstBusiness => w("这是您第一次创业（第一次开办企业或个体工商户）吗？", "以前开过并注销的，选“否”"),
+        Q::BusinessEmployees => w(
+            "除您本人外，雇了几个人并为他们缴纳了五项社会保险？",
+            "养老、医疗、失业、工伤、生育保险都缴了的人数",
+        ),
+        Q::UnemployedBeforeStart => w("创业之前办理过失业登记吗？", "在开办营业执照之前办的失业登记"),
+        Q::StartupSubsidyReceived => w(
+            "您或配偶领过一次性创业补助吗？",
+            "按家庭计算，夫妻一方领过，另一方不能再领",
+        ),
+        Q::BusinessInChongqing => w("创业项目（经营地点）在重庆吗？", "营业执照上的经营场所"),
+        Q::LoanAmount => w("想申请多少创业担保贷款？", "单位：元，例如 300000"),
+        Q::LoanTermYears => w("打算贷几年？", "个人创业担保贷款期限一般不超过3年"),
+        Q::OtherLoans => w(
+            "您或配偶现在还有其他没还清的贷款吗？",
+            "助学贷款、脱贫人口小额信贷、住房贷款、购车贷款、5万元以下消费贷不算",
+        ),
+        Q::BadCredit => w("您有不良信用记录吗？", "银行征信上的逾期等不良记录"),
+        Q::UiYears => w("累计缴纳失业保险多少年？", "单位和个人一起缴的失业保险，在“重庆人社”APP可查，单位：年"),
+        Q::InvoluntaryUnemployment => w(
+            "您是非本人意愿失去工作的吗？",
+            "例如合同到期单位不续签、单位裁员、单位关闭；自己辞职一般不算",
+        ),
+        Q::InsuredDistrict => w("失业保险是在哪个区县缴纳的？", "最后一个参保单位所在区县"),
+        Q::FamilyOnPost => w("家里已经有人在公益性岗位上工作吗？", "很多区县规定一户只安排一人"),
+        Q::LookingForWork => w("您想找工作或想换一份更好的工作吗？", "可以免费获得职业指导和职业介绍"),
+    }
+}
+
+/// An option a user can pick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerOption {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+fn opts<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<AnswerOption> {
+    all.iter()
+        .map(|v| AnswerOption {
+            id: id(*v),
+            label: label(*v),
+        })
+        .collect()
+}
+
+/// The options of a choice or district question on `day` (districts change in 2026); empty otherwise.
+pub fn options(q: Q, day: Date) -> Vec<AnswerOption> {
+    match q {
+        Q::Audience => opts(&Audience::ALL, Audience::id, Audience::label),
+        Q::PovertyStatus => opts(PovertyStatus::ALL, PovertyStatus::id, PovertyStatus::label),
+        Q::Sex => opts(Sex::ALL, Sex::id, Sex::label),
+        Q::LabourCapacity => opts(
+            LabourCapacity::ALL,
+            LabourCapacity::id,
+            LabourCapacity::label,
+        ),
+        Q::Activity => opts(Activity::ALL, Activity::id, Activity::label),
+        Q::WorkPlace => opts(WorkPlace::ALL, WorkPlace::id, WorkPlace::label),
+        Q::SchoolLevel => opts(SchoolLevel::ALL, SchoolLevel::id, SchoolLevel::label),
+        Q::TrainingKind => opts(TrainingKind::ALL, TrainingKind::id, TrainingKind::label),
+        Q::BusinessKind => opts(BusinessKind::ALL, BusinessKind::id, BusinessKind::label),
+        Q::HukouDistrict | Q::InsuredDistrict => districts::hukou_choices(day)
+            .map(|d| AnswerOption {
+                id: d.id,
+                label: d.name,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A question as the questionnaire shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: Q,
+    pub text: &'static str,
+    pub help: &'static str,
+    pub kind: AnswerKind,
+    pub options: Vec<AnswerOption>,
+    /// Benefit ids this answer helps decide.
+    pub decides: Vec<&'static str>,
+}
+
+pub fn question(q: Q, day: Date, decides: Vec<&'static str>) -> Question {
+    let Wording { text, help } = wording(q);
+    Question {
+        id: q,
+        text,
+        help,
+        kind: q.kind(),
+        options: options(q, day),
+        decides,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_question_has_wording_and_choices_have_options() {
+        let day = Date::ymd(2025, 6, 1);
+        for q in Q::ALL {
+            let words = wording(*q);
+            assert!(
+                !words.text.is_empty() && !words.help.is_empty(),
+                "{}",
+                q.id()
+            );
+            let has_options = !options(*q, day).is_empty();
+            let needs_options = matches!(q.kind(), AnswerKind::Choice | AnswerKind::District);
+            assert_eq!(has_options, needs_options, "{}", q.id());
+            assert_eq!(Q::from_id(q.id()), Some(*q));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! Where every policy fact comes from, how sure we are of it, and values that hold between dates.
+
+use crate::date::Date;
+use serde::Serialize;
+
+/// How much a figure can be trusted (policy/research.md's legend).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Confidence {
+    /// H: an official government page.
+    #[serde(rename = "H")]
+    Official,
+    /// M: mainstream news, or an official text reposted by a known outlet.
+    #[serde(rename = "M")]
+    Secondary,
+    /// L: an aggregator or mirror, or a value computed or inferred from sourced inputs.
+    #[serde(rename = "L")]
+    Weak,
+}
+
+impl Confidence {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Confidence::Official => "H",
+            Confidence::Secondary => "M",
+            Confidence::Weak => "L",
+        }
+    }
+
+    /// The app shows "待核实" next to anything not from an official page.
+    pub fn needs_checking(self) -> bool {
+        self != Confidence::Official
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Official => "官方来源",
+            Confidence::Secondary => "新闻或转载，待核实",
+            Confidence::Weak => "非官方或推算，待核实",
+        }
+    }
+}
+
+/// A document or page a fact rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The 文号 or title, e.g. `渝人社〔2021〕237号`.
+    pub document: &'static str,
+    /// The public page it was read on; empty when only the 文号 is known.
+    pub url: &'static str,
+    pub confidence: Confidence,
+}
+
+/// A value valid from a date, until a date (inclusive), with its source.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Dated<T: 'static> {
+    pub from: Date,
+    pub until: Option<Date>,
+    pub value: T,
+    pub source: &'static Source,
+    /// Why the value is what it is, where the source needs a word (computed, inferred, conflicting).
+    pub note: &'static str,
+}
+
+impl<T> Dated<T> {
+    pub fn covers(&self, day: Date) -> bool {
+        self.from <= day && self.until.is_none_or(|end| day <= end)
+    }
+}
+
+/// The entry of a dated table in force on `day`, if any.
+pub fn in_force<T>(table: &'static [Dated<T>], day: Date) -> Option<&'static Dated<T>> {
+    table.iter().rev().find(|entry| entry.covers(day))
+}
+
+/// The last entry that started on or before `day` (for "last known" values such as the LPR).
+pub fn last_known<T>(table: &'static [Dated<T>], day: Date) -> Option<&'static Dated<T>> {
+    table.iter().rev().find(|entry| entry.from <= day)
+}
+
+/// The notice itself.
+pub const NOTICE: Source = Source {
+    document: "渝人社〔2021〕237号《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的通知》",
+    url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
+    confidence: Confidence::Official,
+};
+
+/// The notice runs "截止2025年12月31日".
+pub const NOTICE_END: Date = Date::ymd(2025, 12, 31);

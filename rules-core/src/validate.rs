@@ -1,0 +1,262 @@
+//! Checks answers before evaluation. Nothing here panics or rejects the whole input: each problem is
+//! a [`Finding`] in plain Chinese, and an invalid value is dropped (treated as unknown) for evaluation.
+
+use crate::choices::Activity;
+use crate::date::Date;
+use crate::districts;
+use crate::facts::{Facts, Q};
+use crate::questions::wording;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The value was dropped and the question counts as unanswered.
+    Invalid,
+    /// Two answers disagree; both are kept, the user should check them.
+    Contradiction,
+    /// Worth knowing (e.g. a district that has since been merged).
+    Notice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub question: Option<Q>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+fn invalid(q: Q, message: String) -> Finding {
+    Finding {
+        question: Some(q),
+        severity: Severity::Invalid,
+        message,
+    }
+}
+
+fn contradiction(q: Q, message: &str) -> Finding {
+    Finding {
+        question: Some(q),
+        severity: Severity::Contradiction,
+        message: message.to_string(),
+    }
+}
+
+fn check_count(value: &mut Option<u32>, q: Q, max: u32, findings: &mut Vec<Finding>) {
+    if let Some(v) = *value {
+        if v > max {
+            findings.push(invalid(
+                q,
+                format!(
+                    "“{}”填写的 {v} 不合常理（最多 {max}），请检查",
+                    wording(q).text
+                ),
+            ));
+            *value = None;
+        }
+    }
+}
+
+fn check_money(value: &mut Option<Decimal>, q: Q, max: u32, findings: &mut Vec<Finding>) {
+    if let Some(v) = *value {
+        if v.is_sign_negative() && !v.is_zero() {
+            findings.push(invalid(q, format!("“{}”不能是负数", wording(q).text)));
+            *value = None;
+        } else if v > Decimal::from(max) {
+            findings.push(invalid(
+                q,
+                format!(
+                    "“{}”填写的 {v} 元过大（最多 {max} 元），请检查",
+                    wording(q).text
+                ),
+            ));
+            *value = None;
+        }
+    }
+}
+
+fn check_past(value: &mut Option<Date>, q: Q, as_of: Date, findings: &mut Vec<Finding>) {
+    if let Some(day) = *value {
+        if day > as_of {
+            findings.push(invalid(
+                q,
+                format!(
+                    "“{}”填的 {} 晚于查询日期 {}，请检查",
+                    wording(q).text,
+                    day.chinese(),
+                    as_of.chinese()
+                ),
+            ));
+            *value = None;
+        }
+    }
+}
+
+fn check_district(value: &mut Option<crate::facts::DistrictId>, q: Q, findings: &mut Vec<Finding>) {
+    if let Some(id) = value {
+        if districts::find(&id.0).is_none() {
+            findings.push(invalid(
+                q,
+                format!("不认识的区县代码“{}”，请重新选择", id.0),
+            ));
+            *value = None;
+        }
+    }
+}
+
+impl Facts {
+    /// The answers fit for evaluation on `as_of`, and what was wrong with the others.
+    pub fn validated(&self, as_of: Date) -> (Facts, Vec<Finding>) {
+        let mut facts = self.clone();
+        let mut findings = Vec::new();
+        let f = &mut findings;
+
+        check_count(&mut facts.age, Q::Age, 120, f);
+        check_count(&mut facts.school_year, Q::SchoolYear, 8, f);
+        if facts.school_year == Some(0) {
+            f.push(invalid(Q::SchoolYear, "年级请填 1 或以上".to_string()));
+            facts.school_year = None;
+        }
+        check_count(
+            &mut facts.flexible_subsidy_years,
+            Q::FlexibleSubsidyYears,
+            50,
+            f,
+        );
+        check_count(&mut facts.training_days, Q::TrainingDays, 366, f);
+        check_count(
+            &mut facts.business_employees,
+            Q::BusinessEmployees,
+            100_000,
+            f,
+        );
+        check_count(&mut facts.loan_term_years, Q::LoanTermYears, 30, f);
+        if facts.loan_term_years == Some(0) {
+            f.push(invalid(
+                Q::LoanTermYears,
+                "贷款期限请填 1 年或以上".to_string(),
+            ));
+            facts.loan_term_years = None;
+        }
+        check_count(&mut facts.ui_years, Q::UiYears, 60, f);
+        check_money(&mut facts.ticket_fare, Q::TicketFare, 20_000, f);
+        check_money(
+            &mut facts.flexible_contributions,
+            Q::FlexibleContributions,
+            200_000,
+            f,
+        );
+        check_money(&mut facts.loan_amount, Q::LoanAmount, 100_000_000, f);
+        check_past(&mut facts.work_since, Q::WorkSince, as_of, f);
+        check_past(&mut facts.unemployed_since, Q::UnemployedSince, as_of, f);
+        check_past(&mut facts.business_since, Q::BusinessSince, as_of, f);
+        check_past(&mut facts.graduated_on, Q::GraduatedOn, as_of, f);
+        check_district(&mut facts.hukou_district, Q::HukouDistrict, f);
+        check_district(&mut facts.insured_district, Q::InsuredDistrict, f);
+
+        if let Some(id) = &facts.hukou_district {
+            if let Some(resolved) = districts::resolve(&id.0, as_of) {
+                if let Some(note) = resolved.note {
+                    f.push(Finding {
+                        question: Some(Q::HukouDistrict),
+                        severity: Severity::Notice,
+                        message: note,
+                    });
+                }
+            }
+        }
+
+        // Contradictions: both answers stay, the user is asked to look again.
+        if facts.hukou_chongqing == Some(false) && facts.hukou_district.is_some() {
+            f.push(contradiction(
+                Q::HukouDistrict,
+                "您说户籍不在重庆，却选了重庆的区县，请检查",
+            ));
+        }
+        let working = matches!(
+            facts.activity,
+            Some(Activity::Employee | Activity::OwnBusiness | Activity::PublicWelfarePost)
+        );
+        if working && facts.registered_unemployed == Some(true) {
+            f.push(contradiction(
+                Q::RegisteredUnemployed,
+                "您说目前在工作，又说已办理失业登记；找到工作后失业登记会注销，请检查",
+            ));
+        }
+        if working && facts.age.is_some_and(|age| age < 16) {
+            f.push(contradiction(
+                Q::Age,
+                "未满16周岁不能被招用或办理营业执照，请检查年龄",
+            ));
+        }
+        if facts.training_kind == Some(crate::choices::TrainingKind::None)
+            && facts.training_days.is_some_and(|days| days > 0)
+        {
+            f.push(contradiction(
+                Q::TrainingDays,
+                "您说今年没有参加培训，却填了培训天数，请检查",
+            ));
+        }
+        if let (Some(graduated), Some(age)) = (facts.graduated_on, facts.age) {
+            if u32::from(graduated.year()) + 10 < u32::from(as_of.year()) && age < 20 {
+                f.push(contradiction(
+                    Q::GraduatedOn,
+                    "毕业时间与年龄对不上，请检查",
+                ));
+            }
+        }
+
+        (facts, findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::DistrictId;
+
+    #[test]
+    fn drops_absurd_values_with_a_message() {
+        let facts = Facts {
+            age: Some(400),
+            ticket_fare: Some(Decimal::new(-5, 0)),
+            work_since: Some(Date::ymd(2030, 1, 1)),
+            hukou_district: Some(DistrictId("atlantis".into())),
+            ..Facts::default()
+        };
+        let (clean, findings) = facts.validated(Date::ymd(2025, 6, 1));
+        assert_eq!(clean.age, None);
+        assert_eq!(clean.ticket_fare, None);
+        assert_eq!(clean.work_since, None);
+        assert_eq!(clean.hukou_district, None);
+        assert_eq!(findings.len(), 4);
+        assert!(findings.iter().all(|f| f.severity == Severity::Invalid));
+        assert!(findings[0].message.contains("400"));
+    }
+
+    #[test]
+    fn reports_contradictions_and_keeps_both_answers() {
+        let facts = Facts {
+            activity: Some(Activity::Employee),
+            registered_unemployed: Some(true),
+            ..Facts::default()
+        };
+        let (clean, findings) = facts.validated(Date::ymd(2025, 6, 1));
+        assert_eq!(clean.registered_unemployed, Some(true));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Contradiction);
+    }
+
+    #[test]
+    fn merged_district_gets_a_notice() {
+        let facts = Facts {
+            hukou_district: Some(DistrictId("jiangbei".into())),
+            ..Facts::default()
+        };
+        let (_, findings) = facts.validated(Date::ymd(2026, 3, 1));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Notice);
+        assert!(findings[0].message.contains("两江新区"));
+    }
+}

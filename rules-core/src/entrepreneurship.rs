@@ -287,7 +287,9 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
     );
     let (Some(wanted), Some((lpr, lpr_stale))) = (f.loan_amount, lpr_on(ctx.as_of)) else {
         return Estimate {
-            value: Value::NeedsAnswers,
+            value: Value::NeedsAnswers {
+                asks: vec![Q::LoanAmount],
+            },
             steps: vec![cap_step],
             confidence: cap.source.confidence,
             sources: vec![cap.source],
@@ -347,7 +349,9 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
         let key_county = ctx.district(&f.hukou_district).map(|d| d.is_key_14());
         let Some(key_county) = key_county else {
             return Estimate {
-                value: Value::NeedsAnswers,
+                value: Value::NeedsAnswers {
+                    asks: vec![Q::HukouDistrict],
+                },
                 steps,
                 confidence: Confidence::Official,
                 sources,
@@ -385,9 +389,14 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
     };
     let total = yearly * Decimal::from(years);
     steps.push(format!(
-        "{} 元/年 × {years} 年 = {} 元（期限最长3年）",
+        "{} 元/年 × {years} 年 = {} 元{}",
         format_yuan(yearly),
-        format_yuan(total)
+        format_yuan(total),
+        match f.loan_term_years {
+            None => "（期限未填，按最长3年估算）",
+            Some(term) if term > LOAN_MAX_YEARS => "（贴息期限最长3年）",
+            Some(_) => "",
+        }
     ));
     let confidence = sources
         .iter()

@@ -76,7 +76,9 @@ pub enum Value {
     /// A free service or an in-kind benefit, not money.
     NotMoney,
     /// Computable once the listed questions are answered.
-    NeedsAnswers,
+    NeedsAnswers { asks: Vec<Q> },
+    /// The benefit is not for this audience.
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -178,14 +180,17 @@ pub struct BenefitReport {
 }
 
 impl BenefitReport {
-    /// The questions that would decide this benefit.
+    /// The questions that would decide this benefit, then those its estimate still needs.
     pub fn open_questions(&self) -> Vec<Q> {
-        let mut asks = Vec::new();
-        for condition in &self.conditions {
-            for q in &condition.asks {
-                if !asks.contains(q) {
-                    asks.push(*q);
-                }
+        let mut asks: Vec<Q> = Vec::new();
+        let estimate_asks = match &self.estimate.value {
+            Value::NeedsAnswers { asks } => asks.as_slice(),
+            _ => &[],
+        };
+        let condition_asks = self.conditions.iter().flat_map(|c| c.asks.iter());
+        for q in condition_asks.chain(estimate_asks) {
+            if !asks.contains(q) {
+                asks.push(*q);
             }
         }
         asks
@@ -337,7 +342,7 @@ fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
     let (conditions, estimate) = if not_for_audience {
         (
             vec![audience],
-            Estimate::other(Value::NeedsAnswers, &NOTICE, "此项不面向您所选的对象"),
+            Estimate::other(Value::NotApplicable, &NOTICE, "此项不面向您所选的对象"),
         )
     } else {
         let result = (benefit.rule)(ctx);
@@ -396,11 +401,13 @@ pub fn evaluate(facts: &Facts, as_of: Date) -> Report {
     }
 }
 
-/// The unanswered questions of benefits still open, most decisive first: a question that decides more
-/// open benefits comes first; ties keep the questionnaire's fixed order ([`Q::ALL`]).
+/// The unanswered questions of benefits still open (undecided, or decided but with an estimate that
+/// needs a figure), most decisive first: a question that concerns more benefits comes first; ties keep
+/// the questionnaire's fixed order ([`Q::ALL`]).
 fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
     let mut tally: Vec<(Q, Vec<&'static str>)> = Vec::new();
-    for benefit in benefits.iter().filter(|b| b.status == Status::NeedsAnswers) {
+    let open = |b: &&BenefitReport| matches!(b.status, Status::NeedsAnswers | Status::Eligible);
+    for benefit in benefits.iter().filter(open) {
         for q in benefit.open_questions() {
             match tally.iter_mut().find(|(known, _)| *known == q) {
                 Some((_, ids)) => ids.push(benefit.id),

@@ -313,7 +313,9 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
     let f = ctx.facts;
     let Some(place) = f.work_place.filter(|p| p.outside_own_district()) else {
         return Estimate::other(
-            Value::NeedsAnswers,
+            Value::NeedsAnswers {
+                asks: vec![Q::WorkPlace],
+            },
             &TRANSPORT_2022_SOURCE,
             "按务工地点（市内其他区县或市外）确定",
         );
@@ -358,7 +360,9 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
             )
         }
         (Some(true), None) if is_2022_rule => Estimate {
-            value: Value::NeedsAnswers,
+            value: Value::NeedsAnswers {
+                asks: vec![Q::TicketFare],
+            },
             steps: vec![flat_step],
             confidence: flat.source.confidence,
             sources: vec![flat.source],

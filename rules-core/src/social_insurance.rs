@@ -102,7 +102,9 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
             )
         }
         None => Estimate {
-            value: Value::NeedsAnswers,
+            value: Value::NeedsAnswers {
+                asks: vec![Q::FlexibleContributions],
+            },
             steps: vec!["补贴 = 上年实际缴纳的职工养老、医疗保险费 × 2/3".to_string()],
             confidence: Confidence::Official,
             sources: vec![&FLEXIBLE_SOURCE],

@@ -392,7 +392,14 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
             &TECHNICAL_SOURCE,
             "全日制技工院校一至三年级学生免学费（按学校收费标准免除）；国家助学金面向家庭经济困难学生，请向学校咨询",
         ),
-        _ => Estimate::other(Value::NeedsAnswers, &TECHNICAL_SOURCE, "脱贫家庭学生还可享受国家助学金"),
+        (Tri::Unknown(asks), _) => Estimate::other(
+            Value::NeedsAnswers { asks },
+            &TECHNICAL_SOURCE,
+            "脱贫家庭学生还可享受国家助学金",
+        ),
+        (Tri::Yes, None) => {
+            Estimate::other(Value::Unpublished, &TECHNICAL_SOURCE, "该日期没有适用的标准")
+        }
     };
     RuleResult {
         conditions: vec![condition(

@@ -144,7 +144,9 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
             )
         }
         (Some(rate), None) => Estimate {
-            value: Value::NeedsAnswers,
+            value: Value::NeedsAnswers {
+                asks: vec![Q::TrainingDays],
+            },
             steps: vec![format!(
                 "{} 元/天 × 培训天数（最多 {LIVING_MAX_DAYS} 天）",
                 format_yuan(rate.value)

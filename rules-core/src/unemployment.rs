@@ -111,9 +111,9 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
     let base_share = in_force(UI_SHARE, ctx.as_of);
     let (share, share_source, key_note) = match (key_share, in_key_county(ctx)) {
         (Some(key), Tri::Yes) => (key.value, key.source, "国家乡村振兴重点帮扶县按90%执行"),
-        (Some(_), Tri::Unknown(_)) => {
+        (Some(_), Tri::Unknown(asks)) => {
             return Estimate {
-                value: Value::NeedsAnswers,
+                value: Value::NeedsAnswers { asks },
                 steps: vec![format!(
                     "全市最低工资最高档 {} 元/月",
                     format_yuan(wage.value)

@@ -1,0 +1,182 @@
+//! Golden policy cases, as data (tests/golden/**/*.json at the workspace root), in the style of
+//! OpenFisca's YAML tests. Each file holds the cases of one benefit: a `base` answers object and cases
+//! that override it (a `null` removes an answer), each naming the clause it tests and its kind
+//! (eligible, ineligible, boundary, unknown, ended, audience). One `check` runs them all.
+
+use rules_core::{evaluate, Date, Facts, Status};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const KINDS_REQUIRED: [&str; 4] = ["eligible", "ineligible", "boundary", "unknown"];
+
+fn golden_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden");
+    let mut files = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("golden directory readable") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn merged(base: &Map<String, Value>, overrides: Option<&Value>) -> Value {
+    let mut facts = base.clone();
+    if let Some(Value::Object(changes)) = overrides {
+        for (key, value) in changes {
+            if value.is_null() {
+                facts.remove(key);
+            } else {
+                facts.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    Value::Object(facts)
+}
+
+fn status_id(status: Status) -> String {
+    serde_json::to_value(status)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Runs one case; returns a description of every mismatch.
+fn check(benefit: &str, case: &Value, base: &Map<String, Value>) -> Vec<String> {
+    let name = case["name"].as_str().unwrap_or("(unnamed)");
+    let mut problems = Vec::new();
+    let as_of = Date::parse(case["as_of"].as_str().expect("as_of")).expect("valid as_of");
+    let facts: Facts = serde_json::from_value(merged(base, case.get("facts")))
+        .unwrap_or_else(|e| panic!("{benefit} / {name}: facts do not parse: {e}"));
+    let report = evaluate(&facts, as_of);
+    let Some(result) = report.benefit(benefit) else {
+        return vec![format!(
+            "{benefit} / {name}: benefit missing from the report"
+        )];
+    };
+    let expect = &case["expect"];
+    let mut fail = |what: String| problems.push(format!("{benefit} / {name}: {what}"));
+    let status = status_id(result.status);
+    if expect["status"].as_str() != Some(status.as_str()) {
+        fail(format!("status {status}, expected {}", expect["status"]));
+    }
+    let value = serde_json::to_value(&result.estimate.value).unwrap();
+    if let Some(kind) = expect.get("value") {
+        if &value["kind"] != kind {
+            fail(format!("value kind {}, expected {kind}", value["kind"]));
+        }
+    }
+    if let Some(amount) = expect.get("amount") {
+        if &value["amount"] != amount {
+            fail(format!(
+                "amount {}, expected {amount}; steps {:?}",
+                value["amount"], result.estimate.steps
+            ));
+        }
+    }
+    if let Some(max) = expect.get("max") {
+        if &value["max"] != max {
+            fail(format!("max {}, expected {max}", value["max"]));
+        }
+    }
+    if let Some(unit) = expect.get("unit") {
+        let shown = value.get("unit").cloned().unwrap_or(Value::Null);
+        if &shown != unit {
+            fail(format!("unit {shown}, expected {unit}"));
+        }
+    }
+    if let Some(ids) = expect.get("not_met") {
+        let expected: BTreeSet<&str> = ids
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let actual: BTreeSet<&str> = result
+            .conditions
+            .iter()
+            .filter(|c| c.outcome == rules_core::Outcome::NotMet)
+            .map(|c| c.id)
+            .collect();
+        if expected != actual {
+            fail(format!(
+                "conditions not met {actual:?}, expected {expected:?}"
+            ));
+        }
+    }
+    if let Some(ids) = expect.get("asks") {
+        let expected: BTreeSet<&str> = ids
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let actual: BTreeSet<&str> = result.open_questions().iter().map(|q| q.id()).collect();
+        if expected != actual {
+            fail(format!("open questions {actual:?}, expected {expected:?}"));
+        }
+    }
+    if let Some(text) = expect.get("step_contains").and_then(Value::as_str) {
+        if !result.estimate.steps.iter().any(|s| s.contains(text)) {
+            fail(format!(
+                "no step contains {text:?}: {:?}",
+                result.estimate.steps
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn golden_cases() {
+    let files = golden_files();
+    assert!(!files.is_empty(), "no golden files found");
+    let mut problems = Vec::new();
+    let mut covered = BTreeSet::new();
+    let mut total = 0;
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("readable golden file");
+        let doc: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", path.display()));
+        let benefit = doc["benefit"].as_str().expect("benefit id");
+        assert!(
+            rules_core::catalogue::find(benefit).is_some(),
+            "{benefit}: not in the catalogue"
+        );
+        let base = doc["base"].as_object().cloned().unwrap_or_default();
+        let mut kinds = BTreeSet::new();
+        for case in doc["cases"].as_array().expect("cases") {
+            assert!(
+                case["clause"].as_str().is_some_and(|c| !c.is_empty()),
+                "{benefit} / {}: each case names its clause",
+                case["name"]
+            );
+            kinds.insert(case["kind"].as_str().expect("kind").to_string());
+            problems.extend(check(benefit, case, &base));
+            total += 1;
+        }
+        for kind in KINDS_REQUIRED {
+            assert!(kinds.contains(kind), "{benefit}: no {kind} case");
+        }
+        covered.insert(benefit.to_string());
+    }
+    for entry in rules_core::catalogue::for_audience(rules_core::Audience::Person) {
+        assert!(covered.contains(entry.id), "{}: no golden file", entry.id);
+    }
+    assert!(
+        problems.is_empty(),
+        "{} of {total} golden cases failed:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    println!("{total} golden cases passed");
+}

@@ -1,0 +1,197 @@
+//! Property tests: evaluation never panics, amounts stay within their caps, answering a question never
+//! turns a decided benefit back into undecided, and following the questionnaire's next questions
+//! reaches the same result as knowing every answer up front.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use rules_core::facts::AnswerKind;
+use rules_core::questions::options;
+use rules_core::{evaluate, Answer, Date, Facts, Report, Status, Value, Q};
+use rust_decimal::Decimal;
+
+fn date_from(seed: u64, first_year: u64, years: u64) -> Date {
+    let year = first_year + seed % years;
+    let month = (seed / 7 % 12) + 1;
+    let day = (seed / 97 % 28) + 1;
+    Date::new(year as u16, month as u8, day as u8).expect("day ≤ 28 always exists")
+}
+
+/// A valid answer to `q`, chosen by `seed`.
+fn valid_answer(q: Q, seed: u64, day: Date) -> Answer {
+    match q.kind() {
+        AnswerKind::YesNo => Answer::Bool(seed % 2 == 0),
+        AnswerKind::Choice | AnswerKind::District => {
+            let choices = options(q, day);
+            Answer::Choice(choices[(seed as usize) % choices.len()].id.to_string())
+        }
+        AnswerKind::Count if q == Q::Age => Answer::Count((seed % 100) as u32),
+        AnswerKind::Count if matches!(q, Q::SchoolYear | Q::LoanTermYears) => {
+            Answer::Count(1 + (seed % 8) as u32)
+        }
+        AnswerKind::Count => Answer::Count((seed % 40) as u32),
+        // Up to 20000.00 元, within every money question's validation bound.
+        AnswerKind::Money => Answer::Money(Decimal::new((seed % 2_000_001) as i64, 2)),
+        // Past dates only: a date after the evaluation date is refused by validation.
+        AnswerKind::Date => Answer::Date(date_from(seed, 2015, 12).min(day)),
+    }
+}
+
+/// Any answer at all, including absurd and invalid ones.
+fn wild_answer(q: Q, seed: u64, day: Date) -> Answer {
+    match seed % 4 {
+        0 => valid_answer(q, seed / 4, day),
+        1 => Answer::Count((seed >> 8) as u32),
+        2 => Answer::Money(Decimal::new(
+            (seed as i64).wrapping_mul(-7),
+            (seed % 29) as u32,
+        )),
+        _ => match q.kind() {
+            AnswerKind::Date => Answer::Date(date_from(seed, 1900, 300)),
+            AnswerKind::Choice | AnswerKind::District => Answer::Choice(format!("no-such-{seed}")),
+            _ => Answer::Bool(seed % 3 == 0),
+        },
+    }
+}
+
+fn profile(seeds: &[u64], day: Date, answer: fn(Q, u64, Date) -> Answer) -> Facts {
+    let mut facts = Facts::default();
+    for (q, seed) in Q::ALL.iter().zip(seeds) {
+        // Wrong-kind answers are refused by `set`; that is part of what is being tested.
+        let _ = facts.set(*q, Some(&answer(*q, *seed, day)));
+    }
+    facts
+}
+
+fn decided(status: Status) -> bool {
+    status != Status::NeedsAnswers
+}
+
+/// The most any benefit can pay, from the rules' own caps (per the sources in each module).
+fn cap(benefit: &str) -> Decimal {
+    let yuan = Decimal::from;
+    match benefit {
+        "job-search-subsidy" | "graduate-job-search-subsidy" => yuan(500),
+        "shandong-job-search-subsidy" | "student-job-search-subsidy" => yuan(800),
+        // Real-name fares are paid as they are; validation refuses fares above 20000 元.
+        "cross-region-transport-subsidy" => yuan(20_000),
+        "lu-yu-cooperation-subsidies" | "yulu-plan-subsidy" | "technical-school-student-aid" => {
+            yuan(3000)
+        }
+        // 2/3 of at most 200000 元 of contributions (validation bound).
+        "flexible-employment-social-insurance-subsidy" => yuan(133_333) + Decimal::new(34, 2),
+        "startup-subsidy" => yuan(8000),
+        // 500000 元 × at most 4 % subsidised interest × 3 years.
+        "startup-guaranteed-loan" => yuan(60_000),
+        // 100 元/天 × 30 天.
+        "training-living-allowance" => yuan(3000),
+        // 2330 元 × 90 % × 24 months.
+        "unemployment-insurance-benefit" => yuan(50_328),
+        _ => Decimal::ZERO,
+    }
+}
+
+fn check_amounts(report: &Report) -> Result<(), TestCaseError> {
+    for benefit in &report.benefits {
+        let (amount, label) = match &benefit.estimate.value {
+            Value::Amount { amount, .. } => (*amount, "amount"),
+            Value::UpTo { max, .. } => (*max, "max"),
+            _ => continue,
+        };
+        prop_assert!(
+            !amount.is_sign_negative(),
+            "{}: negative {label} {amount}",
+            benefit.id
+        );
+        prop_assert!(
+            amount <= cap(benefit.id),
+            "{}: {label} {amount} above cap {}",
+            benefit.id,
+            cap(benefit.id)
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_amounts_stay_within_caps(
+        seeds in prop::collection::vec(any::<u64>(), Q::ALL.len()),
+        keep in prop::collection::vec(any::<bool>(), Q::ALL.len()),
+        day_seed in any::<u64>(),
+    ) {
+        let as_of = date_from(day_seed, 1990, 60);
+        let mut facts = profile(&seeds, as_of, wild_answer);
+        for (q, kept) in Q::ALL.iter().zip(&keep) {
+            if !kept {
+                facts.set(*q, None).expect("clearing always works");
+            }
+        }
+        let report = evaluate(&facts, as_of);
+        prop_assert_eq!(report.benefits.len(), rules_core::benefits().len());
+        check_amounts(&report)?;
+    }
+
+    #[test]
+    fn answering_never_undecides(
+        seeds in prop::collection::vec(any::<u64>(), Q::ALL.len()),
+        keep in prop::collection::vec(any::<bool>(), Q::ALL.len()),
+        extra in 0usize..1000,
+        day_seed in any::<u64>(),
+    ) {
+        let as_of = date_from(day_seed, 2021, 6);
+        let full = profile(&seeds, as_of, valid_answer);
+        let mut partial = full.clone();
+        let mut missing = Vec::new();
+        for (q, kept) in Q::ALL.iter().zip(&keep) {
+            if !kept {
+                partial.set(*q, None).expect("clearing always works");
+                missing.push(*q);
+            }
+        }
+        prop_assume!(!missing.is_empty());
+        let q = missing[extra % missing.len()];
+        let mut more = partial.clone();
+        more.set(q, full.get(q).as_ref()).expect("copying a valid answer");
+        let before = evaluate(&partial, as_of);
+        let after = evaluate(&more, as_of);
+        for (b, a) in before.benefits.iter().zip(&after.benefits) {
+            if decided(b.status) {
+                prop_assert!(decided(a.status), "{} undecided after answering {}", b.id, q.id());
+                // Refining is fine (e.g. not eligible → not for this audience); flipping is not.
+                let flipped = matches!(
+                    (b.status, a.status),
+                    (Status::Eligible, Status::NotEligible) | (Status::NotEligible, Status::Eligible)
+                );
+                prop_assert!(!flipped, "{} flipped {:?} → {:?} after answering {}", b.id, b.status, a.status, q.id());
+            }
+        }
+    }
+
+    #[test]
+    fn following_next_questions_decides_like_knowing_everything(
+        seeds in prop::collection::vec(any::<u64>(), Q::ALL.len()),
+        day_seed in any::<u64>(),
+    ) {
+        let as_of = date_from(day_seed, 2021, 6);
+        let mut everything = profile(&seeds, as_of, valid_answer);
+        everything.audience = Some(rules_core::Audience::Person);
+        let target = evaluate(&everything, as_of);
+        let mut answers = Facts { audience: Some(rules_core::Audience::Person), ..Facts::default() };
+        let mut asked = 0;
+        loop {
+            let report = evaluate(&answers, as_of);
+            let Some(next) = report.next_questions.first() else {
+                for (got, want) in report.benefits.iter().zip(&target.benefits) {
+                    prop_assert_eq!(got.status, want.status, "{} after {} questions", got.id, asked);
+                }
+                break;
+            };
+            prop_assert!(!answers.is_answered(next.id), "asked {} twice", next.id.id());
+            answers.set(next.id, everything.get(next.id).as_ref()).expect("valid answer");
+            asked += 1;
+            prop_assert!(asked <= Q::ALL.len(), "questionnaire does not end");
+        }
+    }
+}

@@ -19,7 +19,7 @@ fn date_from(seed: u64, first_year: u64, years: u64) -> Date {
 /// A valid answer to `q`, chosen by `seed`.
 fn valid_answer(q: Q, seed: u64, day: Date) -> Answer {
     match q.kind() {
-        AnswerKind::YesNo => Answer::Bool(seed % 2 == 0),
+        AnswerKind::YesNo => Answer::Bool(seed.is_multiple_of(2)),
         AnswerKind::Choice | AnswerKind::District => {
             let choices = options(q, day);
             Answer::Choice(choices[(seed as usize) % choices.len()].id.to_string())
@@ -48,7 +48,7 @@ fn wild_answer(q: Q, seed: u64, day: Date) -> Answer {
         _ => match q.kind() {
             AnswerKind::Date => Answer::Date(date_from(seed, 1900, 300)),
             AnswerKind::Choice | AnswerKind::District => Answer::Choice(format!("no-such-{seed}")),
-            _ => Answer::Bool(seed % 3 == 0),
+            _ => Answer::Bool(seed.is_multiple_of(3)),
         },
     }
 }

@@ -1,1 +1,447 @@
-fn main() {}
+//! `cargo xtask serve | test | dist`: the project's commands, std only.
+//!
+//! Every command first installs what is missing, from package registries only (crates.io, npm,
+//! Debian apt, rustup), and skips whatever is already present at the right version.
+
+mod serve;
+mod setup;
+mod size;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::mpsc;
+use std::time::Instant;
+
+/// First-load budget, compressed with brotli: html + js + wasm + css.
+pub const BUDGET_BROTLI: u64 = 150 * 1024;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve [--port N]   install what is missing, build the release app, serve it on http://127.0.0.1:N/ (default 8080)
+  test               install what is missing, then fmt, clippy (native + wasm32), native tests,
+                     browser (wasm) tests, release build + size report, end-to-end tests
+  dist               release build into dist/ and a size report (fails above the 150 KB brotli budget)
+  setup [--e2e]      only install what is missing
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!(
+            "xtask: cannot enter the workspace root {}: {e}",
+            root.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    setup::prepare_env(&root);
+
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => port_arg(&args[1..]).and_then(|port| cmd_serve(&root, port)),
+        Some("test") => return cmd_test(&root),
+        Some("dist") => setup::toolchain(&root, false).and_then(|()| dist(&root).map(|_| ())),
+        Some("setup") => setup::toolchain(&root, args.iter().any(|a| a == "--e2e")),
+        Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or(manifest_dir)
+}
+
+fn port_arg(args: &[String]) -> Result<u16, String> {
+    match args {
+        [] => Ok(8080),
+        [flag, n] if flag == "--port" => n
+            .parse()
+            .map_err(|_| format!("--port wants a number from 0 to 65535, not {n:?}")),
+        _ => Err(format!("serve takes only --port N\n\n{USAGE}")),
+    }
+}
+
+fn cmd_serve(root: &Path, port: u16) -> Result<(), String> {
+    setup::toolchain(root, false)?;
+    dist(root)?;
+    let server = serve::Server::bind(root.join("dist"), port)?;
+    header("serve");
+    println!("Serving the release build in dist/ (no live reload; rerun `cargo xtask serve` after a change).");
+    println!("\n    Open  {}\n", server.url());
+    println!("Press Ctrl-C to stop.");
+    server.run();
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// test
+
+#[derive(Default)]
+struct Tally {
+    native: Counts,
+    wasm: Counts,
+    e2e: Counts,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+}
+
+fn cmd_test(root: &Path) -> ExitCode {
+    let start = Instant::now();
+    let mut tally = Tally::default();
+    let outcome = run_tests(root, &mut tally);
+    let secs = start.elapsed().as_secs();
+    let step_failed = u64::from(outcome.is_err());
+    let failed = tally.native.failed + tally.wasm.failed + tally.e2e.failed;
+    let passed = tally.native.passed + tally.wasm.passed + tally.e2e.passed;
+    // A failed step that is not a test (fmt, clippy, build, budget) still counts as one failure.
+    let failed = if failed == 0 { step_failed } else { failed };
+    println!();
+    if let Err(e) = &outcome {
+        println!("xtask test: stopped: {e}");
+    }
+    println!(
+        "xtask test: native {}, wasm {}, e2e {} in {secs} s",
+        tally.native.passed, tally.wasm.passed, tally.e2e.passed
+    );
+    println!("xtask: {passed} passed, {failed} failed");
+    if outcome.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
+    setup::toolchain(root, true)?;
+
+    step("cargo fmt --check", &["fmt", "--all", "--", "--check"])?;
+    step(
+        "clippy, native",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    step(
+        "clippy, wasm32",
+        &[
+            "clippy",
+            "-p",
+            "app",
+            "-p",
+            "rules-core",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+
+    header("native tests: cargo test --workspace");
+    let mut cmd = cargo(&["test", "--workspace", "--locked"]);
+    let (ok, out) = run_tee(&mut cmd)?;
+    tally.native = cargo_counts(&out);
+    check_ran("native tests", ok, tally.native)?;
+
+    header("browser tests: wasm-bindgen-test in headless Chromium");
+    let mut cmd = cargo(&[
+        "test",
+        "-p",
+        "app",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--tests",
+        "--locked",
+    ]);
+    cmd.env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+    .env(
+        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+        root.join("webdriver.json"),
+    )
+    .env_remove("GECKODRIVER")
+    .env_remove("SAFARIDRIVER");
+    let (ok, out) = run_tee(&mut cmd)?;
+    tally.wasm = cargo_counts(&out);
+    check_ran("browser tests", ok, tally.wasm)?;
+
+    dist(root)?;
+
+    header("end-to-end tests: release build in headless Chromium at 360×740");
+    let server = serve::Server::bind(root.join("dist"), 0)?;
+    let url = server.url();
+    std::thread::spawn(move || server.run());
+    let shots = root.join("target").join("e2e");
+    let mut cmd = Command::new("node");
+    cmd.arg(root.join("tests/e2e/landing.mjs"))
+        .arg(&url)
+        .arg(&shots)
+        .env("CHROMIUM", setup::CHROMIUM);
+    let (ok, out) = run_tee(&mut cmd)?;
+    tally.e2e = e2e_counts(&out);
+    check_ran("end-to-end tests", ok, tally.e2e)?;
+    println!("screenshots: {}", shots.display());
+    Ok(())
+}
+
+fn check_ran(what: &str, ok: bool, counts: Counts) -> Result<(), String> {
+    if !ok || counts.failed > 0 {
+        return Err(format!("{what} failed"));
+    }
+    if counts.passed == 0 {
+        return Err(format!("{what} ran no test"));
+    }
+    Ok(())
+}
+
+/// Sums cargo's `test result: ok. 3 passed; 0 failed; …` lines.
+fn cargo_counts(output: &str) -> Counts {
+    let mut c = Counts::default();
+    for line in output.lines() {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            continue;
+        };
+        for part in rest.split(';') {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            if let [.., n, kind] = words.as_slice() {
+                let n: u64 = n.parse().unwrap_or(0);
+                match *kind {
+                    "passed" => c.passed += n,
+                    "failed" => c.failed += n,
+                    _ => {}
+                }
+            }
+        }
+    }
+    c
+}
+
+/// Reads the e2e runner's closing `e2e result: N passed; M failed` line.
+fn e2e_counts(output: &str) -> Counts {
+    output
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("e2e result: "))
+        .map(|rest| {
+            let mut c = Counts::default();
+            for part in rest.split(';') {
+                let mut w = part.split_whitespace();
+                let n: u64 = w.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                match w.next() {
+                    Some("passed") => c.passed = n,
+                    Some("failed") => c.failed = n,
+                    _ => {}
+                }
+            }
+            c
+        })
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------
+// dist
+
+/// Release build into dist/, checks, precompressed copies, size report. Returns the first-load
+/// brotli total.
+fn dist(root: &Path) -> Result<u64, String> {
+    header("release build: trunk build --release → dist/");
+    let t = Instant::now();
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release"]).current_dir(root);
+    run(&mut cmd)?;
+    println!("built in {:.1} s", t.elapsed().as_secs_f64());
+
+    let dist = root.join("dist");
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("dist/index.html: {e}"))?;
+    size::check_no_inline_script(&index)?;
+
+    header("size report (first load budget: 150 KB brotli)");
+    let report = size::report(&dist, &index)?;
+    print!("{}", report.text);
+    if report.first_load_brotli > BUDGET_BROTLI {
+        return Err(format!(
+            "first load is {} B brotli, over the budget of {BUDGET_BROTLI} B",
+            report.first_load_brotli
+        ));
+    }
+    Ok(report.first_load_brotli)
+}
+
+// ---------------------------------------------------------------------------------------------
+// process helpers
+
+pub fn header(title: &str) {
+    println!("\n==> {title}");
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cmd.args(args);
+    cmd
+}
+
+fn step(title: &str, cargo_args: &[&str]) -> Result<(), String> {
+    header(title);
+    run(&mut cargo(cargo_args))
+}
+
+fn describe(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().into_owned();
+    for a in cmd.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+/// Runs a command with inherited output; fails unless it exits 0.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    println!("$ {}", describe(cmd));
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start `{}`: {e}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)))
+    }
+}
+
+/// Runs a command, streaming its stdout and stderr as they come, and returns whether it
+/// succeeded with everything it printed.
+fn run_tee(cmd: &mut Command) -> Result<(bool, String), String> {
+    println!("$ {}", describe(cmd));
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start `{}`: {e}", describe(cmd)))?;
+    let (tx, rx) = mpsc::channel::<(bool, String)>();
+    let mut readers = Vec::new();
+    if let Some(out) = child.stdout.take() {
+        readers.push(forward(out, false, tx.clone()));
+    }
+    if let Some(err) = child.stderr.take() {
+        readers.push(forward(err, true, tx.clone()));
+    }
+    drop(tx);
+    let mut all = String::new();
+    for (is_err, line) in rx {
+        if is_err {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+        all.push_str(&line);
+        all.push('\n');
+    }
+    for r in readers {
+        let _ = r.join();
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("`{}`: {e}", describe(cmd)))?;
+    Ok((status.success(), all))
+}
+
+fn forward(
+    stream: impl Read + Send + 'static,
+    is_err: bool,
+    tx: mpsc::Sender<(bool, String)>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stream);
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    let line = String::from_utf8_lossy(&buf);
+                    let line = line.trim_end_matches(['\n', '\r']).to_string();
+                    if tx.send((is_err, line)).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// Runs a command quietly and returns its stdout (trimmed) if it exits 0.
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_cargo_test_results() {
+        let out = "\
+running 2 tests
+test result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s
+test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out
+   Doc-tests rules_core
+test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s
+";
+        let c = cargo_counts(out);
+        assert_eq!((c.passed, c.failed), (5, 1));
+    }
+
+    #[test]
+    fn reads_the_e2e_closing_line() {
+        let c = e2e_counts("ok 1 - a\nnot ok 2 - b\ne2e result: 7 passed; 1 failed\n");
+        assert_eq!((c.passed, c.failed), (7, 1));
+        let none = e2e_counts("crashed\n");
+        assert_eq!((none.passed, none.failed), (0, 0));
+    }
+
+    #[test]
+    fn port_argument() {
+        assert_eq!(port_arg(&[]), Ok(8080));
+        assert_eq!(port_arg(&["--port".into(), "9000".into()]), Ok(9000));
+        assert!(port_arg(&["--port".into(), "x".into()]).is_err());
+        assert!(port_arg(&["9000".into()]).is_err());
+    }
+}

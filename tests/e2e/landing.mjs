@@ -1,0 +1,277 @@
+// End-to-end tests of the release build, in the system's headless Chromium at 360×740.
+//
+//   node tests/e2e/landing.mjs http://127.0.0.1:PORT/ target/e2e
+//
+// Run by `cargo xtask test`, which builds dist/ and serves it on 127.0.0.1. Every request the page
+// makes is recorded: anything not to the served origin on 127.0.0.1 fails the run, as does any
+// console error, page error or Content-Security-Policy violation. Closes with
+// `e2e result: N passed; M failed`.
+
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
+if (!baseUrl) {
+  console.error('usage: node landing.mjs http://127.0.0.1:PORT/ [screenshot-dir]');
+  process.exit(2);
+}
+const origin = new URL(baseUrl).origin;
+if (new URL(baseUrl).hostname !== '127.0.0.1') {
+  console.error(`refusing to test ${baseUrl}: only 127.0.0.1 is allowed`);
+  process.exit(2);
+}
+mkdirSync(shotDir, { recursive: true });
+
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+const NOTICE = '渝人社〔2021〕237号';
+const LABELS = [
+  '个人（务工、求职、创业、上学）',
+  '企业与就业帮扶车间',
+  '人力资源服务机构与劳务经纪人',
+  '创业孵化基地与返乡创业园等载体',
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+
+// Chromium warns that it ignores `integrity` on <link rel=preload as=fetch> (crbug.com/981419):
+// Trunk writes SRI on the wasm preload; harmless, and the only console output tolerated.
+const KNOWN_WARNINGS = ['integrity` attribute is currently ignored for preload destinations'];
+
+// Everything every page did, checked by the last tests.
+const requests = [];
+const problems = [];
+
+async function newPage() {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    if (KNOWN_WARNINGS.some((w) => m.type() === 'warning' && m.text().includes(w))) return;
+    problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  // CSP violations also reach the console, but listen for the event itself to be sure.
+  await page.exposeFunction('__reportCsp', (v) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
+  return { context, page };
+}
+
+async function open(page, hash = '') {
+  await page.goto(new URL(hash, baseUrl).href, { waitUntil: 'load' });
+  await page.locator('button.choice').first().waitFor({ state: 'visible', timeout: 15000 });
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function eq(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+test('head: title, lang, viewport, description and CSP meta', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  eq(await page.title(), '重庆就业帮扶政策自助查询', 'title');
+  eq(await page.getAttribute('html', 'lang'), 'zh-CN', 'lang');
+  const viewport = await page.getAttribute('meta[name=viewport]', 'content');
+  assert(viewport?.includes('width=device-width'), `viewport meta: ${viewport}`);
+  const description = await page.getAttribute('meta[name=description]', 'content');
+  assert(description && description.length > 20, 'meta description');
+  const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  eq(csp, CSP, 'CSP meta');
+  const inline = await page.$$eval('script:not([src])', (s) => s.length);
+  eq(inline, 0, 'inline scripts');
+  await context.close();
+});
+
+test('landing: the app starts and shows the four audience choices, none chosen', async () => {
+  const { context, page } = await newPage();
+  const t0 = Date.now();
+  await open(page);
+  console.log(`    app mounted ${Date.now() - t0} ms after navigation`);
+  eq(await page.locator('#loading').count(), 0, 'loading note removed');
+  eq(await page.locator('h1').innerText(), '重庆就业帮扶政策自助查询', 'h1');
+  const lede = await page.locator('.lede').innerText();
+  assert(lede.includes(NOTICE) && lede.includes('不会上传'), `header line: ${lede}`);
+  eq(await page.locator('#ask-who').innerText(), '您是？', 'question');
+  eq(await page.locator('.choice-label').allInnerTexts(), LABELS, 'choice labels');
+  eq(await page.locator('button.choice[aria-pressed=false]').count(), 4, 'unpressed choices');
+  eq(await page.locator('#benefits').count(), 0, 'no panel before a choice');
+  const footer = await page.locator('footer').innerText();
+  assert(footer.includes('最终以区县人力社保部门审核为准') && footer.includes('12333'), `footer: ${footer}`);
+  await page.screenshot({ path: join(shotDir, 'landing-360.png'), fullPage: true });
+  await context.close();
+});
+
+test('choosing 个人 shows its benefits, presses the button and sets #/person', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await page.locator('#choice-person').tap();
+  const panel = page.locator('#benefits');
+  await panel.waitFor({ state: 'visible', timeout: 5000 });
+  const heading = await page.locator('#benefits-heading').innerText();
+  const m = heading.match(/^与您相关的政策（(\d+) 项）$/);
+  assert(m, `panel heading: ${heading}`);
+  const names = await page.locator('.benefit-name').allInnerTexts();
+  eq(names.length, Number(m[1]), 'count in heading = listed benefits');
+  assert(names.length >= 5, `person benefits: ${names.length}`);
+  assert(names.every((n) => n.trim().length > 0), 'every benefit has a name');
+  assert(names.some((n) => n.includes('求职创业补贴')), `benefit names: ${names.join(' / ')}`);
+  const clauses = await page.locator('.benefit-clause').allInnerTexts();
+  assert(clauses.every((c) => /^渝人社〔2021〕237号 [一二三四五六七八九十]（[一二三四五六七八九十]+）/.test(c)), `clauses: ${clauses}`);
+  eq(await page.getAttribute('#choice-person', 'aria-pressed'), 'true', 'person pressed');
+  eq(await page.locator('button.choice[aria-pressed=true]').count(), 1, 'one pressed');
+  eq(new URL(page.url()).hash, '#/person', 'URL fragment');
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  eq(focused, 'benefits-heading', 'focus moves to the answer');
+  await page.screenshot({ path: join(shotDir, 'landing-person-360.png'), fullPage: true });
+  await context.close();
+});
+
+test('a link to #/employer opens with 企业 chosen; back and forward follow the choice', async () => {
+  const { context, page } = await newPage();
+  await open(page, '#/employer');
+  eq(await page.getAttribute('#choice-employer', 'aria-pressed'), 'true', 'employer pressed');
+  await page.locator('#benefits').waitFor({ state: 'visible', timeout: 5000 });
+  const employer = await page.locator('.benefit-name').allInnerTexts();
+  assert(employer.some((n) => n.includes('吸纳就业补贴')), `employer benefits: ${employer}`);
+  await page.locator('#choice-agency').click();
+  await page.waitForFunction(() => location.hash === '#/agency');
+  const agency = await page.locator('.benefit-name').allInnerTexts();
+  assert(agency.length > 0 && agency.join() !== employer.join(), 'agency list differs');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/employer');
+  await page.waitForFunction(() => document.querySelector('#choice-employer')?.getAttribute('aria-pressed') === 'true');
+  eq(await page.locator('.benefit-name').allInnerTexts(), employer, 'back restores employer list');
+  await context.close();
+});
+
+test('unknown links (#/nobody, #/<script>) show the plain landing page', async () => {
+  const { context, page } = await newPage();
+  for (const hash of ['#/nobody', '#/%3Cscript%3E', '#//', '#/person/../../x']) {
+    await open(page, hash);
+    eq(await page.locator('.choice-label').count(), 4, `choices for ${hash}`);
+  }
+  await context.close();
+});
+
+test('keyboard: Tab reaches a choice and Enter chooses it', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  let id = '';
+  for (let i = 0; i < 10 && id !== 'choice-agency'; i++) {
+    await page.keyboard.press('Tab');
+    id = await page.evaluate(() => document.activeElement?.id || '');
+  }
+  eq(id, 'choice-agency', 'tab order reaches the third choice');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert(outline !== 'none', 'focused choice shows a focus ring');
+  await page.keyboard.press('Enter');
+  await page.locator('#benefits[data-audience=agency]').waitFor({ timeout: 5000 });
+  await context.close();
+});
+
+test('elder-friendly layout at 360 px: no sideways scroll, tap targets ≥ 48 px, text ≥ 18 px', async () => {
+  const { context, page } = await newPage();
+  await open(page, '#/person');
+  const m = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    font: parseFloat(getComputedStyle(document.body).fontSize),
+    line: parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize),
+    targets: [...document.querySelectorAll('button, a')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { id: e.id || e.textContent.slice(0, 12), h: r.height, w: r.width };
+    }),
+    fonts: [...document.fonts].map((f) => f.family),
+  }));
+  assert(m.scroll <= m.width, `page scrolls sideways: ${m.scroll} > ${m.width}`);
+  assert(m.font >= 18, `body font ${m.font}px`);
+  assert(m.line >= 1.5, `line height ${m.line}`);
+  const small = m.targets.filter((t) => t.h < 48 || t.w < 48);
+  eq(small, [], 'tap targets under 48 px');
+  eq(m.fonts, [], 'web fonts');
+  await context.close();
+});
+
+test('axe-core: no serious or critical accessibility violation (landing and answer)', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  for (const state of ['landing', 'person chosen']) {
+    if (state === 'person chosen') {
+      await page.locator('#choice-person').click();
+      await page.locator('#benefits').waitFor();
+    }
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    for (const v of result.violations) console.log(`    axe ${state}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+    console.log(`    axe ${state}: ${result.passes.length} rules pass, ${result.violations.length} violations`);
+    eq(bad.map((v) => v.id), [], `serious/critical axe violations (${state})`);
+  }
+  await context.close();
+});
+
+test('every request stayed on 127.0.0.1', async () => {
+  assert(requests.length > 0, 'no request recorded');
+  const outside = requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:')));
+  eq(outside, [], 'requests outside the served origin');
+  const wasm = requests.filter((u) => u.endsWith('.wasm'));
+  assert(wasm.length > 0, 'the wasm was fetched');
+});
+
+test('no console error, page error, failed request or CSP violation', async () => {
+  eq(problems, [], 'problems');
+});
+
+let passed = 0;
+let failed = 0;
+for (const { name, fn } of tests) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
+  } catch (err) {
+    failed++;
+    console.log(`FAILED ${name} (${Date.now() - t0} ms)\n    ${String(err?.stack || err).split('\n').join('\n    ')}`);
+  }
+}
+await browser.close();
+console.log(`requests recorded: ${requests.length} (served origin ${origin})`);
+console.log(`e2e result: ${passed} passed; ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,224 @@
+//! Installs what the build and tests need, only from package registries, skipping what is present.
+//!
+//! | tool | from | checked by |
+//! |---|---|---|
+//! | wasm32-unknown-unknown | rustup | `rustup target list --installed` |
+//! | trunk 0.21.14 | crates.io, `cargo install --locked` | `trunk --version` |
+//! | wasm-bindgen-cli = Cargo.lock's wasm-bindgen | crates.io, `cargo install` (not `--locked`) | `wasm-bindgen --version`, `wasm-bindgen-test-runner --version` |
+//! | wasm-opt (binaryen 132) | npm, `tools/package-lock.json` | `tools/node_modules/.bin/wasm-opt --version` |
+//! | chromium, chromium-driver, brotli, fonts-wqy-microhei (for screenshots) | Debian apt | the files exist |
+//! | playwright-core, axe-core | npm, `tests/e2e/package-lock.json` | a stamp of the lock file in node_modules |
+
+use crate::{header, output, run};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const WASM_OPT_VERSION: &str = "version 132";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+/// Environment every child process gets: project tools first on PATH (npm wasm-opt before any
+/// system one), cargo's bin folder on PATH, and no Trunk update check.
+pub fn prepare_env(root: &Path) {
+    let mut paths: Vec<PathBuf> = vec![root.join("tools/node_modules/.bin"), cargo_bin()];
+    if let Some(existing) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&existing));
+    }
+    if let Ok(joined) = std::env::join_paths(paths) {
+        set_env("PATH", joined);
+    }
+    set_env("TRUNK_SKIP_VERSION_CHECK", "true".into());
+}
+
+fn set_env(key: &str, value: OsString) {
+    // Called once at start-up, before any thread exists.
+    std::env::set_var(key, value);
+}
+
+fn cargo_bin() -> PathBuf {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        return PathBuf::from(home).join("bin");
+    }
+    std::env::var_os("HOME")
+        .map(|h| PathBuf::from(h).join(".cargo/bin"))
+        .unwrap_or_else(|| PathBuf::from(".cargo/bin"))
+}
+
+/// Installs what is missing: the wasm toolchain always, the browser and e2e packages for tests.
+pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
+    header("setup: checking tools (installs only what is missing)");
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen(root)?;
+    npm_dir(&root.join("tools"), "wasm-opt (npm binaryen)")?;
+    match output("wasm-opt", &["--version"]) {
+        Some(v) if v.contains(WASM_OPT_VERSION) => ok("wasm-opt", &v),
+        other => {
+            return Err(format!(
+                "wasm-opt on PATH is {other:?}, not binaryen {WASM_OPT_VERSION}; \
+                 remove tools/node_modules and rerun"
+            ))
+        }
+    }
+    let mut apt: Vec<&str> = Vec::new();
+    if output("brotli", &["--version"]).is_none() {
+        apt.push("brotli");
+    }
+    if for_tests {
+        if !Path::new(CHROMIUM).exists() {
+            apt.push("chromium");
+        }
+        if !Path::new(CHROMEDRIVER).exists() {
+            apt.push("chromium-driver");
+        }
+        // A CJK font, so screenshots of the e2e tests show Chinese and not boxes.
+        if !Path::new(CJK_FONT).exists() {
+            apt.push("fonts-wqy-microhei");
+        }
+        if output("node", &["--version"]).is_none() || output("npm", &["--version"]).is_none() {
+            apt.extend(["nodejs", "npm"]);
+        }
+    }
+    apt_install(&apt)?;
+    if for_tests {
+        npm_dir(
+            &root.join("tests/e2e"),
+            "e2e packages (playwright-core, axe-core)",
+        )?;
+    }
+    Ok(())
+}
+
+fn ok(what: &str, version: &str) {
+    println!("  ok        {what}: {version}");
+}
+
+fn installing(what: &str) {
+    println!("  install   {what}");
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]);
+    match installed {
+        Some(list) if list.lines().any(|l| l.trim() == "wasm32-unknown-unknown") => {
+            ok("rust target", "wasm32-unknown-unknown");
+            Ok(())
+        }
+        Some(_) => {
+            installing("rust target wasm32-unknown-unknown (rustup)");
+            run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+        }
+        None => Err(
+            "rustup not found: install the wasm32-unknown-unknown target for your Rust toolchain"
+                .into(),
+        ),
+    }
+}
+
+fn trunk() -> Result<(), String> {
+    let want = format!("trunk {TRUNK_VERSION}");
+    match output("trunk", &["--version"]) {
+        Some(v) if v == want => {
+            ok("trunk", &v);
+            Ok(())
+        }
+        found => {
+            installing(&format!(
+                "trunk {TRUNK_VERSION} from crates.io (found {found:?}; takes about 7 min)"
+            ));
+            run(
+                crate::cargo(&["install", "--locked", "trunk", "--version", TRUNK_VERSION])
+                    .arg("--force"),
+            )
+        }
+    }
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
+    let lock =
+        std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'))
+            {
+                return Ok(v.to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn wasm_bindgen(root: &Path) -> Result<(), String> {
+    let version = locked_wasm_bindgen(root)?;
+    let want = format!("wasm-bindgen {version}");
+    let cli = output("wasm-bindgen", &["--version"]);
+    let runner = output("wasm-bindgen-test-runner", &["--version"]);
+    match (&cli, &runner) {
+        (Some(v), Some(r)) if *v == want && r.ends_with(&version) => {
+            ok("wasm-bindgen-cli", &version);
+            Ok(())
+        }
+        _ => {
+            installing(&format!(
+                "wasm-bindgen-cli {version} from crates.io (found {cli:?}; takes about 2 min)"
+            ));
+            // Not --locked: its lock file names a webpki-roots the registry mirror lacks.
+            run(
+                crate::cargo(&["install", "wasm-bindgen-cli", "--version", &version])
+                    .arg("--force"),
+            )
+        }
+    }
+}
+
+/// `npm ci` in a folder with a committed package-lock.json, unless node_modules was installed
+/// from this very lock file (a copy of it is kept in node_modules as a stamp).
+fn npm_dir(dir: &Path, what: &str) -> Result<(), String> {
+    let lock_path = dir.join("package-lock.json");
+    let lock = std::fs::read(&lock_path).map_err(|e| format!("{}: {e}", lock_path.display()))?;
+    let stamp = dir.join("node_modules/.xtask-installed-lock.json");
+    if std::fs::read(&stamp).ok().as_ref() == Some(&lock) {
+        ok(what, &format!("{} (npm ci done)", dir.display()));
+        return Ok(());
+    }
+    if output("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    installing(&format!("{what}: npm ci in {}", dir.display()));
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))?;
+    std::fs::write(&stamp, &lock).map_err(|e| format!("{}: {e}", stamp.display()))
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    if packages.is_empty() {
+        ok("apt packages", "present");
+        return Ok(());
+    }
+    installing(&format!("{} (Debian apt)", packages.join(" ")));
+    let root_user = output("id", &["-u"]).as_deref() == Some("0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if root_user {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    run(&mut apt(&["update"]))?;
+    let mut install = apt(&["install", "-y", "--no-install-recommends"]);
+    install.args(packages);
+    run(&mut install)
+}

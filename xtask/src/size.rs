@@ -1,0 +1,177 @@
+//! The size report of dist/: each file raw, gzip -9 and brotli -q 11, and the first-load total.
+//! The compressed copies are kept beside the files (`x.wasm.br`, `x.wasm.gz`) for static hosts
+//! that serve precompressed files (nginx `brotli_static` / `gzip_static`).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub struct Report {
+    pub text: String,
+    pub first_load_brotli: u64,
+}
+
+/// Fails when index.html holds a `<script>` without `src`: the CSP (script-src 'self') would block
+/// it and the page would never start.
+pub fn check_no_inline_script(html: &str) -> Result<(), String> {
+    let lower = html.to_ascii_lowercase();
+    for (at, _) in lower.match_indices("<script") {
+        let tag_end = lower[at..].find('>').map_or(lower.len(), |e| at + e);
+        let tag = &lower[at..tag_end];
+        if !tag.contains("src=") && !tag.contains("application/json") {
+            return Err(format!(
+                "dist/index.html has an inline script, which the Content-Security-Policy blocks: {}",
+                &html[at..tag_end.min(at + 120)]
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Local URLs (`/x`) that index.html references in href, src or content attributes.
+pub fn referenced_files(html: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for attr in ["href=", "src=", "content="] {
+        for (at, _) in html.match_indices(attr) {
+            let rest = &html[at + attr.len()..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or_default(),
+                _ => rest
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or_default(),
+            };
+            if let Some(path) = value.strip_prefix('/') {
+                if !path.is_empty() && !path.starts_with('/') {
+                    found.insert(path.to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
+pub fn report(dist: &Path, index_html: &str) -> Result<Report, String> {
+    let mut files = Vec::new();
+    collect(dist, &mut files)?;
+    files.retain(|f| !is_compressed_copy(f));
+    files.sort();
+
+    let first_load: BTreeSet<String> = referenced_files(index_html);
+    let mut text = format!(
+        "{:<44} {:>10} {:>10} {:>10}\n",
+        "file (* = first load)", "raw B", "gzip -9 B", "brotli B"
+    );
+    let (mut total, mut first) = ([0u64; 3], [0u64; 3]);
+    for file in &files {
+        let rel = file
+            .strip_prefix(dist)
+            .unwrap_or(file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let raw = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let gz = compress(file, "gzip", &["-9", "-n", "-c"], "gz")?;
+        let br = compress(file, "brotli", &["-q", "11", "-c"], "br")?;
+        let sizes = [raw.len() as u64, gz, br];
+        let is_first = rel == "index.html" || first_load.contains(&rel);
+        for i in 0..3 {
+            total[i] += sizes[i];
+            if is_first {
+                first[i] += sizes[i];
+            }
+        }
+        text.push_str(&format!(
+            "{:<44} {:>10} {:>10} {:>10}\n",
+            format!("{}{}", if is_first { "* " } else { "  " }, rel),
+            sizes[0],
+            sizes[1],
+            sizes[2]
+        ));
+    }
+    text.push_str(&format!(
+        "{:<44} {:>10} {:>10} {:>10}\n",
+        "all files", total[0], total[1], total[2]
+    ));
+    text.push_str(&format!(
+        "{:<44} {:>10} {:>10} {:>10}\n",
+        "first load (html + js + wasm + css)", first[0], first[1], first[2]
+    ));
+    let budget = crate::BUDGET_BROTLI;
+    text.push_str(&format!(
+        "first load: {:.1} KB brotli ({} B) of the {} KB budget ({:.0}%): {}\n",
+        first[2] as f64 / 1024.0,
+        first[2],
+        budget / 1024,
+        first[2] as f64 * 100.0 / budget as f64,
+        if first[2] <= budget {
+            "OK"
+        } else {
+            "OVER BUDGET"
+        }
+    ));
+    Ok(Report {
+        text,
+        first_load_brotli: first[2],
+    })
+}
+
+fn is_compressed_copy(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("gz") | Some("br")
+    )
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Compresses `file` with a CLI into `file.<ext>` and returns the compressed size.
+fn compress(file: &Path, program: &str, args: &[&str], ext: &str) -> Result<u64, String> {
+    let out = Command::new(program)
+        .args(args)
+        .arg(file)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{program} {}: {}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let mut target = file.as_os_str().to_owned();
+    target.push(".");
+    target.push(ext);
+    std::fs::write(&target, &out.stdout)
+        .map_err(|e| format!("{}: {e}", Path::new(&target).display()))?;
+    Ok(out.stdout.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_local_references_quoted_or_not() {
+        let html = r#"<link rel=stylesheet href=/style-1.css><link rel="modulepreload" href="/app-2.js"><meta name=app-wasm content=/app-2_bg.wasm><link rel=icon href="data:,"><a href="https://x.y/">"#;
+        let refs: Vec<_> = referenced_files(html).into_iter().collect();
+        assert_eq!(refs, ["app-2.js", "app-2_bg.wasm", "style-1.css"]);
+    }
+
+    #[test]
+    fn inline_scripts_are_refused() {
+        assert!(check_no_inline_script(r#"<script type=module src=/boot-1.js></script>"#).is_ok());
+        assert!(check_no_inline_script("<SCRIPT type=module>import x</SCRIPT>").is_err());
+    }
+}

@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod choices;
 pub mod date;
+pub mod describe;
 pub mod districts;
 pub mod documents;
 pub mod evaluate;

@@ -15,6 +15,7 @@ pub mod facts;
 pub mod input;
 pub mod logic;
 pub mod money;
+pub mod notice;
 pub mod parameters;
 pub mod questions;
 pub mod source;

@@ -7,9 +7,12 @@ use leptos::prelude::*;
 use rules_core::catalogue::{self, CatalogueEntry};
 use rules_core::Audience;
 
-/// The notice whose clauses the catalogue cites.
-// TODO(lead): take this from rules-core once it exports the notice's 文号.
-const NOTICE: &str = "渝人社〔2021〕237号";
+/// The 文号 of the notice whose clauses the catalogue cites, e.g. `渝人社〔2021〕237号`
+/// (rules-core's source record, without the title).
+pub fn notice_number() -> &'static str {
+    let document = rules_core::source::NOTICE.document;
+    document.split('《').next().unwrap_or(document)
+}
 
 /// The URL fragment that selects an audience, e.g. `#/person`.
 pub fn hash_for(audience: Audience) -> String {
@@ -25,7 +28,7 @@ pub fn audience_from_hash(hash: &str) -> Option<Audience> {
 
 /// How a catalogue entry's clause is cited on screen: `渝人社〔2021〕237号 一（一）`.
 pub fn citation(entry: &CatalogueEntry) -> String {
-    format!("{NOTICE} {}", entry.clause)
+    format!("{} {}", notice_number(), entry.clause)
 }
 
 fn current_hash() -> String {
@@ -72,7 +75,8 @@ pub fn SiteHeader() -> impl IntoView {
             <h1>"重庆就业帮扶政策自助查询"</h1>
             <p class="lede">
                 {format!(
-                    "依据{NOTICE}及其配套文件，帮您预估能享受哪些就业帮扶政策。结果仅供参考；您填写的内容只保存在本机，不会上传。"
+                    "依据{}及其配套文件，帮您预估能享受哪些就业帮扶政策。结果仅供参考；您填写的内容只保存在本机，不会上传。",
+                    notice_number()
                 )}
             </p>
         </header>
@@ -208,6 +212,9 @@ mod tests {
         let entry = catalogue::for_audience(Audience::Agency)
             .next()
             .expect("the catalogue has an agency benefit");
-        assert_eq!(citation(entry), format!("{NOTICE} {}", entry.clause));
+        assert_eq!(
+            citation(entry),
+            format!("渝人社〔2021〕237号 {}", entry.clause)
+        );
     }
 }

@@ -131,3 +131,81 @@ choice_enum!(BusinessKind {
     SmallFirm = "small-firm": "小型或微型企业",
     Larger = "larger": "中型及以上企业",
 });
+
+choice_enum!(
+    /// The kind of organisation asking (organisation audiences).
+    OrgKind {
+        Enterprise = "enterprise": "企业",
+        Cooperative = "cooperative": "农民专业合作社",
+        FamilyFarm = "family-farm": "家庭农场",
+        Workshop = "workshop": "就业帮扶车间、社区工厂、卫星工厂",
+        PublicPostDeveloper = "public-post-developer": "公益性岗位开发单位（村委会、社区、机关事业单位等）",
+        HrAgency = "hr-agency": "经营性人力资源服务机构",
+        LabourBroker = "labour-broker": "劳务经纪人",
+        CityIncubator = "city-incubator": "市级创业孵化基地（园区）",
+        DistrictIncubator = "district-incubator": "区县级创业孵化基地、返乡入乡创业园",
+        AssistanceBase = "assistance-base": "就业帮扶基地",
+        LabourBrand = "labour-brand": "劳务品牌",
+        HeritageWorkshop = "heritage-workshop": "非遗工坊",
+        ServiceSupermarket = "service-supermarket": "村就业服务超市",
+    }
+);
+
+impl OrgKind {
+    /// Which audience door leads to this kind.
+    pub fn audience(self) -> crate::catalogue::Audience {
+        use crate::catalogue::Audience;
+        match self {
+            OrgKind::Enterprise
+            | OrgKind::Cooperative
+            | OrgKind::FamilyFarm
+            | OrgKind::Workshop
+            | OrgKind::PublicPostDeveloper => Audience::Employer,
+            OrgKind::HrAgency | OrgKind::LabourBroker => Audience::Agency,
+            _ => Audience::Carrier,
+        }
+    }
+
+    /// Employs people under labour contracts as an enterprise (企业), for the hiring subsidies.
+    pub fn is_enterprise_like(self) -> bool {
+        matches!(self, OrgKind::Enterprise | OrgKind::Workshop)
+    }
+}
+
+choice_enum!(
+    /// Enterprise size class under 国统字〔2017〕213号.
+    OrgSize {
+        Micro = "micro": "微型企业",
+        Small = "small": "小型企业",
+        Medium = "medium": "中型企业",
+        Large = "large": "大型企业",
+    }
+);
+
+choice_enum!(
+    /// Yearly evaluation grade (workshops, incubators).
+    Grade {
+        Excellent = "excellent": "优秀",
+        Good = "good": "良好",
+        Pass = "pass": "合格",
+        Fail = "fail": "不合格",
+    }
+);
+
+choice_enum!(
+    /// Who a roster group is, for the employer and agency subsidies.
+    HireIdentity {
+        Poverty = "poverty": "脱贫人口（含监测对象）",
+        Dibao = "dibao": "登记失业的低保家庭人员",
+        ZeroEmployment = "zero-employment": "登记失业的零就业家庭人员",
+        FourFifty = "four-fifty": "登记失业的“4050”人员（女40岁、男50岁以上）",
+        Disabled = "disabled": "登记失业的残疾人",
+        DisabledGraduate = "disabled-graduate": "离校2年内的残疾高校毕业生",
+        Graduate = "graduate": "毕业年度或离校2年内未就业高校毕业生",
+        Youth = "youth": "登记失业的16—24岁青年",
+        LongUnemployed = "long-unemployed": "重庆户籍登记失业半年以上人员",
+        Unemployed = "unemployed": "其他登记失业人员",
+        Veteran = "veteran": "退役军人",
+        Other = "other": "其他人员",
+    }
+);

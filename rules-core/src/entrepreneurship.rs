@@ -294,6 +294,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             confidence: cap.source.confidence,
             sources: vec![cap.source],
             note: "填写想贷的金额和期限后可估算贴息".to_string(),
+            breakdown: Vec::new(),
         };
     };
     let principal = wanted.min(cap.value);
@@ -344,6 +345,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             sources,
             note: "2024年调整后利率上限为LPR+50BP，但个人与财政的分担比例未查到，贴息金额无法估算"
                 .to_string(),
+            breakdown: Vec::new(),
         };
     } else {
         let key_county = ctx.district(&f.hukou_district).map(|d| d.is_key_14());
@@ -356,6 +358,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
                 confidence: Confidence::Official,
                 sources,
                 note: "2024年以前的利率上限按区县不同，请选择户籍区县".to_string(),
+                breakdown: Vec::new(),
             };
         };
         let spread = if key_county {
@@ -409,6 +412,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
         confidence,
         sources,
         note: "按利率上限估算的最高贴息；实际利率以银行合同为准，贴息按季度先付后贴，展期、逾期部分不贴息".to_string(),
+        breakdown: Vec::new(),
     }
 }
 

@@ -91,6 +91,23 @@ pub struct Estimate {
     pub sources: Vec<&'static Source>,
     /// A plain sentence on what the figure means or why it is missing.
     pub note: String,
+    /// Per group of a roster: heads, qualifying heads, amount, and what the others still need.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breakdown: Vec<GroupLine>,
+}
+
+/// One row of an organisation's estimate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupLine {
+    /// The roster row (1-based) and its identity.
+    pub row: usize,
+    pub group: &'static str,
+    pub heads: u32,
+    pub qualifying: u32,
+    pub per_head: Decimal,
+    pub subtotal: Decimal,
+    /// Why the others do not qualify yet, and what they still need; empty when all qualify.
+    pub still_needed: String,
 }
 
 impl Estimate {
@@ -110,6 +127,7 @@ impl Estimate {
             confidence: source.confidence,
             sources: vec![source],
             note: note.to_string(),
+            breakdown: Vec::new(),
         }
     }
 
@@ -120,6 +138,7 @@ impl Estimate {
             confidence: source.confidence,
             sources: vec![source],
             note: note.to_string(),
+            breakdown: Vec::new(),
         }
     }
 

@@ -33,6 +33,8 @@ pub enum Answer {
     Count(u32),
     Money(Decimal),
     Date(Date),
+    /// Groups of hires or placements (organisations).
+    Roster(Vec<crate::roster::HireGroup>),
 }
 
 /// What kind of input a question takes.
@@ -45,6 +47,7 @@ pub enum AnswerKind {
     Count,
     Money,
     Date,
+    Roster,
 }
 
 /// A type that can hold one answer.
@@ -146,8 +149,24 @@ choice_fact!(
     WorkPlace,
     SchoolLevel,
     TrainingKind,
-    BusinessKind
+    BusinessKind,
+    OrgKind,
+    OrgSize,
+    Grade
 );
+
+impl FactValue for Vec<crate::roster::HireGroup> {
+    const KIND: AnswerKind = AnswerKind::Roster;
+    fn to_answer(&self) -> Answer {
+        Answer::Roster(self.clone())
+    }
+    fn from_answer(answer: &Answer) -> Option<Self> {
+        match answer {
+            Answer::Roster(groups) => Some(groups.clone()),
+            _ => None,
+        }
+    }
+}
 
 macro_rules! facts {
     ($( $(#[$doc:meta])* $field:ident : $ty:ty => $variant:ident = $id:literal ),+ $(,)?) => {
@@ -289,6 +308,25 @@ facts! {
     insured_district: DistrictId => InsuredDistrict = "insured-district",
     family_on_post: bool => FamilyOnPost = "family-on-post",
     looking_for_work: bool => LookingForWork = "looking-for-work",
+    // Organisations (employer, agency and carrier audiences).
+    org_kind: OrgKind => OrgKind = "org-kind",
+    org_size: OrgSize => OrgSize = "org-size",
+    org_district: DistrictId => OrgDistrict = "org-district",
+    /// Current staff on the payroll.
+    org_staff: u32 => OrgStaff = "org-staff",
+    /// No wage arrears and no unpaid social insurance.
+    org_no_arrears: bool => OrgNoArrears = "org-no-arrears",
+    roster: Vec<crate::roster::HireGroup> => Roster = "roster",
+    agency_licensed: bool => AgencyLicensed = "agency-licensed",
+    workshop_recognised: bool => WorkshopRecognised = "workshop-recognised",
+    workshop_new: bool => WorkshopNew = "workshop-new",
+    workshop_grade: Grade => WorkshopGrade = "workshop-grade",
+    /// Current workers retained 3 months or more.
+    workshop_retained: u32 => WorkshopRetained = "workshop-retained",
+    carrier_recognised: bool => CarrierRecognised = "carrier-recognised",
+    incubator_new: bool => IncubatorNew = "incubator-new",
+    incubator_grade: Grade => IncubatorGrade = "incubator-grade",
+    incubator_national: bool => IncubatorNational = "incubator-national",
 }
 
 impl Facts {

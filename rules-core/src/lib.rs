@@ -18,6 +18,7 @@ pub mod money;
 pub mod notice;
 pub mod parameters;
 pub mod questions;
+pub mod roster;
 pub mod source;
 pub mod validate;
 

@@ -118,6 +118,36 @@ pub fn wording(q: Q) -> Wording {
         Q::InsuredDistrict => w("失业保险是在哪个区县缴纳的？", "最后一个参保单位所在区县"),
         Q::FamilyOnPost => w("家里已经有人在公益性岗位上工作吗？", "很多区县规定一户只安排一人"),
         Q::LookingForWork => w("您想找工作或想换一份更好的工作吗？", "可以免费获得职业指导和职业介绍"),
+        Q::OrgKind => w("贵单位是哪类主体？", "按营业执照、登记证书或认定文件选择"),
+        Q::OrgSize => w(
+            "企业规模属于哪一类？",
+            "按国家统计局《统计上大中小微型企业划分办法》（国统字〔2017〕213号）：看从业人员和营业收入",
+        ),
+        Q::OrgDistrict => w("单位注册（经营）在哪个区县？", "按营业执照或登记证书上的住所"),
+        Q::OrgStaff => w("目前在职职工共多少人？", "含本年新招用人员，单位：人"),
+        Q::OrgNoArrears => w(
+            "单位有没有拖欠职工工资、欠缴社会保险费？",
+            "创业担保贷款要求没有拖欠工资和欠缴社保；选“没有”表示都没有",
+        ),
+        Q::Roster => w(
+            "招用（或介绍就业）了哪些人员？",
+            "按人员类别分组填写人数、合同期限、社保缴纳月数等；一组一行",
+        ),
+        Q::AgencyLicensed => w(
+            "持有人力资源服务许可证（劳务经纪人持有劳务经纪人证书）吗？",
+            "经营性人力资源服务机构须取得许可证；劳务经纪人须经培训考核取得证书",
+        ),
+        Q::WorkshopRecognised => w("车间是否已被认定为区县级就业帮扶车间？", "由区县人力社保、乡村振兴等部门认定"),
+        Q::WorkshopNew => w("车间是新建的吗？", "一次性建设补助只面向新建并被评为区县级就业帮扶车间的"),
+        Q::WorkshopGrade => w("车间上一年度绩效评估是什么等次？", "由区县组织的年度绩效评估"),
+        Q::WorkshopRetained => w(
+            "目前稳定就业3个月以上的在岗人员有多少人？",
+            "带动就业奖补按这个人数分档：10—19人、20—39人、40人及以上",
+        ),
+        Q::CarrierRecognised => w("是否已获得相应认定？", "例如区县认定的就业帮扶基地、市级劳务品牌、返乡入乡创业园"),
+        Q::IncubatorNew => w("是今年新认定的市级创业孵化基地（园区）吗？", "新认定的可获一次性补贴"),
+        Q::IncubatorGrade => w("上一年度绩效评估是什么等次？", "市级基地认定后连续3年开展绩效评估"),
+        Q::IncubatorNational => w("是否被评为国家级创业孵化示范基地（园区）？", "评上的可获示范创建奖励"),
     }
 }
 
@@ -157,6 +187,19 @@ pub fn options(q: Q, day: Date) -> Vec<AnswerOption> {
         Q::SchoolLevel => opts(SchoolLevel::ALL, SchoolLevel::id, SchoolLevel::label),
         Q::TrainingKind => opts(TrainingKind::ALL, TrainingKind::id, TrainingKind::label),
         Q::BusinessKind => opts(BusinessKind::ALL, BusinessKind::id, BusinessKind::label),
+        Q::OrgKind => opts(OrgKind::ALL, OrgKind::id, OrgKind::label),
+        Q::OrgSize => opts(OrgSize::ALL, OrgSize::id, OrgSize::label),
+        Q::WorkshopGrade | Q::IncubatorGrade => opts(Grade::ALL, Grade::id, Grade::label),
+        Q::OrgDistrict => districts::DISTRICTS
+            .iter()
+            .filter(|d| {
+                d.is_administrative_on(day) || d.kind == districts::DistrictKind::FunctionalZone
+            })
+            .map(|d| AnswerOption {
+                id: d.id,
+                label: d.name,
+            })
+            .collect(),
         Q::HukouDistrict | Q::InsuredDistrict => districts::hukou_choices(day)
             .map(|d| AnswerOption {
                 id: d.id,

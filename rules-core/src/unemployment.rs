@@ -122,6 +122,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
                 sources: vec![wage.source],
                 note: "城口、巫溪、酉阳、彭水户籍或参保的按90%，其他按80%：请选择户籍区县"
                     .to_string(),
+                breakdown: Vec::new(),
             }
         }
         _ => match base_share {
@@ -165,6 +166,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
             confidence: Confidence::Weak,
             sources,
             note,
+            breakdown: Vec::new(),
         };
     };
     let months = benefit_months(years);
@@ -184,6 +186,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
         confidence: Confidence::Weak,
         sources,
         note,
+        breakdown: Vec::new(),
     }
 }
 

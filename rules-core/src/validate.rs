@@ -105,6 +105,47 @@ fn check_district(value: &mut Option<crate::facts::DistrictId>, q: Q, findings: 
     }
 }
 
+/// Drops groups with impossible numbers (each with a message naming the row); keeps the others.
+fn check_roster(
+    groups: Vec<crate::roster::HireGroup>,
+    findings: &mut Vec<Finding>,
+) -> Vec<crate::roster::HireGroup> {
+    use crate::roster::{MAX_CONTRIBUTIONS, MAX_COUNT, MAX_HOURS, MAX_MONTHS};
+    let mut kept = Vec::with_capacity(groups.len());
+    for (index, group) in groups.into_iter().enumerate() {
+        let row = index + 1;
+        let problem = if group.count > MAX_COUNT {
+            Some(format!(
+                "第 {row} 行人数 {} 过大（最多 {MAX_COUNT} 人），请检查",
+                group.count
+            ))
+        } else if group.contract_months.is_some_and(|m| m > MAX_MONTHS) {
+            Some(format!(
+                "第 {row} 行合同期限过长（最多 {MAX_MONTHS} 个月），请检查"
+            ))
+        } else if group.insured_months.is_some_and(|m| m > MAX_MONTHS) {
+            Some(format!(
+                "第 {row} 行社保缴纳月数过大（最多 {MAX_MONTHS} 个月），请检查"
+            ))
+        } else if group.monthly_hours.is_some_and(|h| h > MAX_HOURS) {
+            Some(format!("第 {row} 行每月工时超过一个月的小时数，请检查"))
+        } else if group.employer_contributions.is_some_and(|c| {
+            c.is_sign_negative() && !c.is_zero() || c > Decimal::from(MAX_CONTRIBUTIONS)
+        }) {
+            Some(format!(
+                "第 {row} 行单位缴费金额须在 0 到 {MAX_CONTRIBUTIONS} 元之间"
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => findings.push(invalid(Q::Roster, message)),
+            None => kept.push(group),
+        }
+    }
+    kept
+}
+
 impl Facts {
     /// The answers fit for evaluation on `as_of`, and what was wrong with the others.
     pub fn validated(&self, as_of: Date) -> (Facts, Vec<Finding>) {
@@ -154,6 +195,22 @@ impl Facts {
         check_past(&mut facts.graduated_on, Q::GraduatedOn, as_of, f);
         check_district(&mut facts.hukou_district, Q::HukouDistrict, f);
         check_district(&mut facts.insured_district, Q::InsuredDistrict, f);
+        check_district(&mut facts.org_district, Q::OrgDistrict, f);
+        check_count(
+            &mut facts.org_staff,
+            Q::OrgStaff,
+            crate::roster::MAX_COUNT * 10,
+            f,
+        );
+        check_count(
+            &mut facts.workshop_retained,
+            Q::WorkshopRetained,
+            crate::roster::MAX_COUNT,
+            f,
+        );
+        if let Some(groups) = facts.roster.take() {
+            facts.roster = Some(check_roster(groups, f));
+        }
 
         if let Some(id) = &facts.hukou_district {
             if let Some(resolved) = districts::resolve(&id.0, as_of) {

@@ -4,8 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use rules_core::choices::HireIdentity;
 use rules_core::facts::AnswerKind;
 use rules_core::questions::options;
+use rules_core::roster::HireGroup;
 use rules_core::{evaluate, Answer, Date, Facts, Report, Status, Value, Q};
 use rust_decimal::Decimal;
 
@@ -33,7 +35,33 @@ fn valid_answer(q: Q, seed: u64, day: Date) -> Answer {
         AnswerKind::Money => Answer::Money(Decimal::new((seed % 2_000_001) as i64, 2)),
         // Past dates only: a date after the evaluation date is refused by validation.
         AnswerKind::Date => Answer::Date(date_from(seed, 2015, 12).min(day)),
+        AnswerKind::Roster => Answer::Roster(roster(seed, 50)),
     }
+}
+
+/// One to three roster groups with terms derived from `seed`; counts below `max_count`.
+fn roster(seed: u64, max_count: u64) -> Vec<HireGroup> {
+    let identities = HireIdentity::ALL;
+    (0..1 + seed % 3)
+        .map(|i| {
+            let s = seed.rotate_left(7 * i as u32 + 3);
+            let mut group = HireGroup::new(
+                identities[(s % identities.len() as u64) as usize],
+                (s % max_count) as u32,
+            );
+            group.contract_months = Some((s / 3 % 40) as u32);
+            group.full_time = Some(s.is_multiple_of(5));
+            group.insured_months = Some((s / 11 % 30) as u32);
+            group.still_insured = Some(!s.is_multiple_of(7));
+            group.employer_contributions = Some(Decimal::new((s % 2_000_000) as i64, 2));
+            group.placed_free = Some(!s.is_multiple_of(13));
+            group.dispatched = Some(s.is_multiple_of(17));
+            group.public_post = Some(s.is_multiple_of(19));
+            group.monthly_hours = Some((s % 200) as u32);
+            group.work_for_training_received = Some(s.is_multiple_of(23));
+            group
+        })
+        .collect()
 }
 
 /// Any answer at all, including absurd and invalid ones.
@@ -48,6 +76,7 @@ fn wild_answer(q: Q, seed: u64, day: Date) -> Answer {
         _ => match q.kind() {
             AnswerKind::Date => Answer::Date(date_from(seed, 1900, 300)),
             AnswerKind::Choice | AnswerKind::District => Answer::Choice(format!("no-such-{seed}")),
+            AnswerKind::Roster => Answer::Roster(roster(seed, u64::from(u32::MAX))),
             _ => Answer::Bool(seed.is_multiple_of(3)),
         },
     }

@@ -271,9 +271,32 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
 }
 
 /// The interest subsidy on the loan asked for, at the highest rate the rules allow.
+/// Who borrows: the caps, the longest subsidised term, and the district that sets the pre-2024 rate.
+struct Borrower<'a> {
+    label: &'static str,
+    caps: &'static [Dated<Decimal>],
+    max_years: u32,
+    district: &'a Option<crate::facts::DistrictId>,
+    district_question: Q,
+}
+
 fn loan_estimate(ctx: &Ctx) -> Estimate {
+    interest_estimate(
+        ctx,
+        &Borrower {
+            label: "个人",
+            caps: LOAN_CAP_INDIVIDUAL,
+            max_years: LOAN_MAX_YEARS,
+            district: &ctx.facts.hukou_district,
+            district_question: Q::HukouDistrict,
+        },
+    )
+}
+
+fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
     let f = ctx.facts;
-    let Some(cap) = in_force(LOAN_CAP_INDIVIDUAL, ctx.as_of) else {
+    let max_years = borrower.max_years;
+    let Some(cap) = in_force(borrower.caps, ctx.as_of) else {
         return Estimate::other(
             Value::Unpublished,
             &LOAN_2023_SOURCE,
@@ -281,7 +304,8 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
         );
     };
     let cap_step = format!(
-        "个人贷款额度上限 {} 元（{}）",
+        "{}贷款额度上限 {} 元（{}）",
+        borrower.label,
         format_yuan(cap.value),
         cap.source.document
     );
@@ -298,10 +322,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
         };
     };
     let principal = wanted.min(cap.value);
-    let years = f
-        .loan_term_years
-        .unwrap_or(LOAN_MAX_YEARS)
-        .clamp(1, LOAN_MAX_YEARS);
+    let years = f.loan_term_years.unwrap_or(max_years).clamp(1, max_years);
     let mut steps = vec![cap_step];
     if wanted > cap.value {
         steps.push(format!(
@@ -348,16 +369,16 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             breakdown: Vec::new(),
         };
     } else {
-        let key_county = ctx.district(&f.hukou_district).map(|d| d.is_key_14());
+        let key_county = ctx.district(borrower.district).map(|d| d.is_key_14());
         let Some(key_county) = key_county else {
             return Estimate {
                 value: Value::NeedsAnswers {
-                    asks: vec![Q::HukouDistrict],
+                    asks: vec![borrower.district_question],
                 },
                 steps,
                 confidence: Confidence::Official,
                 sources,
-                note: "2024年以前的利率上限按区县不同，请选择户籍区县".to_string(),
+                note: "2024年以前的利率上限按区县不同，请选择区县".to_string(),
                 breakdown: Vec::new(),
             };
         };
@@ -373,7 +394,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             format_rate(lpr.value),
             format_rate(spread),
             if key_county {
-                "（脱贫重点区县，按户籍区县估算）"
+                "（脱贫重点区县）"
             } else {
                 ""
             },
@@ -396,8 +417,8 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
         format_yuan(yearly),
         format_yuan(total),
         match f.loan_term_years {
-            None => "（期限未填，按最长3年估算）",
-            Some(term) if term > LOAN_MAX_YEARS => "（贴息期限最长3年）",
+            None => "（期限未填，按最长期限估算）",
+            Some(term) if term > max_years => "（超过部分不贴息）",
             Some(_) => "",
         }
     ));
@@ -532,6 +553,12 @@ pub fn parameters() -> Vec<Parameter> {
             values: LOAN_CAP_INDIVIDUAL,
         },
         Parameter {
+            id: "enterprise-loan-cap",
+            name: "小微企业创业担保贷款额度上限",
+            unit: "元",
+            values: LOAN_CAP_ENTERPRISE,
+        },
+        Parameter {
             id: "startup-loan-spread-cap",
             name: "创业担保贷款利率上限（LPR加点）",
             unit: "rate",
@@ -539,3 +566,132 @@ pub fn parameters() -> Vec<Parameter> {
         },
     ]
 }
+
+// ---- 小微企业创业担保贷款 ----------------------------------------------------------------------
+
+const CLAUSE_ENTERPRISE_LOAN: &str = "渝人社〔2021〕237号 一（二）；渝人社规〔2025〕11号";
+/// Enterprise loans are subsidised for at most 2 years.
+const ENTERPRISE_LOAN_MAX_YEARS: u32 = 2;
+
+/// Small and micro enterprise loan cap.
+pub const LOAN_CAP_ENTERPRISE: &[Dated<Decimal>] = &[
+    Dated {
+        from: Date::ymd(2020, 1, 1),
+        until: Some(Date::ymd(2024, 5, 12)),
+        value: yuan(3_000_000),
+        source: &LOAN_2023_SOURCE,
+        note: "",
+    },
+    Dated {
+        from: LOAN_2024_FROM,
+        until: Some(Date::ymd(2025, 6, 2)),
+        value: yuan(4_000_000),
+        source: &LOAN_2024_SOURCE,
+        note: "起始日期按新闻报道日期近似",
+    },
+    Dated {
+        from: LOAN_2025_FROM,
+        until: None,
+        value: yuan(6_000_000),
+        source: &LOAN_2025_SOURCE,
+        note: "起始日期按新闻报道日期近似",
+    },
+];
+
+/// New hires from the target groups as a share of current staff: (share, share when staff > 100).
+fn hiring_ratio(as_of: Date) -> (Decimal, Decimal) {
+    if as_of >= LOAN_2024_FROM {
+        (percent(10), percent(5))
+    } else {
+        (percent(15), percent(8))
+    }
+}
+
+fn loan_target_hires(groups: &[crate::roster::HireGroup]) -> Option<u32> {
+    let mut heads = 0u32;
+    for group in groups {
+        if group.identity == HireIdentity::Other {
+            continue;
+        }
+        match group.contract_months {
+            Some(months) if months >= 12 => heads = heads.saturating_add(group.count),
+            Some(_) => {}
+            None => return None,
+        }
+    }
+    Some(heads)
+}
+
+fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
+    let f = ctx.facts;
+    let (share, large_share) = hiring_ratio(ctx.as_of);
+    let hires = f.roster.as_deref().map(loan_target_hires);
+    let ratio = match (hires, f.org_staff) {
+        (None, _) => Tri::unknown(Q::Roster),
+        (Some(None), _) => Tri::unknown(Q::Roster),
+        (_, None) => Tri::unknown(Q::OrgStaff),
+        (Some(Some(hires)), Some(staff)) => {
+            let needed = if staff > 100 { large_share } else { share };
+            Tri::from_bool(staff > 0 && Decimal::from(hires) >= Decimal::from(staff) * needed)
+        }
+    };
+    let ratio_message = match (hires, f.org_staff) {
+        (Some(Some(hires)), Some(staff)) => {
+            format!("本年新招用符合条件人员 {hires} 人，在职职工 {staff} 人")
+        }
+        _ => String::new(),
+    };
+    let conditions = vec![
+        condition("small-or-micro", "小型、微型企业（国统字〔2017〕213号）", CLAUSE_ENTERPRISE_LOAN).check(
+            ctx.org_kind_is(OrgKind::is_enterprise_like)
+                .and_then(|| fact(f.org_size, Q::OrgSize, |s| matches!(s, OrgSize::Micro | OrgSize::Small))),
+            "贵单位是小微企业",
+            "此项面向小型、微型企业",
+        ),
+        condition(
+            "hiring-ratio",
+            "当年新招用符合创业担保贷款申请条件的人员（签订1年以上劳动合同）达到现有在职职工的10%（超过100人的企业5%）；2024年以前为15%（8%）",
+            CLAUSE_ENTERPRISE_LOAN,
+        )
+        .check(ratio, ratio_message.clone(), format!("{ratio_message}，未达到比例要求")),
+        condition("no-arrears", "无拖欠职工工资、欠缴社会保险费等严重违法违规信用记录", CLAUSE_ENTERPRISE_LOAN).check(
+            no(f.org_no_arrears.map(|ok| !ok), Q::OrgNoArrears),
+            "没有拖欠工资和欠缴社保",
+            "有拖欠工资或欠缴社保的不能申请",
+        ),
+    ];
+    let estimate = interest_estimate(
+        ctx,
+        &Borrower {
+            label: "小微企业",
+            caps: LOAN_CAP_ENTERPRISE,
+            max_years: ENTERPRISE_LOAN_MAX_YEARS,
+            district: &f.org_district,
+            district_question: Q::OrgDistrict,
+        },
+    );
+    RuleResult {
+        conditions,
+        estimate,
+    }
+}
+
+pub const ENTERPRISE_LOAN: Benefit = Benefit {
+    id: "enterprise-guaranteed-loan",
+    validity: Validity { until: None, basis: "渝人社规〔2025〕11号（常设文件）", note: "" },
+    documents: &[
+        need("business-licence", Form::Copy),
+        need("labour-contract", Form::Copy),
+        need("roster-hires", Form::FillIn),
+    ],
+    apply: &HowToApply {
+        automatic: false,
+        office: "企业注册地的街道（乡镇）公共就业服务机构，或合作银行网点",
+        online: "渝快办、“重庆智能就业”小程序、渝创保APP",
+        window: "随时可申请",
+        steps: "人力社保部门审核招用人员比例，银行审核贷款 → 全流程目标不超过4个工作日；重庆的企业材料清单未查到，请先咨询",
+        confidence: Confidence::Secondary,
+    },
+    not_combined_with: &[],
+    rule: enterprise_loan_rule,
+};

@@ -270,6 +270,10 @@ impl Ctx<'_> {
             .map(|since| since.whole_months_until(self.as_of))
     }
 
+    pub fn org_kind_is(&self, test: impl FnOnce(OrgKind) -> bool) -> Tri {
+        fact(self.facts.org_kind, Q::OrgKind, test)
+    }
+
     /// "4050": women aged 40+ and men aged 50+ (就业困难人员 definition).
     pub fn is_4050(&self) -> Tri {
         fact(self.facts.age, Q::Age, |age| age >= 50).or_else(|| {

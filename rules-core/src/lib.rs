@@ -23,13 +23,17 @@ pub mod source;
 pub mod validate;
 
 // One module per family of benefits, named after what it is.
+pub mod carriers;
 pub mod entrepreneurship;
+pub mod hiring;
 pub mod migrant_work;
+pub mod placement;
 pub mod public_posts;
 pub mod social_insurance;
 pub mod students;
 pub mod training;
 pub mod unemployment;
+pub mod workshops;
 
 pub use catalogue::{Audience, CatalogueEntry, CATALOGUE};
 pub use date::Date;
@@ -61,6 +65,21 @@ static BENEFITS: &[Benefit] = &[
     students::YULU_PLAN,
     students::TECHNICAL_SCHOOL,
     unemployment::ASSISTANCE_SERVICES,
+    hiring::HIRING_SUBSIDY,
+    hiring::EMPLOYER_SOCIAL_INSURANCE,
+    entrepreneurship::ENTERPRISE_LOAN,
+    hiring::WORK_FOR_TRAINING,
+    public_posts::POST_SUBSIDY,
+    workshops::CONSTRUCTION_GRANT,
+    workshops::EMPLOYMENT_AWARD,
+    workshops::FEE_RELIEF,
+    placement::PLACEMENT_SUBSIDY,
+    carriers::ASSISTANCE_BASE_AWARD,
+    carriers::INCUBATOR_SUBSIDY,
+    carriers::RETURN_HOME_PARK_AWARD,
+    carriers::LABOUR_BRAND_AWARD,
+    carriers::HERITAGE_WORKSHOP,
+    carriers::SERVICE_SUPERMARKET_AWARD,
 ];
 
 /// The benefit-specific dated tables.
@@ -71,5 +90,9 @@ pub(crate) fn benefit_parameters() -> Vec<parameters::Parameter> {
     all.extend(entrepreneurship::parameters());
     all.extend(training::parameters());
     all.extend(unemployment::parameters());
+    all.extend(hiring::parameters());
+    all.extend(placement::parameters());
+    all.extend(workshops::parameters());
+    all.extend(carriers::parameters());
     all
 }

@@ -99,6 +99,54 @@ pub const MIN_WAGE_TIER2_MONTHLY: &[Dated<Decimal>] = &[
     ),
 ];
 
+/// 非全日制职工最低小时工资标准，第一档 / 第二档 (corrections.md 13).
+pub const MIN_WAGE_TIER1_HOURLY: &[Dated<Decimal>] = &[
+    from(
+        Date::ymd(2019, 1, 1),
+        Some(Date::ymd(2022, 3, 31)),
+        yuan(18),
+        &WAGE_2019,
+        "",
+    ),
+    from(
+        Date::ymd(2022, 4, 1),
+        Some(Date::ymd(2024, 12, 31)),
+        yuan(21),
+        &WAGE_2022,
+        "",
+    ),
+    from(
+        Date::ymd(2025, 1, 1),
+        None,
+        yuan(23),
+        &WAGE_2025,
+        "仅见于二手来源，待核实",
+    ),
+];
+pub const MIN_WAGE_TIER2_HOURLY: &[Dated<Decimal>] = &[
+    from(
+        Date::ymd(2019, 1, 1),
+        Some(Date::ymd(2022, 3, 31)),
+        yuan(17),
+        &WAGE_2019,
+        "",
+    ),
+    from(
+        Date::ymd(2022, 4, 1),
+        Some(Date::ymd(2024, 12, 31)),
+        yuan(20),
+        &WAGE_2022,
+        "",
+    ),
+    from(
+        Date::ymd(2025, 1, 1),
+        None,
+        yuan(22),
+        &WAGE_2025,
+        "仅见于二手来源，待核实",
+    ),
+];
+
 pub const LPR_SOURCE: Source = Source {
     document: "全国银行间同业拆借中心 贷款市场报价利率（1年期LPR），新闻报道",
     url: "http://en.people.cn/n3/2026/0224/c90000-20427679.html",
@@ -147,6 +195,18 @@ pub fn all() -> Vec<Parameter> {
             name: "最低月工资标准（第二档：8个县和4个自治县）",
             unit: "元/月",
             values: MIN_WAGE_TIER2_MONTHLY,
+        },
+        Parameter {
+            id: "min-wage-tier1-hourly",
+            name: "非全日制最低小时工资标准（第一档）",
+            unit: "元/小时",
+            values: MIN_WAGE_TIER1_HOURLY,
+        },
+        Parameter {
+            id: "min-wage-tier2-hourly",
+            name: "非全日制最低小时工资标准（第二档）",
+            unit: "元/小时",
+            values: MIN_WAGE_TIER2_HOURLY,
         },
         Parameter {
             id: "lpr-1y",

@@ -95,17 +95,22 @@ fn decided(status: Status) -> bool {
     status != Status::NeedsAnswers
 }
 
-/// The most any benefit can pay, from the rules' own caps (per the sources in each module).
-fn cap(benefit: &str) -> Decimal {
+/// The most any benefit can pay, from the rules' own caps (per the sources in each module); for roster
+/// benefits, per head of the roster.
+fn cap(benefit: &str, facts: &Facts) -> Decimal {
     let yuan = Decimal::from;
+    let heads: Decimal = facts
+        .roster
+        .iter()
+        .flatten()
+        .map(|g| Decimal::from(g.count))
+        .sum();
     match benefit {
         "job-search-subsidy" | "graduate-job-search-subsidy" => yuan(500),
         "shandong-job-search-subsidy" | "student-job-search-subsidy" => yuan(800),
         // Real-name fares are paid as they are; validation refuses fares above 20000 元.
         "cross-region-transport-subsidy" => yuan(20_000),
-        "lu-yu-cooperation-subsidies" | "yulu-plan-subsidy" | "technical-school-student-aid" => {
-            yuan(3000)
-        }
+        "lu-yu-cooperation-subsidies" | "yulu-plan-subsidy" | "technical-school-student-aid" => yuan(3000),
         // 2/3 of at most 200000 元 of contributions (validation bound).
         "flexible-employment-social-insurance-subsidy" => yuan(133_333) + Decimal::new(34, 2),
         "startup-subsidy" => yuan(8000),
@@ -115,30 +120,41 @@ fn cap(benefit: &str) -> Decimal {
         "training-living-allowance" => yuan(3000),
         // 2330 元 × 90 % × 24 months.
         "unemployment-insurance-benefit" => yuan(50_328),
+        "hiring-subsidy" => yuan(6000) * heads,
+        // The employer's own contributions, at most 1000000 元 a head (validation bound).
+        "employer-social-insurance-subsidy" => yuan(1_000_000) * heads,
+        // 6000000 元 × at most 4 % × 2 years.
+        "enterprise-guaranteed-loan" => yuan(480_000),
+        // A month's minimum wage, or at most 744 hours × 23 元.
+        "public-welfare-post-subsidy" => yuan(744 * 23) * heads,
+        "workshop-construction-grant" => yuan(500_000),
+        "workshop-employment-award" => yuan(100_000),
+        "placement-subsidy" => yuan(500) * heads,
+        // 600000 one-off + 300000 award + 500000 national demonstration.
+        "incubator-subsidy" => yuan(1_400_000),
         _ => Decimal::ZERO,
     }
 }
 
-fn check_amounts(report: &Report) -> Result<(), TestCaseError> {
+fn check_amounts(report: &Report, facts: &Facts) -> Result<(), TestCaseError> {
     for benefit in &report.benefits {
         let (amount, label) = match &benefit.estimate.value {
             Value::Amount { amount, .. } => (*amount, "amount"),
             Value::UpTo { max, .. } => (*max, "max"),
             _ => continue,
         };
-        prop_assert!(
-            !amount.is_sign_negative(),
-            "{}: negative {label} {amount}",
-            benefit.id
-        );
-        prop_assert!(
-            amount <= cap(benefit.id),
-            "{}: {label} {amount} above cap {}",
-            benefit.id,
-            cap(benefit.id)
-        );
+        let cap = cap(benefit.id, facts);
+        prop_assert!(!amount.is_sign_negative(), "{}: negative {label} {amount}", benefit.id);
+        prop_assert!(amount <= cap, "{}: {label} {amount} above cap {cap}", benefit.id);
     }
     Ok(())
+}
+
+fn amount_of(report: &Report, id: &str) -> Option<Decimal> {
+    match report.benefit(id).map(|b| &b.estimate.value) {
+        Some(Value::Amount { amount, .. }) => Some(*amount),
+        _ => None,
+    }
 }
 
 proptest! {
@@ -159,7 +175,38 @@ proptest! {
         }
         let report = evaluate(&facts, as_of);
         prop_assert_eq!(report.benefits.len(), rules_core::benefits().len());
-        check_amounts(&report)?;
+        check_amounts(&report, &facts)?;
+    }
+
+    #[test]
+    fn adding_a_hire_never_lowers_a_total(
+        seed in any::<u64>(),
+        kind_seed in any::<u64>(),
+        row in 0usize..3,
+        day_seed in any::<u64>(),
+    ) {
+        let as_of = date_from(day_seed, 2021, 6);
+        let kinds = rules_core::choices::OrgKind::ALL;
+        let mut facts = Facts {
+            org_kind: Some(kinds[(kind_seed % kinds.len() as u64) as usize]),
+            org_district: Some(rules_core::facts::DistrictId("chengkou".into())),
+            agency_licensed: Some(true),
+            roster: Some(roster(seed, 50)),
+            ..Facts::default()
+        };
+        facts.audience = facts.org_kind.map(|k| k.audience());
+        let before = evaluate(&facts, as_of);
+        if let Some(groups) = facts.roster.as_mut() {
+            let index = row % groups.len();
+            groups[index].count += 1;
+        }
+        let after = evaluate(&facts, as_of);
+        for id in ["hiring-subsidy", "employer-social-insurance-subsidy", "placement-subsidy", "public-welfare-post-subsidy"] {
+            if let (Some(old), Some(new)) = (amount_of(&before, id), amount_of(&after, id)) {
+                prop_assert!(new >= old, "{id}: {old} → {new} after adding a hire");
+            }
+        }
+        check_amounts(&after, &facts)?;
     }
 
     #[test]

@@ -1,0 +1,458 @@
+//! 吸纳就业 (notice 一（二）、二（二）): what employers get for hiring 脱贫人口 and other people in difficulty —
+//! the one-off hiring subsidy, the social-insurance subsidy, and the 2021 以工代训 subsidy. Each is worked
+//! out per roster group: qualifying heads × amount, and what the others still need.
+
+use crate::choices::*;
+use crate::date::Date;
+use crate::documents::{need, need_if, DocumentNeed, Form, HowToApply};
+use crate::evaluate::*;
+use crate::facts::Q;
+use crate::logic::Tri;
+use crate::money::{format_yuan, yuan, Unit};
+use crate::parameters::Parameter;
+use crate::roster::HireGroup;
+use crate::source::{in_force, Confidence, Dated, Source};
+use rust_decimal::Decimal;
+
+/// How one roster group stands for one benefit.
+pub enum GroupOutcome {
+    /// Everyone in the group qualifies now.
+    Qualifies,
+    /// Not yet: what they still need.
+    Pending(String),
+    /// Never, for this benefit: why.
+    Excluded(String),
+    /// A term of the group is missing: which.
+    Unknown(String),
+}
+
+/// The result of a per-group benefit: the condition over the roster and the estimate.
+pub struct RosterResult {
+    pub condition: Tri,
+    pub not_met: String,
+    pub total: Decimal,
+    pub lines: Vec<GroupLine>,
+}
+
+/// Applies `judge` to every group. The roster condition is met when somebody qualifies, unknown while a
+/// group's terms are missing, and not met otherwise (with the reasons).
+pub fn per_group(
+    roster: Option<&Vec<HireGroup>>,
+    mut judge: impl FnMut(&HireGroup) -> (GroupOutcome, Decimal),
+) -> RosterResult {
+    let Some(groups) = roster else {
+        return RosterResult {
+            condition: Tri::unknown(Q::Roster),
+            not_met: String::new(),
+            total: Decimal::ZERO,
+            lines: Vec::new(),
+        };
+    };
+    let mut total = Decimal::ZERO;
+    let mut lines = Vec::new();
+    let mut any_qualifies = false;
+    let mut any_unknown = false;
+    let mut reasons = Vec::new();
+    for (index, group) in groups.iter().enumerate() {
+        let (outcome, per_head) = judge(group);
+        let (qualifying, still_needed) = match outcome {
+            GroupOutcome::Qualifies => (group.count, String::new()),
+            GroupOutcome::Pending(what) | GroupOutcome::Excluded(what) => (0, what),
+            GroupOutcome::Unknown(what) => {
+                any_unknown = true;
+                (0, what)
+            }
+        };
+        if qualifying > 0 {
+            any_qualifies = true;
+        } else if !still_needed.is_empty() {
+            reasons.push(format!("{}：{}", group.identity.label(), still_needed));
+        }
+        let subtotal = per_head * Decimal::from(qualifying);
+        total += subtotal;
+        lines.push(GroupLine {
+            row: index + 1,
+            group: group.identity.label(),
+            heads: group.count,
+            qualifying,
+            per_head,
+            subtotal,
+            still_needed,
+        });
+    }
+    let condition = if any_qualifies {
+        Tri::Yes
+    } else if any_unknown {
+        Tri::unknown(Q::Roster)
+    } else {
+        Tri::No
+    };
+    let not_met = if reasons.is_empty() {
+        "名单中还没有符合条件的人员".to_string()
+    } else {
+        format!("暂无符合条件的人员。{}", reasons.join("；"))
+    };
+    RosterResult {
+        condition,
+        not_met,
+        total,
+        lines,
+    }
+}
+
+/// An estimate from a roster result: the total with one step per group.
+pub fn roster_estimate(
+    result: &RosterResult,
+    unit: Unit,
+    source: &'static Source,
+    note: &str,
+) -> Estimate {
+    if result.condition == Tri::unknown(Q::Roster) && result.lines.is_empty() {
+        return Estimate::other(
+            Value::NeedsAnswers {
+                asks: vec![Q::Roster],
+            },
+            source,
+            "填写招用人员后可估算",
+        );
+    }
+    let mut steps: Vec<String> = result
+        .lines
+        .iter()
+        .filter(|line| line.qualifying > 0)
+        .map(|line| {
+            format!(
+                "{}：{} {} × {} 人 = {} 元",
+                line.group,
+                format_yuan(line.per_head),
+                unit.label(),
+                line.qualifying,
+                format_yuan(line.subtotal)
+            )
+        })
+        .collect();
+    steps.push(format!("合计 {} 元", format_yuan(result.total)));
+    let mut estimate = Estimate::amount(result.total, Unit::Yuan, steps, source, note);
+    estimate.breakdown = result.lines.clone();
+    estimate
+}
+
+fn months_short(have: u32, need: u32) -> String {
+    format!("社保已缴 {have} 个月，再缴纳 {} 个月后可申请", need - have)
+}
+
+// ---- 一次性吸纳就业补贴 ------------------------------------------------------------------------
+
+pub const HIRING_SOURCE: Source = Source {
+    document: "重庆人社助企纾困政策服务包（2023版）一次性吸纳就业补贴；渝府办发〔2023〕57号等",
+    url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195265_wap.html",
+    confidence: Confidence::Official,
+};
+pub const HIRING_YONGCHUAN_SOURCE: Source = Source {
+    document: "永川区一次性吸纳就业补贴政策（社保连续缴纳1年以上且仍在缴纳）",
+    url: "https://yc.cq.gov.cn/zwgk_204/ycwjjzcb_1/202309/t20230927_12386526.html",
+    confidence: Confidence::Official,
+};
+const CLAUSE_HIRING: &str = "渝人社〔2021〕237号 一（二）；渝府办发〔2023〕57号";
+pub const HIRING_DIFFICULTY: &[Dated<Decimal>] = &[Dated {
+    from: Date::ymd(2021, 1, 1),
+    until: None,
+    value: yuan(6000),
+    source: &HIRING_SOURCE,
+    note: "脱贫人口等困难人员",
+}];
+pub const HIRING_YOUTH: &[Dated<Decimal>] = &[Dated {
+    from: Date::ymd(2021, 1, 1),
+    until: None,
+    value: yuan(2000),
+    source: &HIRING_SOURCE,
+    note: "高校毕业生、16—24岁登记失业青年、登记失业半年以上人员",
+}];
+
+fn hiring_tier(identity: HireIdentity) -> Option<(&'static [Dated<Decimal>], u32, u32)> {
+    use HireIdentity::*;
+    // (amounts, months of insurance needed, minimum contract months)
+    match identity {
+        Poverty | Dibao | ZeroEmployment | FourFifty | Disabled | DisabledGraduate => {
+            Some((HIRING_DIFFICULTY, 12, 1))
+        }
+        Graduate | Youth | LongUnemployed => Some((HIRING_YOUTH, 6, 12)),
+        Unemployed | Veteran | Other => None,
+    }
+}
+
+fn judge_hire(group: &HireGroup, as_of: Date) -> (GroupOutcome, Decimal) {
+    let Some((table, months_needed, contract_needed)) = hiring_tier(group.identity) else {
+        return (
+            GroupOutcome::Excluded("不属于一次性吸纳就业补贴对象".into()),
+            Decimal::ZERO,
+        );
+    };
+    let per_head = in_force(table, as_of).map_or(Decimal::ZERO, |e| e.value);
+    let outcome = match (
+        group.contract_months,
+        group.insured_months,
+        group.still_insured,
+    ) {
+        (None, _, _) => GroupOutcome::Unknown("请填写劳动合同期限".into()),
+        (Some(c), _, _) if c < contract_needed => GroupOutcome::Excluded(if contract_needed > 1 {
+            "须签订1年以上劳动合同".into()
+        } else {
+            "须签订劳动合同".into()
+        }),
+        (_, None, _) => GroupOutcome::Unknown("请填写已连续缴纳社保的月数".into()),
+        (_, Some(m), _) if m < months_needed => {
+            GroupOutcome::Pending(months_short(m, months_needed))
+        }
+        (_, _, None) if months_needed == 12 => {
+            GroupOutcome::Unknown("请填写是否仍在缴纳社保".into())
+        }
+        (_, _, Some(false)) if months_needed == 12 => {
+            GroupOutcome::Excluded("须仍在缴纳社保".into())
+        }
+        _ => GroupOutcome::Qualifies,
+    };
+    (outcome, per_head)
+}
+
+fn enterprise_condition(ctx: &Ctx, clause: &'static str) -> ConditionReport {
+    condition(
+        "enterprise",
+        "企业（含以企业形式登记的就业帮扶车间）",
+        clause,
+    )
+    .check(
+        ctx.org_kind_is(OrgKind::is_enterprise_like),
+        "贵单位是企业",
+        "此项面向企业；农民专业合作社、家庭农场等能否申请，请向区县人力社保部门咨询",
+    )
+}
+
+fn hiring_rule(ctx: &Ctx) -> RuleResult {
+    let result = per_group(ctx.facts.roster.as_ref(), |g| judge_hire(g, ctx.as_of));
+    let conditions = vec![
+        enterprise_condition(ctx, CLAUSE_HIRING),
+        condition(
+            "qualifying-hires",
+            "招用脱贫人口等困难人员签订劳动合同、社保连续缴纳满1年且仍在缴（6000元/人）；招用高校毕业生、16—24岁登记失业青年、登记失业半年以上人员签订1年以上合同、社保缴满6个月（2000元/人）",
+            CLAUSE_HIRING,
+        )
+        .check(result.condition.clone(), "名单中有符合条件的人员", result.not_met.clone()),
+    ];
+    RuleResult {
+        conditions,
+        estimate: roster_estimate(
+            &result,
+            Unit::YuanPerPerson,
+            &HIRING_SOURCE,
+            "每名人员只享受一次；与一次性扩岗补助不重复享受",
+        )
+        .with_source(&HIRING_YONGCHUAN_SOURCE),
+    }
+}
+
+const HIRING_DOCUMENTS: &[DocumentNeed] = &[
+    need("form-employment-registration", Form::FillIn),
+    need("roster-hires", Form::FillIn),
+    need("labour-contract", Form::Copy),
+    need("social-insurance-record", Form::CheckedInSystem),
+    need("hardship-status-proof", Form::CheckedInSystem),
+];
+
+pub const HIRING_SUBSIDY: Benefit = Benefit {
+    id: "hiring-subsidy",
+    validity: Validity {
+        until: None,
+        basis: "渝府办发〔2023〕57号等（常设文件）",
+        note: "",
+    },
+    documents: HIRING_DOCUMENTS,
+    apply: &HowToApply {
+        automatic: false,
+        office: "参保地区县就业和人才服务机构、企业所在镇街社保所或区县人力社保政务服务大厅",
+        online: "重庆市公共就业服务网：政策申报 → 单位服务 → 岗位补贴（一次性吸纳就业补贴）",
+        window: "企业自行申报：社保缴费月数达到后即可申请",
+        steps: "网上填报并上传材料 → 审核、公示 → 拨付到单位账户；需上传的具体材料请向区县咨询",
+        confidence: Confidence::Weak,
+    },
+    not_combined_with: &[],
+    rule: hiring_rule,
+};
+
+// ---- 用人单位社会保险补贴 ------------------------------------------------------------------------
+
+pub const EMPLOYER_SI_SOURCE: Source = Source {
+    document: "重庆人社助企纾困政策服务包（2023版）用人单位社会保险补贴；依据渝人社发〔2018〕174号",
+    url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195315.html",
+    confidence: Confidence::Official,
+};
+const CLAUSE_EMPLOYER_SI: &str = "渝人社〔2021〕237号 一（二）；渝人社发〔2018〕174号";
+
+fn judge_employer_si(group: &HireGroup) -> (GroupOutcome, Decimal) {
+    use HireIdentity::*;
+    let eligible = matches!(
+        group.identity,
+        Poverty | Graduate | FourFifty | Dibao | ZeroEmployment
+    );
+    if !eligible {
+        return (
+            GroupOutcome::Excluded("不属于社会保险补贴对象".into()),
+            Decimal::ZERO,
+        );
+    }
+    let per_head = group.employer_contributions.unwrap_or(Decimal::ZERO);
+    let outcome = match (
+        group.contract_months,
+        group.insured_months,
+        group.employer_contributions,
+    ) {
+        (None, _, _) => GroupOutcome::Unknown("请填写劳动合同期限".into()),
+        (Some(0), _, _) => GroupOutcome::Excluded("须签订劳动合同".into()),
+        (_, None, _) => GroupOutcome::Unknown("请填写社保缴纳月数".into()),
+        (_, Some(0), _) => GroupOutcome::Pending("须按规定为其缴纳社会保险".into()),
+        (_, _, None) => GroupOutcome::Unknown("请填写单位每人每年实际缴纳的社保费".into()),
+        _ => GroupOutcome::Qualifies,
+    };
+    (outcome, per_head)
+}
+
+fn employer_si_rule(ctx: &Ctx) -> RuleResult {
+    let result = per_group(ctx.facts.roster.as_ref(), judge_employer_si);
+    let conditions = vec![
+        condition("employer", "用人单位（企业、合作社、家庭农场、车间等）", CLAUSE_EMPLOYER_SI).check(
+            ctx.org_kind_is(|k| k.audience() == crate::catalogue::Audience::Employer && k != OrgKind::PublicPostDeveloper),
+            "贵单位是用人单位",
+            "公益性岗位的社保补贴按公益性岗位政策申请",
+        ),
+        condition(
+            "qualifying-hires",
+            "招用脱贫人口、离校2年内登记失业高校毕业生、登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
+            CLAUSE_EMPLOYER_SI,
+        )
+        .check(result.condition.clone(), "名单中有符合条件的人员", result.not_met.clone()),
+    ];
+    let mut estimate = roster_estimate(
+        &result,
+        Unit::YuanPerYear,
+        &EMPLOYER_SI_SOURCE,
+        "按单位实际缴纳的养老、医疗（含大额）、失业、工伤、生育保险费补贴，个人缴费部分不补；每人最长3年（距退休不足5年的可延长至退休）",
+    );
+    if let Value::Amount { unit, .. } = &mut estimate.value {
+        *unit = Unit::YuanPerYear;
+    }
+    RuleResult {
+        conditions,
+        estimate,
+    }
+}
+
+pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
+    id: "employer-social-insurance-subsidy",
+    validity: Validity {
+        until: None,
+        basis: "渝人社发〔2018〕174号（常设文件）",
+        note: "",
+    },
+    documents: &[
+        need("form-employer-si-subsidy", Form::FillIn),
+        need("roster-employer-si-subsidy", Form::FillIn),
+        need_if(
+            "graduation-certificate",
+            Form::Copy,
+            "招用离校2年内高校毕业生的",
+        ),
+        need_if(
+            "id-card",
+            Form::Copy,
+            "招用“4050”、低保、零就业家庭人员的（身份在系统中核查）",
+        ),
+    ],
+    apply: &HowToApply {
+        automatic: false,
+        office: "区县就业和人才中心",
+        online: "“重庆人社”APP、“重庆智能就业”平台、重庆就业网",
+        window: "每年3月或9月，申报上一年度的补贴",
+        steps: "先办理单位就业登记 → 申报 → 审核、公示5个工作日 → 财政拨付到单位账户",
+        confidence: Confidence::Official,
+    },
+    not_combined_with: &[],
+    rule: employer_si_rule,
+};
+
+// ---- 以工代训（2021年） -------------------------------------------------------------------------
+
+pub const WORK_FOR_TRAINING_SOURCE: Source = Source {
+    document: "渝人社〔2021〕237号 二（二）（政策执行时间至2021年底；重庆的补贴标准未查到）",
+    url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
+    confidence: Confidence::Official,
+};
+const CLAUSE_WORK_FOR_TRAINING: &str = "渝人社〔2021〕237号 二（二）";
+
+fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
+    let result = per_group(ctx.facts.roster.as_ref(), |g| {
+        let outcome = match (g.identity, g.work_for_training_received) {
+            (HireIdentity::Poverty, Some(false)) => GroupOutcome::Qualifies,
+            (HireIdentity::Poverty, Some(true)) => {
+                GroupOutcome::Excluded("已享受过以工代训补贴的人员除外".into())
+            }
+            (HireIdentity::Poverty, None) => {
+                GroupOutcome::Unknown("请填写是否已享受过以工代训补贴".into())
+            }
+            _ => GroupOutcome::Excluded("以工代训补贴面向吸纳脱贫人口".into()),
+        };
+        (outcome, Decimal::ZERO)
+    });
+    RuleResult {
+        conditions: vec![
+            condition("producer", "企业、就业帮扶车间等各类生产经营主体", CLAUSE_WORK_FOR_TRAINING).check(
+                ctx.org_kind_is(|k| matches!(k, OrgKind::Enterprise | OrgKind::Cooperative | OrgKind::FamilyFarm | OrgKind::Workshop)),
+                "贵单位是生产经营主体",
+                "此项面向企业、就业帮扶车间等生产经营主体",
+            ),
+            condition("poverty-hires", "吸纳脱贫人口就业并开展以工代训（已享受过的人员除外）", CLAUSE_WORK_FOR_TRAINING)
+                .check(result.condition.clone(), "名单中有可开展以工代训的脱贫人口", result.not_met.clone()),
+        ],
+        estimate: Estimate::other(
+            Value::Unpublished,
+            &WORK_FOR_TRAINING_SOURCE,
+            "根据吸纳人数给予最长不超过6个月的职业培训补贴；重庆2021年的具体标准未查到。政策已于2021年12月31日结束",
+        ),
+    }
+}
+
+pub const WORK_FOR_TRAINING: Benefit = Benefit {
+    id: "work-for-training-subsidy",
+    validity: Validity {
+        until: Some(Date::ymd(2021, 12, 31)),
+        basis: "渝人社〔2021〕237号 二（二）（执行至2021年底）",
+        note: "以工代训补贴已于2021年12月31日结束，现在不能申请",
+    },
+    documents: &[],
+    apply: &HowToApply {
+        automatic: false,
+        office: "区县人力社保部门",
+        online: "",
+        window: "已于2021年12月31日结束",
+        steps: "已结束，不再受理",
+        confidence: Confidence::Official,
+    },
+    not_combined_with: &[],
+    rule: work_for_training_rule,
+};
+
+pub fn parameters() -> Vec<Parameter> {
+    vec![
+        Parameter {
+            id: "hiring-subsidy-difficulty",
+            name: "一次性吸纳就业补贴（脱贫人口等困难人员）",
+            unit: "元/人",
+            values: HIRING_DIFFICULTY,
+        },
+        Parameter {
+            id: "hiring-subsidy-youth",
+            name: "一次性吸纳就业补贴（高校毕业生、青年等）",
+            unit: "元/人",
+            values: HIRING_YOUTH,
+        },
+    ]
+}

@@ -30,6 +30,8 @@ pub enum GroupOutcome {
 pub struct RosterResult {
     pub condition: Tri,
     pub not_met: String,
+    /// Which rows lack a term, when the condition is unknown although the roster was given.
+    pub missing: String,
     pub total: Decimal,
     pub lines: Vec<GroupLine>,
 }
@@ -44,6 +46,7 @@ pub fn per_group(
         return RosterResult {
             condition: Tri::unknown(Q::Roster),
             not_met: String::new(),
+            missing: String::new(),
             total: Decimal::ZERO,
             lines: Vec::new(),
         };
@@ -53,6 +56,7 @@ pub fn per_group(
     let mut any_qualifies = false;
     let mut any_unknown = false;
     let mut reasons = Vec::new();
+    let mut missing = Vec::new();
     for (index, group) in groups.iter().enumerate() {
         let (outcome, per_head) = judge(group);
         let (qualifying, still_needed) = match outcome {
@@ -60,6 +64,12 @@ pub fn per_group(
             GroupOutcome::Pending(what) | GroupOutcome::Excluded(what) => (0, what),
             GroupOutcome::Unknown(what) => {
                 any_unknown = true;
+                missing.push(format!(
+                    "第 {} 行（{}）{}",
+                    index + 1,
+                    group.identity.label(),
+                    what
+                ));
                 (0, what)
             }
         };
@@ -95,8 +105,21 @@ pub fn per_group(
     RosterResult {
         condition,
         not_met,
+        missing: missing.join("；"),
         total,
         lines,
+    }
+}
+
+impl RosterResult {
+    /// The roster condition's report: when rows lack terms, it says which, rather than asking for the
+    /// roster again.
+    pub fn report(&self, condition: Condition, met: &str) -> ConditionReport {
+        let mut report = condition.check(self.condition.clone(), met, self.not_met.clone());
+        if report.outcome == Outcome::Unknown && !self.missing.is_empty() {
+            report.message = format!("还需补充：{}", self.missing);
+        }
+        report
     }
 }
 
@@ -131,6 +154,13 @@ pub fn roster_estimate(
             )
         })
         .collect();
+    steps.extend(
+        result
+            .lines
+            .iter()
+            .filter(|line| line.qualifying == 0 && !line.still_needed.is_empty())
+            .map(|line| format!("{} {} 人：{}", line.group, line.heads, line.still_needed)),
+    );
     steps.push(format!("合计 {} 元", format_yuan(result.total)));
     let mut estimate = Estimate::amount(result.total, Unit::Yuan, steps, source, note);
     estimate.breakdown = result.lines.clone();
@@ -232,12 +262,11 @@ fn hiring_rule(ctx: &Ctx) -> RuleResult {
     let result = per_group(ctx.facts.roster.as_ref(), |g| judge_hire(g, ctx.as_of));
     let conditions = vec![
         enterprise_condition(ctx, CLAUSE_HIRING),
-        condition(
+        result.report(condition(
             "qualifying-hires",
             "招用脱贫人口等困难人员签订劳动合同、社保连续缴纳满1年且仍在缴（6000元/人）；招用高校毕业生、16—24岁登记失业青年、登记失业半年以上人员签订1年以上合同、社保缴满6个月（2000元/人）",
             CLAUSE_HIRING,
-        )
-        .check(result.condition.clone(), "名单中有符合条件的人员", result.not_met.clone()),
+        ), "名单中有符合条件的人员"),
     ];
     RuleResult {
         conditions,
@@ -324,12 +353,11 @@ fn employer_si_rule(ctx: &Ctx) -> RuleResult {
             "贵单位是用人单位",
             "公益性岗位的社保补贴按公益性岗位政策申请",
         ),
-        condition(
+        result.report(condition(
             "qualifying-hires",
             "招用脱贫人口、离校2年内登记失业高校毕业生、登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
             CLAUSE_EMPLOYER_SI,
-        )
-        .check(result.condition.clone(), "名单中有符合条件的人员", result.not_met.clone()),
+        ), "名单中有符合条件的人员"),
     ];
     let mut estimate = roster_estimate(
         &result,
@@ -409,8 +437,7 @@ fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
                 "贵单位是生产经营主体",
                 "此项面向企业、就业帮扶车间等生产经营主体",
             ),
-            condition("poverty-hires", "吸纳脱贫人口就业并开展以工代训（已享受过的人员除外）", CLAUSE_WORK_FOR_TRAINING)
-                .check(result.condition.clone(), "名单中有可开展以工代训的脱贫人口", result.not_met.clone()),
+            result.report(condition("poverty-hires", "吸纳脱贫人口就业并开展以工代训（已享受过的人员除外）", CLAUSE_WORK_FOR_TRAINING), "名单中有可开展以工代训的脱贫人口"),
         ],
         estimate: Estimate::other(
             Value::Unpublished,

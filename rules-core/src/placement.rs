@@ -103,12 +103,11 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
             "已取得许可证或证书",
             "须先取得人力资源服务许可证（劳务经纪人须取得证书）",
         ),
-        condition(
+        result.report(condition(
             "qualifying-placements",
             "免费介绍、非劳务派遣：脱贫人口和就业困难人员全日制就业（非公益性岗位）连续3个月（500元/人）；登记失业人员签订1年以上合同、社保缴满6个月（200元/人）",
             CLAUSE,
-        )
-        .check(result.condition.clone(), "名单中有符合条件的介绍就业人员", result.not_met.clone()),
+        ), "名单中有符合条件的介绍就业人员"),
     ];
     RuleResult {
         conditions,

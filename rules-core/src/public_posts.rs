@@ -190,19 +190,17 @@ fn post_subsidy_rule(ctx: &Ctx) -> RuleResult {
     let (monthly, hourly) =
         wages.map_or((Decimal::ZERO, Decimal::ZERO), |(m, h)| (m.value, h.value));
     let result = per_group(f.roster.as_ref(), |g| judge_post(g, monthly, hourly));
-    let conditions =
-        vec![
+    let conditions = vec![
         condition("developer", "公益性岗位开发单位", CLAUSE_POST_SUBSIDY).check(
             ctx.org_kind_is(|k| k == OrgKind::PublicPostDeveloper),
             "贵单位是公益性岗位开发单位",
             "此项面向开发公益性岗位的单位（村委会、社区、机关事业单位等）",
         ),
-        condition(
+        result.report(condition(
             "placed-people",
             "安置就业困难人员（含脱贫人口）在公益性岗位，签订劳动合同或劳务协议（每次不超过1年）",
             CLAUSE_POST_SUBSIDY,
-        )
-        .check(result.condition.clone(), "名单中有符合条件的在岗人员", result.not_met.clone()),
+        ), "名单中有符合条件的在岗人员"),
     ];
     let estimate = match wages {
         Some((m, h)) => {

@@ -110,7 +110,9 @@ fn cap(benefit: &str, facts: &Facts) -> Decimal {
         "shandong-job-search-subsidy" | "student-job-search-subsidy" => yuan(800),
         // Real-name fares are paid as they are; validation refuses fares above 20000 元.
         "cross-region-transport-subsidy" => yuan(20_000),
-        "lu-yu-cooperation-subsidies" | "yulu-plan-subsidy" | "technical-school-student-aid" => yuan(3000),
+        "lu-yu-cooperation-subsidies" | "yulu-plan-subsidy" | "technical-school-student-aid" => {
+            yuan(3000)
+        }
         // 2/3 of at most 200000 元 of contributions (validation bound).
         "flexible-employment-social-insurance-subsidy" => yuan(133_333) + Decimal::new(34, 2),
         "startup-subsidy" => yuan(8000),
@@ -144,8 +146,16 @@ fn check_amounts(report: &Report, facts: &Facts) -> Result<(), TestCaseError> {
             _ => continue,
         };
         let cap = cap(benefit.id, facts);
-        prop_assert!(!amount.is_sign_negative(), "{}: negative {label} {amount}", benefit.id);
-        prop_assert!(amount <= cap, "{}: {label} {amount} above cap {cap}", benefit.id);
+        prop_assert!(
+            !amount.is_sign_negative(),
+            "{}: negative {label} {amount}",
+            benefit.id
+        );
+        prop_assert!(
+            amount <= cap,
+            "{}: {label} {amount} above cap {cap}",
+            benefit.id
+        );
     }
     Ok(())
 }

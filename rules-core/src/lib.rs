@@ -5,6 +5,7 @@
 //! randomness, no floats for money. It compiles natively and to wasm32 and never panics on any input.
 
 pub mod catalogue;
+pub mod checklist;
 pub mod choices;
 pub mod date;
 pub mod describe;

@@ -1,0 +1,234 @@
+//! One merged checklist for the benefits a user picks: each document once, naming every benefit that
+//! needs it, how to bring it, what it proves, where to get it, accepted alternatives, and whether only
+//! some of the benefits (or some applicants) need it. Plus the steps to apply, per benefit.
+
+use crate::documents::{self, Document, Form, HowToApply, HOTLINE};
+use crate::evaluate::{BenefitReport, Report};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChecklistItem {
+    pub document: &'static Document,
+    /// Names of the selected benefits that ask for it, in catalogue order.
+    pub needed_by: Vec<&'static str>,
+    pub needed_by_ids: Vec<&'static str>,
+    /// How to bring it: the most demanding form any benefit asks for.
+    pub form: Form,
+    /// True when every selected benefit needs it (and unconditionally).
+    pub needed_by_all: bool,
+    /// Conditions under which it is needed ("在市外就读的"), with the benefit they come from.
+    pub only_if: Vec<String>,
+}
+
+impl ChecklistItem {
+    /// Whether the user has to bring anything: documents the office checks in its systems are listed
+    /// separately.
+    pub fn to_bring(&self) -> bool {
+        self.form != Form::CheckedInSystem
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApplyGuide {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub apply: &'static HowToApply,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checklist {
+    pub items: Vec<ChecklistItem>,
+    pub guides: Vec<ApplyGuide>,
+    pub hotline: &'static str,
+}
+
+/// Demand order: an original outranks a copy, which outranks showing, filling in, or a system check.
+fn demand(form: Form) -> u8 {
+    match form {
+        Form::Original => 4,
+        Form::Copy => 3,
+        Form::Shown => 2,
+        Form::FillIn => 1,
+        Form::CheckedInSystem => 0,
+    }
+}
+
+/// Merges the documents of the benefits in `selected` (ids), in the report's (catalogue) order.
+pub fn merge(report: &Report, selected: &[&str]) -> Checklist {
+    let chosen: Vec<&BenefitReport> = report
+        .benefits
+        .iter()
+        .filter(|b| selected.contains(&b.id))
+        .collect();
+    let mut items: Vec<ChecklistItem> = Vec::new();
+    for benefit in &chosen {
+        for need in benefit.documents {
+            let Some(document) = documents::find(need.document) else {
+                continue;
+            };
+            let index = match items.iter().position(|i| i.document.id == document.id) {
+                Some(index) => index,
+                None => {
+                    items.push(ChecklistItem {
+                        document,
+                        needed_by: Vec::new(),
+                        needed_by_ids: Vec::new(),
+                        form: need.form,
+                        needed_by_all: false,
+                        only_if: Vec::new(),
+                    });
+                    items.len() - 1
+                }
+            };
+            let item = &mut items[index];
+            if !item.needed_by_ids.contains(&benefit.id) {
+                item.needed_by_ids.push(benefit.id);
+                item.needed_by.push(benefit.name);
+            }
+            if demand(need.form) > demand(item.form) {
+                item.form = need.form;
+            }
+            if !need.only_if.is_empty() {
+                item.only_if
+                    .push(format!("{}：{}", benefit.name, need.only_if));
+            }
+        }
+    }
+    for item in &mut items {
+        item.needed_by_all = item.needed_by_ids.len() == chosen.len() && item.only_if.is_empty();
+    }
+    Checklist {
+        items,
+        guides: chosen
+            .iter()
+            .map(|b| ApplyGuide {
+                id: b.id,
+                name: b.name,
+                apply: b.apply,
+            })
+            .collect(),
+        hotline: HOTLINE,
+    }
+}
+
+impl Checklist {
+    /// The checklist as plain text, for pasting into a chat.
+    pub fn to_plain_text(&self) -> String {
+        let mut text = String::from("【申请材料清单】\n");
+        let mut number = 0;
+        for item in self.items.iter().filter(|i| i.to_bring()) {
+            number += 1;
+            text.push_str(&format!(
+                "{number}. {}（{}）",
+                item.document.name,
+                item.form.label()
+            ));
+            if !item.needed_by_all {
+                text.push_str(&format!("——用于：{}", item.needed_by.join("、")));
+            }
+            text.push('\n');
+            for condition in &item.only_if {
+                text.push_str(&format!("   仅限：{condition}\n"));
+            }
+            if !item.document.alternatives.is_empty() {
+                text.push_str(&format!("   也可用：{}\n", item.document.alternatives));
+            }
+        }
+        let checked: Vec<&str> = self
+            .items
+            .iter()
+            .filter(|i| !i.to_bring())
+            .map(|i| i.document.name)
+            .collect();
+        if !checked.is_empty() {
+            text.push_str(&format!(
+                "经办部门系统核查（一般无需携带）：{}\n",
+                checked.join("、")
+            ));
+        }
+        text.push_str("\n【到哪里办】\n");
+        for guide in &self.guides {
+            text.push_str(&format!("· {}：{}", guide.name, guide.apply.office));
+            if !guide.apply.online.is_empty() {
+                text.push_str(&format!("；网上：{}", guide.apply.online));
+            }
+            text.push('\n');
+        }
+        text.push_str(&format!(
+            "\n以上为预估，最终以区县人力社保部门审核为准。咨询电话：{}\n",
+            self.hotline
+        ));
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{evaluate, Date, Facts};
+
+    fn report() -> Report {
+        let facts: Facts = Facts {
+            audience: Some(crate::Audience::Person),
+            ..Facts::default()
+        };
+        evaluate(&facts, Date::ymd(2025, 6, 1))
+    }
+
+    #[test]
+    fn a_document_needed_by_three_benefits_appears_once_and_names_all_three() {
+        let report = report();
+        let selected = [
+            "job-search-subsidy",
+            "startup-guaranteed-loan",
+            "rural-public-welfare-post",
+        ];
+        let list = merge(&report, &selected);
+        let id_cards: Vec<&ChecklistItem> = list
+            .items
+            .iter()
+            .filter(|i| i.document.id == "id-card")
+            .collect();
+        assert_eq!(id_cards.len(), 1);
+        assert_eq!(id_cards[0].needed_by_ids, selected.to_vec());
+        assert_eq!(id_cards[0].needed_by.len(), 3);
+        assert!(id_cards[0].needed_by_all);
+        assert_eq!(list.guides.len(), 3);
+    }
+
+    #[test]
+    fn alternatives_and_conditions_are_kept_and_partial_needs_marked() {
+        let report = report();
+        let list = merge(&report, &["job-search-subsidy", "yulu-plan-subsidy"]);
+        let id_card = list
+            .items
+            .iter()
+            .find(|i| i.document.id == "id-card")
+            .unwrap();
+        assert!(id_card.document.alternatives.contains("社会保障卡"));
+        // 雨露计划 asks for a copy, the job-search subsidy only to show it: the copy wins.
+        assert_eq!(id_card.form, Form::Copy);
+        let study = list
+            .items
+            .iter()
+            .find(|i| i.document.id == "study-proof")
+            .unwrap();
+        assert!(!study.needed_by_all);
+        assert!(study.only_if[0].contains("市外"));
+        let text = list.to_plain_text();
+        for item in list.items.iter().filter(|i| i.to_bring()) {
+            assert!(text.contains(item.document.name), "{}", item.document.name);
+        }
+        assert!(text.contains("12333"));
+    }
+
+    #[test]
+    fn order_is_stable_and_follows_the_catalogue() {
+        let report = report();
+        let a = merge(&report, &["yulu-plan-subsidy", "job-search-subsidy"]);
+        let b = merge(&report, &["job-search-subsidy", "yulu-plan-subsidy"]);
+        assert_eq!(a, b);
+        assert_eq!(a.items[0].document.id, "form-job-search-subsidy");
+        assert!(merge(&report, &[]).items.is_empty());
+    }
+}

@@ -6,13 +6,16 @@
 //! `evaluate` reads one JSON answers document, or JSON lines (one person per line), and prints the
 //! report(s) as JSON. Malformed input gets a message naming the line, and exit code 2.
 
+mod policy_html;
+
 use rules_core::{evaluate, Date, Facts};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 / usage:
   subsidy-check catalogue
-  subsidy-check evaluate --as-of YYYY-MM-DD [FILE|-]   (FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入)";
+  subsidy-check evaluate --as-of YYYY-MM-DD [FILE|-]   (FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入)
+  subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +35,13 @@ fn run(args: &[String]) -> Result<(), String> {
             print_json(&description, true)
         }
         Some("evaluate") => evaluate_command(&args[1..]),
+        Some("policy-html") => match args.get(1..) {
+            Some([flag, day]) if flag == "--as-of" => write_line(
+                &mut io::stdout().lock(),
+                &policy_html::render(Date::parse(day)?),
+            ),
+            _ => Err(format!("policy-html 需要 --as-of YYYY-MM-DD\n{USAGE}")),
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

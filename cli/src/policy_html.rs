@@ -1,0 +1,248 @@
+//! The policy as one static HTML page, generated from rules-core at build time: for browsers without
+//! WebAssembly or JavaScript, for search engines and screen readers. No script; styles inline.
+
+use rules_core::catalogue::{for_audience, Audience};
+use rules_core::evaluate::Value;
+use rules_core::money::format_yuan;
+use rules_core::{evaluate, Date, Facts};
+use std::fmt::Write;
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = "body{font-family:system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
+font-size:18px;line-height:1.6;margin:0 auto;max-width:46rem;padding:1rem;color:#1a1a1a;background:#fff}\
+h1{font-size:1.5rem}h2{font-size:1.3rem;border-bottom:2px solid #1d4f91;margin-top:2rem}h3{font-size:1.15rem;margin-bottom:.25rem}\
+section{border:1px solid #ccc;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}blockquote{margin:.5rem 0;padding:.5rem;\
+background:#f4f4f4;border-left:4px solid #888}a{color:#0b4f9c}.note{background:#fff4d6;border:1px solid #c9a227;padding:.5rem;\
+border-radius:6px}dt{font-weight:bold;margin-top:.5rem}dd{margin-left:1rem}";
+
+/// The whole page as of `day`.
+pub fn render(day: Date) -> String {
+    let mut html = String::new();
+    let notice = rules_core::source::NOTICE.document;
+    let _ = write!(
+        html,
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n\
+<title>重庆就业帮扶政策一览（{}）</title>\n<meta name=\"description\" content=\"{}：每项政策的申请条件、补贴标准、所需材料和办理地点。\">\n\
+<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
+<p>依据{}及其配套文件整理。金额为预估，最终以区县人力社保部门审核为准。咨询电话：{}。</p>\n\
+<p><a href=\"./\">打开自助查询（需要较新的浏览器）</a></p>\n",
+        escape(day.chinese().as_str()),
+        escape(notice),
+        escape(notice),
+        escape(rules_core::documents::HOTLINE)
+    );
+    if day > rules_core::source::NOTICE_END {
+        let _ = write!(
+            html,
+            "<p class=\"note\">本通知的执行期已于{}结束。仍有常设文件依据的政策继续执行；只依据本通知的政策显示为“政策已到期”，2026年起的新政策请向区县人力社保部门咨询。</p>\n",
+            rules_core::source::NOTICE_END.chinese()
+        );
+    }
+    html.push_str("<nav aria-label=\"按对象\"><ul>\n");
+    for audience in Audience::ALL {
+        let _ = writeln!(
+            html,
+            "<li><a href=\"#{}\">{}</a></li>",
+            audience.id(),
+            escape(audience.label())
+        );
+    }
+    html.push_str("</ul></nav>\n</header>\n<main>\n");
+    for audience in Audience::ALL {
+        render_audience(&mut html, audience, day);
+    }
+    let _ = write!(
+        html,
+        "</main>\n<footer><p>本页由程序根据政策规则自动生成（{}）。最终以区县人力社保部门审核为准 · 咨询电话 {}</p></footer>\n</body>\n</html>\n",
+        escape(&day.chinese()),
+        escape(rules_core::documents::HOTLINE)
+    );
+    html
+}
+
+fn render_audience(html: &mut String, audience: Audience, day: Date) {
+    let facts = Facts {
+        audience: Some(audience),
+        ..Facts::default()
+    };
+    let report = evaluate(&facts, day);
+    let _ = writeln!(
+        html,
+        "<h2 id=\"{}\">{}</h2>",
+        audience.id(),
+        escape(audience.label())
+    );
+    let _ = writeln!(html, "<p>{}</p>", escape(audience.hint()));
+    for entry in for_audience(audience) {
+        let Some(benefit) = report.benefit(entry.id) else {
+            continue;
+        };
+        let description = rules_core::describe::benefit(entry);
+        let _ = writeln!(
+            html,
+            "<section id=\"{}\" aria-labelledby=\"{}-title\">",
+            entry.id, entry.id
+        );
+        let _ = writeln!(
+            html,
+            "<h3 id=\"{}-title\">{}</h3>",
+            entry.id,
+            escape(entry.name)
+        );
+        html.push_str("<dl>\n");
+        let _ = writeln!(
+            html,
+            "<dt>政策依据</dt><dd>渝人社〔2021〕237号 {}</dd>",
+            escape(entry.clause)
+        );
+        for (section, text) in rules_core::notice::clause_texts(entry.clause) {
+            let _ = writeln!(
+                html,
+                "<dd><blockquote lang=\"zh-CN\" aria-label=\"通知原文 {}\">{}</blockquote></dd>",
+                escape(&section),
+                escape(text)
+            );
+        }
+        let validity = benefit.validity;
+        let period = match validity.until {
+            Some(until) if day > until => format!("已于{}到期。{}", until.chinese(), validity.note),
+            Some(until) => format!("执行至{}", until.chinese()),
+            None => "按常设文件继续执行".to_string(),
+        };
+        let _ = writeln!(
+            html,
+            "<dt>有效期</dt><dd>{}（{}）</dd>",
+            escape(&period),
+            escape(validity.basis)
+        );
+        html.push_str("<dt>申请条件</dt><dd><ul>\n");
+        for condition in benefit.conditions.iter().filter(|c| c.id != "audience") {
+            let _ = writeln!(
+                html,
+                "<li>{}（{}）</li>",
+                escape(condition.requirement),
+                escape(condition.clause)
+            );
+        }
+        html.push_str("</ul></dd>\n");
+        let estimate = &benefit.estimate;
+        let amount = match &estimate.value {
+            Value::Amount { amount, unit } => {
+                format!("{} {}（预估）", format_yuan(*amount), unit.label())
+            }
+            Value::UpTo { max, unit } => {
+                format!("最高 {} {}（由区县确定）", format_yuan(*max), unit.label())
+            }
+            Value::SetByDistrict => "由区县确定".to_string(),
+            Value::Unpublished => "金额未公布".to_string(),
+            Value::NotMoney => "免费服务或非现金支持".to_string(),
+            Value::NeedsAnswers { .. } => "按个人情况计算（见计算方法）".to_string(),
+            Value::NotApplicable => String::new(),
+        };
+        let checking = if estimate.confidence.needs_checking() {
+            "，待核实"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            html,
+            "<dt>补贴标准</dt><dd>{}{}</dd>",
+            escape(&amount),
+            checking
+        );
+        for step in &estimate.steps {
+            let _ = writeln!(html, "<dd>{}</dd>", escape(step));
+        }
+        if !estimate.note.is_empty() {
+            let _ = writeln!(html, "<dd>{}</dd>", escape(&estimate.note));
+        }
+        if !description.documents.is_empty() {
+            html.push_str("<dt>所需材料</dt><dd><ul>\n");
+            for need in &description.documents {
+                let name = need.document.map_or(need.id, |d| d.name);
+                let condition = if need.only_if.is_empty() {
+                    String::new()
+                } else {
+                    format!("；{}", need.only_if)
+                };
+                let _ = writeln!(
+                    html,
+                    "<li>{}（{}{}）</li>",
+                    escape(name),
+                    escape(need.form_label),
+                    escape(&condition)
+                );
+            }
+            html.push_str("</ul></dd>\n");
+        }
+        let apply = benefit.apply;
+        let auto = if apply.automatic {
+            "免申即享（无需申请）。"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            html,
+            "<dt>到哪里办</dt><dd>{}{}</dd>",
+            auto,
+            escape(apply.office)
+        );
+        if !apply.online.is_empty() {
+            let _ = writeln!(html, "<dd>网上办理：{}</dd>", escape(apply.online));
+        }
+        let _ = writeln!(
+            html,
+            "<dd>时间：{}</dd><dd>流程：{}</dd>",
+            escape(apply.window),
+            escape(apply.steps)
+        );
+        html.push_str("<dt>来源</dt>\n");
+        for source in &estimate.sources {
+            let link = if source.url.is_empty() {
+                escape(source.document)
+            } else {
+                format!(
+                    "<a href=\"{}\" rel=\"noreferrer\">{}</a>",
+                    escape(source.url),
+                    escape(source.document)
+                )
+            };
+            let _ = writeln!(
+                html,
+                "<dd>{link}（{}）</dd>",
+                escape(source.confidence.label())
+            );
+        }
+        html.push_str("</dl>\n</section>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_every_benefit_once_and_escapes() {
+        let page = render(Date::ymd(2026, 11, 29));
+        for entry in rules_core::CATALOGUE {
+            assert_eq!(
+                page.matches(&format!("<section id=\"{}\"", entry.id))
+                    .count(),
+                1,
+                "{}",
+                entry.id
+            );
+        }
+        assert!(page.contains("政策已到期") || page.contains("已于2025年12月31日到期"));
+        assert!(!page.contains("<script"));
+        assert_eq!(escape("a<b>&\""), "a&lt;b&gt;&amp;&quot;");
+    }
+}

@@ -40,9 +40,9 @@ pub fn render(day: Date) -> String {
         escape(rules_core::documents::HOTLINE)
     );
     if day > rules_core::source::NOTICE_END {
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<p class=\"note\">本通知的执行期已于{}结束。仍有常设文件依据的政策继续执行；只依据本通知的政策显示为“政策已到期”，2026年起的新政策请向区县人力社保部门咨询。</p>\n",
+            "<p class=\"note\">本通知的执行期已于{}结束。仍有常设文件依据的政策继续执行；只依据本通知的政策显示为“政策已到期”，2026年起的新政策请向区县人力社保部门咨询。</p>",
             rules_core::source::NOTICE_END.chinese()
         );
     }

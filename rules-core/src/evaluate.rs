@@ -358,6 +358,19 @@ fn short_audience(audience: Audience) -> &'static str {
     }
 }
 
+/// Conditions are asked in order: while one is undecided, the questions of the later ones wait (their
+/// outcome still counts, so a later "not met" still decides early). This keeps "since when?" from being
+/// asked before "do you work?", and never changes a status.
+fn defer_later_questions(conditions: &mut [ConditionReport]) {
+    let mut open = false;
+    for condition in conditions.iter_mut() {
+        if open {
+            condition.asks.clear();
+        }
+        open |= condition.outcome == Outcome::Unknown;
+    }
+}
+
 fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
     let entry = catalogue::find(benefit.id)?;
     let audience = audience_condition(ctx, entry.audience);
@@ -374,6 +387,7 @@ fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
             conditions.push(audience);
         }
         conditions.extend(result.conditions);
+        defer_later_questions(&mut conditions);
         (conditions, result.estimate)
     };
     let ended = benefit.validity.until.is_some_and(|end| ctx.as_of > end);
@@ -429,9 +443,18 @@ pub fn evaluate(facts: &Facts, as_of: Date) -> Report {
 /// the questionnaire's fixed order ([`Q::ALL`]).
 fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
     let mut tally: Vec<(Q, Vec<&'static str>)> = Vec::new();
-    let open = |b: &&BenefitReport| matches!(b.status, Status::NeedsAnswers | Status::Eligible);
-    for benefit in benefits.iter().filter(open) {
-        for q in benefit.open_questions() {
+    for benefit in benefits {
+        // Undecided benefits ask for their conditions; decided eligible ones for their estimate's figures.
+        let asks = match benefit.status {
+            Status::NeedsAnswers => benefit
+                .conditions
+                .iter()
+                .flat_map(|c| c.asks.clone())
+                .collect(),
+            Status::Eligible => benefit.open_questions(),
+            _ => Vec::new(),
+        };
+        for q in asks {
             match tally.iter_mut().find(|(known, _)| *known == q) {
                 Some((_, ids)) => ids.push(benefit.id),
                 None => tally.push((q, vec![benefit.id])),

@@ -112,7 +112,7 @@ fn flat(table: &'static [Dated<Decimal>], ctx: &Ctx, unit: Unit, note: &str) -> 
 fn graduate_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let graduated = ctx
-        .activity_is(|a| a != Activity::Student)
+        .activity_is(|a| a == Activity::NotWorking)
         .and_then(|| {
             fact(
                 f.school_level,
@@ -130,6 +130,9 @@ fn graduate_rule(ctx: &Ctx) -> RuleResult {
             "离校已超过1年（{}毕业），只能在离校1年内申请",
             day.chinese()
         ),
+        _ if f.activity.is_some_and(|a| a != Activity::NotWorking) => {
+            "此项面向离校后尚未就业的高校毕业生".to_string()
+        }
         _ => "须是离校1年内的高校（含高职、大专）毕业生".to_string(),
     };
     RuleResult {
@@ -139,11 +142,12 @@ fn graduate_rule(ctx: &Ctx) -> RuleResult {
                 "您是重庆户籍",
                 "此项只面向重庆户籍毕业生",
             ),
-            condition("recent-graduate", "高校毕业、离校1年内", CLAUSE_GRADUATE).check(
-                graduated,
-                "您是离校1年内的高校毕业生",
-                graduated_not_met,
-            ),
+            condition(
+                "recent-graduate",
+                "高校毕业、离校1年内尚未就业",
+                CLAUSE_GRADUATE,
+            )
+            .check(graduated, "您是离校1年内的高校毕业生", graduated_not_met),
             condition("registered-unemployed", "已办理失业登记", CLAUSE_GRADUATE).check(
                 yes(f.registered_unemployed, Q::RegisteredUnemployed),
                 "您已办理失业登记",

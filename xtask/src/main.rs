@@ -96,6 +96,19 @@ struct Tally {
     native: Counts,
     wasm: Counts,
     e2e: Counts,
+    /// Seconds per step, in order.
+    laps: Vec<(&'static str, u64)>,
+    clock: Option<Instant>,
+}
+
+impl Tally {
+    /// Records the time since the previous lap under `step`.
+    fn lap(&mut self, step: &'static str) {
+        let now = Instant::now();
+        let since = self.clock.unwrap_or(now);
+        self.laps.push((step, now.duration_since(since).as_secs()));
+        self.clock = Some(now);
+    }
 }
 
 #[derive(Default, Clone, Copy)]
@@ -106,7 +119,10 @@ struct Counts {
 
 fn cmd_test(root: &Path) -> ExitCode {
     let start = Instant::now();
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        clock: Some(start),
+        ..Tally::default()
+    };
     let outcome = run_tests(root, &mut tally);
     let secs = start.elapsed().as_secs();
     let step_failed = u64::from(outcome.is_err());
@@ -115,6 +131,12 @@ fn cmd_test(root: &Path) -> ExitCode {
     // A failed step that is not a test (fmt, clippy, build, budget) still counts as one failure.
     let failed = if failed == 0 { step_failed } else { failed };
     println!();
+    let laps: Vec<String> = tally
+        .laps
+        .iter()
+        .map(|(step, secs)| format!("{step} {secs} s"))
+        .collect();
+    println!("xtask test: steps: {}", laps.join(", "));
     if let Err(e) = &outcome {
         println!("xtask test: stopped: {e}");
     }
@@ -132,8 +154,10 @@ fn cmd_test(root: &Path) -> ExitCode {
 
 fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
     setup::toolchain(root, true)?;
+    tally.lap("setup");
 
     step("cargo fmt --check", &["fmt", "--all", "--", "--check"])?;
+    tally.lap("fmt");
     step(
         "clippy, native",
         &[
@@ -146,6 +170,7 @@ fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
             "warnings",
         ],
     )?;
+    tally.lap("clippy native");
     step(
         "clippy, wasm32",
         &[
@@ -163,11 +188,13 @@ fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
             "warnings",
         ],
     )?;
+    tally.lap("clippy wasm32");
 
     header("native tests: cargo test --workspace");
     let mut cmd = cargo(&["test", "--workspace", "--locked"]);
     let (ok, out) = run_tee(&mut cmd)?;
     tally.native = cargo_counts(&out);
+    tally.lap("native tests");
     check_ran("native tests", ok, tally.native)?;
 
     header("browser tests: wasm-bindgen-test in headless Chromium");
@@ -193,9 +220,11 @@ fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
     .env_remove("SAFARIDRIVER");
     let (ok, out) = run_tee(&mut cmd)?;
     tally.wasm = cargo_counts(&out);
+    tally.lap("browser tests");
     check_ran("browser tests", ok, tally.wasm)?;
 
     dist(root)?;
+    tally.lap("release build");
 
     header("end-to-end tests: release build in headless Chromium at 360×740");
     let server = serve::Server::bind(root.join("dist"), 0)?;
@@ -209,6 +238,7 @@ fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
         .env("CHROMIUM", setup::CHROMIUM);
     let (ok, out) = run_tee(&mut cmd)?;
     tally.e2e = e2e_counts(&out);
+    tally.lap("e2e");
     check_ran("end-to-end tests", ok, tally.e2e)?;
     println!("screenshots: {}", shots.display());
     Ok(())

@@ -15,7 +15,12 @@ try {
 } catch (err) {
   const note = document.getElementById('loading');
   if (note) {
-    note.textContent = '页面加载失败，请检查网络后刷新重试。如仍无法打开，请拨打 12333 咨询。';
+    // Built with DOM calls, not innerHTML: the message stays plain text plus one link.
+    note.textContent = '页面加载失败，请检查网络后刷新重试。也可以查看';
+    const link = document.createElement('a');
+    link.href = 'policy.html';
+    link.textContent = '政策一览（无需 WebAssembly）';
+    note.append(link, '，或拨打 12333 咨询。');
     note.classList.add('failed');
   }
   throw err;

@@ -3,6 +3,7 @@
 //! Every command first installs what is missing, from package registries only (crates.io, npm,
 //! Debian apt, rustup), and skips whatever is already present at the right version.
 
+mod bench;
 mod serve;
 mod setup;
 mod size;
@@ -24,6 +25,8 @@ usage: cargo xtask <command>
                      browser (wasm) tests, release build + size report, end-to-end tests
   dist               release build into dist/ and a size report (fails above the 150 KB brotli budget)
   setup [--e2e]      only install what is missing
+  bench              a report: evaluations per second (native and in headless Chromium) and a
+                     Lighthouse mobile run of the release build, each with a budget check
 ";
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Some("test") => return cmd_test(&root),
         Some("dist") => setup::toolchain(&root, false).and_then(|()| dist(&root).map(|_| ())),
         Some("setup") => setup::toolchain(&root, args.iter().any(|a| a == "--e2e")),
+        Some("bench") => bench::cmd_bench(&root),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())
@@ -303,7 +307,7 @@ fn e2e_counts(output: &str) -> Counts {
 
 /// Release build into dist/, checks, precompressed copies, size report. Returns the first-load
 /// brotli total.
-fn dist(root: &Path) -> Result<u64, String> {
+pub fn dist(root: &Path) -> Result<u64, String> {
     header("release build: trunk build --release → dist/");
     let t = Instant::now();
     let mut cmd = Command::new("trunk");
@@ -389,7 +393,7 @@ pub fn header(title: &str) {
     println!("\n==> {title}");
 }
 
-fn cargo(args: &[&str]) -> Command {
+pub fn cargo(args: &[&str]) -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.args(args);
     cmd

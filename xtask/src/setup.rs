@@ -181,7 +181,7 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
 
 /// `npm ci` in a folder with a committed package-lock.json, unless node_modules was installed
 /// from this very lock file (a copy of it is kept in node_modules as a stamp).
-fn npm_dir(dir: &Path, what: &str) -> Result<(), String> {
+pub fn npm_dir(dir: &Path, what: &str) -> Result<(), String> {
     let lock_path = dir.join("package-lock.json");
     let lock = std::fs::read(&lock_path).map_err(|e| format!("{}: {e}", lock_path.display()))?;
     let stamp = dir.join("node_modules/.xtask-installed-lock.json");

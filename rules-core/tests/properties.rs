@@ -91,6 +91,28 @@ fn profile(seeds: &[u64], day: Date, answer: fn(Q, u64, Date) -> Answer) -> Fact
     facts
 }
 
+/// JSON values of every shape, including ones of the wrong type for the key they land on.
+fn json_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<i64>().prop_map(|n| n.to_string()),
+        any::<f64>().prop_map(|n| if n.is_finite() { n.to_string() } else { "1e999".into() }),
+        "\"[0-9０-９./-]{0,12}\"",
+        "\"[a-z-]{0,16}\"",
+        Just("true".to_string()),
+        Just("null".to_string()),
+        Just("[{\"identity\": \"poverty\", \"count\": 4294967295}]".to_string()),
+        Just("[{\"identity\": \"poverty\", \"count\": -1}]".to_string()),
+        Just("{}".to_string()),
+    ]
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
+}
+
 fn decided(status: Status) -> bool {
     status != Status::NeedsAnswers
 }
@@ -168,7 +190,31 @@ fn amount_of(report: &Report, id: &str) -> Option<Decimal> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+    // `cargo xtask fuzz` raises the count through PROPTEST_CASES.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_json_text_is_refused_cleanly_or_evaluated(
+        text in prop_oneof![
+            any::<String>(),
+            prop::collection::vec((0..Q::ALL.len(), json_value()), 0..10).prop_map(|pairs| {
+                let body: Vec<String> = pairs
+                    .iter()
+                    .map(|(q, value)| format!("\"{}\": {value}", Q::ALL[*q].id()))
+                    .collect();
+                format!("{{{}}}", body.join(", "))
+            }),
+        ],
+        day_seed in any::<u64>(),
+    ) {
+        // The saved-state and CLI decoders are serde_json over `Facts`: a bad document is an error
+        // value, never a panic, and whatever decodes evaluates.
+        if let Ok(facts) = serde_json::from_str::<Facts>(&text) {
+            let _ = facts.check_version();
+            let report = evaluate(&facts, date_from(day_seed, 1990, 60));
+            check_amounts(&report, &facts)?;
+        }
+    }
 
     #[test]
     fn never_panics_and_amounts_stay_within_caps(

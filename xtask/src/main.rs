@@ -238,17 +238,44 @@ fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
     let url = server.url();
     std::thread::spawn(move || server.run());
     let shots = root.join("target").join("e2e");
-    let mut cmd = Command::new("node");
-    cmd.arg(root.join("tests/e2e/landing.mjs"))
-        .arg(&url)
-        .arg(&shots)
-        .env("CHROMIUM", setup::CHROMIUM);
-    let (ok, out) = run_tee(&mut cmd)?;
-    tally.e2e = e2e_counts(&out);
+    // Every script in tests/e2e/, in name order; all run, then any failure fails the step.
+    let mut failures = Vec::new();
+    for script in e2e_scripts(&root.join("tests/e2e"))? {
+        let name = script
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        println!("--- {name}");
+        let mut cmd = Command::new("node");
+        cmd.arg(&script)
+            .arg(&url)
+            .arg(&shots)
+            .env("CHROMIUM", setup::CHROMIUM);
+        let (ok, out) = run_tee(&mut cmd)?;
+        let counts = e2e_counts(&out);
+        tally.e2e.passed += counts.passed;
+        tally.e2e.failed += counts.failed;
+        if let Err(e) = check_ran(&name, ok, counts) {
+            failures.push(e);
+        }
+    }
     tally.lap("e2e");
-    check_ran("end-to-end tests", ok, tally.e2e)?;
     println!("screenshots: {}", shots.display());
-    Ok(())
+    if failures.is_empty() {
+        check_ran("end-to-end tests", true, tally.e2e)
+    } else {
+        Err(failures.join("; "))
+    }
+}
+
+/// The end-to-end scripts: every `*.mjs` directly in `dir`, sorted by name.
+fn e2e_scripts(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut scripts: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "mjs"))
+        .collect();
+    scripts.sort();
+    Ok(scripts)
 }
 
 fn check_ran(what: &str, ok: bool, counts: Counts) -> Result<(), String> {

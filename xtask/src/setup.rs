@@ -8,6 +8,8 @@
 //! | wasm-opt (binaryen 132) | npm, `tools/package-lock.json` | `tools/node_modules/.bin/wasm-opt --version` |
 //! | chromium, chromium-driver, brotli, fonts-wqy-microhei (for screenshots) | Debian apt | the files exist |
 //! | playwright-core, axe-core | npm, `tests/e2e/package-lock.json` | a stamp of the lock file in node_modules |
+//! | WebKitWebDriver + MiniBrowser, Xvfb, Firefox ESR (the other two engines) | Debian apt | the files exist |
+//! | geckodriver 0.37.1 | crates.io, `cargo install --locked` | `geckodriver --version` |
 
 use crate::{header, output, run};
 use std::ffi::OsString;
@@ -19,6 +21,13 @@ pub const WASM_OPT_VERSION: &str = "version 132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+/// apt packages of the WebKit and Firefox runs, with a file each provides.
+const OTHER_ENGINES: [(&str, &str); 3] = [
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    ("xvfb", "/usr/bin/xvfb-run"),
+    ("firefox-esr", "/usr/bin/firefox-esr"),
+];
 
 /// Environment every child process gets: project tools first on PATH (npm wasm-opt before any
 /// system one), cargo's bin folder on PATH, and no Trunk update check.
@@ -81,8 +90,16 @@ pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
         if output("node", &["--version"]).is_none() || output("npm", &["--version"]).is_none() {
             apt.extend(["nodejs", "npm"]);
         }
+        for (package, file) in OTHER_ENGINES {
+            if !Path::new(file).exists() {
+                apt.push(package);
+            }
+        }
     }
     apt_install(&apt)?;
+    if for_tests {
+        geckodriver()?;
+    }
     if for_tests {
         npm_dir(
             &root.join("tests/e2e"),
@@ -98,6 +115,29 @@ fn ok(what: &str, version: &str) {
 
 fn installing(what: &str) {
     println!("  install   {what}");
+}
+
+/// geckodriver drives Firefox ESR; it is not in Debian bookworm, so it comes from crates.io.
+fn geckodriver() -> Result<(), String> {
+    match output("geckodriver", &["--version"]) {
+        Some(v) if v.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")) => {
+            ok("geckodriver", v.lines().next().unwrap_or_default());
+            Ok(())
+        }
+        found => {
+            installing(&format!(
+                "geckodriver {GECKODRIVER_VERSION} from crates.io (found {found:?}; takes about 2 min)"
+            ));
+            run(crate::cargo(&[
+                "install",
+                "--locked",
+                "geckodriver",
+                "--version",
+                GECKODRIVER_VERSION,
+            ])
+            .arg("--force"))
+        }
+    }
 }
 
 fn wasm_target() -> Result<(), String> {

@@ -1,11 +1,31 @@
 //! The portal's browser app: pages and components over rules-core, browser glue only.
 //!
-//! Every policy fact on screen (benefit names, counts, clauses, audience labels) comes from
-//! `rules_core`; this crate only arranges and words the interface around it.
+//! Every policy fact on screen (benefit names, counts, clauses, amounts, documents, question
+//! wording) comes from `rules_core`; this crate only arranges and words the interface around it.
+//!
+//! Screens live in the URL fragment ([`route::Route`]). An `as-of` query parameter
+//! (`/?as-of=2025-06-20#/person/q`) fixes the evaluation date for links and tests; otherwise it is
+//! today from the browser, changeable in the settings panel.
+
+pub mod format;
+pub mod html;
+pub mod json;
+pub mod landing;
+pub mod person;
+pub mod policy;
+pub mod route;
+pub mod session;
+pub mod settings;
+pub mod storage;
 
 use leptos::prelude::*;
-use rules_core::catalogue::{self, CatalogueEntry};
-use rules_core::Audience;
+use route::Route;
+use rules_core::catalogue::CatalogueEntry;
+use rules_core::evaluate::Report;
+use rules_core::{evaluate, Audience, Date};
+use session::{Saved, Session, Step};
+
+pub use landing::{AudienceChoice, BenefitPanel, Landing, PANEL_HEADING_ID};
 
 /// The 文号 of the notice whose clauses the catalogue cites, e.g. `渝人社〔2021〕237号`
 /// (rules-core's source record, without the title).
@@ -35,41 +55,276 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// The whole page: header, landing, footer; keeps the chosen audience in the URL fragment so
-/// links like `…/#/employer` open with that audience chosen and the back button undoes a choice.
+/// Moves keyboard and screen-reader focus to an element once it is drawn.
+pub fn focus_later(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = document().get_element_by_id(id) {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
+/// Everything the screens share, provided as context by [`App`] (and by tests).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    /// The next route change replaces the history entry instead of adding one (redirects).
+    replace: StoredValue<bool>,
+    /// Today in the browser: the only clock.
+    pub today: Date,
+    /// The day the policy is evaluated on.
+    pub as_of: RwSignal<Date>,
+    pub large_text: RwSignal<bool>,
+    pub session: RwSignal<Session>,
+    /// rules-core's report for the session's answers on `as_of`.
+    pub report: Memo<Report>,
+    /// Answers found on the phone, waiting for 继续上次 / 重新开始.
+    pub resume: RwSignal<Option<Saved>>,
+    /// A one-off message (data discarded, data cleared, bad link).
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// A fresh state without touching storage or the URL.
+    pub fn new(today: Date, as_of: Date) -> AppState {
+        let session = RwSignal::new(Session::default());
+        let as_of = RwSignal::new(as_of);
+        let report = Memo::new(move |_| session.with(|s| evaluate(&s.facts, as_of.get())));
+        AppState {
+            route: RwSignal::new(Route::Landing(None)),
+            replace: StoredValue::new(false),
+            today,
+            as_of,
+            large_text: RwSignal::new(false),
+            session,
+            report,
+            resume: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// Goes to a screen, adding a history entry.
+    pub fn go(&self, route: Route) {
+        self.route.set(route);
+    }
+
+    /// Goes to a screen in place of the current one (no new history entry).
+    pub fn redirect(&self, route: Route) {
+        self.replace.set_value(true);
+        self.route.set(route);
+    }
+
+    /// 继续上次: the saved answers become the session.
+    pub fn resume_saved(&self) {
+        if let Some(saved) = self.resume.get_untracked() {
+            self.session.set(saved.session());
+            self.resume.set(None);
+            let route = self.route.get_untracked();
+            if !route.is_person_flow() {
+                self.go(match saved.step {
+                    Step::Questions => Route::PersonQuestions,
+                    Step::Results => Route::PersonResults,
+                });
+            }
+        }
+    }
+
+    /// 重新开始: forget the saved answers and start at the first question.
+    pub fn restart(&self) {
+        storage::clear_person();
+        self.resume.set(None);
+        self.session.set(Session::default());
+        self.go(Route::PersonQuestions);
+    }
+
+    /// 清除我的数据.
+    pub fn clear_all(&self) {
+        storage::clear_all();
+        self.resume.set(None);
+        self.session.set(Session::default());
+        self.large_text.set(false);
+        self.notice
+            .set(Some("已清除本机保存的全部回答和设置。".to_string()));
+        self.go(Route::Landing(None));
+    }
+}
+
+/// The whole app: header, the screen the URL names, footer. Reads saved answers and preferences
+/// once, keeps the route and the URL fragment in step, and saves answers as they change.
 #[component]
 pub fn App() -> impl IntoView {
-    let selected = RwSignal::new(audience_from_hash(&current_hash()));
+    let today = settings::today();
+    let search = window().location().search().unwrap_or_default();
+    let (as_of, bad_link) = match settings::as_of_from_query(&search) {
+        Ok(day) => (day.unwrap_or(today), None),
+        Err(message) => (today, Some(message)),
+    };
+    let state = AppState::new(today, as_of);
+    state.large_text.set(storage::load_large_text());
+    match storage::load_person() {
+        storage::Loaded::Saved(saved) if !saved.session().is_empty() => {
+            state.resume.set(Some(*saved))
+        }
+        storage::Loaded::Discarded(message) => state.notice.set(Some(message)),
+        _ => state.notice.set(bad_link),
+    }
+    state.route.set(Route::parse(&current_hash()));
+    provide_context(state);
 
+    // The URL fragment and the route follow each other; back/forward change the fragment.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let from_url = audience_from_hash(&current_hash());
-        if selected.get_untracked() != from_url {
-            selected.set(from_url);
+        let from_url = Route::parse(&current_hash());
+        if state.route.get_untracked() != from_url {
+            state.route.set(from_url);
         }
     });
     on_cleanup(move || listener.remove());
-
     Effect::new(move |_| {
-        if let Some(audience) = selected.get() {
-            let wanted = hash_for(audience);
-            if current_hash() != wanted {
-                // Failing to update the address bar only loses the shareable link, not the page.
-                let _ = window().location().set_hash(&wanted);
+        let wanted = state.route.get().hash();
+        let replace = state.replace.get_value();
+        state.replace.set_value(false);
+        let here = current_hash();
+        if here == wanted || (wanted == "#/" && (here.is_empty() || here == "#")) {
+            return;
+        }
+        // Failing to update the address bar only loses the shareable link, not the page.
+        if replace {
+            let location = window().location();
+            let base = location.href().unwrap_or_default();
+            let base = base.split('#').next().unwrap_or_default().to_string();
+            let _ = location.replace(&format!("{base}{wanted}"));
+        } else {
+            let _ = window().location().set_hash(&wanted);
+        }
+    });
+
+    // The landing page's audience choice is part of the route.
+    let selected = RwSignal::new(match state.route.get_untracked() {
+        Route::Landing(audience) => audience,
+        _ => None,
+    });
+    Effect::new(move |_| {
+        let chosen = selected.get();
+        if let Route::Landing(now) = state.route.get_untracked() {
+            if now != chosen {
+                state.go(Route::Landing(chosen));
             }
         }
+    });
+    Effect::new(move |_| {
+        if let Route::Landing(audience) = state.route.get() {
+            if selected.get_untracked() != audience {
+                selected.set(audience);
+            }
+        }
+    });
+
+    // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
+    let step = StoredValue::new(Step::Questions);
+    Effect::new(move |_| {
+        match state.route.get() {
+            Route::PersonQuestions => step.set_value(Step::Questions),
+            Route::PersonResults => step.set_value(Step::Results),
+            _ => {}
+        }
+        if state.resume.with(Option::is_some) {
+            return;
+        }
+        state.session.with(|session| {
+            if !session.is_empty() {
+                storage::save_person(&Saved::of(session, step.get_value()));
+            }
+        });
+    });
+
+    // 大字模式: a class on <html>, kept on the phone.
+    Effect::new(move |_| {
+        let on = state.large_text.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("large-text", on);
+        }
+        storage::save_large_text(on);
     });
 
     view! {
         <SiteHeader/>
         <main id="main">
-            <Landing selected=selected/>
+            <Notices/>
+            <Screen selected=selected/>
         </main>
         <SiteFooter/>
     }
 }
 
+/// Which component draws the current route; changes of audience on the landing page do not
+/// redraw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Landing,
+    Person,
+    Policy,
+    Benefit(&'static str),
+}
+
+#[component]
+fn Screen(selected: RwSignal<Option<Audience>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let screen = Memo::new(move |_| match state.route.get() {
+        Route::Landing(_) => Screen::Landing,
+        Route::PersonQuestions | Route::PersonResults => Screen::Person,
+        Route::Policy => Screen::Policy,
+        Route::PolicyBenefit(id) => Screen::Benefit(id),
+    });
+    move || match screen.get() {
+        Screen::Landing => view! {
+            <person::ResumePrompt/>
+            <Landing selected=selected/>
+        }
+        .into_any(),
+        Screen::Person => view! { <person::PersonPage/> }.into_any(),
+        Screen::Policy => view! { <policy::PolicyList/> }.into_any(),
+        Screen::Benefit(id) => view! { <policy::PolicyDetails id=id/> }.into_any(),
+    }
+}
+
+/// One-off messages, and the notice's end when the evaluation date is past it.
+#[component]
+fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ended = move || {
+        (state.as_of.get() > rules_core::source::NOTICE_END).then(|| {
+            view! {
+                <p class="banner ended-banner" id="notice-ended" role="note">
+                    {format!(
+                        "{}的执行期已于{}结束，本页把只依据该通知的项目显示为“政策已到期”；仍有效的配套政策照常显示。",
+                        notice_number(),
+                        rules_core::source::NOTICE_END.chinese()
+                    )}
+                </p>
+            }
+        })
+    };
+    let notice = move || {
+        state.notice.get().map(|message| {
+            view! {
+                <div class="banner notice" id="app-notice" role="status">
+                    <p>{message}</p>
+                    <button type="button" class="secondary" on:click=move |_| state.notice.set(None)>
+                        "知道了"
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! { {notice} {ended} }
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let has_state = use_context::<AppState>().is_some();
     view! {
         <header class="site-header">
             <h1>"重庆就业帮扶政策自助查询"</h1>
@@ -79,6 +334,11 @@ pub fn SiteHeader() -> impl IntoView {
                     notice_number()
                 )}
             </p>
+            <nav class="top-nav no-print" aria-label="主要导航">
+                <a href="#/" id="nav-home">"首页"</a>
+                <a href="#/policy" id="nav-policy">"政策一览"</a>
+            </nav>
+            {has_state.then(|| view! { <settings::Settings/> })}
         </header>
     }
 }
@@ -95,90 +355,10 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// The first question, "您是？", and what it opens: the benefits for the chosen audience.
-#[component]
-pub fn Landing(selected: RwSignal<Option<Audience>>) -> impl IntoView {
-    view! {
-        <section class="ask" aria-labelledby="ask-who">
-            <h2 id="ask-who">"您是？"</h2>
-            <ul class="choices" role="list">
-                {Audience::ALL
-                    .into_iter()
-                    .map(|audience| view! { <li><AudienceChoice audience=audience selected=selected/></li> })
-                    .collect_view()}
-            </ul>
-        </section>
-        {move || selected.get().map(|audience| view! { <BenefitPanel audience=audience/> })}
-    }
-}
-
-/// One big toggle button per audience; `aria-pressed` tells which one is chosen.
-#[component]
-pub fn AudienceChoice(audience: Audience, selected: RwSignal<Option<Audience>>) -> impl IntoView {
-    let pressed = move || selected.get() == Some(audience);
-    let choose = move |_| {
-        selected.set(Some(audience));
-        // Bring the answer into view (and to screen readers) once it is drawn.
-        request_animation_frame(|| {
-            if let Some(heading) = document().get_element_by_id(PANEL_HEADING_ID) {
-                use wasm_bindgen::JsCast;
-                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = heading.focus();
-                }
-            }
-        });
-    };
-    view! {
-        <button
-            type="button"
-            class="choice"
-            id=format!("choice-{}", audience.id())
-            data-audience=audience.id()
-            aria-pressed=move || if pressed() { "true" } else { "false" }
-            on:click=choose
-        >
-            <span class="choice-label">{audience.label()}</span>
-            <span class="choice-hint">{audience.hint()}</span>
-        </button>
-    }
-}
-
-/// Id of the panel's heading, focused after a choice.
-pub const PANEL_HEADING_ID: &str = "benefits-heading";
-
-/// "与您相关的政策（N 项）": the catalogue entries of one audience.
-#[component]
-pub fn BenefitPanel(audience: Audience) -> impl IntoView {
-    let entries: Vec<&'static CatalogueEntry> = catalogue::for_audience(audience).collect();
-    let heading = format!("与您相关的政策（{} 项）", entries.len());
-    view! {
-        <section class="benefits" id="benefits" aria-labelledby=PANEL_HEADING_ID data-audience=audience.id()>
-            <h2 id=PANEL_HEADING_ID tabindex="-1">{heading}</h2>
-            <p class="chosen">"您选择了："{audience.label()}</p>
-            <ul class="benefit-list" role="list">
-                {entries
-                    .into_iter()
-                    .map(|entry| view! { <BenefitItem entry=entry/> })
-                    .collect_view()}
-            </ul>
-            <p class="next-step">"下一步：逐项回答几个问题，即可查看您能否享受、可领多少、要带哪些材料（即将推出）。"</p>
-        </section>
-    }
-}
-
-#[component]
-fn BenefitItem(entry: &'static CatalogueEntry) -> impl IntoView {
-    view! {
-        <li class="benefit" id=format!("benefit-{}", entry.id) data-benefit=entry.id>
-            <span class="benefit-name">{entry.name}</span>
-            <span class="benefit-clause">{citation(entry)}</span>
-        </li>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rules_core::catalogue;
 
     #[test]
     fn hash_round_trips_every_audience() {

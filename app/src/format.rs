@@ -1,0 +1,111 @@
+//! How rules-core values read on screen. Wording only: every figure comes from rules-core.
+
+use rules_core::evaluate::Value;
+use rules_core::money::format_yuan;
+use rules_core::questions::options;
+use rules_core::{Answer, Date, Status, Q};
+
+/// A stable id for a status, for data attributes and CSS (`eligible`, `needs-answers` …).
+pub fn status_id(status: Status) -> &'static str {
+    match status {
+        Status::Eligible => "eligible",
+        Status::NeedsAnswers => "needs-answers",
+        Status::NotEligible => "not-eligible",
+        Status::PolicyEnded => "policy-ended",
+        Status::NotForAudience => "not-for-audience",
+    }
+}
+
+/// A written mark beside each status, so colour is never the only cue.
+pub fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Eligible => "✓",
+        Status::NeedsAnswers => "？",
+        Status::NotEligible => "✗",
+        Status::PolicyEnded => "⏱",
+        Status::NotForAudience => "–",
+    }
+}
+
+/// The figure of an estimate: `800 元/人`, `最高 5000 元`, `由区县确定`, `金额未公布` …
+pub fn value_text(value: &Value) -> String {
+    match value {
+        Value::Amount { amount, unit } => format!("{} {}", format_yuan(*amount), unit.label()),
+        Value::UpTo { max, unit } => format!("最高 {} {}", format_yuan(*max), unit.label()),
+        Value::SetByDistrict => "由区县确定".to_string(),
+        Value::Unpublished => "金额未公布".to_string(),
+        Value::NotMoney => "不是现金补贴".to_string(),
+        Value::NeedsAnswers { .. } => "回答相关问题后可估算".to_string(),
+        Value::NotApplicable => String::new(),
+    }
+}
+
+/// True when the figure is an amount of money, which is always labelled 预估.
+pub fn is_amount(value: &Value) -> bool {
+    matches!(value, Value::Amount { .. } | Value::UpTo { .. })
+}
+
+/// An answer as the user gave it: 是 / 否, an option's label, a number, a date.
+pub fn answer_text(q: Q, answer: &Answer, day: Date) -> String {
+    match answer {
+        Answer::Bool(true) => "是".to_string(),
+        Answer::Bool(false) => "否".to_string(),
+        Answer::Choice(id) => options(q, day)
+            .into_iter()
+            .find(|o| o.id == id)
+            .map(|o| o.label.to_string())
+            .unwrap_or_else(|| id.clone()),
+        Answer::Count(n) => n.to_string(),
+        Answer::Money(amount) => format!("{} 元", format_yuan(*amount)),
+        Answer::Date(date) => date.chinese(),
+        Answer::Roster(groups) => format!("{} 组", groups.len()),
+    }
+}
+
+/// What a text box shows for an earlier answer, in the form it is typed.
+pub fn answer_input(answer: &Answer) -> String {
+    match answer {
+        Answer::Count(n) => n.to_string(),
+        Answer::Money(amount) => format_yuan(*amount),
+        Answer::Date(date) => date.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rules_core::money::{yuan, Unit};
+
+    #[test]
+    fn figures_read_as_rules_core_gives_them() {
+        let amount = Value::Amount {
+            amount: yuan(800),
+            unit: Unit::YuanPerPerson,
+        };
+        assert_eq!(value_text(&amount), "800 元/人");
+        assert!(is_amount(&amount));
+        assert_eq!(value_text(&Value::SetByDistrict), "由区县确定");
+        assert_eq!(value_text(&Value::Unpublished), "金额未公布");
+        assert!(!is_amount(&Value::Unpublished));
+    }
+
+    #[test]
+    fn answers_read_back_in_words() {
+        let day = Date::ymd(2025, 6, 1);
+        assert_eq!(answer_text(Q::Dibao, &Answer::Bool(true), day), "是");
+        assert_eq!(
+            answer_text(Q::Activity, &Answer::Choice("student".into()), day),
+            options(Q::Activity, day)
+                .iter()
+                .find(|o| o.id == "student")
+                .map(|o| o.label)
+                .unwrap_or_default()
+        );
+        assert_eq!(answer_input(&Answer::Count(35)), "35");
+        assert_eq!(
+            answer_input(&Answer::Date(Date::ymd(2025, 1, 10))),
+            "2025-01-10"
+        );
+    }
+}

@@ -1,0 +1,249 @@
+//! Static parts of pages written as HTML text: the results' benefit cards, the answers given and
+//! the details view. They change only as a whole (when the report changes), and building them as
+//! text instead of as typed view trees keeps the first load within budget. Every piece of text goes
+//! through [`esc`]; buttons inside carry `data-edit` and are handled by one delegated listener.
+
+use crate::format::{answer_text, is_amount, status_id, status_mark, value_text};
+use crate::notice_number;
+use rules_core::documents::{self, DocumentNeed, HowToApply, ASK_DISTRICT, HOTLINE};
+use rules_core::evaluate::{BenefitReport, Estimate, Outcome};
+use rules_core::questions::wording;
+use rules_core::{Date, Facts, Status, Q};
+use std::fmt::Write;
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `<tag class="…">text</tag>` with the text escaped.
+fn el(tag: &str, class: &str, text: &str) -> String {
+    format!("<{tag} class=\"{class}\">{}</{tag}>", esc(text))
+}
+
+/// `预估 800 元/人`, the formula steps, 待核实, the note.
+pub fn estimate(e: &Estimate) -> String {
+    let mut h = String::from("<div class=\"estimate\"><p class=\"estimate-line\">");
+    if is_amount(&e.value) {
+        h.push_str("<span class=\"estimate-label\">预估</span> ");
+    }
+    h.push_str(&el("strong", "estimate-value", &value_text(&e.value)));
+    if e.confidence.needs_checking() {
+        h.push_str(" <span class=\"tag-check\">待核实</span>");
+    }
+    h.push_str("</p>");
+    if !e.steps.is_empty() {
+        h.push_str("<ol class=\"steps\" aria-label=\"计算过程\">");
+        for step in &e.steps {
+            h.push_str(&el("li", "", step));
+        }
+        h.push_str("</ol>");
+    }
+    if !e.note.is_empty() {
+        h.push_str(&el("p", "note", &e.note));
+    }
+    h.push_str("</div>");
+    h
+}
+
+/// 要带的材料; `detailed` adds what each proves and where to get it.
+pub fn documents(needs: &[DocumentNeed], detailed: bool) -> String {
+    let level = if detailed { 3 } else { 5 };
+    let mut h = format!("<div class=\"docs\"><h{level} class=\"sub\">要带的材料</h{level}><ul>");
+    for need in needs {
+        let doc = documents::find(need.document);
+        let _ = write!(
+            h,
+            "<li data-document=\"{}\"><span class=\"doc-name\">{}</span> · {}",
+            esc(need.document),
+            esc(doc.map_or(need.document, |d| d.name)),
+            esc(need.form.label())
+        );
+        if !need.only_if.is_empty() {
+            let _ = write!(h, "（{}）", esc(need.only_if));
+        }
+        if let (true, Some(d)) = (detailed, doc) {
+            let mut parts = vec![format!("用于证明：{}", d.proves)];
+            if !d.obtain.is_empty() {
+                parts.push(format!("没有时到：{}", d.obtain));
+            }
+            if !d.alternatives.is_empty() {
+                parts.push(format!("也可用：{}", d.alternatives));
+            }
+            if d.confidence.needs_checking() {
+                parts.push("待核实".to_string());
+            }
+            h.push_str(&el("span", "doc-more", &parts.join("；")));
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ul></div>");
+    h
+}
+
+/// 在哪里办; `level` is the heading level that fits where it is shown.
+pub fn apply(a: &HowToApply, level: u8) -> String {
+    let mut h = format!("<div class=\"apply\"><h{level} class=\"sub\">在哪里办</h{level}>");
+    if a.automatic {
+        h.push_str("<p class=\"automatic\">免申即享：符合条件的无需申请。</p>");
+    }
+    for (label, text) in [
+        ("办理地点：", a.office),
+        ("网上办理：", a.online),
+        ("办理时间：", a.window),
+        ("办理流程：", a.steps),
+    ] {
+        if !text.is_empty() {
+            let _ = write!(
+                h,
+                "<p><span class=\"label\">{label}</span>{}</p>",
+                esc(text)
+            );
+        }
+    }
+    if a.confidence.needs_checking() {
+        h.push_str("<p class=\"help\">以上办理信息待核实。</p>");
+    }
+    h.push_str("</div>");
+    h
+}
+
+/// The disclaimer and hotline on every results page.
+pub fn disclaimer() -> String {
+    format!(
+        "<aside class=\"disclaimer\" aria-label=\"说明\"><p>以上金额均为预估，仅供参考。能否享受、实际金额，以区县人力社保部门审核为准。</p><p>咨询电话：{}</p></aside>",
+        esc(HOTLINE)
+    )
+}
+
+/// A status badge: mark and words, so colour is never the only cue.
+pub fn badge(status: Status) -> String {
+    format!(
+        "<span class=\"badge badge-{}\">{} {}</span>",
+        status_id(status),
+        status_mark(status),
+        esc(status.label())
+    )
+}
+
+fn edit_button(q: Q, label: &str) -> String {
+    format!(
+        "<button type=\"button\" class=\"link-button no-print\" data-edit=\"{}\">{label}</button>",
+        q.id()
+    )
+}
+
+/// One benefit as evaluated for this person.
+pub fn card(b: &BenefitReport) -> String {
+    let status = status_id(b.status);
+    let mut h = format!(
+        "<article class=\"card card-{status}\" data-benefit=\"{id}\" data-status=\"{status}\" aria-labelledby=\"card-{id}\"><h4 id=\"card-{id}\">{name}</h4><p class=\"status-line\">{badge}</p>",
+        id = b.id,
+        name = esc(b.name),
+        badge = badge(b.status)
+    );
+    match b.status {
+        Status::Eligible => {
+            h.push_str(&estimate(&b.estimate));
+            h.push_str(&documents(b.documents, false));
+            h.push_str(&apply(b.apply, 5));
+        }
+        Status::NeedsAnswers => {
+            h.push_str(&estimate(&b.estimate));
+            let asks = b.open_questions();
+            if !asks.is_empty() {
+                h.push_str("<div class=\"decide\"><h5 class=\"sub\">还需确认</h5><ul class=\"decide-questions\">");
+                for q in asks {
+                    let _ = write!(
+                        h,
+                        "<li data-q=\"{}\"><span>{}</span> {}</li>",
+                        q.id(),
+                        esc(wording(q).text),
+                        edit_button(q, "回答")
+                    );
+                }
+                h.push_str("</ul></div>");
+            }
+        }
+        Status::NotEligible => {
+            h.push_str("<ul class=\"not-met\">");
+            for c in b.conditions.iter().filter(|c| c.outcome == Outcome::NotMet) {
+                h.push_str("<li>");
+                h.push_str(&el("span", "reason", &c.message));
+                if !c.clause.is_empty() {
+                    h.push_str(&el("span", "clause", &format!("依据：{}", c.clause)));
+                }
+                h.push_str("</li>");
+            }
+            h.push_str("</ul>");
+        }
+        Status::PolicyEnded | Status::NotForAudience => {
+            let v = b.validity;
+            let until = v
+                .until
+                .map(|d| format!("该项执行至 {}（依据：{}）。", d.chinese(), v.basis))
+                .unwrap_or_default();
+            h.push_str(&el("p", "ended", &format!("{until}{}", v.note)));
+            h.push_str(&el("p", "advice", &format!("{ASK_DISTRICT}现行政策。")));
+        }
+    }
+    let _ = write!(
+        h,
+        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"#/policy/{}\">查看详情与原文</a></p></article>",
+        esc(notice_number()),
+        esc(b.clause),
+        b.id
+    );
+    h
+}
+
+/// 您的回答: every question answered or skipped, each with 修改.
+pub fn answers_given(facts: &Facts, history: &[Q], day: Date) -> String {
+    let mut h = String::from(
+        "<section class=\"answers-given\" id=\"answers-given\" aria-labelledby=\"answers-title\"><h3 id=\"answers-title\">您的回答</h3>",
+    );
+    if history.is_empty() {
+        h.push_str("<p>还没有回答问题。</p>");
+    }
+    h.push_str("<dl>");
+    for q in history {
+        let answer = facts
+            .get(*q)
+            .map(|a| answer_text(*q, &a, day))
+            .unwrap_or_else(|| "不清楚".to_string());
+        let _ = write!(
+            h,
+            "<div class=\"answer-row\" data-q=\"{}\"><dt>{}</dt><dd><span class=\"given\">{}</span>{}</dd></div>",
+            q.id(),
+            esc(wording(*q).text),
+            esc(&answer),
+            edit_button(*q, "修改")
+        );
+    }
+    h.push_str("</dl></section>");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_that_could_be_markup() {
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! The landing page: "您是？" with the four audiences, and the benefits of the chosen one. 个人 leads
+//! on to the questionnaire; the organisation audiences keep their benefit list until their estimator
+//! exists.
+
+use crate::{citation, focus_later, AppState};
+use leptos::prelude::*;
+use rules_core::catalogue::{self, CatalogueEntry};
+use rules_core::Audience;
+
+/// Id of the panel's heading, focused after a choice.
+pub const PANEL_HEADING_ID: &str = "benefits-heading";
+
+/// The first question, "您是？", and what it opens: the benefits for the chosen audience.
+#[component]
+pub fn Landing(selected: RwSignal<Option<Audience>>) -> impl IntoView {
+    view! {
+        <section class="ask" aria-labelledby="ask-who">
+            <h2 id="ask-who">"您是？"</h2>
+            <ul class="choices" role="list">
+                {Audience::ALL
+                    .into_iter()
+                    .map(|audience| view! { <li><AudienceChoice audience=audience selected=selected/></li> })
+                    .collect_view()}
+            </ul>
+        </section>
+        {move || selected.get().map(|audience| view! { <BenefitPanel audience=audience/> })}
+        <p class="browse">
+            <a class="button secondary" id="to-policy" href="#/policy">"政策一览：查看全部政策"</a>
+        </p>
+    }
+}
+
+/// One big toggle button per audience; `aria-pressed` tells which one is chosen.
+#[component]
+pub fn AudienceChoice(audience: Audience, selected: RwSignal<Option<Audience>>) -> impl IntoView {
+    let pressed = move || selected.get() == Some(audience);
+    let choose = move |_| {
+        selected.set(Some(audience));
+        // Bring the answer into view (and to screen readers) once it is drawn.
+        focus_later(PANEL_HEADING_ID);
+    };
+    view! {
+        <button
+            type="button"
+            class="choice"
+            id=format!("choice-{}", audience.id())
+            data-audience=audience.id()
+            aria-pressed=move || if pressed() { "true" } else { "false" }
+            on:click=choose
+        >
+            <span class="choice-label">{audience.label()}</span>
+            <span class="choice-hint">{audience.hint()}</span>
+        </button>
+    }
+}
+
+/// "与您相关的政策（N 项）": the catalogue entries of one audience, each opening its details.
+#[component]
+pub fn BenefitPanel(audience: Audience) -> impl IntoView {
+    let entries: Vec<&'static CatalogueEntry> = catalogue::for_audience(audience).collect();
+    let heading = format!("与您相关的政策（{} 项）", entries.len());
+    let next = if audience == Audience::Person {
+        view! { <PersonStart/> }.into_any()
+    } else {
+        view! {
+            <p class="next-step">
+                "单位补贴测算即将推出。现在可点开每项政策，查看条件、金额、材料和办理地点。"
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="benefits" id="benefits" aria-labelledby=PANEL_HEADING_ID data-audience=audience.id()>
+            <h2 id=PANEL_HEADING_ID tabindex="-1">{heading}</h2>
+            <p class="chosen">"您选择了："{audience.label()}</p>
+            {next}
+            <ul class="benefit-list" role="list">
+                {entries
+                    .into_iter()
+                    .map(|entry| view! { <BenefitItem entry=entry/> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// The way into the questionnaire: start, or continue what was answered on this phone.
+#[component]
+fn PersonStart() -> impl IntoView {
+    let state = use_context::<AppState>();
+    let started = move || state.is_some_and(|s| s.session.with(|s| !s.is_empty()));
+    view! {
+        <p class="next-step">"回答几个问题（可随时选“不清楚”），即可看到能享受哪些政策、预估金额、要带的材料。"</p>
+        <p class="start">
+            <a class="button primary" id="start-person" href="#/person/q">
+                {move || if started() { "继续自助测评" } else { "开始自助测评" }}
+            </a>
+        </p>
+    }
+}
+
+/// One catalogue entry: a link to its details.
+#[component]
+pub fn BenefitItem(entry: &'static CatalogueEntry) -> impl IntoView {
+    view! {
+        <li class="benefit" id=format!("benefit-{}", entry.id) data-benefit=entry.id>
+            <a class="benefit-link" href=format!("#/policy/{}", entry.id)>
+                <span class="benefit-name">{entry.name}</span>
+                <span class="benefit-clause">{citation(entry)}</span>
+            </a>
+        </li>
+    }
+}

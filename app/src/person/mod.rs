@@ -1,0 +1,53 @@
+//! The person's self-check: the adaptive questionnaire and the results.
+
+pub mod questionnaire;
+pub mod results;
+
+use crate::route::Route;
+use crate::AppState;
+use leptos::prelude::*;
+
+pub use questionnaire::Questionnaire;
+pub use results::Results;
+
+/// `#/person/q` and `#/person/results`; first asks what to do with answers found on the phone.
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let waiting = Memo::new(move |_| state.resume.with(Option::is_some));
+    let results = Memo::new(move |_| state.route.get() == Route::PersonResults);
+    move || {
+        if waiting.get() {
+            view! { <ResumePrompt/> }.into_any()
+        } else if results.get() {
+            view! { <Results/> }.into_any()
+        } else {
+            view! { <Questionnaire/> }.into_any()
+        }
+    }
+}
+
+/// 继续上次 / 重新开始, shown while answers found on the phone wait for a choice.
+#[component]
+pub fn ResumePrompt() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.resume.get().map(|saved| {
+            let answered = saved.session().answered();
+            view! {
+                <section class="resume" id="resume" aria-labelledby="resume-title">
+                    <h2 id="resume-title" tabindex="-1">"您上次的回答还在"</h2>
+                    <p>{format!("本机保存了您上次回答的 {answered} 个问题。要接着上次继续吗？")}</p>
+                    <div class="row">
+                        <button type="button" class="primary" id="resume-continue" on:click=move |_| state.resume_saved()>
+                            "继续上次"
+                        </button>
+                        <button type="button" class="secondary" id="resume-restart" on:click=move |_| state.restart()>
+                            "重新开始"
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}

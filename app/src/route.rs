@@ -1,0 +1,110 @@
+//! Screens and their URL fragments. The fragment is the whole route, so links, reload and
+//! back/forward work on any static host without server rewrites. Anything unknown falls back to the
+//! nearest sensible screen and never panics.
+
+use rules_core::{catalogue, Audience};
+
+/// One screen of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// `#/`, or `#/<audience>`: the landing page, with an audience chosen or not.
+    Landing(Option<Audience>),
+    /// `#/person/q`: the person's questionnaire.
+    PersonQuestions,
+    /// `#/person/results`: the person's results.
+    PersonResults,
+    /// `#/policy`: every benefit of the notice.
+    Policy,
+    /// `#/policy/<benefit-id>`: one benefit in detail.
+    PolicyBenefit(&'static str),
+}
+
+impl Route {
+    /// The fragment for this screen, e.g. `#/person/q`.
+    pub fn hash(self) -> String {
+        match self {
+            Route::Landing(None) => "#/".to_string(),
+            Route::Landing(Some(audience)) => crate::hash_for(audience),
+            Route::PersonQuestions => "#/person/q".to_string(),
+            Route::PersonResults => "#/person/results".to_string(),
+            Route::Policy => "#/policy".to_string(),
+            Route::PolicyBenefit(id) => format!("#/policy/{id}"),
+        }
+    }
+
+    /// The screen a fragment names. Unknown parts fall back: `#/person/zzz` is the person landing,
+    /// `#/policy/zzz` the policy list, anything else the plain landing page.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '&']).next().unwrap_or_default();
+        let mut parts = path.split('/');
+        let first = parts.next().unwrap_or_default();
+        let second = parts.next().unwrap_or_default();
+        let rest = parts.next();
+        if first == "policy" {
+            return match (second, rest) {
+                ("", None) => Route::Policy,
+                (id, None) => catalogue::find(id)
+                    .map(|entry| Route::PolicyBenefit(entry.id))
+                    .unwrap_or(Route::Policy),
+                _ => Route::Policy,
+            };
+        }
+        let audience = Audience::from_id(first);
+        match (audience, second, rest) {
+            (Some(Audience::Person), "q", None) => Route::PersonQuestions,
+            (Some(Audience::Person), "results", None) => Route::PersonResults,
+            (audience, _, _) => Route::Landing(audience),
+        }
+    }
+
+    /// True for the person's own screens (questions and results).
+    pub fn is_person_flow(self) -> bool {
+        matches!(self, Route::PersonQuestions | Route::PersonResults)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips() {
+        let mut routes = vec![
+            Route::Landing(None),
+            Route::PersonQuestions,
+            Route::PersonResults,
+            Route::Policy,
+        ];
+        routes.extend(Audience::ALL.map(|a| Route::Landing(Some(a))));
+        routes.extend(
+            catalogue::CATALOGUE
+                .iter()
+                .map(|e| Route::PolicyBenefit(e.id)),
+        );
+        for route in routes {
+            assert_eq!(Route::parse(&route.hash()), route, "{}", route.hash());
+        }
+    }
+
+    #[test]
+    fn unknown_fragments_fall_back_gracefully() {
+        for (hash, route) in [
+            ("", Route::Landing(None)),
+            ("#", Route::Landing(None)),
+            ("#//", Route::Landing(None)),
+            ("#/nobody", Route::Landing(None)),
+            ("#/%3Cscript%3E", Route::Landing(None)),
+            ("#/person/../../x", Route::Landing(Some(Audience::Person))),
+            ("#/person/q/extra", Route::Landing(Some(Audience::Person))),
+            ("#/person/zzz", Route::Landing(Some(Audience::Person))),
+            ("#/employer/q", Route::Landing(Some(Audience::Employer))),
+            ("#/policy/no-such-benefit", Route::Policy),
+            ("#/policy/job-search-subsidy/x", Route::Policy),
+            ("#/policy/", Route::Policy),
+            ("#/person/results?x=1", Route::PersonResults),
+        ] {
+            assert_eq!(Route::parse(hash), route, "{hash:?}");
+        }
+    }
+}

@@ -1,0 +1,433 @@
+// End-to-end tests of the person's self-check on the release build, in headless Chromium at 360×740.
+//
+//   node tests/e2e/person.mjs http://127.0.0.1:PORT/ target/e2e
+//
+// Five personas from tests/golden/persons/*.json are driven through the questionnaire by tapping
+// answers, whatever order rules-core asks in: each persona is a map from question id to answer, and
+// every question not in the map is answered 不清楚. The evaluation date is fixed with the app's
+// `?as-of=YYYY-MM-DD` query parameter, so expected amounts are the golden cases' figures. Also:
+// reload restores answers, 大字模式 persists, the policy list and details, print, axe-core, no request
+// leaves 127.0.0.1, no console error. Closes with `e2e result: N passed; M failed`.
+
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
+if (!baseUrl) {
+  console.error('usage: node person.mjs http://127.0.0.1:PORT/ [screenshot-dir]');
+  process.exit(2);
+}
+const origin = new URL(baseUrl).origin;
+if (new URL(baseUrl).hostname !== '127.0.0.1') {
+  console.error(`refusing to test ${baseUrl}: only 127.0.0.1 is allowed`);
+  process.exit(2);
+}
+mkdirSync(shotDir, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+
+const KNOWN_WARNINGS = ['integrity` attribute is currently ignored for preload destinations'];
+const requests = [];
+const problems = [];
+
+async function newPage() {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    if (KNOWN_WARNINGS.some((w) => m.type() === 'warning' && m.text().includes(w))) return;
+    problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.exposeFunction('__reportCsp', (v) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
+  return { context, page };
+}
+
+const url = (asOf, hash) => `${origin}/?as-of=${asOf}${hash}`;
+
+async function open(page, asOf, hash = '#/') {
+  await page.goto(url(asOf, hash), { waitUntil: 'load' });
+  await page.locator('h1').waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForFunction(() => !document.getElementById('loading'));
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function eq(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+// The personas: answers by question id (from tests/golden/persons/*.json); everything else 不清楚.
+const PERSONAS = [
+  {
+    name: 'shandong-worker',
+    about: '脱贫人口，在山东务工（shandong-job-search-subsidy.json）',
+    asOf: '2025-06-20',
+    answers: {
+      'poverty-status': 'alleviated', 'hukou-chongqing': true, age: '30', activity: 'employee',
+      'work-place': 'shandong', 'work-since': '2025-01-10', 'job-search-received': false,
+    },
+    eligible: { 'shandong-job-search-subsidy': '800 元/人' },
+  },
+  {
+    name: 'dibao-graduate',
+    about: '低保家庭高职毕业生，离校不满一年，已登记失业（graduate-job-search-subsidy.json）',
+    asOf: '2025-06-01',
+    answers: {
+      'poverty-status': 'none', dibao: true, 'hukou-chongqing': true, age: '22', activity: 'not-working',
+      'school-level': 'higher-vocational', 'graduated-on': '2024-07-01', 'registered-unemployed': true,
+    },
+    eligible: { 'graduate-job-search-subsidy': '500 元/人' },
+  },
+  {
+    name: 'secondary-vocational-student',
+    about: '脱贫户子女读全日制中职（yulu-plan-subsidy.json）',
+    asOf: '2025-09-01',
+    answers: {
+      'poverty-status': 'alleviated', age: '17', activity: 'student',
+      'school-level': 'secondary-vocational', 'full-time-study': true,
+    },
+    eligible: { 'yulu-plan-subsidy': '3000 元/年' },
+  },
+  {
+    name: 'returning-entrepreneur',
+    about: '返乡创业的脱贫人口，开办个体工商户（startup-subsidy.json, startup-guaranteed-loan.json）',
+    asOf: '2025-07-01',
+    answers: {
+      'poverty-status': 'alleviated', 'hukou-chongqing': true, 'hukou-district': 'wanzhou', age: '38',
+      activity: 'own-business', 'business-kind': 'individual', 'first-business': true,
+      'business-since': '2023-06-01', 'business-employees': '3', 'unemployed-before-start': true,
+      'startup-subsidy-received': false, 'business-in-chongqing': true, 'bad-credit': false,
+      'other-loans': false, 'loan-amount': '300000', 'loan-term-years': '3',
+    },
+    eligible: { 'startup-subsidy': '8000 元/户', 'startup-guaranteed-loan': '15750 元' },
+  },
+  {
+    name: 'all-unknown',
+    about: '每一题都选“不清楚”',
+    asOf: '2025-06-01',
+    answers: {},
+    eligible: {},
+  },
+];
+
+/** Answers the questionnaire for a persona; returns the number of taps and the questions seen. */
+async function answerAll(page, persona) {
+  let taps = 0;
+  const seen = [];
+  for (let i = 0; i < 80; i++) {
+    await page.waitForSelector('[data-question], #results-title', { timeout: 10000 });
+    if (await page.locator('#results-title').count()) return { taps, seen };
+    const q = await page.getAttribute('[data-question]', 'data-question');
+    const kind = await page.getAttribute('[data-question]', 'data-kind');
+    const answer = persona.answers[q];
+    seen.push(answer === undefined ? `${q}=?` : `${q}=${answer}`);
+    if (answer === undefined) {
+      await page.locator('#q-unknown').tap();
+      taps += 1;
+    } else if (kind === 'YesNo') {
+      await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
+      taps += 1;
+    } else if (kind === 'Choice') {
+      await page.locator(`button[data-answer="${answer}"]`).tap();
+      taps += 1;
+    } else if (kind === 'District') {
+      await page.selectOption('#q-input', answer);
+      await page.locator('#q-confirm').tap();
+      taps += 2;
+    } else {
+      await page.fill('#q-input', String(answer));
+      await page.locator('#q-confirm').tap();
+      taps += 2;
+    }
+    await page.waitForFunction(
+      (prev) => {
+        const el = document.querySelector('[data-question]');
+        return document.getElementById('results-title') || (el && el.getAttribute('data-question') !== prev);
+      },
+      q,
+      { timeout: 10000 },
+    );
+  }
+  throw new Error(`no result after 80 questions: ${seen.join(', ')}`);
+}
+
+async function checkResults(page, persona, asked) {
+  await page.locator('#results-title').waitFor({ timeout: 10000 });
+  for (const [id, amount] of Object.entries(persona.eligible)) {
+    const card = page.locator(`#group-eligible .card[data-benefit="${id}"]`);
+    eq(await card.count(), 1, `${persona.name}: ${id} under 可以申请`);
+    eq((await card.locator('.estimate-value').innerText()).trim(), amount, `${persona.name}: ${id} amount`);
+    const line = await card.locator('.estimate-line').innerText();
+    assert(line.includes('预估'), `${id}: 预估 label (${line})`);
+    assert((await card.locator('.docs li').count()) > 0, `${id}: documents to bring`);
+    assert((await card.locator('.apply').innerText()).includes('办理'), `${id}: where to apply`);
+    assert((await card.locator('.cite').innerText()).includes('渝人社〔2021〕237号'), `${id}: clause`);
+  }
+  const disclaimer = await page.locator('.disclaimer').innerText();
+  assert(disclaimer.includes('12333') && disclaimer.includes('区县人力社保部门'), `disclaimer: ${disclaimer}`);
+  if (asked) {
+    const given = await page.locator('#answers-given .answer-row').count();
+    eq(given, asked.length, 'every question asked is listed under 您的回答');
+    const unknown = await page.locator('#answers-given .given', { hasText: '不清楚' }).count();
+    eq(unknown, asked.filter((a) => a.endsWith('=?')).length, '不清楚 answers listed');
+  }
+}
+
+const tapsByPersona = {};
+
+for (const persona of PERSONAS) {
+  test(`persona ${persona.name}: ${persona.about}`, async () => {
+    const { context, page } = await newPage();
+    await open(page, persona.asOf);
+    await page.locator('#choice-person').tap();
+    await page.locator('#start-person').tap();
+    await page.locator('[data-question]').waitFor({ timeout: 10000 });
+    if (persona.name === 'shandong-worker') {
+      await page.screenshot({ path: join(shotDir, 'question-360.png'), fullPage: true });
+      const focused = await page.evaluate(() => document.activeElement?.id);
+      eq(focused, 'q-title', 'focus on the question');
+      eq(new URL(page.url()).hash, '#/person/q', 'questionnaire URL');
+    }
+    const { taps, seen } = await answerAll(page, persona);
+    const total = taps + 2;
+    tapsByPersona[persona.name] = total;
+    console.log(`    ${persona.name}: ${total} taps to a full result (${seen.length} questions: ${seen.join(', ')})`);
+    eq(new URL(page.url()).hash, '#/person/results', 'results URL');
+    await checkResults(page, persona, seen);
+    if (persona.name === 'all-unknown') {
+      eq(await page.locator('#group-eligible .card').count(), 0, 'nothing certain');
+      const open = page.locator('#group-needs-answers .card');
+      assert((await open.count()) > 0, '还需确认 lists benefits');
+      assert((await page.locator('#group-needs-answers .decide-questions li').count()) > 0, '还需确认 lists questions');
+    }
+    await page.screenshot({ path: join(shotDir, `results-${persona.name}-360.png`), fullPage: true });
+    await context.close();
+  });
+}
+
+test('reload restores the answers (继续上次), and 重新开始 clears them', async () => {
+  const persona = PERSONAS[0];
+  const { context, page } = await newPage();
+  await open(page, persona.asOf);
+  await page.locator('#choice-person').tap();
+  await page.locator('#start-person').tap();
+  await answerAll(page, persona);
+  await checkResults(page, persona);
+  const saved = await page.evaluate(() => localStorage.getItem('cq-jiuye-bangfu.person.v1'));
+  assert(saved && saved.includes('"work-place":"shandong"'), `saved answers: ${saved}`);
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('#resume-continue').waitFor({ timeout: 15000 });
+  await page.locator('#resume-continue').tap();
+  await checkResults(page, persona);
+  // Change an answer from the results: back to the question with the old answer marked.
+  await page.locator('#answers-given .answer-row[data-q="work-place"] button').tap();
+  await page.locator('[data-question="work-place"]').waitFor();
+  eq(await page.getAttribute('button[data-answer="shandong"]', 'aria-pressed'), 'true', 'old answer marked');
+  await page.goBack();
+  await page.locator('#results-title').waitFor();
+  await page.locator('#restart').tap();
+  await page.locator('[data-question]').waitFor();
+  eq(await page.locator('#progress').innerText().then((t) => t.startsWith('已回答 0 题')), true, 'fresh start');
+  await context.close();
+});
+
+test('damaged saved data is discarded with a notice, never a blank page', async () => {
+  const { context, page } = await newPage();
+  await open(page, '2025-06-20');
+  await page.evaluate(() => localStorage.setItem('cq-jiuye-bangfu.person.v1', '{"v":1,"facts":{"age":'));
+  await page.goto(url('2025-06-20', '#/person/q'));
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('#app-notice').waitFor({ timeout: 15000 });
+  assert((await page.locator('#app-notice').innerText()).includes('已清除'), 'notice');
+  await page.locator('[data-question]').waitFor();
+  await context.close();
+});
+
+test('大字模式 enlarges text ≥ 1.25× and persists across reloads', async () => {
+  const { context, page } = await newPage();
+  await open(page, '2025-06-20', '#/person/q');
+  await page.locator('[data-question]').waitFor();
+  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#q-title')).fontSize));
+  await page.locator('#settings summary').tap();
+  await page.locator('#large-text').tap();
+  await page.waitForFunction(() => document.documentElement.classList.contains('large-text'));
+  const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#q-title')).fontSize));
+  assert(after >= before * 1.25 - 0.01, `font ${before} → ${after}`);
+  await page.screenshot({ path: join(shotDir, 'question-large-text-360.png'), fullPage: true });
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => document.documentElement.classList.contains('large-text'));
+  eq(await page.getAttribute('#large-text', 'aria-pressed'), 'true', 'toggle stays on');
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert(scroll, 'no sideways scroll in 大字模式');
+  await context.close();
+});
+
+test('the as-of date: past 2025-12-31 the page says the notice ended, once', async () => {
+  const { context, page } = await newPage();
+  await open(page, '2026-02-01');
+  eq(await page.locator('#notice-ended').count(), 1, 'banner after the end');
+  assert((await page.locator('#notice-ended').innerText()).includes('2025年12月31日'), 'end date named');
+  await open(page, '2025-06-20');
+  eq(await page.locator('#notice-ended').count(), 0, 'no banner before the end');
+  await page.locator('#settings summary').tap();
+  await page.fill('#as-of-input', '２０２６-０３-０１');
+  await page.locator('#as-of-apply').tap();
+  await page.locator('#notice-ended').waitFor();
+  await page.fill('#as-of-input', 'tomorrow');
+  await page.locator('#as-of-apply').tap();
+  assert((await page.locator('#as-of-error').innerText()).includes('格式不对'), 'bad date explained');
+  await context.close();
+});
+
+test('政策一览: all benefits, search 交通 / 创业, details with the clause text; back and reload', async () => {
+  const { context, page } = await newPage();
+  await open(page, '2025-06-20');
+  await page.locator('#to-policy').tap();
+  await page.locator('#policy-title').waitFor();
+  eq(new URL(page.url()).hash, '#/policy', 'policy URL');
+  const all = await page.locator('#policy .benefit').count();
+  eq(all, 32, 'every catalogue benefit');
+  await page.fill('#policy-search', '创业');
+  const startup = await page.locator('#policy .benefit').count();
+  assert(startup > 0 && startup < all, `创业 finds ${startup}`);
+  await page.fill('#policy-search', '交通');
+  await page.locator('#policy [data-benefit="cross-region-transport-subsidy"] a').tap();
+  await page.locator('#details-title').waitFor();
+  eq(new URL(page.url()).hash, '#/policy/cross-region-transport-subsidy', 'details URL');
+  assert((await page.locator('.clause-text').count()) > 0, 'notice clause text');
+  assert((await page.locator('.sources li').count()) > 0, 'sources');
+  await page.screenshot({ path: join(shotDir, 'policy-details-360.png'), fullPage: true });
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('#details-title').waitFor({ timeout: 15000 });
+  await page.goBack();
+  await page.locator('#policy-title').waitFor();
+  await open(page, '2025-06-20', '#/policy/no-such-benefit');
+  await page.locator('#policy-title').waitFor();
+  await open(page, '2025-06-20', '#/person/zzz');
+  eq(await page.locator('.choice-label').count(), 4, 'unknown person link shows the landing');
+  await context.close();
+});
+
+test('print: results, amounts, documents and answers on A4, no buttons', async () => {
+  const persona = PERSONAS[0];
+  const { context, page } = await newPage();
+  await open(page, persona.asOf);
+  await page.locator('#choice-person').tap();
+  await page.locator('#start-person').tap();
+  await answerAll(page, persona);
+  await page.emulateMedia({ media: 'print' });
+  const visible = await page.evaluate(() => ({
+    buttons: [...document.querySelectorAll('button')].filter((b) => b.offsetParent !== null).length,
+    cards: [...document.querySelectorAll('.card')].filter((c) => c.offsetParent !== null).length,
+    answers: document.querySelector('#answers-given')?.offsetParent !== null,
+    docs: document.querySelectorAll('.card-eligible .docs li').length,
+  }));
+  eq(visible.buttons, 0, 'no buttons printed');
+  assert(visible.cards > 0 && visible.answers && visible.docs > 0, `printed content: ${JSON.stringify(visible)}`);
+  await page.pdf({ path: join(shotDir, 'results-print.pdf'), format: 'A4' });
+  await page.screenshot({ path: join(shotDir, 'results-print.png'), fullPage: true });
+  await context.close();
+});
+
+test('axe-core: no serious or critical violation on questionnaire, results and policy pages', async () => {
+  const persona = PERSONAS[0];
+  const { context, page } = await newPage();
+  const scan = async (state) => {
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    for (const v of result.violations) console.log(`    axe ${state}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    eq(bad.map((v) => v.id), [], `serious/critical axe violations (${state})`);
+  };
+  await open(page, persona.asOf, '#/person/q');
+  await page.locator('[data-question]').waitFor();
+  await scan('question');
+  await answerAll(page, persona);
+  await page.locator('#results-title').waitFor();
+  await scan('results');
+  await open(page, persona.asOf, '#/policy/startup-guaranteed-loan');
+  await page.locator('#details-title').waitFor();
+  await scan('details');
+  await context.close();
+});
+
+test('tap targets on the questionnaire are at least 48 px', async () => {
+  const { context, page } = await newPage();
+  await open(page, '2025-06-20', '#/person/q');
+  await page.locator('[data-question]').waitFor();
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('main button, main a, main input, main select')]
+      .map((e) => ({ id: e.id || e.textContent.slice(0, 10), r: e.getBoundingClientRect() }))
+      .filter((t) => t.r.height < 48 || t.r.width < 48)
+      .map((t) => t.id),
+  );
+  eq(small, [], 'small targets');
+  await context.close();
+});
+
+test('every request stayed on 127.0.0.1', async () => {
+  assert(requests.length > 0, 'no request recorded');
+  const outside = requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:')));
+  eq(outside, [], 'requests outside the served origin');
+});
+
+test('no console error, page error, failed request or CSP violation', async () => {
+  eq(problems, [], 'problems');
+});
+
+let passed = 0;
+let failed = 0;
+for (const { name, fn } of tests) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
+  } catch (err) {
+    failed++;
+    console.log(`FAILED ${name} (${Date.now() - t0} ms)\n    ${String(err?.stack || err).split('\n').join('\n    ')}`);
+  }
+}
+await browser.close();
+console.log(`taps to a full result: ${JSON.stringify(tapsByPersona)}`);
+console.log(`requests recorded: ${requests.length} (served origin ${origin})`);
+console.log(`e2e result: ${passed} passed; ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

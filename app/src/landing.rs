@@ -62,12 +62,7 @@ pub fn BenefitPanel(audience: Audience) -> impl IntoView {
     let next = if audience == Audience::Person {
         view! { <PersonStart/> }.into_any()
     } else {
-        view! {
-            <p class="next-step">
-                "单位补贴测算即将推出。现在可点开每项政策，查看条件、金额、材料和办理地点。"
-            </p>
-        }
-        .into_any()
+        view! { <crate::org::OrgStart audience=audience/> }.into_any()
     };
     view! {
         <section class="benefits" id="benefits" aria-labelledby=PANEL_HEADING_ID data-audience=audience.id()>

@@ -11,6 +11,7 @@ pub mod format;
 pub mod html;
 pub mod json;
 pub mod landing;
+pub mod org;
 pub mod person;
 pub mod policy;
 pub mod route;
@@ -267,6 +268,7 @@ enum Screen {
     Person,
     Policy,
     Benefit(&'static str),
+    Org(Audience),
 }
 
 #[component]
@@ -277,6 +279,7 @@ fn Screen(selected: RwSignal<Option<Audience>>) -> impl IntoView {
         Route::PersonQuestions | Route::PersonResults => Screen::Person,
         Route::Policy => Screen::Policy,
         Route::PolicyBenefit(id) => Screen::Benefit(id),
+        Route::Org(audience, _) => Screen::Org(audience),
     });
     move || match screen.get() {
         Screen::Landing => view! {
@@ -287,6 +290,7 @@ fn Screen(selected: RwSignal<Option<Audience>>) -> impl IntoView {
         Screen::Person => view! { <person::PersonPage/> }.into_any(),
         Screen::Policy => view! { <policy::PolicyList/> }.into_any(),
         Screen::Benefit(id) => view! { <policy::PolicyDetails id=id/> }.into_any(),
+        Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
     }
 }
 

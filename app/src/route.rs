@@ -17,6 +17,8 @@ pub enum Route {
     Policy,
     /// `#/policy/<benefit-id>`: one benefit in detail.
     PolicyBenefit(&'static str),
+    /// `#/<organisation audience>/estimate` or `/results`: the organisation estimator.
+    Org(Audience, crate::org::OrgStep),
 }
 
 impl Route {
@@ -29,6 +31,7 @@ impl Route {
             Route::PersonResults => "#/person/results".to_string(),
             Route::Policy => "#/policy".to_string(),
             Route::PolicyBenefit(id) => format!("#/policy/{id}"),
+            Route::Org(audience, step) => crate::org::hash(audience, step),
         }
     }
 
@@ -51,6 +54,9 @@ impl Route {
             };
         }
         let audience = Audience::from_id(first);
+        if let Some(route) = crate::org::route_from(audience, second, rest) {
+            return route;
+        }
         match (audience, second, rest) {
             (Some(Audience::Person), "q", None) => Route::PersonQuestions,
             (Some(Audience::Person), "results", None) => Route::PersonResults,

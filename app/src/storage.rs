@@ -75,5 +75,6 @@ pub fn save_large_text(on: bool) {
 /// 清除我的数据: everything this app keeps on the phone.
 pub fn clear_all() {
     clear_person();
+    crate::org::store::clear_all();
     remove(PREFS_KEY);
 }

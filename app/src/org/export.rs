@@ -1,0 +1,200 @@
+//! Export: the estimate table as CSV (UTF-8 with a byte-order mark, so Excel on Windows reads the
+//! Chinese correctly), downloaded through a Blob URL; printing uses the print stylesheet.
+
+use super::estimate::{per_head_unit, relevant, totals};
+use crate::format::value_text;
+use rules_core::evaluate::Report;
+use rules_core::money::format_yuan;
+use rules_core::Audience;
+use wasm_bindgen::prelude::*;
+
+/// The downloaded file's name.
+pub const CSV_NAME: &str = "单位补贴预估.csv";
+
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn line(out: &mut String, fields: &[&str]) {
+    let row: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+/// The estimate table as CSV text, BOM first. Columns: 政策, 状态, 人员类别, 人数, 符合条件人数,
+/// 每人标准, 小计, 尚需条件, then the totals (预估), each in its own unit.
+pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
+    let mut out = String::from("\u{feff}");
+    line(&mut out, &[title]);
+    line(
+        &mut out,
+        &[&format!(
+            "按 {} 的政策计算；金额均为预估，以区县人力社保部门审核为准",
+            report.as_of
+        )],
+    );
+    line(
+        &mut out,
+        &[
+            "政策",
+            "状态",
+            "人员类别",
+            "人数",
+            "符合条件人数",
+            "每人标准",
+            "小计（元）",
+            "预估金额",
+            "尚需条件或说明",
+        ],
+    );
+    for b in relevant(report, audience) {
+        let status = b.status.label();
+        let value = value_text(&b.estimate.value);
+        if b.estimate.breakdown.is_empty() {
+            line(
+                &mut out,
+                &[b.name, status, "", "", "", "", "", &value, &b.estimate.note],
+            );
+            continue;
+        }
+        let unit = per_head_unit(&b.estimate.value);
+        for g in &b.estimate.breakdown {
+            let per_head = format!("{} {unit}", format_yuan(g.per_head));
+            line(
+                &mut out,
+                &[
+                    b.name,
+                    status,
+                    &format!("第{}组 {}", g.row, g.group),
+                    &g.heads.to_string(),
+                    &g.qualifying.to_string(),
+                    &per_head,
+                    &format_yuan(g.subtotal),
+                    "",
+                    &g.still_needed,
+                ],
+            );
+        }
+        line(
+            &mut out,
+            &[
+                b.name,
+                status,
+                "合计",
+                "",
+                "",
+                "",
+                "",
+                &value,
+                &b.estimate.note,
+            ],
+        );
+    }
+    let t = totals(report, audience);
+    for total in &t.totals {
+        line(
+            &mut out,
+            &[
+                &format!("预估{}", total.label),
+                "",
+                "",
+                "",
+                "",
+                "",
+                &total.figure(),
+                &total.text(),
+                &total.parts.join("、"),
+            ],
+        );
+    }
+    for note in &t.left_out {
+        line(&mut out, &[note]);
+    }
+    out
+}
+
+#[wasm_bindgen]
+extern "C" {
+    type Blob;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(parts: &js_sys::Array, options: &JsValue) -> Result<Blob, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = URL, js_name = createObjectURL)]
+    fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = URL, js_name = revokeObjectURL)]
+    fn revoke_object_url(url: &str) -> Result<(), JsValue>;
+}
+
+/// Offers `text` as a file download (a Blob URL on a temporary link). `Err` with a sentence for
+/// the user when the browser refuses.
+pub fn download(text: &str, name: &str) -> Result<(), String> {
+    let refused = |_| "这个浏览器无法下载文件，请用“打印或保存为PDF”。".to_string();
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"text/csv;charset=utf-8".into())
+        .map_err(refused)?;
+    let blob = Blob::new(&parts, &options).map_err(refused)?;
+    let url = create_object_url(&blob).map_err(refused)?;
+    let document = leptos::prelude::document();
+    let link = document.create_element("a").map_err(refused)?;
+    link.set_attribute("href", &url).map_err(refused)?;
+    link.set_attribute("download", name).map_err(refused)?;
+    link.set_attribute("class", "no-print").map_err(refused)?;
+    let body = document.body().ok_or("页面尚未加载完成".to_string())?;
+    body.append_child(&link).map_err(refused)?;
+    link.unchecked_ref::<web_sys::HtmlElement>().click();
+    let _ = body.remove_child(&link);
+    // The download has started; the URL can go once the click has been handled.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rules_core::{evaluate, Date};
+
+    #[test]
+    fn csv_has_a_bom_the_groups_and_separate_totals() {
+        let report = evaluate(
+            &super::super::estimate::tests_support::enterprise(),
+            Date::ymd(2025, 7, 1),
+        );
+        let text = csv(&report, Audience::Employer, "测算");
+        assert!(text.starts_with('\u{feff}'));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with(
+                "一次性吸纳就业补贴,可以申请,第1组 脱贫人口（含监测对象）,4,4,6000 元/人,24000,"
+            )),
+            "{text}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("第2组") && l.contains("再缴纳 2 个月后可申请")),
+            "{text}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("预估一次性补贴、奖补合计,,,,,,30000,30000 元,")),
+            "{text}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("预估每年补贴合计,,,,,,36000,36000 元/年,")),
+            "{text}"
+        );
+        assert_eq!(field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+}

@@ -1,0 +1,178 @@
+//! The estimate table and the totals as HTML text (like the person's results, crate::html): they
+//! change only as a whole when the report changes, and text costs far less code than typed views.
+//! Every piece of text goes through `esc`.
+
+use super::estimate::{headline, per_head_unit, relevant, status_of, totals};
+use crate::html::{self, esc};
+use crate::notice_number;
+use rules_core::evaluate::{BenefitReport, Outcome, Report};
+use rules_core::money::format_yuan;
+use rules_core::{Audience, Status};
+use std::fmt::Write;
+
+/// 预估合计: one line per unit; nothing of different units or kinds is added together.
+pub fn totals_html(report: &Report, audience: Audience) -> String {
+    let t = totals(report, audience);
+    let mut h = String::from(
+        "<section class=\"org-totals\" id=\"org-totals\" aria-labelledby=\"org-totals-title\"><h3 id=\"org-totals-title\">预估合计</h3>",
+    );
+    if t.totals.is_empty() {
+        h.push_str("<p class=\"empty\" id=\"org-totals-empty\">目前还没有可以确定金额的补贴。请填写人员名单或继续回答问题。</p>");
+    }
+    h.push_str("<dl>");
+    for total in &t.totals {
+        let _ = write!(
+            h,
+            "<div class=\"total-row\" data-unit=\"{}\" data-amount=\"{}\"><dt>{}（{}）</dt><dd><span class=\"estimate-label\">预估</span> <strong>{}</strong></dd></div>",
+            esc(total.unit.label()),
+            total.figure(),
+            esc(total.label),
+            esc(&total.parts.join("、")),
+            esc(&total.text())
+        );
+    }
+    h.push_str("</dl>");
+    for note in &t.left_out {
+        let _ = write!(h, "<p class=\"note\">{}</p>", esc(note));
+    }
+    h.push_str("<p class=\"help\">一次性金额、每年金额、每月金额分开合计，不相加；贷款贴息、最高限额、由区县确定或未公布的金额不计入合计。</p></section>");
+    h
+}
+
+/// 逐项测算: every benefit of this audience.
+pub fn table_html(report: &Report, audience: Audience) -> String {
+    let mut h = String::from(
+        "<section class=\"org-table\" id=\"org-table\" aria-labelledby=\"org-table-title\"><h3 id=\"org-table-title\">逐项测算</h3>",
+    );
+    for b in relevant(report, audience) {
+        h.push_str(&benefit_html(b));
+    }
+    h.push_str("</section>");
+    h
+}
+
+/// One benefit: headline, the per-group table, conditions, then (folded) steps, sources,
+/// documents and office.
+pub fn benefit_html(b: &BenefitReport) -> String {
+    let status = status_of(b);
+    let mut h = format!(
+        "<article class=\"card card-{status} org-benefit\" data-benefit=\"{id}\" data-status=\"{status}\" aria-labelledby=\"org-b-{id}\"><h4 id=\"org-b-{id}\">{name}</h4><p class=\"org-headline\">{head}</p>",
+        id = b.id,
+        name = esc(b.name),
+        head = esc(&headline(b)),
+    );
+    if !b.estimate.breakdown.is_empty() {
+        let caption = esc(&format!("{}：按人员分组", b.name));
+        let _ = write!(
+            h,
+            "<div class=\"table-wrap\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\"><table class=\"breakdown\"><caption>{caption}</caption><thead><tr><th scope=\"col\">人员类别</th><th scope=\"col\">人数</th><th scope=\"col\">符合条件</th><th scope=\"col\">标准（{}）</th><th scope=\"col\">小计（元）</th></tr></thead><tbody>",
+            per_head_unit(&b.estimate.value)
+        );
+        for g in &b.estimate.breakdown {
+            let _ = write!(
+                h,
+                "<tr data-row=\"{row}\"><th scope=\"row\">第{row}组 {group}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num subtotal\">{}</td></tr>",
+                g.heads,
+                g.qualifying,
+                format_yuan(g.per_head),
+                format_yuan(g.subtotal),
+                row = g.row,
+                group = esc(g.group),
+            );
+            if !g.still_needed.is_empty() {
+                let _ = write!(
+                    h,
+                    "<tr class=\"still-needed\" data-row=\"{}\"><td colspan=\"5\">尚不符合的 {} 人：{}</td></tr>",
+                    g.row,
+                    g.heads.saturating_sub(g.qualifying),
+                    esc(&g.still_needed)
+                );
+            }
+        }
+        h.push_str("</tbody></table></div>");
+    }
+    h.push_str("<ul class=\"conditions\">");
+    for c in b.conditions.iter().filter(|c| c.id != "audience") {
+        let (mark, class) = match c.outcome {
+            Outcome::Met if b.status != Status::Eligible => continue,
+            Outcome::Met => ("✓", "met"),
+            Outcome::NotMet => ("✗", "not-met"),
+            Outcome::Unknown => ("？", "unknown"),
+        };
+        let _ = write!(
+            h,
+            "<li class=\"condition-{class}\">{mark} {}",
+            esc(&c.message)
+        );
+        if !c.clause.is_empty() {
+            let _ = write!(h, " <span class=\"clause\">依据：{}</span>", esc(c.clause));
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ul>");
+    if b.status == Status::PolicyEnded {
+        let v = b.validity;
+        let until = v
+            .until
+            .map(|d| format!("该项执行至 {}（依据：{}）。", d.chinese(), v.basis))
+            .unwrap_or_default();
+        let _ = write!(h, "<p class=\"ended\">{}{}</p>", esc(&until), esc(v.note));
+    }
+    h.push_str("<details class=\"org-details\"><summary>计算过程、来源、材料和办理地点</summary>");
+    h.push_str(&html::estimate(&b.estimate));
+    h.push_str("<ul class=\"sources\">");
+    for s in &b.estimate.sources {
+        let _ = write!(
+            h,
+            "<li>来源：{}（可信度 {}）",
+            esc(s.document),
+            s.confidence.letter()
+        );
+        if !s.url.is_empty() {
+            let _ = write!(h, " <a href=\"{}\" rel=\"noreferrer\">原文</a>", esc(s.url));
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ul>");
+    if b.status == Status::Eligible {
+        h.push_str(&html::documents(b.documents, false));
+        h.push_str(&html::apply(b.apply, 5));
+    }
+    let _ = write!(
+        h,
+        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"#/policy/{}\">查看详情与原文</a></p></details></article>",
+        esc(notice_number()),
+        esc(b.clause),
+        b.id
+    );
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::estimate::tests_support::enterprise;
+    use super::*;
+    use rules_core::{evaluate, Date};
+
+    #[test]
+    fn the_table_shows_rules_core_groups_and_separate_totals() {
+        let report = evaluate(&enterprise(), Date::ymd(2025, 7, 1));
+        let table = table_html(&report, Audience::Employer);
+        assert!(table.contains("data-benefit=\"hiring-subsidy\" data-status=\"eligible\""));
+        assert!(
+            table.contains("<td class=\"num subtotal\">24000</td>"),
+            "{table}"
+        );
+        assert!(table.contains("尚不符合的 2 人：社保已缴 10 个月，再缴纳 2 个月后可申请"));
+        assert!(!table.contains("<script"));
+        let totals = totals_html(&report, Audience::Employer);
+        assert!(
+            totals.contains("data-unit=\"元\" data-amount=\"30000\""),
+            "{totals}"
+        );
+        assert!(
+            totals.contains("data-unit=\"元/年\" data-amount=\"36000\""),
+            "{totals}"
+        );
+    }
+}

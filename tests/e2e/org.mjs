@@ -1,0 +1,442 @@
+// End-to-end tests of the organisation estimator (release build, headless Chromium, 360×740 and
+// 1280×800): an enterprise with a mixed roster and a loan, a workshop by grade, an agency with
+// 劳务派遣 excluded. The figures on screen are compared with rules-core's own, computed by the
+// subsidy-check CLI on the very answers the app saved on the phone; the CSV download is read back.
+//
+//   node tests/e2e/org.mjs http://127.0.0.1:PORT/ target/e2e
+//
+// Every request is recorded (anything not to 127.0.0.1 fails), as are console errors, page errors
+// and CSP violations; axe-core must report no serious or critical violation. Closes with
+// `e2e result: N passed; M failed`.
+
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
+if (!baseUrl) {
+  console.error('usage: node org.mjs http://127.0.0.1:PORT/ [screenshot-dir]');
+  process.exit(2);
+}
+const origin = new URL(baseUrl).origin;
+if (new URL(baseUrl).hostname !== '127.0.0.1') {
+  console.error(`refusing to test ${baseUrl}: only 127.0.0.1 is allowed`);
+  process.exit(2);
+}
+mkdirSync(shotDir, { recursive: true });
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+
+const KNOWN_WARNINGS = ['integrity` attribute is currently ignored for preload destinations'];
+const requests = [];
+const problems = [];
+
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+async function newPage(device = PHONE) {
+  const context = await browser.newContext({ ...device, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    if (KNOWN_WARNINGS.some((w) => m.type() === 'warning' && m.text().includes(w))) return;
+    problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // A blob: download link is handed to the download manager; Chromium reports it as aborted.
+    if (r.url().startsWith('blob:')) return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.exposeFunction('__reportCsp', (v) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
+  return { context, page };
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function eq(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+/// rules-core's report for `facts` on `asOf`, from the subsidy-check CLI.
+function evaluate(facts, asOf) {
+  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '-'], {
+    cwd: repo,
+    input: JSON.stringify(facts),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.toString());
+}
+
+/// The answers the app keeps on the phone for an organisation audience (rules-core's Facts JSON).
+async function savedFacts(page, audience) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), `cq-jiuye-bangfu.org-${audience}.v1`);
+  assert(text, `saved answers for ${audience}`);
+  return JSON.parse(text).facts;
+}
+
+/// Fills the roster editor's rows: each row an object of field → value (text boxes typed, lists chosen).
+async function fillRoster(page, rows) {
+  const existing = await page.locator('fieldset.roster-row').count();
+  for (let i = existing; i < rows.length; i++) await page.locator('#roster-add').click();
+  const keys = await page.locator('fieldset.roster-row').evaluateAll((els) => els.map((e) => e.dataset.row));
+  for (const [i, row] of rows.entries()) {
+    const k = keys[i];
+    for (const [field, value] of Object.entries(row)) {
+      const box = page.locator(`#roster-${k}-${field}`);
+      if ((await box.evaluate((e) => e.tagName)) === 'SELECT') await box.selectOption(value);
+      else await box.fill(value);
+    }
+  }
+}
+
+/// Clicks through the questions: `answers` maps a question id to a choice id, 'yes'/'no', a typed
+/// value, or a roster (array of rows); anything else is answered 不清楚. Ends on the results.
+async function answerAll(page, audience, answers) {
+  const asked = [];
+  for (let step = 0; step < 40; step++) {
+    await page.waitForFunction(
+      () => document.querySelector('[data-question]') || location.hash.endsWith('/results'),
+      null,
+      { timeout: 10000 },
+    );
+    if ((await page.evaluate(() => location.hash)).endsWith('/results')) break;
+    const q = await page.locator('[data-question]').getAttribute('data-question');
+    const kind = await page.locator('[data-question]').getAttribute('data-kind');
+    asked.push(q);
+    const answer = answers[q];
+    const before = await page.evaluate(() => document.querySelector('#progress')?.textContent);
+    if (answer === undefined) {
+      await page.locator('#q-unknown').click();
+    } else if (kind === 'Roster') {
+      await fillRoster(page, answer);
+      await page.locator('#q-confirm').click();
+    } else if (kind === 'District') {
+      await page.locator('#q-input').selectOption(answer);
+      await page.locator('#q-confirm').click();
+    } else if (kind === 'Count' || kind === 'Money' || kind === 'Date') {
+      await page.locator('#q-input').fill(answer);
+      await page.locator('#q-confirm').click();
+    } else {
+      await page.locator(`button[data-answer="${answer}"]`).click();
+    }
+    await page.waitForFunction(
+      ([q, before]) =>
+        location.hash.endsWith('/results') ||
+        document.querySelector('[data-question]')?.dataset.question !== q ||
+        document.querySelector('#progress')?.textContent !== before,
+      [q, before],
+      { timeout: 5000 },
+    );
+  }
+  await page.locator('#org-results').waitFor({ timeout: 10000 });
+  eq(new URL(page.url()).hash, `#/${audience}/results`, 'on the results');
+  return asked;
+}
+
+const amountOf = (b) => b.estimate.value.amount;
+
+/// The figures the page shows for one benefit, compared with rules-core's report.
+async function checkBenefit(page, b) {
+  const block = page.locator(`article[data-benefit="${b.id}"]`);
+  eq(await block.getAttribute('data-status'), b.status, `${b.id} status`);
+  const headline = await block.locator('.org-headline').innerText();
+  const v = b.estimate.value;
+  if (b.status === 'eligible' && v.kind === 'amount') {
+    assert(headline.includes(`预估 ${v.amount} ${v.unit}`), `${b.id} headline ${headline} ≠ ${v.amount} ${v.unit}`);
+  }
+  for (const line of b.estimate.breakdown || []) {
+    const row = block.locator(`tr[data-row="${line.row}"]:not(.still-needed)`);
+    const cells = await row.locator('td').allInnerTexts();
+    eq(cells, [String(line.heads), String(line.qualifying), line.per_head, line.subtotal], `${b.id} row ${line.row}`);
+    if (line.still_needed) {
+      const needed = await block.locator(`tr.still-needed[data-row="${line.row}"]`).innerText();
+      assert(needed.includes(line.still_needed), `${b.id} row ${line.row} still needed: ${needed}`);
+    }
+  }
+}
+
+/// Totals per unit, computed like the app promises: eligible, amount, non-loan, same unit only.
+function expectedTotals(report, audience) {
+  const totals = {};
+  for (const b of report.benefits) {
+    if (b.audience !== audience || b.status !== 'eligible' || b.estimate.value.kind !== 'amount') continue;
+    if (b.id.endsWith('-loan') || !['元', '元/年', '元/月'].includes(b.estimate.value.unit)) continue;
+    if (Number(b.estimate.value.amount) <= 0) continue;
+    const u = b.estimate.value.unit;
+    totals[u] = (totals[u] || 0) + Number(b.estimate.value.amount);
+  }
+  return totals;
+}
+
+async function shownTotals(page) {
+  return page.locator('.total-row').evaluateAll((rows) =>
+    Object.fromEntries(rows.map((r) => [r.dataset.unit, Number(r.dataset.amount)])),
+  );
+}
+
+async function axe(page, what) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  for (const v of result.violations) console.log(`    axe ${what}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  eq(bad.map((v) => v.id), [], `serious/critical axe violations (${what})`);
+}
+
+async function noSidewaysScroll(page, what) {
+  const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert(m.scroll <= m.width, `${what}: page scrolls sideways (${m.scroll} > ${m.width})`);
+}
+
+const ENTERPRISE_ROSTER = [
+  { count: '４', contract: '24', insured: '14', still: 'yes', contrib: '9,000' },
+  { count: '2', contract: '24', insured: '10', still: 'yes' },
+  { identity: 'graduate', count: '3', contract: '12', insured: '7' },
+];
+
+for (const device of [PHONE, DESKTOP]) {
+  const size = `${device.viewport.width}`;
+  test(`enterprise at ${size} px: mixed roster, per-group table, totals by unit, loan, CSV`, async () => {
+    const asOf = '2025-07-01';
+    const { context, page } = await newPage(device);
+    await page.goto(new URL(`?as-of=${asOf}#/employer`, baseUrl).href);
+    await page.locator('#start-org').click();
+    await page.waitForFunction(() => location.hash === '#/employer/estimate');
+    // The kinds offered are the employer's only.
+    await page.locator('[data-question="org-kind"]').waitFor();
+    const kinds = await page.locator('button[data-answer]:not([data-answer=unknown])').evaluateAll((b) => b.map((x) => x.dataset.answer));
+    assert(kinds.includes('enterprise') && !kinds.includes('hr-agency'), `kinds: ${kinds}`);
+    if (size === '360') await axe(page, 'question');
+    const asked = await answerAll(page, 'employer', {
+      'org-kind': 'enterprise',
+      'org-district': 'wanzhou',
+      roster: ENTERPRISE_ROSTER,
+      'org-size': 'small',
+      'org-staff': '５０',
+      'org-no-arrears': 'yes',
+      'loan-amount': '2000000',
+      'loan-term-years': '2',
+    });
+    eq(asked.slice(0, 2), ['org-kind', 'org-district'], 'kind and district first');
+    assert(asked.includes('roster'), `asked: ${asked}`);
+
+    const facts = await savedFacts(page, 'employer');
+    eq(facts.roster.length, 3, 'saved roster rows');
+    eq(facts.roster[0].count, 4, 'full-width count read');
+    const report = evaluate(facts, asOf);
+    const hiring = report.benefits.find((b) => b.id === 'hiring-subsidy');
+    eq(amountOf(hiring), '30000', 'rules-core hiring subsidy (README example)');
+    for (const b of report.benefits.filter((b) => b.audience === 'employer' && b.status !== 'not-for-audience')) {
+      await checkBenefit(page, b);
+    }
+    eq(await shownTotals(page), expectedTotals(report, 'employer'), 'totals by unit');
+    eq(await shownTotals(page), { '元': 30000, '元/年': 36000 }, 'totals (README example)');
+    // The formula steps sit in a closed details box (opened for print): read their text.
+    const step = await page.locator('article[data-benefit="hiring-subsidy"] .steps').evaluate((e) => e.textContent);
+    assert(step.includes('再缴纳 2 个月后可申请'), `steps: ${step}`);
+    await noSidewaysScroll(page, 'results');
+    await page.screenshot({ path: join(shotDir, `org-enterprise-${size}.png`), fullPage: true });
+    if (size === '360') await axe(page, 'results');
+
+    // The loan panel: rules-core's interest subsidy for 2 years, then a principal over the cap.
+    const loan = report.benefits.find((b) => b.id === 'enterprise-guaranteed-loan');
+    eq(amountOf(loan), '70000', 'rules-core loan subsidy');
+    assert((await page.locator('#loan-panel .estimate-value').innerText()).includes('70000'), 'loan panel 70000');
+    await page.locator('#loan-amount').fill('8000000');
+    await page.waitForFunction(() => document.querySelector('#loan-panel .steps')?.textContent.includes('超过上限'));
+    const capped = evaluate(await savedFacts(page, 'employer'), asOf).benefits.find((b) => b.id === 'enterprise-guaranteed-loan');
+    eq(amountOf(capped), '210000', 'rules-core capped loan subsidy');
+    assert((await page.locator('#loan-panel .estimate-value').innerText()).includes(amountOf(capped)), 'loan panel shows the capped figure');
+    await page.locator('#loan-amount').fill('abc');
+    assert((await page.locator('#loan-amount-error').innerText()).length > 0, 'bad principal gets a message');
+    await page.locator('#loan-amount').fill('2000000');
+
+    // Live roster: the second group reaches 12 months; the table and totals follow.
+    const keys = await page.locator('#org-roster fieldset.roster-row').evaluateAll((els) => els.map((e) => e.dataset.row));
+    await page.locator(`#roster-${keys[1]}-insured`).fill('１２');
+    await page.waitForFunction(() => document.querySelector('.total-row[data-unit="元"]')?.dataset.amount === '42000');
+    await page.locator(`#roster-${keys[1]}-count`).fill('abc');
+    assert((await page.locator(`#roster-${keys[1]}-count-error`).innerText()).includes('abc'), 'bad count message');
+    await page.locator(`#roster-${keys[1]}-count`).fill('2');
+
+    // CSV: a Blob download, UTF-8 with BOM, the table's figures.
+    const now = evaluate(await savedFacts(page, 'employer'), asOf);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#org-csv').click()]);
+    eq(download.suggestedFilename(), '单位补贴预估.csv', 'file name');
+    assert(download.url().startsWith('blob:'), `download url ${download.url()}`);
+    const bytes = readFileSync(await download.path());
+    eq([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const csv = bytes.toString('utf8').slice(1);
+    const lines = csv.split('\r\n');
+    const h = now.benefits.find((b) => b.id === 'hiring-subsidy');
+    for (const line of h.estimate.breakdown) {
+      const row = lines.find((l) => l.startsWith(`${h.name},${'可以申请'},第${line.row}组 `));
+      assert(row, `CSV row ${line.row}: ${csv}`);
+      const cells = row.split(',');
+      eq([cells[3], cells[4], cells[6]], [String(line.heads), String(line.qualifying), line.subtotal], `CSV row ${line.row}`);
+    }
+    const totals = expectedTotals(now, 'employer');
+    assert(lines.some((l) => l.startsWith(`预估一次性补贴、奖补合计,,,,,,${totals['元']},`)), `CSV one-off total: ${csv}`);
+    assert(lines.some((l) => l.startsWith(`预估每年补贴合计,,,,,,${totals['元/年']},`)), `CSV yearly total: ${csv}`);
+    assert(!lines.some((l) => l.includes('贷款') && l.startsWith('预估')), 'loan not in the totals');
+
+    // The print view: A4, the table and the inputs, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    eq(await page.locator('#org-csv').isVisible(), false, 'buttons hidden in print');
+    assert(await page.locator('#org-roster fieldset').first().isVisible(), 'roster printed');
+    assert(await page.locator('#org-table table').first().isVisible(), 'table printed');
+    await page.screenshot({ path: join(shotDir, `org-enterprise-print-${size}.png`), fullPage: true });
+    if (size === '1280') await page.pdf({ path: join(shotDir, 'org-enterprise.pdf'), format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Reload: the answers come back from the phone.
+    await page.reload();
+    await page.locator('#org-results').waitFor();
+    eq(await shownTotals(page), expectedTotals(now, 'employer'), 'totals after reload');
+    await context.close();
+  });
+}
+
+test('workshop by grade: 优秀, 45 people retained → the award band rules-core gives', async () => {
+  const asOf = '2024-05-01';
+  const { context, page } = await newPage(PHONE);
+  await page.goto(new URL(`?as-of=${asOf}#/employer/estimate`, baseUrl).href);
+  await page.locator('[data-question="org-kind"]').waitFor();
+  await answerAll(page, 'employer', {
+    'org-kind': 'workshop',
+    'org-district': 'wuxi',
+    'workshop-recognised': 'yes',
+    'workshop-new': 'no',
+    'workshop-grade': 'excellent',
+    'workshop-retained': '４５',
+  });
+  const facts = await savedFacts(page, 'employer');
+  eq([facts['workshop-grade'], facts['workshop-retained']], ['excellent', 45], 'saved grade and headcount');
+  const report = evaluate(facts, asOf);
+  const award = report.benefits.find((b) => b.id === 'workshop-employment-award');
+  eq([award.status, amountOf(award)], ['eligible', '100000'], 'rules-core award (golden case)');
+  await checkBenefit(page, award);
+  for (const b of report.benefits.filter((b) => b.audience === 'employer' && b.status !== 'not-for-audience')) {
+    await checkBenefit(page, b);
+  }
+  // The fee relief is set by the district: named as such, never a number.
+  const relief = await page.locator('article[data-benefit="workshop-fee-relief"] .org-headline').innerText();
+  assert(relief.includes('由区县确定') || relief.includes('还需确认') || relief.includes('暂不符合'), `fee relief: ${relief}`);
+  eq(await shownTotals(page), expectedTotals(report, 'employer'), 'totals');
+  // 修改: change the grade to 良好 and see the band follow.
+  await page.locator('.answer-row[data-q="workshop-grade"] button').click();
+  await page.locator('button[data-answer="good"]').click();
+  await page.waitForFunction(() => location.hash.endsWith('/results'));
+  const good = evaluate(await savedFacts(page, 'employer'), asOf).benefits.find((b) => b.id === 'workshop-employment-award');
+  await page.waitForFunction(
+    (amount) => document.querySelector('article[data-benefit="workshop-employment-award"] .org-headline')?.textContent.includes(amount),
+    amountOf(good),
+  );
+  await page.screenshot({ path: join(shotDir, 'org-workshop-360.png'), fullPage: true });
+  await context.close();
+});
+
+test('agency: free placements counted, 劳务派遣 excluded (1280 px)', async () => {
+  const asOf = '2025-06-01';
+  const { context, page } = await newPage(DESKTOP);
+  await page.goto(new URL(`?as-of=${asOf}#/agency/estimate`, baseUrl).href);
+  await page.locator('[data-question="org-kind"]').waitFor();
+  const kinds = await page.locator('button[data-answer]:not([data-answer=unknown])').evaluateAll((b) => b.map((x) => x.dataset.answer));
+  eq(kinds, ['hr-agency', 'labour-broker'], 'agency kinds');
+  await answerAll(page, 'agency', {
+    'org-kind': 'hr-agency',
+    'org-district': 'yuzhong',
+    'agency-licensed': 'yes',
+    roster: [
+      { count: '3', free: 'yes', dispatched: 'no', fulltime: 'yes', post: 'no', insured: '4' },
+      { identity: 'unemployed', count: '2', free: 'yes', dispatched: 'no', contract: '12', insured: '6' },
+      { count: '４', free: 'yes', dispatched: 'yes', fulltime: 'yes', post: 'no', insured: '6' },
+    ],
+  });
+  const report = evaluate(await savedFacts(page, 'agency'), asOf);
+  const placement = report.benefits.find((b) => b.id === 'placement-subsidy');
+  eq([placement.status, amountOf(placement)], ['eligible', '1900'], 'rules-core placement subsidy (golden case)');
+  await checkBenefit(page, placement);
+  const excluded = await page.locator('article[data-benefit="placement-subsidy"] tr.still-needed[data-row="3"]').innerText();
+  assert(excluded.includes('劳务派遣不计入'), `dispatched row: ${excluded}`);
+  eq(await shownTotals(page), expectedTotals(report, 'agency'), 'totals');
+  await page.screenshot({ path: join(shotDir, 'org-agency-1280.png'), fullPage: true });
+  await axe(page, 'agency results');
+  await context.close();
+});
+
+test('carrier: district-set and unpublished awards named as such, with sources', async () => {
+  const asOf = '2025-06-01';
+  const { context, page } = await newPage(PHONE);
+  await page.goto(new URL(`?as-of=${asOf}#/carrier/results`, baseUrl).href);
+  await page.locator('#org-results').waitFor();
+  const report = evaluate({ audience: 'carrier' }, asOf);
+  const listed = await page.locator('article[data-benefit]').evaluateAll((a) => a.map((x) => x.dataset.benefit));
+  eq(listed, report.benefits.filter((b) => b.audience === 'carrier' && b.status !== 'not-for-audience').map((b) => b.id), 'carrier benefits');
+  eq(await page.locator('.total-row').count(), 0, 'nothing totalled before anything is known');
+  await page.locator('#large-text').evaluate((b) => b.closest('details').setAttribute('open', ''));
+  await page.locator('#large-text').click();
+  assert(await page.evaluate(() => document.documentElement.classList.contains('large-text')), '大字模式');
+  await noSidewaysScroll(page, 'carrier results, 大字模式');
+  await page.screenshot({ path: join(shotDir, 'org-carrier-large-360.png'), fullPage: true });
+  await context.close();
+});
+
+test('every request stayed on 127.0.0.1', async () => {
+  assert(requests.length > 0, 'no request recorded');
+  const outside = requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:' + origin)));
+  eq(outside, [], 'requests outside the served origin');
+});
+
+test('no console error, page error, failed request or CSP violation', async () => {
+  eq(problems, [], 'problems');
+});
+
+let passed = 0;
+let failed = 0;
+for (const { name, fn } of tests) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
+  } catch (err) {
+    failed++;
+    console.log(`FAILED ${name} (${Date.now() - t0} ms)\n    ${String(err?.stack || err).split('\n').join('\n    ')}`);
+  }
+}
+await browser.close();
+console.log(`requests recorded: ${requests.length} (served origin ${origin})`);
+console.log(`e2e result: ${passed} passed; ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

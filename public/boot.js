@@ -11,7 +11,19 @@ try {
   const wasm = meta('app-wasm');
   if (!js || !wasm) throw new Error('app-js / app-wasm meta tags are missing');
   const bindings = await import(js);
-  await bindings.default({ module_or_path: wasm });
+  try {
+    await bindings.default({ module_or_path: wasm });
+  } catch (streamingError) {
+    // Some in-app browsers (older WeChat builds) fail WebAssembly.instantiateStreaming for reasons
+    // other than the MIME type; retry once with the bytes in memory.
+    const bytes = await (await fetch(wasm)).arrayBuffer();
+    await bindings.default({ module_or_path: bytes });
+  }
+  // Offline after the first visit: the service worker (dist/sw.js, written by `cargo xtask dist`)
+  // precaches the built files. Failing to register only loses offline use.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js').catch(() => {});
+  }
 } catch (err) {
   const note = document.getElementById('loading');
   if (note) {

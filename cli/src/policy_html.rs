@@ -31,7 +31,7 @@ pub fn render(day: Date) -> String {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n\
 <title>重庆就业帮扶政策一览（{}）</title>\n<meta name=\"description\" content=\"{}：每项政策的申请条件、补贴标准、所需材料和办理地点。\">\n\
-<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
+<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
 <p>依据{}及其配套文件整理。金额为预估，最终以区县人力社保部门审核为准。咨询电话：{}。</p>\n\
 <p><a href=\"./\">打开自助查询（需要较新的浏览器）</a></p>\n",
         escape(day.chinese().as_str()),

@@ -166,18 +166,38 @@ pub fn mime(path: &str) -> &'static str {
     }
 }
 
-/// index.html must be revalidated so a new release is seen; Trunk's hashed files never change.
+/// Trunk's hashed files (`name-<16 hex>.ext`) never change and are cached for a year; everything
+/// else (index.html, sw.js, the manifest, icons) is revalidated so a new release is seen.
 fn cache_control(path: &str) -> &'static str {
-    if path.ends_with(".html") {
-        "no-cache"
-    } else {
+    if is_hashed(path) {
         "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
     }
+}
+
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_trunk_hashed_files_are_immutable() {
+        assert!(super::is_hashed("app-ce0838dc1e158171_bg.wasm"));
+        assert!(super::is_hashed("style-ba753746d834fbc2.css"));
+        assert!(!super::is_hashed("sw.js"));
+        assert!(!super::is_hashed("index.html"));
+        assert!(!super::is_hashed("icon-512.png"));
+        assert!(super::is_hashed("boot-6c376f117840979.js"));
+    }
 
     #[test]
     fn paths_stay_inside_dist() {

@@ -1,0 +1,124 @@
+// Reach: installable, offline after the first visit, a non-streaming wasm fallback, a useful page
+// without WebAssembly, and the static policy page (dist/policy.html) — in headless Chromium.
+//
+//   node tests/e2e/reach.mjs http://127.0.0.1:PORT/ target/e2e
+
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, phonePage, runTests, assert, eq } from './lib/chromium.mjs';
+import { TITLE } from './lib/expectations.mjs';
+
+const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
+if (!baseUrl || new URL(baseUrl).hostname !== '127.0.0.1') {
+  console.error('usage: node reach.mjs http://127.0.0.1:PORT/ [screenshot-dir]');
+  process.exit(2);
+}
+mkdirSync(shotDir, { recursive: true });
+const origin = new URL(baseUrl).origin;
+const browser = await launchChromium();
+const log = { requests: [], problems: [] };
+
+async function mounted(page) {
+  await page.waitForFunction(() => !document.getElementById('loading') && document.querySelector('main'), null, {
+    timeout: 20000,
+  });
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('installable: manifest, icons and link-preview tags', async () => {
+  const { context, page } = await phonePage(browser, log);
+  await page.goto(baseUrl);
+  await mounted(page);
+  const manifestHref = await page.getAttribute('link[rel=manifest]', 'href');
+  const manifest = await (await page.request.get(new URL(manifestHref, baseUrl).href)).json();
+  eq(manifest.name, TITLE, 'manifest name');
+  eq(manifest.display, 'standalone', 'manifest display');
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, baseUrl).href);
+    eq(response.status(), 200, `icon ${icon.src}`);
+  }
+  for (const property of ['og:title', 'og:description', 'og:image']) {
+    const content = await page.getAttribute(`meta[property="${property}"]`, 'content');
+    assert(content && content.length > 0, `${property} missing`);
+  }
+  await context.close();
+});
+
+test('offline: after a first visit the app loads and works with no network', async () => {
+  const { context, page } = await phonePage(browser, log, { ignore: ['ERR_INTERNET_DISCONNECTED'] });
+  await page.goto(baseUrl);
+  await mounted(page);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+    return registration.active?.state;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await mounted(page);
+  const title = await page.locator('h1').first().innerText();
+  eq(title, TITLE, 'heading offline');
+  await page.screenshot({ path: join(shotDir, 'reach-offline-360.png') });
+  await context.setOffline(false);
+  await context.close();
+});
+
+test('a browser whose WebAssembly.instantiateStreaming fails still starts the app', async () => {
+  const { context, page } = await phonePage(browser, log);
+  await page.addInitScript(() => {
+    WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
+  });
+  await page.goto(baseUrl);
+  await mounted(page);
+  await context.close();
+});
+
+test('without WebAssembly: a message and a link to the static policy page, never a blank page', async () => {
+  const { context, page } = await phonePage(browser, log, { ignore: ['WebAssembly', 'wasm'] });
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await page.goto(baseUrl);
+  const note = page.locator('#loading.failed');
+  await note.waitFor({ timeout: 15000 });
+  const text = await note.innerText();
+  assert(text.includes('12333'), `failure note: ${text}`);
+  await page.screenshot({ path: join(shotDir, 'reach-no-wasm-360.png') });
+  await note.locator('a[href="policy.html"]').click();
+  await page.waitForURL(/policy\.html$/);
+  eq(await page.locator('h1').innerText(), '重庆就业帮扶政策一览', 'policy page heading');
+  await context.close();
+});
+
+test('static policy page: every benefit, no script, accessible', async () => {
+  const { context, page } = await phonePage(browser, log);
+  await page.goto(new URL('policy.html', baseUrl).href);
+  eq(await page.getAttribute('html', 'lang'), 'zh-CN', 'lang');
+  eq(await page.locator('script').count(), 0, 'scripts');
+  const sections = await page.locator('main section').count();
+  eq(sections, 32, 'benefit sections');
+  const text = await page.locator('main').innerText();
+  assert(text.includes('所需材料') && text.includes('到哪里办') && text.includes('申请条件'), 'sections have conditions, documents, offices');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of result.violations) console.log(`    axe policy.html: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+  eq(bad.map((v) => v.id), [], 'serious/critical axe violations on policy.html');
+  await page.screenshot({ path: join(shotDir, 'reach-policy-360.png') });
+  await context.close();
+});
+
+test('every request stayed on 127.0.0.1; no unexpected console error', async () => {
+  const outside = log.requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:')));
+  eq(outside, [], 'requests outside the served origin');
+  eq(log.problems, [], 'problems');
+});
+
+const { passed, failed } = await runTests(tests);
+await browser.close();
+console.log(`e2e result: ${passed} passed; ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -95,7 +95,11 @@ fn profile(seeds: &[u64], day: Date, answer: fn(Q, u64, Date) -> Answer) -> Fact
 fn json_value() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<i64>().prop_map(|n| n.to_string()),
-        any::<f64>().prop_map(|n| if n.is_finite() { n.to_string() } else { "1e999".into() }),
+        any::<f64>().prop_map(|n| if n.is_finite() {
+            n.to_string()
+        } else {
+            "1e999".into()
+        }),
         "\"[0-9０-９./-]{0,12}\"",
         "\"[a-z-]{0,16}\"",
         Just("true".to_string()),

@@ -18,8 +18,14 @@ fn profiles() -> [(&'static str, Facts); 2] {
         {"identity":"poverty","count":4,"contract-months":24,"insured-months":14,"still-insured":true,"employer-contributions":"9000"},
         {"identity":"graduate","count":3,"contract-months":12,"insured-months":7}]}"#;
     [
-        ("typical", serde_json::from_str(typical).expect("typical profile")),
-        ("employer", serde_json::from_str(employer).expect("employer profile")),
+        (
+            "typical",
+            serde_json::from_str(typical).expect("typical profile"),
+        ),
+        (
+            "employer",
+            serde_json::from_str(employer).expect("employer profile"),
+        ),
     ]
 }
 

@@ -93,7 +93,11 @@ impl AppState {
     pub fn new(today: Date, as_of: Date) -> AppState {
         let session = RwSignal::new(Session::default());
         let as_of = RwSignal::new(as_of);
-        let report = Memo::new(move |_| session.with(|s| evaluate(&s.facts, as_of.get())));
+        // A new report always counts as a change: comparing two reports costs more code than it saves.
+        let report = Memo::new_with_compare(
+            move |_| session.with(|s| evaluate(&s.facts, as_of.get())),
+            |_, _| true,
+        );
         AppState {
             route: RwSignal::new(Route::Landing(None)),
             replace: StoredValue::new(false),

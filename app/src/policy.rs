@@ -7,7 +7,7 @@ use crate::{citation, focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::catalogue::{self, CatalogueEntry, CATALOGUE};
 use rules_core::evaluate::Outcome;
-use rules_core::{describe, evaluate, notice, Audience, Date, Facts};
+use rules_core::{evaluate, notice, Audience, Date, Facts};
 
 /// The text a search looks in: the benefit's name, its audience, its clause and the clause's words.
 fn haystack(entry: &CatalogueEntry) -> String {
@@ -138,7 +138,6 @@ pub fn details_html(entry: &CatalogueEntry, personal: bool, facts: &Facts, day: 
     use std::fmt::Write;
     let report = evaluate(facts, day);
     let evaluated = report.benefit(entry.id);
-    let description = describe::benefit(entry);
     let mut h = format!(
         "<p>面向：{}</p><p class=\"clause\">政策依据：{}</p>",
         esc(entry.audience.label()),
@@ -161,7 +160,7 @@ pub fn details_html(entry: &CatalogueEntry, personal: bool, facts: &Facts, day: 
             esc(text)
         );
     }
-    if let Some(v) = description.validity {
+    if let Some(v) = evaluated.map(|b| b.validity) {
         h.push_str("<h3>有效期</h3><p>");
         if let Some(until) = v.until {
             let _ = write!(h, "执行至 {}。", until.chinese());
@@ -223,8 +222,8 @@ pub fn details_html(entry: &CatalogueEntry, personal: bool, facts: &Facts, day: 
     } else {
         h.push_str("<p>本项的具体规则尚未编入，请向区县人力社保部门咨询。</p>");
     }
-    let not_combined: Vec<&str> = description
-        .not_combined_with
+    let not_combined: Vec<&str> = evaluated
+        .map_or(&[][..], |b| b.not_combined_with)
         .iter()
         .filter_map(|id| catalogue::find(id).map(|e| e.name))
         .collect();

@@ -332,9 +332,12 @@ fn Notices() -> impl IntoView {
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let has_state = use_context::<AppState>().is_some();
+    let state = use_context::<AppState>();
+    let has_state = state.is_some();
+    // Past the landing page the header shrinks so the question or result starts near the top.
+    let compact = move || state.is_some_and(|s| !matches!(s.route.get(), Route::Landing(_)));
     view! {
-        <header class="site-header">
+        <header class="site-header" class:compact=compact>
             <h1>"重庆就业帮扶政策自助查询"</h1>
             <p class="lede">
                 {format!(

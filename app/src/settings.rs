@@ -58,7 +58,7 @@ pub fn Settings() -> impl IntoView {
 
     view! {
         <details class="settings" id="settings">
-            <summary>"设置：大字模式、查询日期、清除数据"</summary>
+            <summary>"设置（大字模式 · 查询日期 · 清除数据）"</summary>
             <div class="settings-body">
                 <button
                     type="button"

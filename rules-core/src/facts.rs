@@ -222,16 +222,27 @@ macro_rules! facts {
             /// Sets (or with `None`, clears) the answer to `q`. An answer of the wrong kind, or an
             /// unknown option id, is refused with a message and changes nothing.
             pub fn set(&mut self, q: Q, answer: Option<&Answer>) -> Result<(), String> {
-                match q {
-                    $(Q::$variant => {
-                        self.$field = match answer {
-                            None => None,
-                            Some(answer) => Some(<$ty as FactValue>::from_answer(answer)
-                                .ok_or_else(|| format!("“{}”的回答无效", crate::questions::wording(q).text))?),
-                        };
-                    })+
+                // One small arm per field and one error path: this function is in the browser build.
+                let accepted = match q {
+                    $(Q::$variant => match answer {
+                        None => {
+                            self.$field = None;
+                            true
+                        }
+                        Some(answer) => match <$ty as FactValue>::from_answer(answer) {
+                            Some(value) => {
+                                self.$field = Some(value);
+                                true
+                            }
+                            None => false,
+                        },
+                    },)+
+                };
+                if accepted {
+                    Ok(())
+                } else {
+                    Err(format!("“{}”的回答无效", crate::questions::wording(q).text))
                 }
-                Ok(())
             }
 
             /// The questions answered so far.

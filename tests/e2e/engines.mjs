@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './lib/webdriver.mjs';
-import { LABELS, TITLE } from './lib/expectations.mjs';
+import { LABELS, PERSONAS, TITLE } from './lib/expectations.mjs';
 
 const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
 if (!baseUrl || new URL(baseUrl).hostname !== '127.0.0.1') {
@@ -48,6 +48,41 @@ async function open(b, hash = '') {
   }
 }
 
+/// Answers the questionnaire like the Chromium suite does (same personas, same 不清楚 rule), by
+/// clicking; returns the number of questions.
+async function answerAll(b, persona) {
+  for (let i = 0; i < 80; i++) {
+    await b.waitFor('[data-question], #results-title', 10000);
+    if (await b.find('#results-title')) return i;
+    const [q, kind] = await b.run(
+      "const e = document.querySelector('[data-question]'); return [e.getAttribute('data-question'), e.getAttribute('data-kind')];",
+    );
+    const answer = persona.answers[q];
+    if (answer === undefined) {
+      await b.click('#q-unknown');
+    } else if (kind === 'YesNo') {
+      await b.click(`button[data-answer=${answer ? 'yes' : 'no'}]`);
+    } else if (kind === 'Choice') {
+      await b.click(`button[data-answer="${answer}"]`);
+    } else if (kind === 'District') {
+      await b.click(`#q-input option[value="${answer}"]`);
+      await b.click('#q-confirm');
+    } else {
+      await b.type('#q-input', String(answer));
+      await b.click('#q-confirm');
+    }
+    for (let t = 0; t < 100; t++) {
+      const next = await b.run(
+        "const e = document.querySelector('[data-question]'); return document.getElementById('results-title') ? 'results' : e && e.getAttribute('data-question');",
+      );
+      if (next !== q) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`${b.label}: no result after 80 questions`);
+}
+
+// Keep 大字模式 last: it stays on for the rest of the engine's session.
 const journeys = [
   {
     name: 'landing: the app mounts and shows the four audience choices',
@@ -57,7 +92,53 @@ const journeys = [
       eq(await b.texts('.choice-label'), LABELS, 'choice labels');
       const footer = await b.text('footer');
       assert(footer.includes('12333'), `footer: ${footer}`);
-      await b.screenshot(join(shotDir, `${engine}-landing-360.png`));
+      await b.screenshot(join(shotDir, `${engine}-landing.png`));
+    },
+  },
+  {
+    name: 'a person from the first question to results with an amount (脱贫人口 in 山东)',
+    run: async (b, engine) => {
+      const persona = PERSONAS.find((p) => p.name === 'shandong-worker');
+      await open(b, `?as-of=${persona.asOf}#/`);
+      await b.click('#choice-person');
+      await b.click('#start-person');
+      const questions = await answerAll(b, persona);
+      for (const [id, amount] of Object.entries(persona.eligible)) {
+        const shown = await b.text(`#group-eligible .card[data-benefit="${id}"] .estimate-value`);
+        eq(shown.trim(), amount, `${id} amount after ${questions} questions`);
+      }
+      await b.screenshot(join(shotDir, `${engine}-results.png`));
+    },
+  },
+  {
+    name: 'a deep link opens its screen (#/policy/<benefit>)',
+    run: async (b, engine) => {
+      await open(b, '?as-of=2025-06-20#/policy/cross-region-transport-subsidy');
+      const title = await b.text('#details-title');
+      assert(title.includes('交通补助'), `details title: ${title}`);
+      await b.screenshot(join(shotDir, `${engine}-deep-link.png`));
+    },
+  },
+  {
+    name: '大字模式 enlarges the text and persists across a reload',
+    run: async (b, engine) => {
+      await open(b, '?as-of=2025-06-20#/');
+      const size = () => b.run('return parseFloat(getComputedStyle(document.querySelector("h1")).fontSize);');
+      const before = await size();
+      await b.click('#settings summary');
+      await b.click('#large-text');
+      for (let t = 0; t < 50 && !(await b.run('return document.documentElement.classList.contains("large-text");')); t++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const after = await size();
+      assert(after >= before * 1.2, `h1 ${before}px → ${after}px`);
+      await b.go(new URL('?as-of=2025-06-20#/', baseUrl).href);
+      await b.waitFor('main h1, main h2');
+      for (let t = 0; t < 50 && !(await b.run('return document.documentElement.classList.contains("large-text");')); t++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert(await b.run('return document.documentElement.classList.contains("large-text");'), '大字模式 kept after reload');
+      await b.screenshot(join(shotDir, `${engine}-large-text.png`));
     },
   },
 ];

@@ -9,84 +9,24 @@
 // and CSP violations; axe-core must report no serious or critical violation. Closes with
 // `e2e result: N passed; M failed`.
 
-import { chromium } from 'playwright-core';
+import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq, PHONE, DESKTOP } from './lib/chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
-if (!baseUrl) {
-  console.error('usage: node org.mjs http://127.0.0.1:PORT/ [screenshot-dir]');
-  process.exit(2);
-}
-const origin = new URL(baseUrl).origin;
-if (new URL(baseUrl).hostname !== '127.0.0.1') {
-  console.error(`refusing to test ${baseUrl}: only 127.0.0.1 is allowed`);
-  process.exit(2);
-}
-mkdirSync(shotDir, { recursive: true });
+const { baseUrl, shotDir, origin } = suiteArgs('org.mjs');
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
-const KNOWN_WARNINGS = ['integrity` attribute is currently ignored for preload destinations'];
-const requests = [];
-const problems = [];
-
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-
-async function newPage(device = PHONE) {
-  const context = await browser.newContext({ ...device, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() !== 'error' && m.type() !== 'warning') return;
-    if (KNOWN_WARNINGS.some((w) => m.type() === 'warning' && m.text().includes(w))) return;
-    problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => {
-    // A blob: download link is handed to the download manager; Chromium reports it as aborted.
-    if (r.url().startsWith('blob:')) return;
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.exposeFunction('__reportCsp', (v) => problems.push(`CSP violation: ${v}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
-    );
-  });
-  return { context, page };
-}
+const log = { requests: [], problems: [] };
+const { requests, problems } = log;
+const newPage = (device = PHONE) => openPage(browser, log, { device, acceptDownloads: true });
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-function eq(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
-}
 
 /// rules-core's report for `facts` on `asOf`, from the subsidy-check CLI.
 function evaluate(facts, asOf) {
@@ -423,20 +363,4 @@ test('no console error, page error, failed request or CSP violation', async () =
   eq(problems, [], 'problems');
 });
 
-let passed = 0;
-let failed = 0;
-for (const { name, fn } of tests) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (err) {
-    failed++;
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)\n    ${String(err?.stack || err).split('\n').join('\n    ')}`);
-  }
-}
-await browser.close();
-console.log(`requests recorded: ${requests.length} (served origin ${origin})`);
-console.log(`e2e result: ${passed} passed; ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await runSuite(browser, tests, log, origin);

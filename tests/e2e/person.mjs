@@ -9,74 +9,18 @@
 // reload restores answers, 大字模式 persists, the policy list and details, print, axe-core, no request
 // leaves 127.0.0.1, no console error. Closes with `e2e result: N passed; M failed`.
 
-import { chromium } from 'playwright-core';
+import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PERSONAS } from './lib/expectations.mjs';
 
-const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
-if (!baseUrl) {
-  console.error('usage: node person.mjs http://127.0.0.1:PORT/ [screenshot-dir]');
-  process.exit(2);
-}
-const origin = new URL(baseUrl).origin;
-if (new URL(baseUrl).hostname !== '127.0.0.1') {
-  console.error(`refusing to test ${baseUrl}: only 127.0.0.1 is allowed`);
-  process.exit(2);
-}
-mkdirSync(shotDir, { recursive: true });
+const { baseUrl, shotDir, origin } = suiteArgs('person.mjs');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
-const KNOWN_WARNINGS = ['integrity` attribute is currently ignored for preload destinations'];
-const requests = [];
-const problems = [];
-
-async function newPage() {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() !== 'error' && m.type() !== 'warning') return;
-    if (KNOWN_WARNINGS.some((w) => m.type() === 'warning' && m.text().includes(w))) return;
-    problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  // A reload or close cancels requests still in flight (the icon, say): ERR_ABORTED is not a failure.
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.exposeFunction('__reportCsp', (v) => problems.push(`CSP violation: ${v}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
-    );
-  });
-  return { context, page };
-}
+const log = { requests: [], problems: [] };
+const { requests, problems } = log;
+const newPage = () => openPage(browser, log);
 
 const url = (asOf, hash) => `${origin}/?as-of=${asOf}${hash}`;
 
@@ -88,14 +32,6 @@ async function open(page, asOf, hash = '#/') {
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-function eq(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
-}
 
 /** Answers the questionnaire for a persona; returns the number of taps and the questions seen. */
 async function answerAll(page, persona) {
@@ -364,21 +300,4 @@ test('no console error, page error, failed request or CSP violation', async () =
   eq(problems, [], 'problems');
 });
 
-let passed = 0;
-let failed = 0;
-for (const { name, fn } of tests) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (err) {
-    failed++;
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)\n    ${String(err?.stack || err).split('\n').join('\n    ')}`);
-  }
-}
-await browser.close();
-console.log(`taps to a full result: ${JSON.stringify(tapsByPersona)}`);
-console.log(`requests recorded: ${requests.length} (served origin ${origin})`);
-console.log(`e2e result: ${passed} passed; ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await runSuite(browser, tests, log, origin);

@@ -4,18 +4,11 @@
 //   node tests/e2e/reach.mjs http://127.0.0.1:PORT/ target/e2e
 
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, phonePage, runTests, assert, eq } from './lib/chromium.mjs';
+import { launchChromium, newPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
 import { TITLE } from './lib/expectations.mjs';
 
-const [baseUrl, shotDir = 'target/e2e'] = process.argv.slice(2);
-if (!baseUrl || new URL(baseUrl).hostname !== '127.0.0.1') {
-  console.error('usage: node reach.mjs http://127.0.0.1:PORT/ [screenshot-dir]');
-  process.exit(2);
-}
-mkdirSync(shotDir, { recursive: true });
-const origin = new URL(baseUrl).origin;
+const { baseUrl, shotDir, origin } = suiteArgs('reach.mjs');
 const browser = await launchChromium();
 const log = { requests: [], problems: [] };
 
@@ -29,7 +22,7 @@ const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
 test('installable: manifest, icons and link-preview tags', async () => {
-  const { context, page } = await phonePage(browser, log);
+  const { context, page } = await newPage(browser, log);
   await page.goto(baseUrl);
   await mounted(page);
   const manifestHref = await page.getAttribute('link[rel=manifest]', 'href');
@@ -48,7 +41,7 @@ test('installable: manifest, icons and link-preview tags', async () => {
 });
 
 test('offline: after a first visit the app loads and works with no network', async () => {
-  const { context, page } = await phonePage(browser, log, { ignore: ['ERR_INTERNET_DISCONNECTED'] });
+  const { context, page } = await newPage(browser, log, { ignore: ['ERR_INTERNET_DISCONNECTED'] });
   await page.goto(baseUrl);
   await mounted(page);
   await page.evaluate(async () => {
@@ -69,7 +62,7 @@ test('offline: after a first visit the app loads and works with no network', asy
 });
 
 test('a browser whose WebAssembly.instantiateStreaming fails still starts the app', async () => {
-  const { context, page } = await phonePage(browser, log);
+  const { context, page } = await newPage(browser, log);
   await page.addInitScript(() => {
     WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
   });
@@ -79,7 +72,7 @@ test('a browser whose WebAssembly.instantiateStreaming fails still starts the ap
 });
 
 test('without WebAssembly: a message and a link to the static policy page, never a blank page', async () => {
-  const { context, page } = await phonePage(browser, log, { ignore: ['WebAssembly', 'wasm'] });
+  const { context, page } = await newPage(browser, log, { ignore: ['WebAssembly', 'wasm'] });
   await page.addInitScript(() => {
     delete window.WebAssembly;
   });
@@ -96,7 +89,7 @@ test('without WebAssembly: a message and a link to the static policy page, never
 });
 
 test('static policy page: every benefit, no script, accessible', async () => {
-  const { context, page } = await phonePage(browser, log);
+  const { context, page } = await newPage(browser, log);
   await page.goto(new URL('policy.html', baseUrl).href);
   eq(await page.getAttribute('html', 'lang'), 'zh-CN', 'lang');
   eq(await page.locator('script').count(), 0, 'scripts');
@@ -118,7 +111,4 @@ test('every request stayed on 127.0.0.1; no unexpected console error', async () 
   eq(log.problems, [], 'problems');
 });
 
-const { passed, failed } = await runTests(tests);
-await browser.close();
-console.log(`e2e result: ${passed} passed; ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await runSuite(browser, tests, log, origin);

@@ -420,12 +420,19 @@ pub struct HowToApply {
     pub confidence: Confidence,
 }
 
+/// The number to dial (also for `tel:` links).
+pub const HOTLINE_NUMBER: &str = "12333";
 pub const HOTLINE: &str = "12333（重庆人社服务热线，市外拨打 023-12333）";
 pub const ASK_DISTRICT: &str = "请向区县人力社保部门咨询";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hotline_text_starts_with_its_number() {
+        assert!(HOTLINE.starts_with(HOTLINE_NUMBER));
+    }
 
     #[test]
     fn ids_are_unique() {

@@ -19,6 +19,25 @@ try {
     const bytes = await (await fetch(wasm)).arrayBuffer();
     await bindings.default({ module_or_path: bytes });
   }
+  // A Rust panic aborts the wasm (panic = "abort") and leaves a frozen page: say so plainly and offer
+  // a reload instead. The answers are already saved on the phone.
+  const crashed = (error) => error instanceof WebAssembly.RuntimeError;
+  const onCrash = (error) => {
+    if (!crashed(error) || document.getElementById('crash')) return;
+    const box = document.createElement('div');
+    box.id = 'crash';
+    box.className = 'loading failed';
+    box.setAttribute('role', 'alert');
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.textContent = '重新加载';
+    reload.addEventListener('click', () => location.reload());
+    box.append('页面出错了。您填写的回答已保存在本机，请重新加载后继续。', document.createElement('br'), reload);
+    document.body.prepend(box);
+    reload.focus();
+  };
+  window.addEventListener('error', (event) => onCrash(event.error));
+  window.addEventListener('unhandledrejection', (event) => onCrash(event.reason));
   // Offline after the first visit: the service worker (dist/sw.js, written by `cargo xtask dist`)
   // precaches the built files. Failing to register only loses offline use.
   if ('serviceWorker' in navigator) {

@@ -88,6 +88,24 @@ test('without WebAssembly: a message and a link to the static policy page, never
   await context.close();
 });
 
+test('a crash of the app shows a message with a reload button, not a frozen page', async () => {
+  const { context, page } = await newPage(browser, log, { ignore: ['unreachable (test)'] });
+  await page.goto(baseUrl);
+  await mounted(page);
+  // What a Rust panic looks like from JavaScript: a WebAssembly.RuntimeError.
+  await page.evaluate(() =>
+    window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable (test)') })),
+  );
+  const alert = page.locator('#crash[role=alert]');
+  await alert.waitFor({ timeout: 5000 });
+  assert((await alert.innerText()).includes('重新加载'), 'reload offered');
+  eq(await page.evaluate(() => document.activeElement?.textContent), '重新加载', 'focus on the reload button');
+  await alert.locator('button').click();
+  await mounted(page);
+  eq(await page.locator('#crash').count(), 0, 'reloaded page without the message');
+  await context.close();
+});
+
 test('static policy page: every benefit, no script, accessible', async () => {
   const { context, page } = await newPage(browser, log);
   await page.goto(new URL('policy.html', baseUrl).href);

@@ -23,9 +23,11 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
 /// apt packages of the WebKit and Firefox runs, with a file each provides.
-const OTHER_ENGINES: [(&str, &str); 3] = [
+const OTHER_ENGINES: [(&str, &str); 4] = [
     ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
     ("xvfb", "/usr/bin/xvfb-run"),
+    // xvfb-run needs xauth, which xvfb only recommends (and installs skip recommendations).
+    ("xauth", "/usr/bin/xauth"),
     ("firefox-esr", "/usr/bin/firefox-esr"),
 ];
 

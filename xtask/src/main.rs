@@ -32,7 +32,8 @@ usage: cargo xtask <command>
   dist               release build into dist/ and a size report (fails above the 150 KB brotli budget)
   setup [--e2e]      only install what is missing
   fuzz [CASES]       the property tests with many more cases (default 100000): arbitrary answers,
-                     JSON documents and rosters never panic and stay within caps
+                     JSON documents and rosters never panic and stay within caps; URL fragments,
+                     queries and saved answers decode or are refused, never panic
   bench              a report: evaluations per second (native and in headless Chromium) and a
                      Lighthouse mobile run of the release build, each with a budget check
 ";
@@ -393,6 +394,19 @@ fn cmd_fuzz(cases: &str) -> Result<(), String> {
         "rules-core",
         "--test",
         "properties",
+    ])
+    .env("PROPTEST_CASES", cases))?;
+    header(&format!(
+        "the app's decoders (URL, query, saved answers) with {cases} cases each"
+    ));
+    run(cargo(&[
+        "test",
+        "--release",
+        "--locked",
+        "-p",
+        "app",
+        "--test",
+        "decoders",
     ])
     .env("PROPTEST_CASES", cases))
 }

@@ -1,0 +1,72 @@
+//! Property tests for what the app decodes from outside: the URL fragment, the `?as-of=` query, and
+//! the answers saved on the phone (person and organisation). Any text gives a value or a message,
+//! never a panic. Native only; `cargo xtask fuzz` raises the number of cases.
+#![cfg(not(target_arch = "wasm32"))]
+
+use app::route::Route;
+use proptest::prelude::*;
+use rules_core::Audience;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
+}
+
+/// Text shaped like what the app meets: fragments, queries and JSON documents with real keys.
+fn shaped() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("#/".to_string()),
+        Just("person".to_string()),
+        Just("employer".to_string()),
+        Just("/q".to_string()),
+        Just("/results".to_string()),
+        Just("policy/".to_string()),
+        Just("?as-of=".to_string()),
+        Just("2025-06-31".to_string()),
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("[".to_string()),
+        Just("\"answers\":".to_string()),
+        Just("\"version\":1,".to_string()),
+        Just("\"age\":".to_string()),
+        Just("\"roster\":[{\"identity\":\"poverty\",\"count\":4294967295}]".to_string()),
+        Just("\\u0000".to_string()),
+        "[0-9０-９.-]{1,8}",
+        "[a-z-]{1,12}",
+        any::<String>(),
+    ];
+    prop::collection::vec(pieces, 0..12).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_fragment_gives_a_route_that_round_trips(text in prop_oneof![any::<String>(), shaped()]) {
+        let route = Route::parse(&text);
+        prop_assert_eq!(Route::parse(&route.hash()), route);
+    }
+
+    #[test]
+    fn any_query_gives_a_date_or_a_message(text in prop_oneof![any::<String>(), shaped()]) {
+        let _ = app::settings::as_of_from_query(&text);
+    }
+
+    #[test]
+    fn any_saved_text_decodes_or_is_refused(text in prop_oneof![any::<String>(), shaped()]) {
+        let _ = app::json::parse(&text);
+        let _ = app::session::Saved::from_json(&text);
+        for audience in [Audience::Employer, Audience::Agency, Audience::Carrier] {
+            let _ = app::org::store::from_json(&text, audience);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack(depth in 1usize..20_000) {
+        let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let _ = app::json::parse(&text);
+        let _ = app::session::Saved::from_json(&text);
+    }
+}

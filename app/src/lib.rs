@@ -280,7 +280,7 @@ fn Screen(selected: RwSignal<Option<Audience>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let screen = Memo::new(move |_| match state.route.get() {
         Route::Landing(_) => Screen::Landing,
-        Route::PersonQuestions | Route::PersonResults => Screen::Person,
+        Route::PersonQuestions | Route::PersonResults | Route::PersonChecklist => Screen::Person,
         Route::Policy => Screen::Policy,
         Route::PolicyBenefit(id) => Screen::Benefit(id),
         Route::Org(audience, _) => Screen::Org(audience),

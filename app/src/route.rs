@@ -13,6 +13,8 @@ pub enum Route {
     PersonQuestions,
     /// `#/person/results`: the person's results.
     PersonResults,
+    /// `#/person/checklist`: the merged document checklist for the benefits picked.
+    PersonChecklist,
     /// `#/policy`: every benefit of the notice.
     Policy,
     /// `#/policy/<benefit-id>`: one benefit in detail.
@@ -29,6 +31,7 @@ impl Route {
             Route::Landing(Some(audience)) => crate::hash_for(audience),
             Route::PersonQuestions => "#/person/q".to_string(),
             Route::PersonResults => "#/person/results".to_string(),
+            Route::PersonChecklist => "#/person/checklist".to_string(),
             Route::Policy => "#/policy".to_string(),
             Route::PolicyBenefit(id) => format!("#/policy/{id}"),
             Route::Org(audience, step) => crate::org::hash(audience, step),
@@ -60,13 +63,17 @@ impl Route {
         match (audience, second, rest) {
             (Some(Audience::Person), "q", None) => Route::PersonQuestions,
             (Some(Audience::Person), "results", None) => Route::PersonResults,
+            (Some(Audience::Person), "checklist", None) => Route::PersonChecklist,
             (audience, _, _) => Route::Landing(audience),
         }
     }
 
-    /// True for the person's own screens (questions and results).
+    /// True for the person's own screens (questions, results, checklist).
     pub fn is_person_flow(self) -> bool {
-        matches!(self, Route::PersonQuestions | Route::PersonResults)
+        matches!(
+            self,
+            Route::PersonQuestions | Route::PersonResults | Route::PersonChecklist
+        )
     }
 }
 
@@ -80,6 +87,7 @@ mod tests {
             Route::Landing(None),
             Route::PersonQuestions,
             Route::PersonResults,
+            Route::PersonChecklist,
             Route::Policy,
         ];
         routes.extend(Audience::ALL.map(|a| Route::Landing(Some(a))));

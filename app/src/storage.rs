@@ -56,8 +56,10 @@ pub fn save_person(saved: &Saved) {
     set(PERSON_KEY, &saved.to_json());
 }
 
+/// Also forgets the documents ticked as ready.
 pub fn clear_person() {
     remove(PERSON_KEY);
+    remove(crate::person::checklist::TICKS_KEY);
 }
 
 pub fn load_large_text() -> bool {

@@ -1,5 +1,6 @@
 //! The person's self-check: the adaptive questionnaire and the results.
 
+pub mod checklist;
 pub mod questionnaire;
 pub mod results;
 
@@ -7,20 +8,23 @@ use crate::route::Route;
 use crate::AppState;
 use leptos::prelude::*;
 
+pub use checklist::ChecklistPage;
 pub use questionnaire::Questionnaire;
 pub use results::Results;
 
-/// `#/person/q` and `#/person/results`; first asks what to do with answers found on the phone.
+/// `#/person/q`, `#/person/results` and `#/person/checklist`; first asks what to do with answers found on the phone.
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let waiting = Memo::new(move |_| state.resume.with(Option::is_some));
-    let results = Memo::new(move |_| state.route.get() == Route::PersonResults);
+    let route = Memo::new(move |_| state.route.get());
     move || {
         if waiting.get() {
             view! { <ResumePrompt/> }.into_any()
-        } else if results.get() {
+        } else if route.get() == Route::PersonResults {
             view! { <Results/> }.into_any()
+        } else if route.get() == Route::PersonChecklist {
+            view! { <ChecklistPage/> }.into_any()
         } else {
             view! { <Questionnaire/> }.into_any()
         }

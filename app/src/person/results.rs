@@ -130,6 +130,7 @@ pub fn Results() -> impl IntoView {
             <p class="summary" id="results-summary" role="status" aria-live="polite">{summary}</p>
             <div class="results-body" inner_html=body on:click=move |ev| edit_from_click(state, &ev)></div>
             <div class="actions no-print">
+                <a class="button primary" href="#/person/checklist" id="to-checklist">"准备申请材料"</a>
                 <button type="button" class="primary" id="print" on:click=print>"打印或保存结果"</button>
                 <a class="button secondary" href="#/policy" id="results-to-policy">"政策一览"</a>
                 <button type="button" class="secondary" id="restart" on:click=move |_| state.restart()>

@@ -1,0 +1,306 @@
+//! 准备申请材料: the user picks the benefits to apply for (可以申请 preselected, 还需确认 selectable)
+//! and gets one merged checklist from rules-core (`checklist::merge`): each document once, which
+//! benefits need it, how to bring it, what it proves, where to get it, alternatives and conditions;
+//! what the office checks in its own systems apart; then how to apply for each benefit and the
+//! hotline. Documents are ticked off as ready (saved on the phone, cleared with the answers), the list
+//! prints as an A4 sheet with empty boxes and is copied as plain text for WeChat.
+//!
+//! The lists are HTML text ([`crate::html`]); their checkboxes are handled by one delegated
+//! `change` listener, so ticking never redraws the list (focus stays put).
+
+use crate::html::{self, esc};
+use crate::json::{self, quote, Json};
+use crate::{focus_later, AppState};
+use leptos::prelude::*;
+use rules_core::checklist::{merge, Checklist};
+use rules_core::documents;
+use rules_core::evaluate::Report;
+use rules_core::Status;
+use std::fmt::Write;
+
+/// The ticked documents, under their own versioned key (cleared with the answers).
+pub const TICKS_KEY: &str = "cq-jiuye-bangfu.checklist.v1";
+
+/// The benefits the user may pick: 可以申请 ones (preselected) and 还需确认 ones.
+pub fn choosable(report: &Report) -> impl Iterator<Item = (&'static str, &'static str, bool)> + '_ {
+    report
+        .benefits
+        .iter()
+        .filter(|b| matches!(b.status, Status::Eligible | Status::NeedsAnswers))
+        .map(|b| (b.id, b.name, b.status == Status::Eligible))
+}
+
+/// Saved ticks as JSON: `{"version":1,"ticked":["id-card",…]}`.
+pub fn ticks_to_json(ticked: &[&str]) -> String {
+    let ids: Vec<String> = ticked.iter().map(|id| quote(id)).collect();
+    format!("{{\"version\":1,\"ticked\":[{}]}}", ids.join(","))
+}
+
+/// Reads saved ticks; anything damaged, of another version or naming unknown documents is ignored.
+pub fn ticks_from_json(text: &str) -> Vec<&'static str> {
+    let Some(doc) = json::parse(text) else {
+        return Vec::new();
+    };
+    if doc.get("version") != Some(&Json::Number("1".into())) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(Json::Array(ids)) = doc.get("ticked") {
+        for id in ids {
+            if let Json::String(id) = id {
+                if let Some(d) = documents::find(id) {
+                    if !out.contains(&d.id) {
+                        out.push(d.id);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// (ready, total) among the documents to bring.
+pub fn progress(list: &Checklist, ticked: &[&str]) -> (usize, usize) {
+    let bring = list.items.iter().filter(|i| i.to_bring());
+    let total = bring.clone().count();
+    let ready = bring.filter(|i| ticked.contains(&i.document.id)).count();
+    (ready, total)
+}
+
+/// The picker of benefits as HTML (checkboxes with `data-pick`).
+pub fn picker_html(report: &Report, selected: &[&str]) -> String {
+    let mut h = String::from(
+        "<fieldset class=\"pick no-print\" id=\"pick\"><legend>要申请哪些项目？</legend>",
+    );
+    for (id, name, eligible) in choosable(report) {
+        let _ = write!(
+            h,
+            "<label class=\"tick\"><input type=\"checkbox\" data-pick=\"{id}\"{}> <span>{} <small>{}</small></span></label>",
+            if selected.contains(&id) { " checked" } else { "" },
+            esc(name),
+            if eligible { "可以申请" } else { "还需确认" }
+        );
+    }
+    h.push_str("</fieldset>");
+    h
+}
+
+/// The merged list, the documents the office checks itself, the guide per benefit and the hotline.
+pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
+    if list.guides.is_empty() {
+        return "<p class=\"empty\" id=\"checklist-empty\">请先在上面选择要申请的项目。</p>".into();
+    }
+    let mut h = String::from("<section id=\"docs\" aria-labelledby=\"docs-title\"><h3 id=\"docs-title\">要带的材料</h3><ol class=\"checklist\">");
+    for item in list.items.iter().filter(|i| i.to_bring()) {
+        let d = item.document;
+        let _ = write!(
+            h,
+            "<li data-document=\"{id}\"><label class=\"tick\"><input type=\"checkbox\" data-doc=\"{id}\"{}> <span><span class=\"doc-name\">{}</span> · {}</span></label><ul class=\"doc-more\">",
+            if ticked.contains(&d.id) { " checked" } else { "" },
+            esc(d.name),
+            esc(item.form.label()),
+            id = d.id
+        );
+        let mut line = |label: &str, text: &str| {
+            if !text.is_empty() {
+                let _ = write!(
+                    h,
+                    "<li><span class=\"label\">{label}</span>{}</li>",
+                    esc(text)
+                );
+            }
+        };
+        if !item.needed_by_all {
+            line("用于：", &item.needed_by.join("、"));
+        }
+        for condition in &item.only_if {
+            line("仅限：", condition);
+        }
+        line("用于证明：", d.proves);
+        line("没有时到：", d.obtain);
+        line("也可用：", d.alternatives);
+        if d.confidence.needs_checking() {
+            line("", "待核实");
+        }
+        h.push_str("</ul></li>");
+    }
+    h.push_str("</ol></section>");
+    let checked: Vec<&str> = list
+        .items
+        .iter()
+        .filter(|i| !i.to_bring())
+        .map(|i| i.document.name)
+        .collect();
+    if !checked.is_empty() {
+        let _ = write!(
+            h,
+            "<section id=\"checked-docs\"><h3>一般无需携带</h3><p>经办部门系统核查：{}</p></section>",
+            esc(&checked.join("、"))
+        );
+    }
+    h.push_str("<section id=\"guides\" aria-labelledby=\"guides-title\"><h3 id=\"guides-title\">办理指南</h3>");
+    for g in &list.guides {
+        let _ = write!(
+            h,
+            "<article class=\"card guide\" data-benefit=\"{}\"><h4>{}</h4>{}</article>",
+            g.id,
+            esc(g.name),
+            html::apply(g.apply, 5)
+        );
+    }
+    h.push_str("</section>");
+    h.push_str(&html::disclaimer());
+    h
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load_ticks() -> Vec<&'static str> {
+    storage()
+        .and_then(|s| s.get_item(TICKS_KEY).ok().flatten())
+        .map(|t| ticks_from_json(&t))
+        .unwrap_or_default()
+}
+
+fn save_ticks(ticked: &[&str]) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(TICKS_KEY, &ticks_to_json(ticked));
+    }
+}
+
+/// The attribute `name` of an event's target, and whether it is checked.
+fn checkbox(ev: &leptos::ev::Event, name: &str) -> Option<(String, bool)> {
+    use wasm_bindgen::JsCast;
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    Some((input.get_attribute(name)?, input.checked()))
+}
+
+/// Puts text on the clipboard; `false` where the browser refuses or has no Clipboard API.
+async fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(write) = write else { return false };
+    match write.call1(&clipboard, &text.into()) {
+        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+/// `#/person/checklist`.
+#[component]
+pub fn ChecklistPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| focus_later("checklist-title"));
+    let selected: RwSignal<Vec<&'static str>> = RwSignal::new(
+        state
+            .report
+            .with_untracked(|r| choosable(r).filter(|c| c.2).map(|c| c.0).collect()),
+    );
+    let ticked = RwSignal::new(load_ticks());
+    let list = Memo::new_with_compare(
+        move |_| state.report.with(|r| selected.with(|s| merge(r, s))),
+        |_, _| true,
+    );
+    let copied: RwSignal<Option<Result<(), String>>> = RwSignal::new(None);
+
+    let picker = move || {
+        state
+            .report
+            .with(|r| picker_html(r, &selected.get_untracked()))
+    };
+    let body = move || list.with(|l| ticked.with_untracked(|t| checklist_html(l, t)));
+    let progress_text = move || {
+        let (ready, total) = list.with(|l| ticked.with(|t| progress(l, t)));
+        format!("已备齐 {ready}/{total}")
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some((id, on)) = checkbox(&ev, "data-doc") {
+            if let Some(d) = documents::find(&id) {
+                ticked.update(|t| {
+                    t.retain(|x| *x != d.id);
+                    if on {
+                        t.push(d.id);
+                    }
+                });
+                ticked.with_untracked(|t| save_ticks(t));
+            }
+        } else if let Some((id, on)) = checkbox(&ev, "data-pick") {
+            let found = state
+                .report
+                .with_untracked(|r| r.benefits.iter().find(|b| b.id == id).map(|b| b.id));
+            if let Some(id) = found {
+                selected.update(|s| {
+                    s.retain(|x| *x != id);
+                    if on {
+                        s.push(id);
+                    }
+                });
+            }
+        }
+    };
+    let copy = move |_| {
+        let text = list.with_untracked(Checklist::to_plain_text);
+        leptos::task::spawn_local(async move {
+            if copy_text(&text).await {
+                copied.set(Some(Ok(())));
+            } else {
+                copied.set(Some(Err(text)));
+                request_animation_frame(|| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(area) = document()
+                        .get_element_by_id("copy-text")
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                    {
+                        let _ = area.focus();
+                        area.select();
+                    }
+                });
+            }
+        });
+    };
+    let copy_result = move || {
+        copied.get().map(|result| match result {
+            Ok(()) => view! { <p class="copied">"已复制清单，可以粘贴到微信等聊天里。"</p> }.into_any(),
+            Err(text) => view! {
+                <div class="copy-fallback">
+                    <p>"无法自动复制。请长按下面的文字，选择“全选”和“复制”。"</p>
+                    <textarea id="copy-text" readonly rows="8" aria-label="申请材料清单文字" prop:value=text></textarea>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+
+    view! {
+        <section class="checklist-page" id="checklist" aria-labelledby="checklist-title">
+            <h2 id="checklist-title" tabindex="-1">"准备申请材料"</h2>
+            <p class="no-print">"选好要申请的项目，下面合并成一份材料清单：同一份材料只列一次。备齐一项就勾选一项，勾选会保存在本机。"</p>
+            <div on:change=on_change>
+                <div inner_html=picker></div>
+                <p class="progress" id="checklist-progress" role="status" aria-live="polite">{progress_text}</p>
+                <div class="checklist-body" inner_html=body></div>
+            </div>
+            <div class="actions no-print">
+                <button type="button" class="primary" id="copy-checklist" on:click=copy>"复制清单"</button>
+                <button type="button" class="secondary" id="print-checklist" on:click=move |_| { let _ = window().print(); }>
+                    "打印清单"
+                </button>
+                <a class="button secondary" href="#/person/results" id="checklist-to-results">"返回查询结果"</a>
+            </div>
+            <div role="status" aria-live="polite" class="no-print">{copy_result}</div>
+        </section>
+    }
+}

@@ -1,0 +1,219 @@
+// End-to-end test of 准备申请材料 on the release build, in headless Chromium at 360×740.
+//
+//   node tests/e2e/checklist.mjs http://127.0.0.1:PORT/ target/e2e
+//
+// A returning entrepreneur lifted out of poverty (the 'returning-entrepreneur' persona of
+// lib/expectations.mjs, three benefits 可以申请) goes from the results to the merged checklist: the
+// three are preselected, each document is listed once, two are ticked and stay ticked after a reload,
+// 复制清单 puts every document to bring on the clipboard (and, where the clipboard is refused, shows
+// the text selected in a read-only box), the print view is a clean list with boxes (screenshot under
+// target/e2e/), axe-core, no request leaves 127.0.0.1, no console error.
+// Closes with `e2e result: N passed; M failed`.
+
+import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { join } from 'node:path';
+import { PERSONAS } from './lib/expectations.mjs';
+
+const { baseUrl, shotDir, origin } = suiteArgs('checklist.mjs');
+void baseUrl;
+
+const browser = await launchChromium();
+const log = { requests: [], problems: [] };
+const { requests, problems } = log;
+const newPage = (options) => openPage(browser, log, options);
+
+const persona = PERSONAS.find((p) => p.name === 'returning-entrepreneur');
+const ELIGIBLE = ['startup-subsidy', 'startup-guaranteed-loan', 'startup-tax-relief'];
+
+async function open(page, hash = '#/') {
+  await page.goto(`${origin}/?as-of=${persona.asOf}${hash}`, { waitUntil: 'load' });
+  await page.locator('h1').waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForFunction(() => !document.getElementById('loading'));
+}
+
+/** Taps through the questionnaire with the persona's answers, 不清楚 for the rest. */
+async function answerAll(page) {
+  for (let i = 0; i < 80; i++) {
+    await page.waitForSelector('[data-question], #results-title', { timeout: 10000 });
+    if (await page.locator('#results-title').count()) return;
+    const q = await page.getAttribute('[data-question]', 'data-question');
+    const kind = await page.getAttribute('[data-question]', 'data-kind');
+    const answer = persona.answers[q];
+    if (answer === undefined) await page.locator('#q-unknown').tap();
+    else if (kind === 'YesNo') await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
+    else if (kind === 'Choice') await page.locator(`button[data-answer="${answer}"]`).tap();
+    else {
+      if (kind === 'District') await page.selectOption('#q-input', answer);
+      else await page.fill('#q-input', String(answer));
+      await page.locator('#q-confirm').tap();
+    }
+    await page.waitForFunction(
+      (prev) => {
+        const el = document.querySelector('[data-question]');
+        return document.getElementById('results-title') || (el && el.getAttribute('data-question') !== prev);
+      },
+      q,
+      { timeout: 10000 },
+    );
+  }
+  throw new Error('no result after 80 questions');
+}
+
+/** A fresh page on the checklist, reached from the results. */
+async function toChecklist(options) {
+  const { context, page } = await newPage(options);
+  await open(page);
+  await page.locator('#choice-person').tap();
+  await page.locator('#start-person').tap();
+  await answerAll(page);
+  for (const id of ELIGIBLE) {
+    eq(await page.locator(`#group-eligible .card[data-benefit="${id}"]`).count(), 1, `${id} under 可以申请`);
+  }
+  await page.locator('#to-checklist').tap();
+  await page.locator('#checklist-title').waitFor({ timeout: 10000 });
+  return { context, page };
+}
+
+const docIds = (page) => page.$$eval('input[data-doc]', (l) => l.map((i) => i.dataset.doc));
+const docNames = (page) => page.$$eval('#docs .doc-name', (l) => l.map((e) => e.textContent.trim()));
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('from the results to one merged checklist; two ticks survive a reload', async () => {
+  const { context, page } = await toChecklist();
+  eq(new URL(page.url()).hash, '#/person/checklist', 'checklist URL');
+  eq(await page.evaluate(() => document.activeElement?.id), 'checklist-title', 'focus on the title');
+  const picked = await page.$$eval('input[data-pick]:checked', (l) => l.map((i) => i.dataset.pick));
+  eq(picked, ELIGIBLE, 'the three 可以申请 benefits preselected');
+  assert((await page.locator('input[data-pick]:not(:checked)').count()) > 0, '还需确认 benefits offered, unticked');
+  const ids = await docIds(page);
+  assert(ids.length >= 3, `documents listed: ${ids}`);
+  eq(new Set(ids).size, ids.length, 'each document once');
+  const names = await docNames(page);
+  eq(new Set(names).size, names.length, 'each document name once');
+  eq(await page.locator('.guide').count(), 3, 'a guide per benefit');
+  assert((await page.locator('.guide .apply').first().innerText()).includes('办理'), 'where to apply');
+  assert((await page.locator('.disclaimer').innerText()).includes('12333'), 'hotline');
+  eq((await page.locator('#checklist-progress').innerText()).trim(), `已备齐 0/${ids.length}`, 'progress');
+  eq(await page.getAttribute('#checklist-progress', 'aria-live'), 'polite', 'progress announced');
+  // Real checkboxes, labelled, in rows of at least 48 px; the keyboard ticks them too.
+  await page.locator(`label:has(input[data-doc="${ids[0]}"])`).tap();
+  await page.locator(`input[data-doc="${ids[1]}"]`).focus();
+  await page.keyboard.press('Space');
+  eq((await page.locator('#checklist-progress').innerText()).trim(), `已备齐 2/${ids.length}`, 'progress after two');
+  const small = await page.$$eval('label.tick', (l) => l.filter((e) => e.getBoundingClientRect().height < 48).length);
+  eq(small, 0, 'checkbox rows under 48 px');
+  await page.screenshot({ path: join(shotDir, 'checklist-360.png'), fullPage: true });
+
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('#resume-continue').waitFor({ timeout: 15000 });
+  await page.locator('#resume-continue').tap();
+  await page.locator('#checklist-title').waitFor({ timeout: 10000 });
+  const ticked = await page.$$eval('input[data-doc]:checked', (l) => l.map((i) => i.dataset.doc));
+  eq(ticked, [ids[0], ids[1]], 'ticks kept after reload');
+  eq((await page.locator('#checklist-progress').innerText()).trim(), `已备齐 2/${ids.length}`, 'progress kept');
+
+  // 重新开始 forgets the ticks with the answers.
+  await page.locator('#checklist-to-results').tap();
+  await page.locator('#restart').tap();
+  eq(await page.evaluate(() => localStorage.getItem('cq-jiuye-bangfu.checklist.v1')), null, 'ticks cleared');
+  await context.close();
+});
+
+test('复制清单 puts every document to bring on the clipboard', async () => {
+  const { context, page } = await toChecklist();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const names = await docNames(page);
+  await page.locator('#copy-checklist').tap();
+  await page.locator('.copied, #copy-text').first().waitFor({ timeout: 5000 });
+  const copied = (await page.locator('#copy-text').count())
+    ? await page.inputValue('#copy-text')
+    : await page.evaluate(() => navigator.clipboard.readText());
+  for (const name of names) assert(copied.includes(name), `copied text names ${name}:\n${copied}`);
+  assert(copied.includes('12333'), 'copied text has the hotline');
+  await context.close();
+});
+
+test('where the clipboard is refused, the text is shown selected to copy by hand', async () => {
+  const second = await toChecklistRefused();
+  const { page: p } = second;
+  const names = await docNames(p);
+  await p.locator('#copy-checklist').tap();
+  await p.locator('#copy-text').waitFor({ timeout: 5000 });
+  const text = await p.inputValue('#copy-text');
+  for (const name of names) assert(text.includes(name), `fallback text names ${name}`);
+  assert((await p.locator('.copy-fallback').innerText()).includes('长按'), 'says 长按');
+  eq(await p.evaluate(() => document.activeElement?.id), 'copy-text', 'text box focused');
+  const selected = await p.evaluate(() => {
+    const t = document.getElementById('copy-text');
+    return t.selectionEnd - t.selectionStart === t.value.length && t.readOnly;
+  });
+  assert(selected, 'the whole text selected in a read-only box');
+  await second.context.close();
+});
+
+/** As toChecklist, with no Clipboard API (as in some in-app browsers). */
+async function toChecklistRefused() {
+  const { context, page } = await newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+  });
+  await open(page);
+  await page.locator('#choice-person').tap();
+  await page.locator('#start-person').tap();
+  await answerAll(page);
+  await page.locator('#to-checklist').tap();
+  await page.locator('#checklist-title').waitFor({ timeout: 10000 });
+  return { context, page };
+}
+
+test('print view: a clean A4 list with empty boxes, no buttons', async () => {
+  const { context, page } = await toChecklist();
+  await page.locator('input[data-doc]').first().check();
+  await page.emulateMedia({ media: 'print' });
+  const seen = await page.evaluate(() => {
+    const shown = (e) => e.offsetParent !== null || getComputedStyle(e).display !== 'none';
+    const boxes = [...document.querySelectorAll('input[data-doc]')];
+    return {
+      buttons: [...document.querySelectorAll('button')].filter((b) => b.offsetParent !== null).length,
+      picker: shown(document.getElementById('pick')),
+      boxes: boxes.filter((b) => b.offsetParent !== null).length,
+      empty: boxes.every((b) => getComputedStyle(b).appearance === 'none'),
+      docs: document.querySelectorAll('#docs li[data-document]').length,
+      guides: document.querySelectorAll('.guide').length,
+    };
+  });
+  eq(seen.buttons, 0, 'no buttons printed');
+  eq(seen.picker, false, 'no picker printed');
+  eq(seen.boxes, seen.docs, 'a box per document');
+  assert(seen.empty, 'boxes printed empty, to tick by hand');
+  eq(seen.guides, 3, 'the guides printed');
+  await page.pdf({ path: join(shotDir, 'checklist-print.pdf'), format: 'A4' });
+  await page.screenshot({ path: join(shotDir, 'checklist-print.png'), fullPage: true });
+  await context.close();
+});
+
+test('axe-core: no serious or critical violation on the checklist', async () => {
+  const { context, page } = await toChecklist();
+  await page.locator('#copy-checklist').tap();
+  await page.locator('.copied, #copy-text').first().waitFor({ timeout: 5000 });
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  for (const v of result.violations) console.log(`    axe: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  eq(bad.map((v) => v.id), [], 'serious/critical axe violations');
+  await context.close();
+});
+
+test('every request stayed on 127.0.0.1', async () => {
+  assert(requests.length > 0, 'no request recorded');
+  const outside = requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:')));
+  eq(outside, [], 'requests outside the served origin');
+});
+
+test('no console error, page error, failed request or CSP violation', async () => {
+  eq(problems, [], 'problems');
+});
+
+await runSuite(browser, tests, log, origin);

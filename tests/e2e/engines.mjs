@@ -120,6 +120,30 @@ const journeys = [
     },
   },
   {
+    name: 'the document checklist: one merged list, a tick counts (returning entrepreneur)',
+    run: async (b, engine) => {
+      const persona = PERSONAS.find((p) => p.name === 'returning-entrepreneur');
+      await open(b, `?as-of=${persona.asOf}#/`);
+      await b.click('#choice-person');
+      await b.click('#start-person');
+      // The earlier journey's answers are saved in this session: start again.
+      await b.waitFor('[data-question], #resume-restart, #results-title');
+      if (await b.find('#resume-restart')) await b.click('#resume-restart');
+      await answerAll(b, persona);
+      await b.click('#to-checklist');
+      await b.waitFor('#checklist-title');
+      const ids = await b.run("return Array.from(document.querySelectorAll('input[data-doc]')).map((i) => i.dataset.doc);");
+      assert(ids.length >= 3 && new Set(ids).size === ids.length, `documents once each: ${ids}`);
+      eq((await b.text('#checklist-progress')).trim(), `已备齐 0/${ids.length}`, 'progress before');
+      await b.click(`input[data-doc="${ids[0]}"]`);
+      for (let t = 0; t < 50 && !(await b.text('#checklist-progress')).includes('1/'); t++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      eq((await b.text('#checklist-progress')).trim(), `已备齐 1/${ids.length}`, 'progress after a tick');
+      await b.screenshot(join(shotDir, `${engine}-checklist.png`));
+    },
+  },
+  {
     name: '大字模式 enlarges the text and persists across a reload',
     run: async (b, engine) => {
       await open(b, '?as-of=2025-06-20#/');

@@ -360,7 +360,12 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "最终以区县人力社保部门审核为准 · "
-                <span class="nowrap">"咨询电话 "<a href="tel:12333">"12333"</a></span>
+                <span class="nowrap">
+                    "咨询电话 "
+                    <a href=format!("tel:{}", rules_core::documents::HOTLINE_NUMBER)>
+                        {rules_core::documents::HOTLINE_NUMBER}
+                    </a>
+                </span>
             </p>
         </footer>
     }

@@ -199,6 +199,34 @@ async fn copy_text(text: &str) -> bool {
     }
 }
 
+/// The buttons under the list (handled by the page's delegated click listener).
+const ACTIONS: &str = "<div class=\"actions no-print\"><button type=\"button\" class=\"primary\" id=\"copy-checklist\" data-act=\"copy\">复制清单</button><button type=\"button\" class=\"secondary\" id=\"print-checklist\" data-act=\"print\">打印清单</button><a class=\"button secondary\" href=\"#/person/results\" id=\"checklist-to-results\">返回查询结果</a></div>";
+
+/// What 复制清单 did: copied, or the text to copy by hand where the clipboard is refused.
+fn copy_html(done: bool, text: &str) -> String {
+    match done {
+        true => "<p class=\"copied\">已复制清单，可以粘贴到微信等聊天里。</p>".into(),
+        false => format!(
+            "<div class=\"copy-fallback\"><p>无法自动复制。请长按下面的文字，选择“全选”和“复制”。</p><textarea id=\"copy-text\" readonly rows=\"8\" aria-label=\"申请材料清单文字\">{}</textarea></div>",
+            esc(text)
+        ),
+    }
+}
+
+/// Selects the text to copy by hand once it is drawn.
+fn select_fallback() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(area) = document()
+            .get_element_by_id("copy-text")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let _ = area.focus();
+            area.select();
+        }
+    });
+}
+
 /// `#/person/checklist`.
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
@@ -210,20 +238,23 @@ pub fn ChecklistPage() -> impl IntoView {
             .with_untracked(|r| choosable(r).filter(|c| c.2).map(|c| c.0).collect()),
     );
     let ticked = RwSignal::new(load_ticks());
-    let list = Memo::new_with_compare(
-        move |_| state.report.with(|r| selected.with(|s| merge(r, s))),
-        |_, _| true,
-    );
-    let copied: RwSignal<Option<Result<(), String>>> = RwSignal::new(None);
+    // Merging is cheap: done again on each use rather than kept in a memo (less code).
+    let list = move || state.report.with(|r| selected.with(|s| merge(r, s)));
+    // What 复制清单 did, as HTML (the same signal type as the app's notices: less code).
+    let copied: RwSignal<Option<String>> = RwSignal::new(None);
 
     let picker = move || {
         state
             .report
             .with(|r| picker_html(r, &selected.get_untracked()))
     };
-    let body = move || list.with(|l| ticked.with_untracked(|t| checklist_html(l, t)));
+    let body = move || {
+        let mut h = ticked.with_untracked(|t| checklist_html(&list(), t));
+        h.push_str(ACTIONS);
+        h
+    };
     let progress_text = move || {
-        let (ready, total) = list.with(|l| ticked.with(|t| progress(l, t)));
+        let (ready, total) = ticked.with(|t| progress(&list(), t));
         format!("已备齐 {ready}/{total}")
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -251,56 +282,40 @@ pub fn ChecklistPage() -> impl IntoView {
             }
         }
     };
-    let copy = move |_| {
-        let text = list.with_untracked(Checklist::to_plain_text);
-        leptos::task::spawn_local(async move {
-            if copy_text(&text).await {
-                copied.set(Some(Ok(())));
-            } else {
-                copied.set(Some(Err(text)));
-                request_animation_frame(|| {
-                    use wasm_bindgen::JsCast;
-                    if let Some(area) = document()
-                        .get_element_by_id("copy-text")
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                    {
-                        let _ = area.focus();
-                        area.select();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let act = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-act]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"));
+        match act.as_deref() {
+            Some("print") => {
+                let _ = window().print();
+            }
+            Some("copy") => {
+                let text = untrack(list).to_plain_text();
+                leptos::task::spawn_local(async move {
+                    let done = copy_text(&text).await;
+                    copied.set(Some(copy_html(done, &text)));
+                    if !done {
+                        select_fallback();
                     }
                 });
             }
-        });
+            _ => {}
+        }
     };
-    let copy_result = move || {
-        copied.get().map(|result| match result {
-            Ok(()) => view! { <p class="copied">"已复制清单，可以粘贴到微信等聊天里。"</p> }.into_any(),
-            Err(text) => view! {
-                <div class="copy-fallback">
-                    <p>"无法自动复制。请长按下面的文字，选择“全选”和“复制”。"</p>
-                    <textarea id="copy-text" readonly rows="8" aria-label="申请材料清单文字" prop:value=text></textarea>
-                </div>
-            }
-            .into_any(),
-        })
-    };
+    let copy_result = move || copied.get().unwrap_or_default();
 
     view! {
-        <section class="checklist-page" id="checklist" aria-labelledby="checklist-title">
+        <section class="checklist-page" id="checklist" aria-labelledby="checklist-title" on:change=on_change on:click=on_click>
             <h2 id="checklist-title" tabindex="-1">"准备申请材料"</h2>
             <p class="no-print">"选好要申请的项目，下面合并成一份材料清单：同一份材料只列一次。备齐一项就勾选一项，勾选会保存在本机。"</p>
-            <div on:change=on_change>
-                <div inner_html=picker></div>
-                <p class="progress" id="checklist-progress" role="status" aria-live="polite">{progress_text}</p>
-                <div class="checklist-body" inner_html=body></div>
-            </div>
-            <div class="actions no-print">
-                <button type="button" class="primary" id="copy-checklist" on:click=copy>"复制清单"</button>
-                <button type="button" class="secondary" id="print-checklist" on:click=move |_| { let _ = window().print(); }>
-                    "打印清单"
-                </button>
-                <a class="button secondary" href="#/person/results" id="checklist-to-results">"返回查询结果"</a>
-            </div>
-            <div role="status" aria-live="polite" class="no-print">{copy_result}</div>
+            <div inner_html=picker></div>
+            <p class="progress" id="checklist-progress" role="status" aria-live="polite">{progress_text}</p>
+            <div inner_html=body></div>
+            <div role="status" aria-live="polite" class="no-print" inner_html=copy_result></div>
         </section>
     }
 }

@@ -7,7 +7,7 @@
 // three are preselected, each document is listed once, two are ticked and stay ticked after a reload,
 // 复制清单 puts every document to bring on the clipboard (and, where the clipboard is refused, shows
 // the text selected in a read-only box), the print view is a clean list with boxes (screenshot under
-// target/e2e/), axe-core, no request leaves 127.0.0.1, no console error.
+// target/e2e/); the organisation estimator's results lead to the same checklist; axe-core, no request leaves 127.0.0.1, no console error.
 // Closes with `e2e result: N passed; M failed`.
 
 import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
@@ -203,6 +203,41 @@ test('axe-core: no serious or critical violation on the checklist', async () => 
   for (const v of result.violations) console.log(`    axe: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   eq(bad.map((v) => v.id), [], 'serious/critical axe violations');
+  await context.close();
+});
+
+test('organisation results: 准备申请材料 for a workshop (employer estimator)', async () => {
+  const { context, page } = await newPage();
+  const saved = {
+    v: 1,
+    facts: {
+      version: 1, audience: 'employer', 'org-kind': 'workshop', 'org-district': 'wuxi',
+      'workshop-recognised': true, 'workshop-new': false, 'workshop-grade': 'excellent', 'workshop-retained': 45,
+    },
+    skipped: [],
+    history: ['org-kind', 'org-district', 'workshop-recognised', 'workshop-new', 'workshop-grade', 'workshop-retained'],
+  };
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('cq-jiuye-bangfu.org-employer.v1', text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(saved));
+  await page.goto(`${origin}/?as-of=2024-05-01#/employer/results`, { waitUntil: 'load' });
+  await page.locator('#org-results-title').waitFor({ timeout: 15000 });
+  await page.locator('#to-checklist').tap();
+  await page.locator('#checklist-title').waitFor({ timeout: 10000 });
+  eq(new URL(page.url()).hash, '#/employer/checklist', 'organisation checklist URL');
+  const picked = await page.$$eval('input[data-pick]:checked', (l) => l.map((i) => i.dataset.pick));
+  assert(picked.includes('workshop-employment-award'), `the award preselected: ${picked}`);
+  // rules-core lists no documents for the award: the user is sent to the district, nothing invented.
+  assert((await page.locator('#docs').innerText()).includes('请向区县人力社保部门咨询'), 'no documents: ask the district');
+  await page.locator('label:has(input[data-pick="hiring-subsidy"])').tap();
+  await page.locator('input[data-doc="labour-contract"]').waitFor({ timeout: 5000 });
+  eq(await page.locator('#docs-none').count(), 0, 'documents listed once a benefit with documents is picked');
+  eq(await page.locator('.guide').count(), picked.length + 1, 'a guide per benefit picked');
+  eq(await page.getAttribute('#checklist-to-results', 'href'), '#/employer/results', 'back to the estimate');
+  await page.screenshot({ path: join(shotDir, 'checklist-employer-360.png'), fullPage: true });
   await context.close();
 });
 

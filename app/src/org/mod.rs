@@ -34,6 +34,8 @@ pub enum OrgStep {
     Questions,
     /// `#/<audience>/results`: the estimate.
     Results,
+    /// `#/<audience>/checklist`: 准备申请材料 for the benefits picked.
+    Checklist,
 }
 
 /// The fragment of a screen, e.g. `#/employer/estimate`.
@@ -41,6 +43,7 @@ pub fn hash(audience: Audience, step: OrgStep) -> String {
     let step = match step {
         OrgStep::Questions => "estimate",
         OrgStep::Results => "results",
+        OrgStep::Checklist => "checklist",
     };
     format!("#/{}/{step}", audience.id())
 }
@@ -52,6 +55,7 @@ pub fn route_from(audience: Option<Audience>, second: &str, rest: Option<&str>) 
     let step = match (second, rest) {
         ("estimate", None) => OrgStep::Questions,
         ("results", None) => OrgStep::Results,
+        ("checklist", None) => OrgStep::Checklist,
         _ => return None,
     };
     Some(Route::Org(audience, step))
@@ -180,6 +184,7 @@ pub fn OrgEstimator(audience: Audience) -> impl IntoView {
             {move || match step.get() {
                 OrgStep::Questions => view! { <OrgQuestions audience=audience/> }.into_any(),
                 OrgStep::Results => view! { <results::OrgResults audience=audience/> }.into_any(),
+                OrgStep::Checklist => view! { <crate::person::ChecklistPage/> }.into_any(),
             }}
         </div>
     }
@@ -304,7 +309,7 @@ mod tests {
     #[test]
     fn routes_name_the_audience_and_step() {
         for audience in [Audience::Employer, Audience::Agency, Audience::Carrier] {
-            for step in [OrgStep::Questions, OrgStep::Results] {
+            for step in [OrgStep::Questions, OrgStep::Results, OrgStep::Checklist] {
                 let h = hash(audience, step);
                 let mut parts = h.trim_start_matches("#/").split('/');
                 let first = parts.next().unwrap_or_default();

@@ -80,6 +80,7 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
             <OrgAnswers audience=audience/>
             <div inner_html=crate::html::disclaimer()></div>
             <div class="actions no-print">
+                <a class="button primary" href=hash(audience, OrgStep::Checklist) id="to-checklist">"准备申请材料"</a>
                 <button type="button" class="primary" id="org-print" on:click=print>"打印或保存为PDF"</button>
                 <button type="button" class="secondary" id="org-csv" on:click=download>"下载表格（CSV）"</button>
                 <button type="button" class="secondary" id="org-restart" on:click=restart>"重新开始"</button>

@@ -1,4 +1,4 @@
-//! 准备申请材料: the user picks the benefits to apply for (可以申请 preselected, 还需确认 selectable)
+//! 准备申请材料 (person and organisation results): the user picks the benefits to apply for (可以申请 preselected, 还需确认 selectable)
 //! and gets one merged checklist from rules-core (`checklist::merge`): each document once, which
 //! benefits need it, how to bring it, what it proves, where to get it, alternatives and conditions;
 //! what the office checks in its own systems apart; then how to apply for each benefit and the
@@ -124,7 +124,15 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
         }
         h.push_str("</ul></li>");
     }
-    h.push_str("</ol></section>");
+    h.push_str("</ol>");
+    if !list.items.iter().any(|i| i.to_bring()) {
+        let _ = write!(
+            h,
+            "<p id=\"docs-none\">本工具没有收录所选项目要带的材料，{}。</p>",
+            documents::ASK_DISTRICT
+        );
+    }
+    h.push_str("</section>");
     let checked: Vec<&str> = list
         .items
         .iter()
@@ -199,8 +207,11 @@ async fn copy_text(text: &str) -> bool {
     }
 }
 
-/// The buttons under the list (handled by the page's delegated click listener).
-const ACTIONS: &str = "<div class=\"actions no-print\"><button type=\"button\" class=\"primary\" id=\"copy-checklist\" data-act=\"copy\">复制清单</button><button type=\"button\" class=\"secondary\" id=\"print-checklist\" data-act=\"print\">打印清单</button><a class=\"button secondary\" href=\"#/person/results\" id=\"checklist-to-results\">返回查询结果</a></div>";
+/// The buttons under the list (handled by the page's delegated click listener); `back` is the
+/// results screen it came from.
+fn actions(back: &str) -> String {
+    format!("<div class=\"actions no-print\"><button type=\"button\" class=\"primary\" id=\"copy-checklist\" data-act=\"copy\">复制清单</button><button type=\"button\" class=\"secondary\" id=\"print-checklist\" data-act=\"print\">打印清单</button><a class=\"button secondary\" href=\"{back}\" id=\"checklist-to-results\">返回查询结果</a></div>")
+}
 
 /// What 复制清单 did: copied, or the text to copy by hand where the clipboard is refused.
 fn copy_html(done: bool, text: &str) -> String {
@@ -238,6 +249,13 @@ pub fn ChecklistPage() -> impl IntoView {
             .with_untracked(|r| choosable(r).filter(|c| c.2).map(|c| c.0).collect()),
     );
     let ticked = RwSignal::new(load_ticks());
+    // The person's results, or the organisation's (`#/employer/checklist`).
+    let back = match state.route.get_untracked() {
+        crate::route::Route::Org(audience, _) => {
+            crate::org::hash(audience, crate::org::OrgStep::Results)
+        }
+        _ => "#/person/results".to_string(),
+    };
     // Merging is cheap: done again on each use rather than kept in a memo (less code).
     let list = move || state.report.with(|r| selected.with(|s| merge(r, s)));
     // What 复制清单 did, as HTML (the same signal type as the app's notices: less code).
@@ -250,7 +268,7 @@ pub fn ChecklistPage() -> impl IntoView {
     };
     let body = move || {
         let mut h = ticked.with_untracked(|t| checklist_html(&list(), t));
-        h.push_str(ACTIONS);
+        h.push_str(&actions(&back));
         h
     };
     let progress_text = move || {

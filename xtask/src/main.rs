@@ -29,7 +29,7 @@ usage: cargo xtask <command>
   serve [--port N]   install what is missing, build the release app, serve it on http://127.0.0.1:N/ (default 8080)
   test               install what is missing, then fmt, clippy (native + wasm32), native tests,
                      browser (wasm) tests, release build + size report, end-to-end tests
-  dist               release build into dist/ and a size report (fails above the 150 KB brotli budget)
+  dist               release build into dist/ and a size report (150 KB brotli budget; fails above 215 KB)
   setup [--e2e]      only install what is missing
   fuzz [CASES]       the property tests with many more cases (default 100000): arbitrary answers,
                      JSON documents and rosters never panic and stay within caps; URL fragments,

@@ -215,19 +215,7 @@ impl Saved {
         if facts.version != FACTS_VERSION || facts.audience != Some(Audience::Person) {
             return Err(damaged());
         }
-        let ids = |key: &str| -> Result<Vec<Q>, String> {
-            match doc.get(key) {
-                None => Ok(Vec::new()),
-                Some(Json::Array(items)) => items
-                    .iter()
-                    .map(|item| match item {
-                        Json::String(id) => Q::from_id(id).ok_or_else(damaged),
-                        _ => Err(damaged()),
-                    })
-                    .collect(),
-                Some(_) => Err(damaged()),
-            }
-        };
+        let ids = |key: &str| question_ids(&doc, key).ok_or_else(damaged);
         let step = match doc.get("step") {
             Some(Json::String(s)) if s == "questions" => Step::Questions,
             Some(Json::String(s)) if s == "results" => Step::Results,
@@ -258,8 +246,23 @@ impl Saved {
     }
 }
 
-/// One answer as JSON holds it, read by the question's kind.
-fn read_answer(q: Q, value: &Json) -> Option<Answer> {
+/// The question ids listed under `key` (none when absent); `None` when the list is damaged.
+pub(crate) fn question_ids(doc: &Json, key: &str) -> Option<Vec<Q>> {
+    match doc.get(key) {
+        None => Some(Vec::new()),
+        Some(Json::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Json::String(id) => Q::from_id(id),
+                _ => None,
+            })
+            .collect(),
+        Some(_) => None,
+    }
+}
+
+/// One answer as JSON holds it, read by the question's kind (rosters are read by `org::store`).
+pub(crate) fn read_answer(q: Q, value: &Json) -> Option<Answer> {
     match (q.kind(), value) {
         (AnswerKind::YesNo, Json::Bool(b)) => Some(Answer::Bool(*b)),
         (AnswerKind::Choice | AnswerKind::District, Json::String(id)) => {

@@ -10,7 +10,7 @@ use rules_core::facts::{AnswerKind, FACTS_VERSION};
 use rules_core::input::{parse_count, parse_money};
 use rules_core::money::format_yuan;
 use rules_core::roster::HireGroup;
-use rules_core::{Answer, Audience, Date, Facts, Q};
+use rules_core::{Answer, Audience, Facts, Q};
 
 /// `cq-jiuye-bangfu.org-employer.v1` and the like.
 pub fn key(audience: Audience) -> String {
@@ -168,23 +168,15 @@ fn read_group(value: &Json) -> Option<HireGroup> {
     Some(g)
 }
 
+/// One answer as JSON holds it: rosters here, every other kind as the person's saved answers are read.
 fn read_answer(q: Q, value: &Json) -> Option<Answer> {
     match (q.kind(), value) {
-        (AnswerKind::YesNo, Json::Bool(b)) => Some(Answer::Bool(*b)),
-        (AnswerKind::Choice | AnswerKind::District, Json::String(id)) => {
-            Some(Answer::Choice(id.clone()))
-        }
-        (AnswerKind::Count, Json::Number(n)) => parse_count(n).ok().map(Answer::Count),
-        (AnswerKind::Money, Json::String(n) | Json::Number(n)) => {
-            parse_money(n).ok().map(Answer::Money)
-        }
-        (AnswerKind::Date, Json::String(d)) => Date::parse(d).ok().map(Answer::Date),
         (AnswerKind::Roster, Json::Array(items)) => items
             .iter()
             .map(read_group)
             .collect::<Option<Vec<_>>>()
             .map(Answer::Roster),
-        _ => None,
+        _ => crate::session::read_answer(q, value),
     }
 }
 
@@ -216,19 +208,7 @@ pub fn from_json(text: &str, audience: Audience) -> Result<Session, String> {
     if session.facts.audience != Some(audience) {
         return Err(damaged());
     }
-    let ids = |key: &str| -> Result<Vec<Q>, String> {
-        match doc.get(key) {
-            None => Ok(Vec::new()),
-            Some(Json::Array(items)) => items
-                .iter()
-                .map(|item| match item {
-                    Json::String(id) => Q::from_id(id).ok_or_else(damaged),
-                    _ => Err(damaged()),
-                })
-                .collect(),
-            Some(_) => Err(damaged()),
-        }
-    };
+    let ids = |key: &str| crate::session::question_ids(&doc, key).ok_or_else(damaged);
     session.skipped = ids("skipped")?.into_iter().collect();
     session.history = ids("history")?;
     Ok(session)

@@ -7,24 +7,10 @@ use rules_core::{catalogue, Audience};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::host;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a browser document")
-}
-
-/// A fresh host element for one test, removed again by the caller.
-fn host() -> web_sys::HtmlElement {
-    let doc = document();
-    let host = doc.create_element("div").expect("create div");
-    doc.body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append host");
-    host.unchecked_into()
-}
 
 fn text_of(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).expect("valid selector");

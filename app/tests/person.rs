@@ -14,42 +14,12 @@ use rules_core::{evaluate, Answer, Date, Facts, Status, Q};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{count, find, host, text};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const DAY: Date = Date::ymd(2025, 6, 20);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a browser document")
-}
-
-fn host() -> web_sys::HtmlElement {
-    let doc = document();
-    let host = doc.create_element("div").expect("create div");
-    doc.body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append host");
-    host.unchecked_into()
-}
-
-fn find(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector)
-        .expect("valid selector")
-        .unwrap_or_else(|| panic!("{selector} is on the page"))
-        .unchecked_into()
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn count(root: &web_sys::Element, selector: &str) -> u32 {
-    root.query_selector_all(selector)
-        .expect("valid selector")
-        .length()
-}
 
 fn shown_question(root: &web_sys::Element) -> String {
     find(root, "[data-question]")

@@ -7,16 +7,19 @@
 //! (`/?as-of=2025-06-20#/person/q`) fixes the evaluation date for links and tests; otherwise it is
 //! today from the browser, changeable in the settings panel.
 
+pub mod clipboard;
 pub mod format;
 pub mod html;
 pub mod json;
 pub mod landing;
+pub mod link;
 pub mod org;
 pub mod person;
 pub mod policy;
 pub mod route;
 pub mod session;
 pub mod settings;
+pub mod staff;
 pub mod storage;
 
 use leptos::prelude::*;
@@ -86,6 +89,8 @@ pub struct AppState {
     pub resume: RwSignal<Option<Saved>>,
     /// A one-off message (data discarded, data cleared, bad link).
     pub notice: RwSignal<Option<String>>,
+    /// A district the link preselects in every 区县 question (`?district=wanzhou`).
+    pub preset_district: Option<&'static str>,
 }
 
 impl AppState {
@@ -108,6 +113,7 @@ impl AppState {
             report,
             resume: RwSignal::new(None),
             notice: RwSignal::new(None),
+            preset_district: None,
         }
     }
 
@@ -163,20 +169,42 @@ impl AppState {
 pub fn App() -> impl IntoView {
     let today = settings::today();
     let search = window().location().search().unwrap_or_default();
-    let (as_of, bad_link) = match settings::as_of_from_query(&search) {
-        Ok(day) => (day.unwrap_or(today), None),
-        Err(message) => (today, Some(message)),
-    };
-    let state = AppState::new(today, as_of);
+    let presets = link::read_query(&search, today);
+    let mut state = AppState::new(today, presets.as_of.unwrap_or(today));
+    state.preset_district = presets.district;
+    let mut notes = presets.notes;
     state.large_text.set(storage::load_large_text());
-    match storage::load_person() {
-        storage::Loaded::Saved(saved) if !saved.session().is_empty() => {
-            state.resume.set(Some(*saved))
-        }
-        storage::Loaded::Discarded(message) => state.notice.set(Some(message)),
-        _ => state.notice.set(bad_link),
-    }
+    let saved = storage::load_person();
     state.route.set(Route::parse(&current_hash()));
+    match link::answers_in_fragment(&current_hash()) {
+        // Answers someone shared on purpose (包含我的回答): they become this page's answers, and
+        // the address bar loses them at once (replaced, so Back does not bring them back).
+        Some(shared) => {
+            match shared.and_then(|json| Saved::from_json(&json).map_err(|_| shared_damaged())) {
+                Ok(shared) => {
+                    state.session.set(shared.session());
+                    notes.push(match saved {
+                        storage::Loaded::Saved(_) => {
+                            "已打开分享链接中的回答，并替换了本机原来保存的回答。".to_string()
+                        }
+                        _ => "已打开分享链接中的回答，并保存在本机。".to_string(),
+                    });
+                }
+                Err(message) => notes.push(message),
+            }
+            state.redirect(Route::PersonResults);
+        }
+        None => match saved {
+            storage::Loaded::Saved(saved) if !saved.session().is_empty() => {
+                state.resume.set(Some(*saved))
+            }
+            storage::Loaded::Discarded(message) => notes.insert(0, message),
+            _ => {}
+        },
+    }
+    if !notes.is_empty() {
+        state.notice.set(Some(notes.join(" ")));
+    }
     provide_context(state);
 
     // The URL fragment and the route follow each other; back/forward change the fragment.
@@ -260,8 +288,13 @@ pub fn App() -> impl IntoView {
             <Notices/>
             <Screen selected=selected/>
         </main>
-        <SiteFooter/>
+        <SiteFooter staff_link=true/>
     }
+}
+
+/// What a damaged shared-answers link says.
+fn shared_damaged() -> String {
+    "分享链接中的回答已损坏，无法打开。请让对方重新复制链接。".to_string()
 }
 
 /// Which component draws the current route; changes of audience on the landing page do not
@@ -327,7 +360,19 @@ fn Notices() -> impl IntoView {
             }
         })
     };
-    view! { {notice} {ended} }
+    let preset = move || {
+        let district = state
+            .preset_district
+            .and_then(rules_core::districts::find)?;
+        matches!(state.route.get(), Route::Landing(_)).then(|| {
+            view! {
+                <p class="banner notice" id="preset-note" role="note">
+                    {format!("本链接已为您预选区县：{}（答题时可以更改）。", district.name)}
+                </p>
+            }
+        })
+    };
+    view! { {notice} {preset} {ended} }
 }
 
 #[component]
@@ -354,8 +399,9 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// The footer; `staff_link` adds the discreet link to the staff page (工作人员：生成推广链接).
 #[component]
-pub fn SiteFooter() -> impl IntoView {
+pub fn SiteFooter(#[prop(optional)] staff_link: bool) -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
@@ -367,6 +413,9 @@ pub fn SiteFooter() -> impl IntoView {
                     </a>
                 </span>
             </p>
+            {staff_link.then(|| view! {
+                <a class="staff-link no-print" href="staff.html" id="staff-link-footer">"工作人员：生成推广链接"</a>
+            })}
         </footer>
     }
 }

@@ -13,6 +13,7 @@ import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } 
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import { PERSONAS } from './lib/expectations.mjs';
+import { answerAll } from './lib/flows.mjs';
 
 const { baseUrl, shotDir, origin } = suiteArgs('person.mjs');
 
@@ -32,47 +33,6 @@ async function open(page, asOf, hash = '#/') {
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-
-/** Answers the questionnaire for a persona; returns the number of taps and the questions seen. */
-async function answerAll(page, persona) {
-  let taps = 0;
-  const seen = [];
-  for (let i = 0; i < 80; i++) {
-    await page.waitForSelector('[data-question], #results-title', { timeout: 10000 });
-    if (await page.locator('#results-title').count()) return { taps, seen };
-    const q = await page.getAttribute('[data-question]', 'data-question');
-    const kind = await page.getAttribute('[data-question]', 'data-kind');
-    const answer = persona.answers[q];
-    seen.push(answer === undefined ? `${q}=?` : `${q}=${answer}`);
-    if (answer === undefined) {
-      await page.locator('#q-unknown').tap();
-      taps += 1;
-    } else if (kind === 'YesNo') {
-      await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
-      taps += 1;
-    } else if (kind === 'Choice') {
-      await page.locator(`button[data-answer="${answer}"]`).tap();
-      taps += 1;
-    } else if (kind === 'District') {
-      await page.selectOption('#q-input', answer);
-      await page.locator('#q-confirm').tap();
-      taps += 2;
-    } else {
-      await page.fill('#q-input', String(answer));
-      await page.locator('#q-confirm').tap();
-      taps += 2;
-    }
-    await page.waitForFunction(
-      (prev) => {
-        const el = document.querySelector('[data-question]');
-        return document.getElementById('results-title') || (el && el.getAttribute('data-question') !== prev);
-      },
-      q,
-      { timeout: 10000 },
-    );
-  }
-  throw new Error(`no result after 80 questions: ${seen.join(', ')}`);
-}
 
 async function checkResults(page, persona, asked) {
   await page.locator('#results-title').waitFor({ timeout: 10000 });

@@ -51,7 +51,7 @@ pub fn referenced_files(html: &str) -> BTreeSet<String> {
     found
 }
 
-pub fn report(dist: &Path, index_html: &str) -> Result<Report, String> {
+pub fn report(dist: &Path, index_html: &str, other_pages: &[&str]) -> Result<Report, String> {
     let mut files = Vec::new();
     collect(dist, &mut files)?;
     files.retain(|f| !is_compressed_copy(f));
@@ -109,6 +109,27 @@ pub fn report(dist: &Path, index_html: &str) -> Result<Report, String> {
             "OVER BUDGET"
         }
     ));
+    // The other pages' own loads (not the budget's: the first load is index.html's).
+    for page in other_pages {
+        let html =
+            std::fs::read_to_string(dist.join(page)).map_err(|e| format!("dist/{page}: {e}"))?;
+        let mut load = 0;
+        for rel in referenced_files(&html)
+            .iter()
+            .map(String::as_str)
+            .chain([*page])
+        {
+            let file = dist.join(rel);
+            if file.is_file() {
+                load += compress(&file, "brotli", &["-q", "11", "-c"], "br")?;
+            }
+        }
+        text.push_str(&format!(
+            "{:<44} {:>32}\n",
+            format!("load of {page} (brotli)"),
+            load
+        ));
+    }
     Ok(Report {
         text,
         first_load_brotli: first[2],

@@ -185,28 +185,6 @@ fn checkbox(ev: &leptos::ev::Event, name: &str) -> Option<(String, bool)> {
     Some((input.get_attribute(name)?, input.checked()))
 }
 
-/// Puts text on the clipboard; `false` where the browser refuses or has no Clipboard API.
-async fn copy_text(text: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
-        .ok()
-        .filter(|c| c.is_object());
-    let Some(clipboard) = clipboard else {
-        return false;
-    };
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(write) = write else { return false };
-    match write.call1(&clipboard, &text.into()) {
-        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
-            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-            Err(_) => false,
-        },
-        Err(_) => false,
-    }
-}
-
 /// The buttons under the list (handled by the page's delegated click listener); `back` is the
 /// results screen it came from.
 fn actions(back: &str) -> String {
@@ -314,7 +292,7 @@ pub fn ChecklistPage() -> impl IntoView {
             Some("copy") => {
                 let text = untrack(list).to_plain_text();
                 leptos::task::spawn_local(async move {
-                    let done = copy_text(&text).await;
+                    let done = crate::clipboard::copy_text(&text).await;
                     copied.set(Some(copy_html(done, &text)));
                     if !done {
                         select_fallback();

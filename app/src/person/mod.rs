@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod questionnaire;
 pub mod results;
+pub mod share;
 
 use crate::route::Route;
 use crate::AppState;

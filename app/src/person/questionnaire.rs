@@ -122,9 +122,10 @@ pub fn QuestionCard(question: Question) -> impl IntoView {
         }
         .into_any(),
         AnswerKind::District => {
+            // A staff link's district is preselected; the user still confirms (or changes) it.
             let chosen = match &previous {
                 Some(Answer::Choice(id)) => id.clone(),
-                _ => String::new(),
+                _ => state.preset_district.unwrap_or_default().to_string(),
             };
             view! { <DistrictInput question=question.clone() chosen=chosen error=error on_answer=submit/> }.into_any()
         }

@@ -137,6 +137,7 @@ pub fn Results() -> impl IntoView {
                     "重新开始"
                 </button>
             </div>
+            <super::share::Share/>
         </section>
     }
 }

@@ -1,0 +1,271 @@
+//! Links into the app. Staff put presets in the query (`/?district=wanzhou#/person`) on posters
+//! and in articles; the page reads them once at start. Presets are never personal data: answers
+//! travel only in a fragment the user explicitly asked for ([`answers_fragment`]), which browsers
+//! never send to a server.
+
+use rules_core::catalogue;
+use rules_core::districts;
+use rules_core::{Audience, Date};
+
+/// What a link's query asks for, and a sentence for everything it could not use.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Presets {
+    /// `as-of=2025-06-20`: the day to evaluate on.
+    pub as_of: Option<Date>,
+    /// `district=wanzhou`: preselected in every 区县 question (the user still confirms it).
+    pub district: Option<&'static str>,
+    /// Gentle notices for unknown or unreadable parts (ignored, never fatal).
+    pub notes: Vec<String>,
+}
+
+/// Query keys that chat apps and trackers add to links shared through them (WeChat adds `from`
+/// and `isappinstalled`): ignored without a notice, since the user did nothing wrong.
+const ADDED_BY_APPS: &[&str] = &[
+    "from",
+    "isappinstalled",
+    "scene",
+    "clicktime",
+    "enterid",
+    "nsukey",
+    "share_source",
+    "sharer_shareid",
+    "sharer_sharetime",
+    "wxwork_userid",
+];
+
+/// Reads the query part of the page's address (with or without the leading `?`). Unknown keys and
+/// unreadable values are ignored with a notice; `day` resolves old district ids.
+pub fn read_query(search: &str, day: Date) -> Presets {
+    let mut presets = Presets::default();
+    let mut unknown = Vec::new();
+    for pair in search.trim_start_matches('?').split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "as-of" => match Date::parse(value) {
+                Ok(date) => presets.as_of = Some(date),
+                Err(_) => presets
+                    .notes
+                    .push("链接中的查询日期无法识别，已按今天计算。".to_string()),
+            },
+            "district" => match districts::resolve(value, presets.as_of.unwrap_or(day)) {
+                Some(resolved) => {
+                    presets.district = Some(resolved.district.id);
+                    presets.notes.extend(resolved.note);
+                }
+                None => presets
+                    .notes
+                    .push("链接中的区县无法识别，已忽略，答题时请自己选择区县。".to_string()),
+            },
+            key if ADDED_BY_APPS.contains(&key) || key.starts_with("utm_") => {}
+            key => unknown.push(shorten(key)),
+        }
+    }
+    if !unknown.is_empty() {
+        presets.notes.push(format!(
+            "链接中有无法识别的内容（{}），已忽略。",
+            unknown.join("、")
+        ));
+    }
+    presets
+}
+
+/// At most 16 characters of something a link carried, for a notice.
+fn shorten(text: &str) -> String {
+    let short: String = text.chars().take(16).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// What a staff link opens: an audience's page, a benefit's page, with or without a district.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Target {
+    pub audience: Option<Audience>,
+    pub district: Option<&'static str>,
+    pub benefit: Option<&'static str>,
+}
+
+/// The link for `target` under the site's address `base` (e.g. `https://example.gov.cn/zc/`):
+/// a benefit opens its page, else an audience opens its part of the landing page.
+pub fn build(base: &str, target: Target) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    let mut link = base.to_string();
+    if let Some(district) = target.district.and_then(districts::find) {
+        link.push_str("?district=");
+        link.push_str(district.id);
+    }
+    let benefit = target.benefit.and_then(catalogue::find);
+    match (benefit, target.audience) {
+        (Some(entry), _) => {
+            link.push_str("#/policy/");
+            link.push_str(entry.id);
+        }
+        (None, Some(audience)) => link.push_str(&crate::hash_for(audience)),
+        (None, None) => link.push_str("#/"),
+    }
+    link
+}
+
+/// The site's root address from a page's address: `https://h/zc/staff.html?x#y` → `https://h/zc/`.
+pub fn site_root(href: &str) -> String {
+    let page = href.split(['?', '#']).next().unwrap_or_default();
+    match page.rfind('/') {
+        Some(slash) => page[..=slash].to_string(),
+        None => page.to_string(),
+    }
+}
+
+/// The fragment key that carries shared answers (`#/person/results?answers=…`).
+pub const ANSWERS_KEY: &str = "answers=";
+
+/// `#/person/results?answers=<saved answers, percent-encoded>`: only ever built after the user
+/// ticks 包含我的回答 and reads the warning.
+pub fn answers_fragment(saved_json: &str) -> String {
+    format!(
+        "#/person/results?{ANSWERS_KEY}{}",
+        percent_encode(saved_json)
+    )
+}
+
+/// The shared answers a fragment carries, decoded; `None` when there are none.
+pub fn answers_in_fragment(hash: &str) -> Option<Result<String, String>> {
+    let (_, query) = hash.split_once('?')?;
+    let value = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(ANSWERS_KEY))?;
+    Some(percent_decode(value).ok_or_else(|| "分享链接中的回答已损坏，无法打开。".to_string()))
+}
+
+/// Percent-encodes everything except unreserved ASCII (RFC 3986), so the text survives chat apps.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
+        }
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Undoes [`percent_encode`] (and `+` as used by forms is kept as is); `None` on a broken escape
+/// or bytes that are not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: Date = Date::ymd(2025, 6, 20);
+
+    #[test]
+    fn presets_are_read_and_apps_parameters_ignored_quietly() {
+        let p = read_query(
+            "?district=wanzhou&as-of=2025-06-20&from=singlemessage&isappinstalled=0&utm_source=x",
+            DAY,
+        );
+        assert_eq!(p.district, Some("wanzhou"));
+        assert_eq!(p.as_of, Some(DAY));
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        assert_eq!(read_query("", DAY), Presets::default());
+    }
+
+    #[test]
+    fn unknown_and_malformed_parts_are_ignored_with_a_notice() {
+        let p = read_query("?district=atlantis&colour=blue&as-of=2025-13-01&&=", DAY);
+        assert_eq!(p.district, None);
+        assert_eq!(p.as_of, None);
+        let notes = p.notes.join(" ");
+        assert!(notes.contains("区县无法识别"), "{notes}");
+        assert!(notes.contains("查询日期无法识别"), "{notes}");
+        assert!(notes.contains("colour"), "{notes}");
+        let long = read_query(&format!("?{}", "x".repeat(500)), DAY);
+        assert!(long.notes[0].chars().count() < 60, "{:?}", long.notes);
+    }
+
+    #[test]
+    fn old_district_ids_map_to_their_successor_with_a_note() {
+        let p = read_query("?as-of=2026-03-01&district=jiangbei", DAY);
+        assert_eq!(p.district, Some("liangjiang"));
+        assert_eq!(p.notes.len(), 1, "{:?}", p.notes);
+    }
+
+    #[test]
+    fn links_name_the_benefit_or_the_audience_and_never_carry_answers() {
+        let base = "https://example.gov.cn/zc/staff.html?x=1#/a";
+        let root = site_root(base);
+        assert_eq!(root, "https://example.gov.cn/zc/");
+        let link = |audience, district, benefit| {
+            build(
+                &root,
+                Target {
+                    audience,
+                    district,
+                    benefit,
+                },
+            )
+        };
+        assert_eq!(link(None, None, None), "https://example.gov.cn/zc/#/");
+        assert_eq!(
+            link(Some(Audience::Person), Some("wanzhou"), None),
+            "https://example.gov.cn/zc/?district=wanzhou#/person"
+        );
+        let benefit = catalogue::CATALOGUE[0].id;
+        assert_eq!(
+            link(Some(Audience::Person), None, Some(benefit)),
+            format!("https://example.gov.cn/zc/#/policy/{benefit}")
+        );
+        // Unknown ids are dropped rather than put into a printed poster.
+        assert_eq!(
+            link(Some(Audience::Employer), Some("atlantis"), Some("nothing")),
+            "https://example.gov.cn/zc/#/employer"
+        );
+        // A built link reads back as the same presets, without notices.
+        let p = read_query("?district=wanzhou", DAY);
+        assert_eq!((p.district, p.notes.len()), (Some("wanzhou"), 0));
+    }
+
+    #[test]
+    fn shared_answers_round_trip_through_the_fragment() {
+        let json = r#"{"v":1,"answers":{"age":"35","hukou-district":"万州 & co?#"}}"#;
+        let fragment = answers_fragment(json);
+        assert!(fragment.starts_with("#/person/results?answers="));
+        assert!(!fragment[1..].contains(['#', '&', ' ', '"']), "{fragment}");
+        assert_eq!(answers_in_fragment(&fragment), Some(Ok(json.to_string())));
+        assert_eq!(answers_in_fragment("#/person/results"), None);
+        assert!(matches!(
+            answers_in_fragment("#/person/results?answers=%E4%B"),
+            Some(Err(_))
+        ));
+        assert!(matches!(
+            answers_in_fragment("#/x?answers=%FF%FE"),
+            Some(Err(_))
+        ));
+    }
+}

@@ -1,0 +1,218 @@
+//! 工作人员：生成推广链接 — the staff page (staff.html, its own small bundle so that the QR
+//! encoder never weighs on the residents' page). Staff of district HR bureaus and village cadres
+//! pick an audience, a district and optionally one benefit, and get a link (no personal data), a
+//! copy button, a QR code drawn on the device as SVG, and a poster to print.
+
+use crate::link::{self, Target};
+use leptos::prelude::*;
+use qrcodegen::{QrCode, QrCodeEcc};
+use rules_core::{catalogue, districts, Audience};
+
+/// The QR code of `text` as an SVG path over a square of `size` modules (4-module quiet zone
+/// included): one `M x yh1v1h-1z` square per dark module. `None` if the text is too long.
+pub fn qr_path(text: &str) -> Option<(i32, String)> {
+    // Medium error correction survives a poster's folds and a phone camera's glare.
+    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let quiet = 4;
+    let mut path = String::new();
+    for y in 0..code.size() {
+        for x in 0..code.size() {
+            if code.get_module(x, y) {
+                path.push_str(&format!("M{} {}h1v1h-1z", x + quiet, y + quiet));
+            }
+        }
+    }
+    Some((code.size() + 2 * quiet, path))
+}
+
+/// The line on the poster that says who should scan.
+pub fn who_should_scan(target: Target) -> String {
+    let district = target
+        .district
+        .and_then(districts::find)
+        .map(|d| format!("（{}）", d.name))
+        .unwrap_or_default();
+    if let Some(entry) = target.benefit.and_then(catalogue::find) {
+        return format!("扫码查看“{}”的条件、金额和所需材料{district}", entry.name);
+    }
+    let who = match target.audience {
+        Some(Audience::Person) | None => "脱贫人口、低收入人口等务工、求职、创业人员",
+        Some(Audience::Employer) => "招用脱贫人口的企业、就业帮扶车间",
+        Some(Audience::Agency) => "介绍脱贫人口就业的人力资源服务机构、劳务经纪人",
+        Some(Audience::Carrier) => "创业孵化基地、返乡入乡创业园等载体",
+    };
+    format!("{who}：扫码查看能享受的就业帮扶补贴{district}")
+}
+
+/// The whole staff page.
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    if crate::storage::load_large_text() {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("large-text");
+        }
+    }
+    let root = link::site_root(&window().location().href().unwrap_or_default());
+    let today = crate::settings::today();
+    let audience = RwSignal::new(Audience::Person);
+    let district = RwSignal::new(String::new());
+    let benefit = RwSignal::new(String::new());
+    let copied = RwSignal::new(None::<bool>);
+
+    let target = Memo::new(move |_| Target {
+        audience: Some(audience.get()),
+        district: district.with(|d| districts::find(d).map(|d| d.id)),
+        benefit: benefit.with(|b| catalogue::find(b).map(|e| e.id)),
+    });
+    let url = Memo::new(move |_| link::build(&root, target.get()));
+    let qr = Memo::new(move |_| qr_path(&url.get()));
+
+    let pick_audience = move |picked: Audience| {
+        audience.set(picked);
+        // A benefit of another audience would make a link the chosen readers cannot use.
+        if catalogue::find(&benefit.get_untracked()).is_some_and(|e| e.audience != picked) {
+            benefit.set(String::new());
+        }
+        copied.set(None);
+    };
+    let copy = move |_| {
+        let text = url.get_untracked();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(crate::clipboard::copy_text(&text).await));
+        });
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    let qr_svg = move || {
+        qr.get().map(|(size, path)| {
+            view! {
+                <svg class="qr" viewBox=format!("0 0 {size} {size}") role="img"
+                    aria-label=move || format!("二维码，扫码打开：{}", url.get())
+                    shape-rendering="crispEdges">
+                    <rect width=size height=size fill="#fff"/>
+                    <path d=path fill="#000"/>
+                </svg>
+            }
+        })
+    };
+
+    view! {
+        <header class="site-header compact">
+            <h1>"生成推广链接（工作人员）"</h1>
+            <nav class="top-nav no-print" aria-label="主要导航">
+                <a href="./" id="nav-home">"返回首页"</a>
+            </nav>
+        </header>
+        <main id="main" class="staff">
+            <section class="card no-print" aria-labelledby="staff-form-heading">
+                <h2 id="staff-form-heading">"选择链接打开的内容"</h2>
+                <p class="hint">
+                    "生成的链接和二维码可以放进公众号文章、微信群，或印在海报上。链接里只有您选的对象、区县和政策，不含任何个人信息。"
+                </p>
+                <fieldset class="staff-audience">
+                    <legend>"面向对象"</legend>
+                    {Audience::ALL
+                        .into_iter()
+                        .map(|a| {
+                            view! {
+                                <label class="choice">
+                                    <input type="radio" name="staff-audience" value=a.id()
+                                        checked=move || audience.get() == a
+                                        on:change=move |_| pick_audience(a)/>
+                                    {a.label()}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <label for="staff-district">"区县（可选，答题时预先选好）"</label>
+                <select id="staff-district" on:change=move |ev| {
+                    district.set(event_target_value(&ev));
+                    copied.set(None);
+                }>
+                    <option value="" selected=true>"不限区县"</option>
+                    {districts::hukou_choices(today)
+                        .map(|d| view! { <option value=d.id>{d.name}</option> })
+                        .collect_view()}
+                </select>
+                <label for="staff-benefit">"政策（可选，直接打开这项政策）"</label>
+                <select id="staff-benefit" prop:value=move || benefit.get() on:change=move |ev| {
+                    benefit.set(event_target_value(&ev));
+                    copied.set(None);
+                }>
+                    <option value="">"不指定，打开该对象的首页"</option>
+                    {move || {
+                        catalogue::for_audience(audience.get())
+                            .map(|e| view! { <option value=e.id>{e.name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </section>
+            <section class="card no-print" aria-labelledby="staff-link-heading">
+                <h2 id="staff-link-heading">"推广链接"</h2>
+                <label for="staff-link" class="visually-hidden">"推广链接"</label>
+                <textarea id="staff-link" readonly rows="3" prop:value=move || url.get()></textarea>
+                <div class="actions">
+                    <button type="button" class="primary" id="staff-copy" on:click=copy>"复制链接"</button>
+                    <a class="button secondary" id="staff-open" href=move || url.get()>"打开链接试一试"</a>
+                    <button type="button" class="secondary" id="staff-print" on:click=print>"打印海报"</button>
+                </div>
+                <p class="copied" id="staff-copied" role="status">
+                    {move || match copied.get() {
+                        Some(true) => "已复制链接，可以粘贴到公众号文章或微信群里。",
+                        Some(false) => "无法自动复制，请长按上面的链接，选择“全选”和“复制”。",
+                        None => "",
+                    }}
+                </p>
+            </section>
+            <section class="poster" aria-labelledby="poster-title">
+                <p class="poster-preview no-print">"海报预览（打印时只打印这一部分）"</p>
+                <h2 id="poster-title">"重庆就业帮扶政策自助查询"</h2>
+                <p class="poster-who" id="poster-who">{move || who_should_scan(target.get())}</p>
+                {qr_svg}
+                <p class="poster-note">"用微信扫一扫，回答几个问题，查看补贴金额、所需材料和办理地点。填写内容只保存在手机上。"</p>
+                <p class="poster-hotline">
+                    "咨询电话 "<strong>{rules_core::documents::HOTLINE_NUMBER}</strong>
+                </p>
+                <p class="poster-url" id="poster-url">{move || url.get()}</p>
+            </section>
+        </main>
+        <crate::SiteFooter/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_qr_code_has_finder_patterns_and_a_quiet_zone() {
+        let (size, path) = qr_path("https://example.gov.cn/zc/?district=wanzhou#/person")
+            .expect("a short link fits");
+        // Version 4 (33 modules) holds 62 bytes at level M; plus 2 × 4 quiet modules.
+        assert!((29..=45).contains(&size), "{size}");
+        // The top-left finder pattern's corner module is dark; the quiet zone is not.
+        assert!(path.starts_with("M4 4h1v1h-1z"), "{}", &path[..40]);
+        assert!(!path.contains("M0 ") && !path.contains("M3 "));
+        assert!(qr_path(&"x".repeat(5000)).is_none());
+    }
+
+    #[test]
+    fn the_poster_says_who_should_scan() {
+        let person = Target {
+            audience: Some(Audience::Person),
+            district: Some("wanzhou"),
+            benefit: None,
+        };
+        assert!(who_should_scan(person).contains("万州区"));
+        assert!(who_should_scan(person).contains("脱贫人口"));
+        let entry = &catalogue::CATALOGUE[0];
+        let one = Target {
+            benefit: Some(entry.id),
+            ..Target::default()
+        };
+        assert!(who_should_scan(one).contains(entry.name));
+    }
+}

@@ -1,0 +1,175 @@
+// Reach, part two: the staff page (staff.html) builds a link and a QR code that decodes to it; the
+// link opens the preset screen; odd links get a gentle notice; a result is shared without answers
+// unless 包含我的回答 is ticked — in headless Chromium at 360 px.
+//
+//   node tests/e2e/staff.mjs http://127.0.0.1:PORT/ target/e2e
+
+import { AxeBuilder } from '@axe-core/playwright';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { join } from 'node:path';
+import { launchChromium, newPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
+import { PERSONAS } from './lib/expectations.mjs';
+import { answerAll } from './lib/flows.mjs';
+
+const { baseUrl, shotDir, origin } = suiteArgs('staff.mjs');
+const browser = await launchChromium();
+const log = { requests: [], problems: [] };
+
+async function mounted(page) {
+  await page.waitForFunction(() => !document.getElementById('loading') && document.querySelector('main'), null, {
+    timeout: 20000,
+  });
+}
+
+/// The QR code on screen, decoded from a screenshot of it.
+async function decodeQr(page) {
+  const png = PNG.sync.read(await page.locator('svg.qr').screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert(code, 'the QR code does not decode');
+  return code.data;
+}
+
+async function axe(page, what) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of result.violations) console.log(`    axe ${what}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  eq(bad.map((v) => v.id), [], `serious/critical axe violations on ${what}`);
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('staff page: the footer link opens it; the QR code decodes to the link; the link opens the benefit', async () => {
+  const { context, page } = await newPage(browser, log);
+  await page.goto(baseUrl);
+  await mounted(page);
+  await page.locator('#staff-link-footer').click();
+  await page.waitForURL(/staff\.html$/);
+  await mounted(page);
+  await axe(page, 'staff page');
+  // An employer benefit in 万州区.
+  await page.locator('input[name=staff-audience][value=employer]').check();
+  await page.selectOption('#staff-district', 'wanzhou');
+  const benefit = await page.locator('#staff-benefit option:nth-child(2)').getAttribute('value');
+  const benefitName = await page.locator('#staff-benefit option:nth-child(2)').innerText();
+  await page.selectOption('#staff-benefit', benefit);
+  const link = await page.locator('#staff-link').inputValue();
+  eq(link, `${baseUrl}?district=wanzhou#/policy/${benefit}`, 'the link');
+  eq(await decodeQr(page), link, 'the decoded QR code');
+  const who = await page.locator('#poster-who').innerText();
+  assert(who.includes(benefitName) && who.includes('万州区'), `poster line: ${who}`);
+  await page.screenshot({ path: join(shotDir, 'staff-360.png'), fullPage: true });
+
+  // The decoded link opens that benefit's page.
+  const opened = await context.newPage();
+  await opened.goto(await decodeQr(page));
+  await mounted(opened);
+  const heading = await opened.locator('main h2').first().innerText();
+  assert(heading.includes(benefitName), `opened ${heading}`);
+  await opened.close();
+  await context.close();
+});
+
+test('staff page: changing the audience drops a benefit of another audience; poster prints alone', async () => {
+  const { context, page } = await newPage(browser, log);
+  await page.goto(new URL('staff.html', baseUrl).href);
+  await mounted(page);
+  const first = await page.locator('#staff-benefit option:nth-child(2)').getAttribute('value');
+  await page.selectOption('#staff-benefit', first);
+  await page.locator('input[name=staff-audience][value=agency]').check();
+  eq(await page.locator('#staff-benefit').inputValue(), '', 'benefit reset');
+  const link = await page.locator('#staff-link').inputValue();
+  eq(link, `${baseUrl}#/agency`, 'agency link');
+  eq(await decodeQr(page), link, 'decoded');
+  await page.emulateMedia({ media: 'print' });
+  eq(await page.locator('.site-header').isVisible(), false, 'header hidden in print');
+  eq(await page.locator('#staff-link').isVisible(), false, 'form hidden in print');
+  assert(await page.locator('.poster svg.qr').isVisible(), 'QR printed');
+  const poster = await page.locator('.poster').innerText();
+  assert(poster.includes('12333') && poster.includes('扫码'), `poster: ${poster}`);
+  await page.screenshot({ path: join(shotDir, 'staff-poster-print.png'), fullPage: true });
+  await page.pdf({ path: join(shotDir, 'staff-poster.pdf'), format: 'A4' });
+  await context.close();
+});
+
+test('staff page in 大字模式 passes axe; the copy button copies or offers the text', async () => {
+  const { context, page } = await newPage(browser, log);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.goto(baseUrl);
+  await page.evaluate(() => localStorage.setItem('cq-jiuye-bangfu.prefs.v1', 'large-text'));
+  await page.goto(new URL('staff.html', baseUrl).href);
+  await mounted(page);
+  assert(await page.evaluate(() => document.documentElement.classList.contains('large-text')), 'large text on');
+  await axe(page, 'staff page (大字模式)');
+  await page.locator('#staff-copy').click();
+  await page.locator('#staff-copied').filter({ hasText: '已复制' }).waitFor({ timeout: 5000 });
+  eq(await page.evaluate(() => navigator.clipboard.readText()), `${baseUrl}#/person`, 'clipboard');
+  await context.close();
+});
+
+test('a district link preselects the district; odd parameters get a gentle notice', async () => {
+  const { context, page } = await newPage(browser, log);
+  await page.goto(`${baseUrl}?district=wanzhou&from=singlemessage&isappinstalled=0#/employer`);
+  await mounted(page);
+  assert((await page.locator('#preset-note').innerText()).includes('万州区'), 'preset note');
+  eq(await page.locator('#app-notice').count(), 0, "WeChat's own parameters are not an error");
+  await page.locator('#start-org').click();
+  // The kind comes first, then the district, which the link has preselected.
+  for (let i = 0; i < 5; i++) {
+    await page.waitForSelector('[data-question]');
+    if ((await page.getAttribute('[data-question]', 'data-kind')) === 'District') break;
+    await page.locator('.answers button').first().click();
+    await page.waitForTimeout(100);
+  }
+  eq(await page.locator('#q-input').inputValue(), 'wanzhou', 'preselected district');
+
+  const odd = await context.newPage();
+  await odd.goto(`${baseUrl}?district=atlantis&colour=blue&as-of=2025-99-99#/person`);
+  await mounted(odd);
+  const notice = await odd.locator('#app-notice').innerText();
+  assert(notice.includes('区县无法识别') && notice.includes('colour') && notice.includes('查询日期'), notice);
+  assert(await odd.locator('main h2, main [role=radiogroup], main .choices').first().isVisible(), 'page drawn');
+  await context.close();
+});
+
+test('sharing a result: presets only, unless 包含我的回答 is ticked after a warning', async () => {
+  const persona = PERSONAS.find((p) => p.name === 'shandong-worker');
+  const { context, page } = await newPage(browser, log);
+  await page.goto(`${baseUrl}?as-of=${persona.asOf}#/person/q`);
+  await mounted(page);
+  await answerAll(page, persona);
+  const summary = await page.locator('#results-summary').innerText();
+  const plain = await page.locator('#share-link').inputValue();
+  eq(plain, `${baseUrl}#/person`, 'share link without answers');
+  eq(await page.locator('#share-warning').count(), 0, 'no warning yet');
+  await page.locator('#share-answers').check();
+  assert((await page.locator('#share-warning').innerText()).includes('个人情况'), 'warning shown');
+  const withAnswers = await page.locator('#share-link').inputValue();
+  assert(withAnswers.includes('answers=') && withAnswers.includes(`as-of=${persona.asOf}`), withAnswers);
+  assert(!new URL(withAnswers).search.includes('answers'), 'answers only in the fragment');
+  await axe(page, 'results with the share box');
+  await context.close();
+
+  // Someone else opens it: the same results, and the answers leave the address bar at once.
+  const other = await newPage(browser, log);
+  await other.page.goto(withAnswers);
+  await mounted(other.page);
+  await other.page.locator('#results-title').waitFor();
+  eq(await other.page.locator('#results-summary').innerText(), summary, 'same results');
+  assert((await other.page.locator('#app-notice').innerText()).includes('分享链接'), 'notice');
+  assert(!other.page.url().includes('answers='), `address bar: ${other.page.url()}`);
+  const broken = await other.context.newPage();
+  await broken.goto(`${baseUrl}#/person/results?answers=%7B%22v%22%3A`);
+  await mounted(broken);
+  assert((await broken.locator('#app-notice').innerText()).includes('损坏'), 'damaged link notice');
+  await other.context.close();
+});
+
+test('every request stayed on 127.0.0.1; no unexpected console error', async () => {
+  const outside = log.requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:')));
+  eq(outside, [], 'requests outside the served origin');
+  eq(log.problems, [], 'problems');
+});
+
+await runSuite(browser, tests, log, origin);

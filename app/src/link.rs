@@ -64,8 +64,11 @@ pub fn read_query(search: &str, day: Date) -> Presets {
         }
     }
     if !unknown.is_empty() {
+        // Three names are enough to recognise a typo; a long list would bury the page.
+        let more = if unknown.len() > 3 { "等" } else { "" };
+        unknown.truncate(3);
         presets.notes.push(format!(
-            "链接中有无法识别的内容（{}），已忽略。",
+            "链接中有无法识别的内容（{}{more}），已忽略。",
             unknown.join("、")
         ));
     }
@@ -194,6 +197,11 @@ mod tests {
         assert_eq!(p.as_of, Some(DAY));
         assert!(p.notes.is_empty(), "{:?}", p.notes);
         assert_eq!(read_query("", DAY), Presets::default());
+        assert_eq!(
+            read_query("?x=1&as-of=2026-02-01", DAY).as_of,
+            Some(Date::ymd(2026, 2, 1))
+        );
+        assert_eq!(read_query("?as-of=2025-02-30", DAY).as_of, None);
     }
 
     #[test]
@@ -207,6 +215,8 @@ mod tests {
         assert!(notes.contains("colour"), "{notes}");
         let long = read_query(&format!("?{}", "x".repeat(500)), DAY);
         assert!(long.notes[0].chars().count() < 60, "{:?}", long.notes);
+        let many = read_query(&"&a".repeat(400), DAY);
+        assert!(many.notes[0].chars().count() < 80, "{:?}", many.notes);
     }
 
     #[test]

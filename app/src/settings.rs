@@ -16,21 +16,6 @@ pub fn today() -> Date {
     Date::new(year, month, day).unwrap_or(NOTICE_END)
 }
 
-/// The `as-of` query parameter (`…/?as-of=2025-06-20#/person/q`): a fixed evaluation date for
-/// links and tests. `Ok(None)` when absent, `Err` with a sentence when unreadable.
-pub fn as_of_from_query(search: &str) -> Result<Option<Date>, String> {
-    let value = search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("as-of="));
-    match value {
-        None => Ok(None),
-        Some(text) => Date::parse(text)
-            .map(Some)
-            .map_err(|_| "链接中的查询日期无法识别，已按今天计算。".to_string()),
-    }
-}
-
 /// The settings panel in the page header.
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -99,26 +84,5 @@ pub fn Settings() -> impl IntoView {
                 <p class="help">"清除本机保存的全部回答和设置。"</p>
             </div>
         </details>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_as_of_parameter() {
-        assert_eq!(as_of_from_query(""), Ok(None));
-        assert_eq!(as_of_from_query("?x=1"), Ok(None));
-        assert_eq!(
-            as_of_from_query("?as-of=2025-06-20"),
-            Ok(Some(Date::ymd(2025, 6, 20)))
-        );
-        assert_eq!(
-            as_of_from_query("?x=1&as-of=2026-02-01"),
-            Ok(Some(Date::ymd(2026, 2, 1)))
-        );
-        assert!(as_of_from_query("?as-of=tomorrow").is_err());
-        assert!(as_of_from_query("?as-of=2025-02-30").is_err());
     }
 }

@@ -50,8 +50,19 @@ proptest! {
     }
 
     #[test]
-    fn any_query_gives_a_date_or_a_message(text in prop_oneof![any::<String>(), shaped()]) {
-        let _ = app::settings::as_of_from_query(&text);
+    fn any_query_gives_presets_or_notices(text in prop_oneof![any::<String>(), shaped()]) {
+        let day = rules_core::Date::ymd(2025, 6, 20);
+        let presets = app::link::read_query(&text, day);
+        // Whatever a link carries, the notice stays short enough to read.
+        prop_assert!(presets.notes.iter().all(|n| n.chars().count() < 200));
+        if let Some(Ok(json)) = app::link::answers_in_fragment(&text) {
+            let _ = app::session::Saved::from_json(&json);
+        }
+        let _ = app::link::percent_decode(&text);
+        prop_assert_eq!(
+            app::link::percent_decode(&app::link::percent_encode(&text)),
+            Some(text.clone())
+        );
     }
 
     #[test]

@@ -163,10 +163,69 @@ impl AppState {
     }
 }
 
-/// The whole app: header, the screen the URL names, footer. Reads saved answers and preferences
-/// once, keeps the route and the URL fragment in step, and saves answers as they change.
+/// The residents' page (index.html): landing, the person's questions, results and checklist, the
+/// policy list and details. The organisation estimator is another page with its own bundle
+/// ([`OrgApp`], org.html), so its code never weighs on the first load of a phone.
 #[component]
 pub fn App() -> impl IntoView {
+    shell(main_screen)
+}
+
+/// The organisation estimator's page (org.html); any other screen goes back to index.html.
+#[component]
+pub fn OrgApp() -> impl IntoView {
+    shell(org_screen)
+}
+
+/// Draws a screen of one page, or hands the address over to the page that has it.
+type DrawScreen = fn(Screen, RwSignal<Option<Audience>>) -> AnyView;
+
+fn main_screen(screen: Screen, selected: RwSignal<Option<Audience>>) -> AnyView {
+    match screen {
+        Screen::Landing => view! {
+            <person::ResumePrompt/>
+            <Landing selected=selected/>
+        }
+        .into_any(),
+        Screen::Person => view! { <person::PersonPage/> }.into_any(),
+        Screen::Policy => view! { <policy::PolicyList/> }.into_any(),
+        Screen::Benefit(id) => view! { <policy::PolicyDetails id=id/> }.into_any(),
+        Screen::Org(_) => open_page(ORG_PAGE),
+    }
+}
+
+fn org_screen(screen: Screen, _: RwSignal<Option<Audience>>) -> AnyView {
+    match screen {
+        Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
+        _ => open_page("./"),
+    }
+}
+
+/// The organisation estimator's page, beside index.html.
+pub const ORG_PAGE: &str = "org.html";
+
+/// Opens `page` with the same query and fragment, in place of this history entry. Offline, the
+/// service worker may answer org.html with index.html: then say so instead of looping.
+fn open_page(page: &'static str) -> AnyView {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    if page == ORG_PAGE && path.ends_with(ORG_PAGE) {
+        return view! {
+            <p class="banner notice" id="open-page-offline" role="status">
+                "单位补贴测算需要联网打开一次，之后离线也能使用。请连接网络后刷新本页。"
+            </p>
+        }
+        .into_any();
+    }
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let _ = location.replace(&format!("{page}{search}{hash}"));
+    view! { <p class="loading" role="status">"正在打开，请稍候……"</p> }.into_any()
+}
+
+/// A page: header, the screen the URL names, footer. Reads saved answers and preferences once,
+/// keeps the route and the URL fragment in step, and saves answers as they change.
+fn shell(draw: DrawScreen) -> impl IntoView {
     let today = settings::today();
     let search = window().location().search().unwrap_or_default();
     let presets = link::read_query(&search, today);
@@ -286,7 +345,7 @@ pub fn App() -> impl IntoView {
         <SiteHeader/>
         <main id="main">
             <Notices/>
-            <Screen selected=selected/>
+            <Screen selected=selected draw=draw/>
         </main>
         <SiteFooter staff_link=true/>
     }
@@ -309,7 +368,7 @@ enum Screen {
 }
 
 #[component]
-fn Screen(selected: RwSignal<Option<Audience>>) -> impl IntoView {
+fn Screen(selected: RwSignal<Option<Audience>>, draw: DrawScreen) -> impl IntoView {
     let state = expect_context::<AppState>();
     let screen = Memo::new(move |_| match state.route.get() {
         Route::Landing(_) => Screen::Landing,
@@ -318,17 +377,7 @@ fn Screen(selected: RwSignal<Option<Audience>>) -> impl IntoView {
         Route::PolicyBenefit(id) => Screen::Benefit(id),
         Route::Org(audience, _) => Screen::Org(audience),
     });
-    move || match screen.get() {
-        Screen::Landing => view! {
-            <person::ResumePrompt/>
-            <Landing selected=selected/>
-        }
-        .into_any(),
-        Screen::Person => view! { <person::PersonPage/> }.into_any(),
-        Screen::Policy => view! { <policy::PolicyList/> }.into_any(),
-        Screen::Benefit(id) => view! { <policy::PolicyDetails id=id/> }.into_any(),
-        Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
-    }
+    move || draw(screen.get(), selected)
 }
 
 /// One-off messages, and the notice's end when the evaluation date is past it.

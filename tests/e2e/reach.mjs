@@ -61,6 +61,38 @@ test('offline: after a first visit the app loads and works with no network', asy
   await context.close();
 });
 
+/// Waits until the service worker controls the page.
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+}
+
+test('offline: the estimator page, once opened, works offline; never opened, it says so (no loop)', async () => {
+  const { context, page } = await newPage(browser, log, { ignore: ['ERR_INTERNET_DISCONNECTED'] });
+  await page.goto(baseUrl);
+  await mounted(page);
+  await controlled(page);
+  const cached = await page.evaluate(async () => (await caches.keys()).length && (await caches.open((await caches.keys())[0])).keys());
+  const names = cached.map ? cached.map((r) => r.url) : [];
+  assert(!names.some((u) => /\/(org|staff)[-.]/.test(u)), `residents' phones precache no other page: ${names}`);
+  await context.setOffline(true);
+  await page.evaluate(() => { location.hash = '#/employer/estimate'; });
+  await page.locator('#open-page-offline').waitFor({ timeout: 10000 });
+  // What the message asks for: back online, refresh.
+  await context.setOffline(false);
+  await page.reload();
+  await page.locator('[data-question]').waitFor({ timeout: 15000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('[data-question]').waitFor({ timeout: 15000 });
+  await context.setOffline(false);
+  await context.close();
+});
+
 test('a browser whose WebAssembly.instantiateStreaming fails still starts the app', async () => {
   const { context, page } = await newPage(browser, log);
   await page.addInitScript(() => {

@@ -91,16 +91,27 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// A district the link preselects in every 区县 question (`?district=wanzhou`).
     pub preset_district: Option<&'static str>,
+    /// The page's evaluator: [`rules_core::evaluate_person`] on the residents' page (its bundle then
+    /// carries no organisation rules), [`rules_core::evaluate`] elsewhere.
+    pub rules: Rules,
 }
 
+/// A rules-core evaluator.
+pub type Rules = fn(&rules_core::Facts, Date) -> Report;
+
 impl AppState {
-    /// A fresh state without touching storage or the URL.
+    /// A fresh state without touching storage or the URL, evaluating every benefit.
     pub fn new(today: Date, as_of: Date) -> AppState {
+        AppState::with_rules(today, as_of, evaluate)
+    }
+
+    /// A fresh state whose reports come from `rules`.
+    pub fn with_rules(today: Date, as_of: Date, rules: Rules) -> AppState {
         let session = RwSignal::new(Session::default());
         let as_of = RwSignal::new(as_of);
         // A new report always counts as a change: comparing two reports costs more code than it saves.
         let report = Memo::new_with_compare(
-            move |_| session.with(|s| evaluate(&s.facts, as_of.get())),
+            move |_| session.with(|s| rules(&s.facts, as_of.get())),
             |_, _| true,
         );
         AppState {
@@ -114,6 +125,7 @@ impl AppState {
             resume: RwSignal::new(None),
             notice: RwSignal::new(None),
             preset_district: None,
+            rules,
         }
     }
 
@@ -168,13 +180,13 @@ impl AppState {
 /// ([`OrgApp`], org.html), so its code never weighs on the first load of a phone.
 #[component]
 pub fn App() -> impl IntoView {
-    shell(main_screen)
+    shell(main_screen, rules_core::evaluate_person)
 }
 
 /// The organisation estimator's page (org.html); any other screen goes back to index.html.
 #[component]
 pub fn OrgApp() -> impl IntoView {
-    shell(org_screen)
+    shell(org_screen, evaluate)
 }
 
 /// Draws a screen of one page, or hands the address over to the page that has it.
@@ -189,16 +201,27 @@ fn main_screen(screen: Screen, selected: RwSignal<Option<Audience>>) -> AnyView 
         .into_any(),
         Screen::Person => view! { <person::PersonPage/> }.into_any(),
         Screen::Policy => view! { <policy::PolicyList/> }.into_any(),
-        Screen::Benefit(id) => view! { <policy::PolicyDetails id=id/> }.into_any(),
-        Screen::Org(_) => open_page(ORG_PAGE),
+        Screen::Benefit(id) if is_for_persons(id) => {
+            view! { <policy::PolicyDetails id=id/> }.into_any()
+        }
+        Screen::Benefit(_) | Screen::Org(_) => open_page(ORG_PAGE),
     }
 }
 
 fn org_screen(screen: Screen, _: RwSignal<Option<Audience>>) -> AnyView {
     match screen {
         Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
+        Screen::Benefit(id) if !is_for_persons(id) => {
+            view! { <policy::PolicyDetails id=id/> }.into_any()
+        }
         _ => open_page("./"),
     }
+}
+
+/// Whether a benefit is a person's (its details are on the residents' page; the organisations'
+/// on the estimator's page, whose bundle has their rules).
+fn is_for_persons(id: &str) -> bool {
+    rules_core::catalogue::find(id).is_some_and(|e| e.audience == Audience::Person)
 }
 
 /// The organisation estimator's page, beside index.html.
@@ -225,11 +248,11 @@ fn open_page(page: &'static str) -> AnyView {
 
 /// A page: header, the screen the URL names, footer. Reads saved answers and preferences once,
 /// keeps the route and the URL fragment in step, and saves answers as they change.
-fn shell(draw: DrawScreen) -> impl IntoView {
+fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
     let today = settings::today();
     let search = window().location().search().unwrap_or_default();
     let presets = link::read_query(&search, today);
-    let mut state = AppState::new(today, presets.as_of.unwrap_or(today));
+    let mut state = AppState::with_rules(today, presets.as_of.unwrap_or(today), rules);
     state.preset_district = presets.district;
     let mut notes = presets.notes;
     state.large_text.set(storage::load_large_text());

@@ -7,7 +7,7 @@ use crate::{citation, focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::catalogue::{self, CatalogueEntry, CATALOGUE};
 use rules_core::evaluate::Outcome;
-use rules_core::{evaluate, notice, Audience, Date, Facts};
+use rules_core::{notice, Audience, Facts, Report};
 
 /// The text a search looks in: the benefit's name, its audience, its clause and the clause's words.
 fn haystack(entry: &CatalogueEntry) -> String {
@@ -116,7 +116,8 @@ pub fn PolicyDetails(id: &'static str) -> impl IntoView {
                 ..Facts::default()
             }
         };
-        details_html(entry, personal, &facts, state.as_of.get())
+        let report = (state.rules)(&facts, state.as_of.get());
+        details_html(entry, personal, &report)
     };
     view! {
         <article class="details" id="details" data-benefit=id aria-labelledby="details-title">
@@ -134,9 +135,8 @@ pub fn PolicyDetails(id: &'static str) -> impl IntoView {
 /// The details of one benefit as HTML: whom it is for, the notice's words, validity, conditions
 /// (with this person's outcomes when `personal`), the estimate and its sources, documents, where to
 /// apply, what it cannot be combined with, the disclaimer.
-pub fn details_html(entry: &CatalogueEntry, personal: bool, facts: &Facts, day: Date) -> String {
+pub fn details_html(entry: &CatalogueEntry, personal: bool, report: &Report) -> String {
     use std::fmt::Write;
-    let report = evaluate(facts, day);
     let evaluated = report.benefit(entry.id);
     let mut h = format!(
         "<p>面向：{}</p><p class=\"clause\">政策依据：{}</p>",
@@ -241,6 +241,7 @@ pub fn details_html(entry: &CatalogueEntry, personal: bool, facts: &Facts, day: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rules_core::{evaluate, Date};
 
     #[test]
     fn search_finds_chinese_keywords() {
@@ -266,7 +267,7 @@ mod tests {
                 audience: Some(entry.audience),
                 ..Facts::default()
             };
-            let html = details_html(entry, false, &facts, day);
+            let html = details_html(entry, false, &evaluate(&facts, day));
             assert!(html.contains("clause-text"), "{}", entry.id);
             assert!(html.contains("12333"), "{}", entry.id);
         }

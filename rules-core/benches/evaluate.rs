@@ -88,7 +88,7 @@ fn main() {
     println!(
         "bench questionnaire/full: {} questions to decide all {} benefits (of {} possible questions)",
         questions_asked(&full, as_of),
-        rules_core::benefits().len(),
+        rules_core::benefits().count(),
         rules_core::Q::ALL.len()
     );
     if over_budget {

@@ -61,7 +61,7 @@ pub struct Description {
 }
 
 pub fn benefit(entry: &CatalogueEntry) -> BenefitDescription {
-    let rules = crate::benefits().iter().find(|b| b.id == entry.id);
+    let rules = crate::benefits().find(|b| b.id == entry.id);
     BenefitDescription {
         entry: *entry,
         encoded: rules.is_some(),
@@ -113,7 +113,7 @@ mod tests {
         assert_eq!(d.benefits.len(), CATALOGUE.len());
         assert_eq!(
             d.benefits.iter().filter(|b| b.encoded).count(),
-            crate::benefits().len()
+            crate::benefits().count()
         );
     }
 }

@@ -419,13 +419,27 @@ fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
 
 /// Evaluates every encoded benefit for `facts` on `as_of`.
 pub fn evaluate(facts: &Facts, as_of: Date) -> Report {
+    evaluate_these(crate::benefits(), facts, as_of)
+}
+
+/// [`evaluate`] for the person's benefits only: the same reports for them, and none for the
+/// organisations' benefits (which are never for a person). The residents' page uses it so that its
+/// bundle carries no organisation rules.
+pub fn evaluate_person(facts: &Facts, as_of: Date) -> Report {
+    evaluate_these(crate::PERSON_BENEFITS.iter(), facts, as_of)
+}
+
+fn evaluate_these<'b>(
+    benefits: impl Iterator<Item = &'b Benefit>,
+    facts: &Facts,
+    as_of: Date,
+) -> Report {
     let (facts, findings) = facts.validated(as_of);
     let ctx = Ctx {
         facts: &facts,
         as_of,
     };
-    let benefits: Vec<BenefitReport> = crate::benefits()
-        .iter()
+    let benefits: Vec<BenefitReport> = benefits
         .filter_map(|benefit| evaluate_benefit(benefit, &ctx))
         .collect();
     let next_questions = next_questions(&benefits, as_of);

@@ -38,17 +38,19 @@ pub mod workshops;
 
 pub use catalogue::{Audience, CatalogueEntry, CATALOGUE};
 pub use date::Date;
-pub use evaluate::{evaluate, BenefitReport, Outcome, Report, Status, Value};
+pub use evaluate::{evaluate, evaluate_person, BenefitReport, Outcome, Report, Status, Value};
 pub use facts::{Answer, Facts, Q};
 
 use evaluate::Benefit;
 
 /// Every encoded benefit, in catalogue order.
-pub fn benefits() -> &'static [Benefit] {
-    BENEFITS
+pub fn benefits() -> impl Iterator<Item = &'static Benefit> + Clone {
+    PERSON_BENEFITS.iter().chain(ORGANISATION_BENEFITS)
 }
 
-static BENEFITS: &[Benefit] = &[
+/// The benefits for persons, in the catalogue's order. Kept apart from the organisations' so that a
+/// build that evaluates only persons ([`evaluate::evaluate_person`]) links none of their rules.
+pub(crate) static PERSON_BENEFITS: &[Benefit] = &[
     migrant_work::JOB_SEARCH,
     migrant_work::SHANDONG_JOB_SEARCH,
     migrant_work::TRANSPORT,
@@ -66,6 +68,10 @@ static BENEFITS: &[Benefit] = &[
     students::YULU_PLAN,
     students::TECHNICAL_SCHOOL,
     unemployment::ASSISTANCE_SERVICES,
+];
+
+/// The benefits for employers, workshops, agencies and carriers, in the catalogue's order.
+pub(crate) static ORGANISATION_BENEFITS: &[Benefit] = &[
     hiring::HIRING_SUBSIDY,
     hiring::EMPLOYER_SOCIAL_INSURANCE,
     entrepreneurship::ENTERPRISE_LOAN,

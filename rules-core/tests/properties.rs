@@ -234,8 +234,32 @@ proptest! {
             }
         }
         let report = evaluate(&facts, as_of);
-        prop_assert_eq!(report.benefits.len(), rules_core::benefits().len());
+        prop_assert_eq!(report.benefits.len(), rules_core::benefits().count());
         check_amounts(&report, &facts)?;
+    }
+
+    #[test]
+    fn the_person_evaluator_agrees_with_the_full_one(
+        seeds in prop::collection::vec(any::<u64>(), Q::ALL.len()),
+        day_seed in any::<u64>(),
+    ) {
+        let as_of = date_from(day_seed, 2019, 10);
+        let mut facts = profile(&seeds, as_of, wild_answer);
+        facts.audience = Some(rules_core::Audience::Person);
+        let full = evaluate(&facts, as_of);
+        let person = rules_core::evaluate_person(&facts, as_of);
+        let persons: Vec<_> = full
+            .benefits
+            .iter()
+            .filter(|b| {
+                rules_core::catalogue::find(b.id).map(|e| e.audience)
+                    == Some(rules_core::Audience::Person)
+            })
+            .cloned()
+            .collect();
+        prop_assert_eq!(&person.benefits, &persons);
+        prop_assert_eq!(&person.next_questions, &full.next_questions);
+        prop_assert_eq!(&person.findings, &full.findings);
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub const BUDGET_BROTLI: u64 = 150 * 1024;
 /// measured 207 KB (2026-11-29), over the 150 KB budget; until the first load is split or trimmed back under
 /// the budget, the ceiling stops any further growth and the report says plainly that the budget is
 /// missed.
-pub const CEILING_BROTLI: u64 = 215 * 1024;
+pub const CEILING_BROTLI: u64 = 180 * 1024;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -378,7 +378,7 @@ pub fn dist(root: &Path) -> Result<u64, String> {
     policy_page(root, &dist)?;
     service_worker(&dist, &index)?;
 
-    header("size report (first load budget: 150 KB brotli; the build fails above 215 KB)");
+    header("size report (first load budget: 150 KB brotli; the build fails above 180 KB)");
     let report = size::report(&dist, &index, OTHER_PAGES)?;
     print!("{}", report.text);
     if report.first_load_brotli > CEILING_BROTLI {

@@ -331,7 +331,7 @@ fn RowEditor(row: Row, roster: Roster, fields: Fields) -> impl IntoView {
                     get=|d| d.contributions.clone() set=|d, v| d.contributions = v/>
             })}
             <button type="button" class="secondary roster-remove" id=id("remove") on:click=remove
-                aria-label=move || format!("删除第 {} 组", position())>
+                aria-label=move || format!("删除这一组（第 {} 组）", position())>
                 "删除这一组"
             </button>
         </fieldset>

@@ -18,10 +18,10 @@ use std::time::Instant;
 /// First-load budget, compressed with brotli: html + js + wasm + css.
 /// The design's first-load budget (DESIGN.md §5): 150 KB brotli.
 pub const BUDGET_BROTLI: u64 = 150 * 1024;
-/// The build fails above this ceiling. The person, organisation and checklist screens together
-/// measured 207 KB (2026-11-29), over the 150 KB budget; until the first load is split or trimmed back under
-/// the budget, the ceiling stops any further growth and the report says plainly that the budget is
-/// missed.
+/// The build fails above this ceiling. The residents' page measured 175 KB (2026-11-29, after the
+/// estimator moved to org.html and its rules out of this bundle), over the 150 KB budget; until it
+/// is trimmed back under the budget, the ceiling stops any further growth and the report says
+/// plainly that the budget is missed.
 pub const CEILING_BROTLI: u64 = 180 * 1024;
 
 const USAGE: &str = "\
@@ -30,7 +30,7 @@ usage: cargo xtask <command>
   serve [--port N]   install what is missing, build the release app, serve it on http://127.0.0.1:N/ (default 8080)
   test               install what is missing, then fmt, clippy (native + wasm32), native tests,
                      browser (wasm) tests, release build + size report, end-to-end tests
-  dist               release build into dist/ and a size report (150 KB brotli budget; fails above 215 KB)
+  dist               release build into dist/ and a size report (150 KB brotli budget; fails above 180 KB)
   setup [--e2e]      only install what is missing
   fuzz [CASES]       the property tests with many more cases (default 100000): arbitrary answers,
                      JSON documents and rosters never panic and stay within caps; URL fragments,

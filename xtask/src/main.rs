@@ -367,8 +367,14 @@ pub fn dist(root: &Path) -> Result<u64, String> {
     }
     println!("built in {:.1} s", t.elapsed().as_secs_f64());
 
-    let index = std::fs::read_to_string(dist.join("index.html"))
+    let mut index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
+    if let Ok(site) = std::env::var("SITE_URL") {
+        index = absolute_preview(&index, &site)?;
+        std::fs::write(dist.join("index.html"), &index)
+            .map_err(|e| format!("dist/index.html: {e}"))?;
+        println!("link preview: og:url and og:image under {site}");
+    }
     size::check_no_inline_script(&index)?;
     for page in OTHER_PAGES {
         let html =
@@ -395,6 +401,33 @@ pub fn dist(root: &Path) -> Result<u64, String> {
         );
     }
     Ok(report.first_load_brotli)
+}
+
+/// `SITE_URL=https://example.gov.cn/zc/ cargo xtask dist`: chat apps (WeChat included) show a link
+/// card's image only from an absolute address, so the deployed address goes into og:image, and
+/// og:url names the page.
+fn absolute_preview(index: &str, site: &str) -> Result<String, String> {
+    let ok = (site.starts_with("https://") || site.starts_with("http://"))
+        && site.ends_with('/')
+        && !site.contains(['"', '<', '>', ' ', '?', '#']);
+    if !ok {
+        return Err(format!(
+            "SITE_URL must be the site's address ending in /, e.g. https://example.gov.cn/zc/ (got {site:?})"
+        ));
+    }
+    // Trunk's minifier drops the quotes and sorts the attributes.
+    let absolute = format!(
+        r#"<meta content="{site}icon-512.png" property="og:image"><meta content="{site}" property="og:url">"#
+    );
+    for relative in [
+        r#"<meta content=icon-512.png property=og:image>"#,
+        r#"<meta property="og:image" content="icon-512.png">"#,
+    ] {
+        if index.contains(relative) {
+            return Ok(index.replace(relative, &absolute));
+        }
+    }
+    Err("dist/index.html has no relative og:image tag to make absolute".into())
 }
 
 /// Pages beside index.html, each its own Trunk build and wasm bundle (org: the organisation
@@ -729,6 +762,24 @@ test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; fini
 ";
         let c = cargo_counts(out);
         assert_eq!((c.passed, c.failed), (5, 1));
+    }
+
+    #[test]
+    fn link_previews_get_absolute_addresses_from_site_url() {
+        let index = r#"<head><meta property="og:image" content="icon-512.png"></head>"#;
+        let out = absolute_preview(index, "https://example.gov.cn/zc/").expect("a good address");
+        assert!(out.contains(r#"content="https://example.gov.cn/zc/icon-512.png""#));
+        assert!(out.contains(r#"<meta content="https://example.gov.cn/zc/" property="og:url">"#));
+        let minified = "<meta content=icon-512.png property=og:image>";
+        assert!(absolute_preview(minified, "https://a.cn/")
+            .is_ok_and(|o| o.contains("https://a.cn/icon-512.png")));
+        for bad in [
+            "example.gov.cn/zc/",
+            "https://example.gov.cn/zc",
+            "https://x/\"><script>/",
+        ] {
+            assert!(absolute_preview(index, bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -56,6 +56,14 @@ test('offline: after a first visit the app loads and works with no network', asy
   await mounted(page);
   const title = await page.locator('h1').first().innerText();
   eq(title, TITLE, 'heading offline');
+  // And it still evaluates: a question answered offline moves the count on.
+  await page.evaluate(() => { location.hash = '#/person/q'; });
+  const first = await page.getAttribute('[data-question]', 'data-question');
+  await page.locator('.answers button').first().click();
+  await page.waitForFunction((q) => document.querySelector('[data-question]')?.dataset.question !== q, first, {
+    timeout: 5000,
+  });
+  assert((await page.locator('#progress').innerText()).includes('已回答 1 题'), 'answered offline');
   await page.screenshot({ path: join(shotDir, 'reach-offline-360.png') });
   await context.setOffline(false);
   await context.close();

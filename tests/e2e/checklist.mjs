@@ -81,7 +81,7 @@ const docNames = (page) => page.$$eval('#docs .doc-name', (l) => l.map((e) => e.
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
-test('from the results to one merged checklist; two ticks survive a reload', async () => {
+test('from the results to one merged checklist; two ticks and the picks survive a reload', async () => {
   const { context, page } = await toChecklist();
   eq(new URL(page.url()).hash, '#/person/checklist', 'checklist URL');
   eq(await page.evaluate(() => document.activeElement?.id), 'checklist-title', 'focus on the title');
@@ -106,6 +106,12 @@ test('from the results to one merged checklist; two ticks survive a reload', asy
   const small = await page.$$eval('label.tick', (l) => l.filter((e) => e.getBoundingClientRect().height < 48).length);
   eq(small, 0, 'checkbox rows under 48 px');
   await page.screenshot({ path: join(shotDir, 'checklist-360.png'), fullPage: true });
+  // One 还需确认 benefit added: the picks are kept too.
+  const added = await page.getAttribute('input[data-pick]:not(:checked)', 'data-pick');
+  await page.locator(`label:has(input[data-pick="${added}"])`).tap();
+  const pickedNow = await page.$$eval('input[data-pick]:checked', (l) => l.map((i) => i.dataset.pick).sort());
+  eq(pickedNow, [...ELIGIBLE, added].sort(), 'picks changed');
+  const total = (await docIds(page)).length;
 
   await page.reload({ waitUntil: 'load' });
   await page.locator('#resume-continue').waitFor({ timeout: 15000 });
@@ -113,7 +119,12 @@ test('from the results to one merged checklist; two ticks survive a reload', asy
   await page.locator('#checklist-title').waitFor({ timeout: 10000 });
   const ticked = await page.$$eval('input[data-doc]:checked', (l) => l.map((i) => i.dataset.doc));
   eq(ticked, [ids[0], ids[1]], 'ticks kept after reload');
-  eq((await page.locator('#checklist-progress').innerText()).trim(), `已备齐 2/${ids.length}`, 'progress kept');
+  eq(
+    await page.$$eval('input[data-pick]:checked', (l) => l.map((i) => i.dataset.pick).sort()),
+    pickedNow,
+    'picks kept after reload',
+  );
+  eq((await page.locator('#checklist-progress').innerText()).trim(), `已备齐 2/${total}`, 'progress kept');
 
   // 重新开始 forgets the ticks with the answers.
   await page.locator('#checklist-to-results').tap();
@@ -208,6 +219,10 @@ test('axe-core: no serious or critical violation on the checklist', async () => 
 
 test('organisation results: 准备申请材料 for a workshop (employer estimator)', async () => {
   const { context, page } = await newPage();
+  // A person's ticks on the same phone stay the person's.
+  await page.addInitScript(() =>
+    localStorage.setItem('cq-jiuye-bangfu.checklist.v1', '{"version":1,"ticked":["labour-contract"]}'),
+  );
   const saved = {
     v: 1,
     facts: {
@@ -235,6 +250,10 @@ test('organisation results: 准备申请材料 for a workshop (employer estimato
   await page.locator('label:has(input[data-pick="hiring-subsidy"])').tap();
   await page.locator('input[data-doc="labour-contract"]').waitFor({ timeout: 5000 });
   eq(await page.locator('#docs-none').count(), 0, 'documents listed once a benefit with documents is picked');
+  eq(await page.isChecked('input[data-doc="labour-contract"]'), false, "the person's tick is not the organisation's");
+  await page.locator('label:has(input[data-doc="labour-contract"])').tap();
+  const orgSaved = await page.evaluate(() => localStorage.getItem('cq-jiuye-bangfu.checklist.employer.v1'));
+  assert(orgSaved.includes('labour-contract') && orgSaved.includes('hiring-subsidy'), `organisation checklist saved: ${orgSaved}`);
   eq(await page.locator('.guide').count(), picked.length + 1, 'a guide per benefit picked');
   eq(await page.getAttribute('#checklist-to-results', 'href'), '#/employer/results', 'back to the estimate');
   await page.screenshot({ path: join(shotDir, 'checklist-employer-360.png'), fullPage: true });

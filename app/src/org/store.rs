@@ -55,11 +55,12 @@ pub fn save(audience: Audience, session: &Session) {
     }
 }
 
-/// Forgets one organisation's answers.
+/// Forgets one organisation's answers, and its checklist's ticks and picks.
 pub fn clear(audience: Audience) {
     if let Some(storage) = local() {
         let _ = storage.remove_item(&key(audience));
     }
+    crate::person::checklist::clear(audience);
 }
 
 /// Forgets every organisation's answers (清除我的数据).

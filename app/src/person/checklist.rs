@@ -15,11 +15,20 @@ use leptos::prelude::*;
 use rules_core::checklist::{merge, Checklist};
 use rules_core::documents;
 use rules_core::evaluate::Report;
-use rules_core::Status;
+use rules_core::{Audience, Status};
 use std::fmt::Write;
 
-/// The ticked documents, under their own versioned key (cleared with the answers).
+/// The person's ticked documents and picked benefits, under their own versioned key (cleared with
+/// the answers). Each organisation audience has its own ([`key_for`]).
 pub const TICKS_KEY: &str = "cq-jiuye-bangfu.checklist.v1";
+
+/// Where a flow's checklist is kept: the person's, or one organisation audience's.
+pub fn key_for(audience: Audience) -> String {
+    match audience {
+        Audience::Person => TICKS_KEY.to_string(),
+        org => format!("cq-jiuye-bangfu.checklist.{}.v1", org.id()),
+    }
+}
 
 /// The benefits the user may pick: 可以申请 ones (preselected) and 还需确认 ones.
 pub fn choosable(report: &Report) -> impl Iterator<Item = (&'static str, &'static str, bool)> + '_ {
@@ -32,8 +41,39 @@ pub fn choosable(report: &Report) -> impl Iterator<Item = (&'static str, &'stati
 
 /// Saved ticks as JSON: `{"version":1,"ticked":["id-card",…]}`.
 pub fn ticks_to_json(ticked: &[&str]) -> String {
-    let ids: Vec<String> = ticked.iter().map(|id| quote(id)).collect();
-    format!("{{\"version\":1,\"ticked\":[{}]}}", ids.join(","))
+    checklist_to_json(ticked, None)
+}
+
+/// Saved ticks and, once the user changed them, the picked benefits:
+/// `{"version":1,"ticked":["id-card",…],"picked":["job-search-subsidy",…]}`.
+pub fn checklist_to_json(ticked: &[&str], picked: Option<&[&str]>) -> String {
+    let list = |ids: &[&str]| ids.iter().map(|id| quote(id)).collect::<Vec<_>>().join(",");
+    let picked = picked
+        .map(|p| format!(",\"picked\":[{}]", list(p)))
+        .unwrap_or_default();
+    format!("{{\"version\":1,\"ticked\":[{}]{picked}}}", list(ticked))
+}
+
+/// The picked benefits in saved data (known benefit ids only); `None` when never changed or damaged.
+pub fn picks_from_json(text: &str) -> Option<Vec<&'static str>> {
+    let doc = json::parse(text)?;
+    if doc.get("version") != Some(&Json::Number("1".into())) {
+        return None;
+    }
+    let Some(Json::Array(ids)) = doc.get("picked") else {
+        return None;
+    };
+    let mut out = Vec::new();
+    for id in ids {
+        if let Json::String(id) = id {
+            if let Some(entry) = rules_core::catalogue::find(id) {
+                if !out.contains(&entry.id) {
+                    out.push(entry.id);
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Reads saved ticks; anything damaged, of another version or naming unknown documents is ignored.
@@ -165,16 +205,24 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn load_ticks() -> Vec<&'static str> {
-    storage()
-        .and_then(|s| s.get_item(TICKS_KEY).ok().flatten())
-        .map(|t| ticks_from_json(&t))
-        .unwrap_or_default()
+/// The saved ticks and picks under `key` (nothing, or damaged: no ticks, default picks).
+pub fn load_saved(key: &str) -> (Vec<&'static str>, Option<Vec<&'static str>>) {
+    match storage().and_then(|s| s.get_item(key).ok().flatten()) {
+        Some(text) => (ticks_from_json(&text), picks_from_json(&text)),
+        None => (Vec::new(), None),
+    }
 }
 
-fn save_ticks(ticked: &[&str]) {
+fn save(key: &str, ticked: &[&str], picked: Option<&[&str]>) {
     if let Some(s) = storage() {
-        let _ = s.set_item(TICKS_KEY, &ticks_to_json(ticked));
+        let _ = s.set_item(key, &checklist_to_json(ticked, picked));
+    }
+}
+
+/// Forgets a flow's ticks and picks.
+pub fn clear(audience: Audience) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&key_for(audience));
     }
 }
 
@@ -221,18 +269,33 @@ fn select_fallback() {
 pub fn ChecklistPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     Effect::new(move |_| focus_later("checklist-title"));
-    let selected: RwSignal<Vec<&'static str>> = RwSignal::new(
-        state
-            .report
-            .with_untracked(|r| choosable(r).filter(|c| c.2).map(|c| c.0).collect()),
-    );
-    let ticked = RwSignal::new(load_ticks());
     // The person's results, or the organisation's (`#/employer/checklist`).
-    let back = match state.route.get_untracked() {
-        crate::route::Route::Org(audience, _) => {
-            crate::org::hash(audience, crate::org::OrgStep::Results)
-        }
-        _ => "#/person/results".to_string(),
+    let (audience, back) = match state.route.get_untracked() {
+        crate::route::Route::Org(audience, _) => (
+            audience,
+            crate::org::hash(audience, crate::org::OrgStep::Results),
+        ),
+        _ => (Audience::Person, "#/person/results".to_string()),
+    };
+    let key = key_for(audience);
+    let (saved_ticks, saved_picks) = load_saved(&key);
+    // Picks the user changed come back, as far as the answers still allow them; else 可以申请 ones.
+    let picks_changed = StoredValue::new(saved_picks.is_some());
+    let selected: RwSignal<Vec<&'static str>> = RwSignal::new(state.report.with_untracked(|r| {
+        choosable(r)
+            .filter(|(id, _, eligible)| match &saved_picks {
+                Some(picks) => picks.contains(id),
+                None => *eligible,
+            })
+            .map(|c| c.0)
+            .collect()
+    }));
+    let ticked = RwSignal::new(saved_ticks);
+    let key = StoredValue::new(key);
+    let save_now = move || {
+        let picked = selected.get_untracked();
+        let picked = picks_changed.get_value().then_some(picked.as_slice());
+        ticked.with_untracked(|t| key.with_value(|k| save(k, t, picked)));
     };
     // Merging is cheap: done again on each use rather than kept in a memo (less code).
     let list = move || state.report.with(|r| selected.with(|s| merge(r, s)));
@@ -262,7 +325,7 @@ pub fn ChecklistPage() -> impl IntoView {
                         t.push(d.id);
                     }
                 });
-                ticked.with_untracked(|t| save_ticks(t));
+                save_now();
             }
         } else if let Some((id, on)) = checkbox(&ev, "data-pick") {
             let found = state
@@ -275,6 +338,8 @@ pub fn ChecklistPage() -> impl IntoView {
                         s.push(id);
                     }
                 });
+                picks_changed.set_value(true);
+                save_now();
             }
         }
     };
@@ -313,5 +378,39 @@ pub fn ChecklistPage() -> impl IntoView {
             <div inner_html=body></div>
             <div role="status" aria-live="polite" class="no-print" inner_html=copy_result></div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_are_saved_beside_the_ticks_and_read_back_cleanly() {
+        let json = checklist_to_json(
+            &["id-card"],
+            Some(&["job-search-subsidy", "startup-subsidy"]),
+        );
+        assert_eq!(ticks_from_json(&json), vec!["id-card"]);
+        assert_eq!(
+            picks_from_json(&json),
+            Some(vec!["job-search-subsidy", "startup-subsidy"])
+        );
+        // Never changed: the default picks apply.
+        assert_eq!(picks_from_json(&ticks_to_json(&["id-card"])), None);
+        // Unknown and repeated ids are dropped; damaged data gives the defaults.
+        let odd =
+            r#"{"version":1,"ticked":[],"picked":["nope","startup-subsidy","startup-subsidy",7]}"#;
+        assert_eq!(picks_from_json(odd), Some(vec!["startup-subsidy"]));
+        assert_eq!(picks_from_json(r#"{"version":2,"picked":[]}"#), None);
+        assert_eq!(picks_from_json("{"), None);
+    }
+
+    #[test]
+    fn each_flow_has_its_own_key() {
+        let keys: std::collections::BTreeSet<String> =
+            Audience::ALL.into_iter().map(key_for).collect();
+        assert_eq!(keys.len(), Audience::ALL.len());
+        assert_eq!(key_for(Audience::Person), TICKS_KEY);
     }
 }

@@ -144,6 +144,32 @@ const journeys = [
     },
   },
   {
+    name: 'the estimator opens on its own page (org.html) from the landing link',
+    run: async (b, engine) => {
+      await open(b, '?as-of=2025-06-20#/employer');
+      await b.click('#start-org');
+      await b.waitFor('[data-question]', 20000);
+      const url = await b.run('return location.pathname + location.search + location.hash;');
+      eq(url, '/org.html?as-of=2025-06-20#/employer/estimate', 'address after the hand-over');
+      await b.screenshot(join(shotDir, `${engine}-org.png`));
+    },
+  },
+  {
+    name: 'the staff page draws a QR code for the link it builds',
+    run: async (b, engine) => {
+      await b.go(new URL('staff.html', baseUrl).href);
+      await b.waitFor('svg.qr path', 20000);
+      const [link, modules, width] = await b.run(`
+        const svg = document.querySelector('svg.qr');
+        return [document.getElementById('staff-link').value,
+          (svg.querySelector('path').getAttribute('d').match(/M/g) || []).length,
+          svg.getBoundingClientRect().width];`);
+      eq(link, `${baseUrl}#/person`, 'the default link');
+      assert(modules > 200 && width > 150, `QR code drawn: ${modules} dark modules, ${width} px wide`);
+      await b.screenshot(join(shotDir, `${engine}-staff.png`));
+    },
+  },
+  {
     name: '大字模式 enlarges the text and persists across a reload',
     run: async (b, engine) => {
       await open(b, '?as-of=2025-06-20#/');

@@ -581,14 +581,4 @@ test('privacy: no answer ever in a URL or request; answers in localStorage only'
   await context.close();
 });
 
-test('every request stayed on 127.0.0.1', async () => {
-  assert(requests.length > 0, 'no request recorded');
-  const outside = requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:')));
-  eq(outside, [], 'requests outside the served origin');
-});
-
-test('no console error, page error, failed request or CSP violation', async () => {
-  eq(problems, [], 'problems');
-});
-
 await runSuite(browser, tests, log, origin);

@@ -166,10 +166,4 @@ test('sharing a result: presets only, unless 包含我的回答 is ticked after 
   await other.context.close();
 });
 
-test('every request stayed on 127.0.0.1; no unexpected console error', async () => {
-  const outside = log.requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:')));
-  eq(outside, [], 'requests outside the served origin');
-  eq(log.problems, [], 'problems');
-});
-
 await runSuite(browser, tests, log, origin);

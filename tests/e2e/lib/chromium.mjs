@@ -72,9 +72,22 @@ export async function newPage(browser, log, { device = PHONE, ignore = [], accep
   return { context, page };
 }
 
-/// Runs `tests` ([{ name, fn }]) in order, closes the browser and prints the closing line xtask
-/// reads; exits with the outcome.
+/// Runs `tests` ([{ name, fn }]) in order, then the two checks every suite shares; closes the
+/// browser and prints the closing line xtask reads; exits with the outcome.
 export async function runSuite(browser, tests, log, origin) {
+  // Every suite ends with the same two checks over everything its pages did.
+  tests.push({
+    name: 'every request stayed on the served origin (127.0.0.1)',
+    fn: async () => {
+      assert(log.requests.length > 0, 'no request recorded');
+      const here = (u) => u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:' + origin);
+      eq(log.requests.filter((u) => !here(u)), [], 'requests outside the served origin');
+    },
+  });
+  tests.push({
+    name: 'no console error, page error, failed request or CSP violation',
+    fn: async () => eq(log.problems, [], 'problems'),
+  });
   let passed = 0;
   let failed = 0;
   for (const { name, fn } of tests) {

@@ -376,10 +376,17 @@ pub fn dist(root: &Path) -> Result<u64, String> {
         println!("link preview: og:url and og:image under {site}");
     }
     size::check_no_inline_script(&index)?;
+    let csp = size::csp_tag(&index).ok_or("dist/index.html has no Content-Security-Policy")?;
     for page in OTHER_PAGES {
         let html =
             std::fs::read_to_string(dist.join(page)).map_err(|e| format!("dist/{page}: {e}"))?;
         size::check_no_inline_script(&html)?;
+        // The pages' heads are written by hand: one policy for all, or a page drifts unnoticed.
+        if size::csp_tag(&html) != Some(csp) {
+            return Err(format!(
+                "dist/{page}'s Content-Security-Policy differs from index.html's"
+            ));
+        }
     }
     policy_page(root, &dist)?;
     service_worker(&dist, &index)?;

@@ -28,6 +28,14 @@ pub fn check_no_inline_script(html: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The page's Content-Security-Policy `<meta>` tag, as written.
+pub fn csp_tag(html: &str) -> Option<&str> {
+    let at = html.find("Content-Security-Policy")?;
+    let start = html[..at].rfind('<')?;
+    let end = at + html[at..].find('>')?;
+    Some(&html[start..=end])
+}
+
 /// Local URLs (`/x`) that index.html references in href, src or content attributes.
 pub fn referenced_files(html: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
@@ -188,6 +196,16 @@ mod tests {
         let html = r#"<link rel=stylesheet href=/style-1.css><link rel="modulepreload" href="/app-2.js"><meta name=app-wasm content=/app-2_bg.wasm><link rel=icon href="data:,"><a href="https://x.y/">"#;
         let refs: Vec<_> = referenced_files(html).into_iter().collect();
         assert_eq!(refs, ["app-2.js", "app-2_bg.wasm", "style-1.css"]);
+    }
+
+    #[test]
+    fn finds_the_csp_tag_minified_or_not() {
+        let page = r#"<head><meta content="default-src 'self'" http-equiv=Content-Security-Policy><title>x</title>"#;
+        assert_eq!(
+            csp_tag(page),
+            Some(r#"<meta content="default-src 'self'" http-equiv=Content-Security-Policy>"#)
+        );
+        assert_eq!(csp_tag("<head><title>x</title>"), None);
     }
 
     #[test]

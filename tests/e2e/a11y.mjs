@@ -28,7 +28,6 @@ const { shotDir, origin } = suiteArgs('a11y.mjs');
 
 const browser = await launchChromium();
 const log = { requests: [], problems: [] };
-const { requests, problems } = log;
 const newPage = () => openPage(browser, log);
 
 const PERSON_KEY = 'cq-jiuye-bangfu.person.v1';

@@ -20,7 +20,6 @@ void baseUrl;
 
 const browser = await launchChromium();
 const log = { requests: [], problems: [] };
-const { requests, problems } = log;
 const newPage = (options) => openPage(browser, log, options);
 
 const persona = PERSONAS.find((p) => p.name === 'returning-entrepreneur');

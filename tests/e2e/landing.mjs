@@ -21,7 +21,7 @@ const CSP =
 const browser = await launchChromium();
 
 const log = { requests: [], problems: [] };
-const { requests, problems } = log;
+const { requests } = log;
 const newPage = () => openPage(browser, log);
 
 async function open(page, hash = '') {

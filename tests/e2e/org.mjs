@@ -22,7 +22,6 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const browser = await launchChromium();
 
 const log = { requests: [], problems: [] };
-const { requests, problems } = log;
 const newPage = (device = PHONE) => openPage(browser, log, { device, acceptDownloads: true });
 
 const tests = [];

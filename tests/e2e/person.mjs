@@ -20,7 +20,6 @@ const { baseUrl, shotDir, origin } = suiteArgs('person.mjs');
 const browser = await launchChromium();
 
 const log = { requests: [], problems: [] };
-const { requests, problems } = log;
 const newPage = () => openPage(browser, log);
 
 const url = (asOf, hash) => `${origin}/?as-of=${asOf}${hash}`;

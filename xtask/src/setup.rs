@@ -62,8 +62,22 @@ fn cargo_bin() -> PathBuf {
 pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
     header("setup: checking tools (installs only what is missing)");
     wasm_target()?;
-    trunk()?;
-    wasm_bindgen(root)?;
+    // The cargo installs run side by side: each ends in one long single-threaded compile (trunk's
+    // own crate takes minutes), so together they keep both cores busy on a fresh machine.
+    let installs: [Result<(), String>; 3] = std::thread::scope(|scope| {
+        let trunk = scope.spawn(trunk);
+        let bindgen = scope.spawn(|| wasm_bindgen(root));
+        let gecko = for_tests.then(|| scope.spawn(geckodriver));
+        let joined = |handle: std::thread::ScopedJoinHandle<'_, Result<(), String>>| {
+            handle
+                .join()
+                .unwrap_or_else(|_| Err("an install thread panicked".to_string()))
+        };
+        [joined(trunk), joined(bindgen), gecko.map_or(Ok(()), joined)]
+    });
+    for result in installs {
+        result?;
+    }
     npm_dir(&root.join("tools"), "wasm-opt (npm binaryen)")?;
     match output("wasm-opt", &["--version"]) {
         Some(v) if v.contains(WASM_OPT_VERSION) => ok("wasm-opt", &v),
@@ -99,9 +113,6 @@ pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
         }
     }
     apt_install(&apt)?;
-    if for_tests {
-        geckodriver()?;
-    }
     if for_tests {
         npm_dir(
             &root.join("tests/e2e"),

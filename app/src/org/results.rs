@@ -243,14 +243,7 @@ fn OrgAnswers(audience: Audience) -> impl IntoView {
         })
     };
     let edit = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let q = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-edit]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-edit"))
-            .and_then(|id| Q::from_id(&id));
-        if let Some(q) = q {
+        if let Some(q) = crate::person::results::question_from_click(&ev) {
             state.session.update(|s| s.edit(q));
             state.go(Route::Org(audience, OrgStep::Questions));
         }

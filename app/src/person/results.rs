@@ -49,16 +49,20 @@ pub fn groups_html(report: &Report) -> String {
     h
 }
 
-/// Opens the question named by a `data-edit` button inside delegated HTML.
-pub fn edit_from_click(state: AppState, ev: &leptos::ev::MouseEvent) {
+/// The question a click on a `data-edit` button inside delegated HTML names (person and
+/// organisation results alike).
+pub fn question_from_click(ev: &leptos::ev::MouseEvent) -> Option<Q> {
     use wasm_bindgen::JsCast;
-    let q = ev
-        .target()
+    ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|t| t.closest("[data-edit]").ok().flatten())
         .and_then(|b| b.get_attribute("data-edit"))
-        .and_then(|id| Q::from_id(&id));
-    if let Some(q) = q {
+        .and_then(|id| Q::from_id(&id))
+}
+
+/// Opens the question named by a `data-edit` button inside delegated HTML.
+pub fn edit_from_click(state: AppState, ev: &leptos::ev::MouseEvent) {
+    if let Some(q) = question_from_click(ev) {
         state.session.update(|s| s.edit(q));
         state.go(Route::PersonQuestions);
     }

@@ -35,12 +35,8 @@ pub fn who_should_scan(target: Target) -> String {
     if let Some(entry) = target.benefit.and_then(catalogue::find) {
         return format!("扫码查看“{}”的条件、金额和所需材料{district}", entry.name);
     }
-    let who = match target.audience {
-        Some(Audience::Person) | None => "脱贫人口、低收入人口等务工、求职、创业人员",
-        Some(Audience::Employer) => "招用脱贫人口的企业、就业帮扶车间",
-        Some(Audience::Agency) => "介绍脱贫人口就业的人力资源服务机构、劳务经纪人",
-        Some(Audience::Carrier) => "创业孵化基地、返乡入乡创业园等载体",
-    };
+    // Who each audience is comes from rules-core (the landing page's line under each choice).
+    let who = target.audience.unwrap_or(Audience::Person).hint();
     format!("{who}：扫码查看能享受的就业帮扶补贴{district}")
 }
 

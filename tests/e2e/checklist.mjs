@@ -14,6 +14,7 @@ import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } 
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import { PERSONAS } from './lib/expectations.mjs';
+import { answerAll } from './lib/flows.mjs';
 
 const { baseUrl, shotDir, origin } = suiteArgs('checklist.mjs');
 void baseUrl;
@@ -31,41 +32,13 @@ async function open(page, hash = '#/') {
   await page.waitForFunction(() => !document.getElementById('loading'));
 }
 
-/** Taps through the questionnaire with the persona's answers, 不清楚 for the rest. */
-async function answerAll(page) {
-  for (let i = 0; i < 80; i++) {
-    await page.waitForSelector('[data-question], #results-title', { timeout: 10000 });
-    if (await page.locator('#results-title').count()) return;
-    const q = await page.getAttribute('[data-question]', 'data-question');
-    const kind = await page.getAttribute('[data-question]', 'data-kind');
-    const answer = persona.answers[q];
-    if (answer === undefined) await page.locator('#q-unknown').tap();
-    else if (kind === 'YesNo') await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
-    else if (kind === 'Choice') await page.locator(`button[data-answer="${answer}"]`).tap();
-    else {
-      if (kind === 'District') await page.selectOption('#q-input', answer);
-      else await page.fill('#q-input', String(answer));
-      await page.locator('#q-confirm').tap();
-    }
-    await page.waitForFunction(
-      (prev) => {
-        const el = document.querySelector('[data-question]');
-        return document.getElementById('results-title') || (el && el.getAttribute('data-question') !== prev);
-      },
-      q,
-      { timeout: 10000 },
-    );
-  }
-  throw new Error('no result after 80 questions');
-}
-
 /** A fresh page on the checklist, reached from the results. */
 async function toChecklist(options) {
   const { context, page } = await newPage(options);
   await open(page);
   await page.locator('#choice-person').tap();
   await page.locator('#start-person').tap();
-  await answerAll(page);
+  await answerAll(page, persona);
   for (const id of ELIGIBLE) {
     eq(await page.locator(`#group-eligible .card[data-benefit="${id}"]`).count(), 1, `${id} under 可以申请`);
   }
@@ -173,7 +146,7 @@ async function toChecklistRefused() {
   await open(page);
   await page.locator('#choice-person').tap();
   await page.locator('#start-person').tap();
-  await answerAll(page);
+  await answerAll(page, persona);
   await page.locator('#to-checklist').tap();
   await page.locator('#checklist-title').waitFor({ timeout: 10000 });
   return { context, page };

@@ -33,6 +33,14 @@ async function open(page, asOf, hash = '#/') {
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
+/** From the landing page through 个人 and 开始自助测评 to the persona's results. */
+async function toResults(page, persona) {
+  await open(page, persona.asOf);
+  await page.locator('#choice-person').tap();
+  await page.locator('#start-person').tap();
+  return answerAll(page, persona);
+}
+
 async function checkResults(page, persona, asked) {
   await page.locator('#results-title').waitFor({ timeout: 10000 });
   for (const [id, amount] of Object.entries(persona.eligible)) {
@@ -90,10 +98,7 @@ for (const persona of PERSONAS) {
 test('reload restores the answers (继续上次), and 重新开始 clears them', async () => {
   const persona = PERSONAS[0];
   const { context, page } = await newPage();
-  await open(page, persona.asOf);
-  await page.locator('#choice-person').tap();
-  await page.locator('#start-person').tap();
-  await answerAll(page, persona);
+  await toResults(page, persona);
   await checkResults(page, persona);
   const saved = await page.evaluate(() => localStorage.getItem('cq-jiuye-bangfu.person.v1'));
   assert(saved && saved.includes('"work-place":"shandong"'), `saved answers: ${saved}`);
@@ -194,10 +199,7 @@ test('政策一览: all benefits, search 交通 / 创业, details with the claus
 test('print: results, amounts, documents and answers on A4, no buttons', async () => {
   const persona = PERSONAS[0];
   const { context, page } = await newPage();
-  await open(page, persona.asOf);
-  await page.locator('#choice-person').tap();
-  await page.locator('#start-person').tap();
-  await answerAll(page, persona);
+  await toResults(page, persona);
   await page.emulateMedia({ media: 'print' });
   const visible = await page.evaluate(() => ({
     buttons: [...document.querySelectorAll('button')].filter((b) => b.offsetParent !== null).length,

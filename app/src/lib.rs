@@ -262,7 +262,9 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         // Answers someone shared on purpose (包含我的回答): they become this page's answers, and
         // the address bar loses them at once (replaced, so Back does not bring them back).
         Some(shared) => {
-            match shared.and_then(|json| Saved::from_json(&json).map_err(|_| shared_damaged())) {
+            match shared.and_then(|json| {
+                Saved::from_json(&json).map_err(|_| link::SHARED_DAMAGED.to_string())
+            }) {
                 Ok(shared) => {
                     state.session.set(shared.session());
                     notes.push(match saved {
@@ -372,11 +374,6 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         </main>
         <SiteFooter staff_link=true/>
     }
-}
-
-/// What a damaged shared-answers link says.
-fn shared_damaged() -> String {
-    "分享链接中的回答已损坏，无法打开。请让对方重新复制链接。".to_string()
 }
 
 /// Which component draws the current route; changes of audience on the landing page do not

@@ -123,6 +123,9 @@ pub fn site_root(href: &str) -> String {
     }
 }
 
+/// What a shared-answers link that cannot be read says (broken escapes or unreadable answers).
+pub const SHARED_DAMAGED: &str = "分享链接中的回答已损坏，无法打开。请让对方重新复制链接。";
+
 /// The fragment key that carries shared answers (`#/person/results?answers=…`).
 pub const ANSWERS_KEY: &str = "answers=";
 
@@ -141,7 +144,7 @@ pub fn answers_in_fragment(hash: &str) -> Option<Result<String, String>> {
     let value = query
         .split('&')
         .find_map(|pair| pair.strip_prefix(ANSWERS_KEY))?;
-    Some(percent_decode(value).ok_or_else(|| "分享链接中的回答已损坏，无法打开。".to_string()))
+    Some(percent_decode(value).ok_or_else(|| SHARED_DAMAGED.to_string()))
 }
 
 /// Percent-encodes everything except unreserved ASCII (RFC 3986), so the text survives chat apps.

@@ -112,6 +112,15 @@ pub fn merge(report: &Report, selected: &[&str]) -> Checklist {
 }
 
 impl Checklist {
+    /// The documents the office checks in its own systems (一般无需携带), by name.
+    pub fn checked_by_office(&self) -> Vec<&'static str> {
+        self.items
+            .iter()
+            .filter(|i| !i.to_bring())
+            .map(|i| i.document.name)
+            .collect()
+    }
+
     /// The checklist as plain text, for pasting into a chat.
     pub fn to_plain_text(&self) -> String {
         let mut text = String::from("【申请材料清单】\n");
@@ -134,12 +143,7 @@ impl Checklist {
                 text.push_str(&format!("   也可用：{}\n", item.document.alternatives));
             }
         }
-        let checked: Vec<&str> = self
-            .items
-            .iter()
-            .filter(|i| !i.to_bring())
-            .map(|i| i.document.name)
-            .collect();
+        let checked = self.checked_by_office();
         if !checked.is_empty() {
             text.push_str(&format!(
                 "经办部门系统核查（一般无需携带）：{}\n",

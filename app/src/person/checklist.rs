@@ -173,12 +173,7 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
         );
     }
     h.push_str("</section>");
-    let checked: Vec<&str> = list
-        .items
-        .iter()
-        .filter(|i| !i.to_bring())
-        .map(|i| i.document.name)
-        .collect();
+    let checked = list.checked_by_office();
     if !checked.is_empty() {
         let _ = write!(
             h,

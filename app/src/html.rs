@@ -1,6 +1,5 @@
-//! Static parts of pages written as HTML text: the results' benefit cards, the answers given and
-//! the details view. They change only as a whole (when the report changes), and building them as
-//! text instead of as typed view trees keeps the first load within budget. Every piece of text goes
+//! Static parts of pages written as HTML text: the results' benefit cards and the answers given.
+//! They change only as a whole (when the report changes), and building them as text instead of as typed view trees keeps the first load within budget. Every piece of text goes
 //! through [`esc`]; buttons inside carry `data-edit` and are handled by one delegated listener.
 
 use crate::format::{answer_text, is_amount, status_id, status_mark, value_text};
@@ -198,13 +197,43 @@ pub fn card(b: &BenefitReport) -> String {
             h.push_str(&el("p", "advice", &format!("{ASK_DISTRICT}现行政策。")));
         }
     }
+    if b.status != Status::PolicyEnded {
+        h.push_str(&conditions(b));
+    }
     let _ = write!(
         h,
-        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"#/policy/{}\">查看详情与原文</a></p></article>",
+        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p></article>",
         esc(notice_number()),
         esc(b.clause),
-        b.id
+        crate::policy_href(b.id)
     );
+    h
+}
+
+/// 逐条看条件: every condition of a benefit with how it stands for this person, folded (a native
+/// disclosure, no script), so the reasons stay on the results while the policy page is static.
+fn conditions(b: &BenefitReport) -> String {
+    let mut h = String::from(
+        "<details class=\"conditions-more\"><summary>逐条看条件</summary><ul class=\"conditions\">",
+    );
+    for c in b.conditions.iter().filter(|c| c.id != "audience") {
+        let (mark, class) = match c.outcome {
+            Outcome::Met => ("✓ 符合", "met"),
+            Outcome::NotMet => ("✗ 不符合", "not-met"),
+            Outcome::Unknown => ("？ 待确认", "unknown"),
+        };
+        let _ = write!(
+            h,
+            "<li class=\"condition-{class}\"><span class=\"requirement\">{}</span><span class=\"outcome\">{mark}：{}</span>",
+            esc(c.requirement),
+            esc(&c.message)
+        );
+        if !c.clause.is_empty() {
+            h.push_str(&el("span", "clause", &format!("依据：{}", c.clause)));
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ul></details>");
     h
 }
 

@@ -25,7 +25,7 @@ pub fn Landing(selected: RwSignal<Option<Audience>>) -> impl IntoView {
         </section>
         {move || selected.get().map(|audience| view! { <BenefitPanel audience=audience/> })}
         <p class="browse">
-            <a class="button secondary" id="to-policy" href="#/policy">"政策一览：查看全部政策"</a>
+            <a class="button secondary" id="to-policy" href=crate::POLICY_PAGE>"政策一览：查看全部政策"</a>
         </p>
     }
 }
@@ -99,7 +99,7 @@ fn PersonStart() -> impl IntoView {
 pub fn BenefitItem(entry: &'static CatalogueEntry) -> impl IntoView {
     view! {
         <li class="benefit" id=format!("benefit-{}", entry.id) data-benefit=entry.id>
-            <a class="benefit-link" href=format!("#/policy/{}", entry.id)>
+            <a class="benefit-link" href=crate::policy_href(entry.id)>
                 <span class="benefit-name">{entry.name}</span>
                 <span class="benefit-clause">{citation(entry)}</span>
             </a>

@@ -15,7 +15,6 @@ pub mod landing;
 pub mod link;
 pub mod org;
 pub mod person;
-pub mod policy;
 pub mod route;
 pub mod session;
 pub mod settings;
@@ -200,28 +199,40 @@ fn main_screen(screen: Screen, selected: RwSignal<Option<Audience>>) -> AnyView 
         }
         .into_any(),
         Screen::Person => view! { <person::PersonPage/> }.into_any(),
-        Screen::Policy => view! { <policy::PolicyList/> }.into_any(),
-        Screen::Benefit(id) if is_for_persons(id) => {
-            view! { <policy::PolicyDetails id=id/> }.into_any()
-        }
-        Screen::Benefit(_) | Screen::Org(_) => open_page(ORG_PAGE),
+        Screen::Policy => open_policy(None),
+        Screen::Benefit(id) => open_policy(Some(id)),
+        Screen::Org(_) => open_page(ORG_PAGE),
     }
 }
 
 fn org_screen(screen: Screen, _: RwSignal<Option<Audience>>) -> AnyView {
     match screen {
         Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
-        Screen::Benefit(id) if !is_for_persons(id) => {
-            view! { <policy::PolicyDetails id=id/> }.into_any()
-        }
+        Screen::Policy => open_policy(None),
+        Screen::Benefit(id) => open_policy(Some(id)),
         _ => open_page("./"),
     }
 }
 
-/// Whether a benefit is a person's (its details are on the residents' page; the organisations'
-/// on the estimator's page, whose bundle has their rules).
-fn is_for_persons(id: &str) -> bool {
-    rules_core::catalogue::find(id).is_some_and(|e| e.audience == Audience::Person)
+/// The policy itself (every benefit: the notice's words, conditions, amounts, documents, where to
+/// apply, sources) is the static page policy.html, generated from rules-core at build time: it
+/// loads at once, works without WebAssembly and offline, and keeps the app's bundles for the
+/// self-check. `#/policy` and `#/policy/<id>` (older links, printed posters) open it.
+pub const POLICY_PAGE: &str = "policy.html";
+
+/// The address of one benefit on the policy page, e.g. `policy.html#startup-subsidy`.
+pub fn policy_href(id: &str) -> String {
+    format!("{POLICY_PAGE}#{id}")
+}
+
+/// Opens the policy page (at one benefit) in place of this history entry, keeping the query so that
+/// its links back into the self-check keep a link's presets.
+fn open_policy(benefit: Option<&str>) -> AnyView {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let fragment = benefit.map(|id| format!("#{id}")).unwrap_or_default();
+    let _ = location.replace(&format!("{POLICY_PAGE}{search}{fragment}"));
+    view! { <p class="loading" role="status">"正在打开政策一览，请稍候……"</p> }.into_any()
 }
 
 /// The organisation estimator's page, beside index.html.
@@ -461,7 +472,7 @@ pub fn SiteHeader() -> impl IntoView {
             </p>
             <nav class="top-nav no-print" aria-label="主要导航">
                 <a href="#/" id="nav-home">"首页"</a>
-                <a href="#/policy" id="nav-policy">"政策一览"</a>
+                <a href=POLICY_PAGE id="nav-policy">"政策一览"</a>
             </nav>
             {has_state.then(|| view! { <settings::Settings/> })}
         </header>

@@ -97,15 +97,18 @@ pub struct Target {
 /// a benefit opens its page, else an audience opens its part of the landing page.
 pub fn build(base: &str, target: Target) -> String {
     let base = base.split(['?', '#']).next().unwrap_or_default();
+    let benefit = target.benefit.and_then(catalogue::find);
     let mut link = base.to_string();
+    if benefit.is_some() {
+        link.push_str(crate::POLICY_PAGE);
+    }
     if let Some(district) = target.district.and_then(districts::find) {
         link.push_str("?district=");
         link.push_str(district.id);
     }
-    let benefit = target.benefit.and_then(catalogue::find);
     match (benefit, target.audience) {
         (Some(entry), _) => {
-            link.push_str("#/policy/");
+            link.push('#');
             link.push_str(entry.id);
         }
         (None, Some(audience)) => link.push_str(&crate::hash_for(audience)),
@@ -252,7 +255,7 @@ mod tests {
         let benefit = catalogue::CATALOGUE[0].id;
         assert_eq!(
             link(Some(Audience::Person), None, Some(benefit)),
-            format!("https://example.gov.cn/zc/#/policy/{benefit}")
+            format!("https://example.gov.cn/zc/policy.html#{benefit}")
         );
         // Unknown ids are dropped rather than put into a printed poster.
         assert_eq!(

@@ -11,7 +11,50 @@ use rules_core::input::{parse_count, parse_money};
 use rules_core::questions::Question;
 use rules_core::Date;
 use rules_core::{Answer, Audience, Facts, Q};
-use std::collections::BTreeSet;
+
+/// A set of questions, in the order they joined it. A list, not a tree: it holds a few dozen
+/// questions at most, and a `BTreeSet` costs kilobytes of the first load.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QSet(Vec<Q>);
+
+impl QSet {
+    pub fn new() -> QSet {
+        QSet(Vec::new())
+    }
+
+    pub fn contains(&self, q: &Q) -> bool {
+        self.0.contains(q)
+    }
+
+    /// Adds `q` unless it is there already.
+    pub fn insert(&mut self, q: Q) {
+        if !self.contains(&q) {
+            self.0.push(q);
+        }
+    }
+
+    pub fn remove(&mut self, q: &Q) {
+        self.0.retain(|known| known != q);
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Q> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<Q> for QSet {
+    fn from_iter<I: IntoIterator<Item = Q>>(items: I) -> QSet {
+        let mut set = QSet::new();
+        for q in items {
+            set.insert(q);
+        }
+        set
+    }
+}
 
 /// Version of the saved format below; anything else is discarded with a notice.
 pub const SAVE_VERSION: u32 = 1;
@@ -21,7 +64,7 @@ pub struct Session {
     /// The answers, exactly as rules-core reads them.
     pub facts: Facts,
     /// Questions answered 不清楚: left unknown and not asked again.
-    pub skipped: BTreeSet<Q>,
+    pub skipped: QSet,
     /// Questions in the order they were first answered or skipped (back button, the answers list).
     pub history: Vec<Q>,
     /// A question opened again to change its answer; `None` follows the rules' next question.
@@ -35,7 +78,7 @@ impl Default for Session {
                 audience: Some(Audience::Person),
                 ..Facts::default()
             },
-            skipped: BTreeSet::new(),
+            skipped: QSet::new(),
             history: Vec::new(),
             editing: None,
         }
@@ -138,7 +181,7 @@ pub enum Step {
 pub struct Saved {
     pub v: u32,
     pub facts: Facts,
-    pub skipped: BTreeSet<Q>,
+    pub skipped: QSet,
     pub history: Vec<Q>,
     pub step: Step,
 }

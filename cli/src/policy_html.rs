@@ -1,5 +1,7 @@
 //! The policy as one static HTML page, generated from rules-core at build time: for browsers without
-//! WebAssembly or JavaScript, for search engines and screen readers. No script; styles inline.
+//! WebAssembly or JavaScript, for search engines and screen readers, and the app's own policy
+//! reference (the app links here). Complete without script; `policy.js` (same origin) adds a
+//! keyword search. Styles inline.
 
 use rules_core::catalogue::{for_audience, Audience};
 use rules_core::evaluate::Value;
@@ -19,7 +21,9 @@ font-size:18px;line-height:1.6;margin:0 auto;max-width:46rem;padding:1rem;color:
 h1{font-size:1.5rem}h2{font-size:1.3rem;border-bottom:2px solid #1d4f91;margin-top:2rem}h3{font-size:1.15rem;margin-bottom:.25rem}\
 section{border:1px solid #ccc;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}blockquote{margin:.5rem 0;padding:.5rem;\
 background:#f4f4f4;border-left:4px solid #888}a{color:#0b4f9c}.note{background:#fff4d6;border:1px solid #c9a227;padding:.5rem;\
-border-radius:6px}dt{font-weight:bold;margin-top:.5rem}dd{margin-left:1rem}";
+border-radius:6px}dt{font-weight:bold;margin-top:.5rem}dd{margin-left:1rem}[hidden]{display:none}\
+section:target{border:3px solid #1d4f91}.search{margin:1rem 0}.search input{display:block;width:100%;box-sizing:border-box;\
+font-size:1.1rem;padding:.5rem;margin-top:.25rem;border:2px solid #555;border-radius:6px}";
 
 /// The whole page as of `day`.
 pub fn render(day: Date) -> String {
@@ -29,11 +33,11 @@ pub fn render(day: Date) -> String {
         html,
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n\
 <title>重庆就业帮扶政策一览（{}）</title>\n<meta name=\"description\" content=\"{}：每项政策的申请条件、补贴标准、所需材料和办理地点。\">\n\
-<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
+<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n<style>{STYLE}</style>\n<script src=\"policy.js\" defer></script>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
 <p>依据{}及其配套文件整理。金额为预估，最终以区县人力社保部门审核为准。咨询电话：{}。</p>\n\
-<p><a href=\"./\">打开自助查询（需要较新的浏览器）</a></p>\n",
+<p><a href=\"./\" data-app-link>打开自助查询：回答几个问题，看自己能享受哪些政策（需要较新的浏览器）</a></p>\n",
         escape(day.chinese().as_str()),
         escape(notice),
         escape(notice),
@@ -76,7 +80,7 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
     let report = evaluate(&facts, day);
     let _ = writeln!(
         html,
-        "<h2 id=\"{}\">{}</h2>",
+        "<div class=\"audience-group\" data-audience=\"{0}\">\n<h2 id=\"{0}\">{1}</h2>",
         audience.id(),
         escape(audience.label())
     );
@@ -221,8 +225,27 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
                 escape(source.confidence.label())
             );
         }
-        html.push_str("</dl>\n</section>\n");
+        let alternatives: Vec<&str> = benefit
+            .not_combined_with
+            .iter()
+            .filter_map(|id| rules_core::catalogue::find(id).map(|e| e.name))
+            .collect();
+        if !alternatives.is_empty() {
+            let _ = writeln!(
+                html,
+                "<dt>不能同时享受</dt><dd>{}</dd>",
+                escape(&alternatives.join("、"))
+            );
+        }
+        html.push_str("</dl>\n");
+        if audience == Audience::Person {
+            html.push_str(
+                "<p><a href=\"./#/person\" data-app-link>用自助查询看看自己能不能享受</a></p>\n",
+            );
+        }
+        html.push_str("</section>\n");
     }
+    html.push_str("</div>\n");
 }
 
 #[cfg(test)]
@@ -242,7 +265,10 @@ mod tests {
             );
         }
         assert!(page.contains("政策已到期") || page.contains("已于2025年12月31日到期"));
-        assert!(!page.contains("<script"));
+        // One script, the search, from the same origin; the page is complete without it.
+        assert_eq!(page.matches("<script").count(), 1);
+        assert!(page.contains("<script src=\"policy.js\" defer></script>"));
+        assert!(page.contains("script-src 'self'"));
         assert_eq!(escape("a<b>&\""), "a&lt;b&gt;&amp;&quot;");
     }
 }

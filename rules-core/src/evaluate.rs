@@ -475,7 +475,18 @@ fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
             }
         }
     }
-    tally.sort_by(|(qa, a), (qb, b)| b.len().cmp(&a.len()).then(qa.cmp(qb)));
+    // Insertion sort: a few dozen entries at most, and a library sort costs kilobytes of the app's
+    // first load. The order is total (ties broken by question order), so stability is moot.
+    for i in 1..tally.len() {
+        let mut j = i;
+        while j > 0 && {
+            let ((q, ids), (earlier_q, earlier_ids)) = (&tally[j], &tally[j - 1]);
+            ids.len() > earlier_ids.len() || (ids.len() == earlier_ids.len() && q < earlier_q)
+        } {
+            tally.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     tally
         .into_iter()
         .map(|(q, decides)| questions::question(q, as_of, decides))

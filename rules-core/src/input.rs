@@ -2,7 +2,6 @@
 //! trailing unit are understood; anything else gets a message in Chinese.
 
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 fn normalise(text: &str) -> String {
     text.chars()
@@ -52,12 +51,20 @@ pub fn parse_money(text: &str) -> Result<Decimal, String> {
             text.trim()
         ));
     }
-    let amount =
-        Decimal::from_str(&cleaned).map_err(|_| format!("“{}”不是有效金额", text.trim()))?;
-    if amount.scale() > 2 {
+    // Digits and at most one point, checked above: read them as a whole number of 角/分 and a
+    // scale (the library's general parser, with exponents and rounding, costs kilobytes of wasm).
+    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if fraction.len() > 2 {
         return Err("金额最多精确到分（小数点后两位）".to_string());
     }
-    Ok(amount)
+    let mantissa = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .try_fold(0_i64, |n, digit| {
+            n.checked_mul(10)?.checked_add(i64::from(digit - b'0'))
+        })
+        .ok_or_else(|| format!("“{}”太大了，请检查", text.trim()))?;
+    Ok(Decimal::new(mantissa, fraction.len() as u32))
 }
 
 #[cfg(test)]
@@ -80,5 +87,27 @@ mod tests {
         assert!(parse_money(".").is_err());
         assert!(parse_money("-5").is_err());
         assert!(parse_money("abc").is_err());
+        assert!(parse_money("12345678901234567890").is_err());
+    }
+
+    #[test]
+    fn money_reads_as_the_library_parser_does() {
+        use std::str::FromStr;
+        for text in [
+            "0",
+            "1.",
+            ".5",
+            "0.05",
+            "1.50",
+            "007",
+            "1500.5",
+            "300000",
+            "999999999999.99",
+        ] {
+            let expected = Decimal::from_str(text).expect("a valid amount");
+            let read = parse_money(text).expect("accepted");
+            assert_eq!(read, expected, "{text}");
+            assert_eq!(read.scale(), expected.scale(), "{text}");
+        }
     }
 }

@@ -111,11 +111,14 @@ const journeys = [
     },
   },
   {
-    name: 'a deep link opens its screen (#/policy/<benefit>)',
+    name: 'an old benefit link opens the policy page at the benefit; its search works',
     run: async (b, engine) => {
       await open(b, '?as-of=2025-06-20#/policy/cross-region-transport-subsidy');
-      const title = await b.text('#details-title');
-      assert(title.includes('交通补助'), `details title: ${title}`);
+      const title = await b.text('#cross-region-transport-subsidy-title');
+      assert(title.includes('交通补助'), `benefit title: ${title}`);
+      await b.type('#policy-search', '创业');
+      const shown = await b.run("return document.querySelectorAll('main section[id]:not([hidden])').length;");
+      assert(shown > 0 && shown < 32, `创业 shows ${shown} of 32`);
       await b.screenshot(join(shotDir, `${engine}-deep-link.png`));
     },
   },

@@ -167,30 +167,31 @@ test('the as-of date: past 2025-12-31 the page says the notice ended, once', asy
   await context.close();
 });
 
-test('政策一览: all benefits, search 交通 / 创业, details with the clause text; back and reload', async () => {
+test('政策一览 is the static policy page: every benefit, search 交通 / 创业, old links land on it', async () => {
   const { context, page } = await newPage();
   await open(page, '2025-06-20');
   await page.locator('#to-policy').tap();
-  await page.locator('#policy-title').waitFor();
-  eq(new URL(page.url()).hash, '#/policy', 'policy URL');
-  const all = await page.locator('#policy .benefit').count();
+  await page.waitForURL(/policy\.html$/);
+  const all = await page.locator('main section[id]').count();
   eq(all, 32, 'every catalogue benefit');
   await page.fill('#policy-search', '创业');
-  const startup = await page.locator('#policy .benefit').count();
+  const startup = await page.locator('main section[id]:visible').count();
   assert(startup > 0 && startup < all, `创业 finds ${startup}`);
+  assert((await page.locator('#policy-count').innerText()).includes(`找到 ${startup} 项`), 'count announced');
   await page.fill('#policy-search', '交通');
-  await page.locator('#policy [data-benefit="cross-region-transport-subsidy"] a').tap();
-  await page.locator('#details-title').waitFor();
-  eq(new URL(page.url()).hash, '#/policy/cross-region-transport-subsidy', 'details URL');
-  assert((await page.locator('.clause-text').count()) > 0, 'notice clause text');
-  assert((await page.locator('.sources li').count()) > 0, 'sources');
-  await page.screenshot({ path: join(shotDir, 'policy-details-360.png'), fullPage: true });
-  await page.reload({ waitUntil: 'load' });
-  await page.locator('#details-title').waitFor({ timeout: 15000 });
-  await page.goBack();
-  await page.locator('#policy-title').waitFor();
+  await page.locator('#cross-region-transport-subsidy').waitFor();
+  assert(await page.locator('#cross-region-transport-subsidy blockquote').count() > 0, 'notice clause text');
+  await page.fill('#policy-search', '没有这样的词zzz');
+  assert((await page.locator('#policy-count').innerText()).includes('没有找到'), 'nothing found is said');
+  eq(await page.locator('.audience-group:visible').count(), 0, 'empty groups hidden');
+  await page.screenshot({ path: join(shotDir, 'policy-search-360.png'), fullPage: false });
+  // Older in-app links (and printed posters) open the same page at the benefit, keeping the query.
+  await open(page, '2025-06-20', '#/policy/cross-region-transport-subsidy');
+  await page.waitForURL(/policy\.html\?as-of=2025-06-20#cross-region-transport-subsidy$/);
+  const back = await page.locator('header a[data-app-link]').getAttribute('href');
+  eq(back, './?as-of=2025-06-20', 'the way back keeps the link presets');
   await open(page, '2025-06-20', '#/policy/no-such-benefit');
-  await page.locator('#policy-title').waitFor();
+  await page.waitForURL(/policy\.html\?as-of=2025-06-20$/);
   await open(page, '2025-06-20', '#/person/zzz');
   eq(await page.locator('.choice-label').count(), 4, 'unknown person link shows the landing');
   await context.close();
@@ -214,7 +215,7 @@ test('print: results, amounts, documents and answers on A4, no buttons', async (
   await context.close();
 });
 
-test('axe-core: no serious or critical violation on questionnaire, results and policy pages', async () => {
+test('axe-core: no serious or critical violation on questionnaire and results', async () => {
   const persona = PERSONAS[0];
   const { context, page } = await newPage();
   const scan = async (state) => {
@@ -231,9 +232,9 @@ test('axe-core: no serious or critical violation on questionnaire, results and p
   await answerAll(page, persona);
   await page.locator('#results-title').waitFor();
   await scan('results');
-  await open(page, persona.asOf, '#/policy/startup-guaranteed-loan');
-  await page.locator('#details-title').waitFor();
-  await scan('details');
+  // Every condition with how it stands for this person, folded in each card.
+  await page.locator('.card .conditions-more summary').first().tap();
+  await scan('results, conditions open');
   await context.close();
 });
 

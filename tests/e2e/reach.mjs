@@ -146,11 +146,12 @@ test('a crash of the app shows a message with a reload button, not a frozen page
   await context.close();
 });
 
-test('static policy page: every benefit, no script, accessible', async () => {
+test('static policy page: every benefit, complete without script (one same-origin search script), accessible', async () => {
   const { context, page } = await newPage(browser, log);
   await page.goto(new URL('policy.html', baseUrl).href);
   eq(await page.getAttribute('html', 'lang'), 'zh-CN', 'lang');
-  eq(await page.locator('script').count(), 0, 'scripts');
+  eq(await page.locator('script').count(), 1, 'scripts');
+  eq(await page.locator('script').getAttribute('src'), 'policy.js', 'the search script, from this site');
   const sections = await page.locator('main section').count();
   eq(sections, 32, 'benefit sections');
   const text = await page.locator('main').innerText();

@@ -55,7 +55,7 @@ test('staff page: the footer link opens it; the QR code decodes to the link; the
   const benefitName = await page.locator('#staff-benefit option:nth-child(2)').innerText();
   await page.selectOption('#staff-benefit', benefit);
   const link = await page.locator('#staff-link').inputValue();
-  eq(link, `${baseUrl}?district=wanzhou#/policy/${benefit}`, 'the link');
+  eq(link, `${baseUrl}policy.html?district=wanzhou#${benefit}`, 'the link');
   eq(await decodeQr(page), link, 'the decoded QR code');
   const who = await page.locator('#poster-who').innerText();
   assert(who.includes(benefitName) && who.includes('万州区'), `poster line: ${who}`);
@@ -64,9 +64,10 @@ test('staff page: the footer link opens it; the QR code decodes to the link; the
   // The decoded link opens that benefit's page.
   const opened = await context.newPage();
   await opened.goto(await decodeQr(page));
-  await mounted(opened);
-  const heading = await opened.locator('main h2').first().innerText();
+  const heading = await opened.locator(`#${benefit}-title`).innerText();
   assert(heading.includes(benefitName), `opened ${heading}`);
+  // Its way into the self-check keeps the district.
+  eq(await opened.locator('header a[data-app-link]').getAttribute('href'), './?district=wanzhou', 'link back');
   await opened.close();
   await context.close();
 });

@@ -140,10 +140,10 @@ pub fn benefit_html(b: &BenefitReport) -> String {
     }
     let _ = write!(
         h,
-        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"#/policy/{}\">查看详情与原文</a></p></details></article>",
+        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p></details></article>",
         esc(notice_number()),
         esc(b.clause),
-        b.id
+        crate::policy_href(b.id)
     );
     h
 }

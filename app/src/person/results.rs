@@ -136,7 +136,7 @@ pub fn Results() -> impl IntoView {
             <div class="actions no-print">
                 <a class="button primary" href="#/person/checklist" id="to-checklist">"准备申请材料"</a>
                 <button type="button" class="primary" id="print" on:click=print>"打印或保存结果"</button>
-                <a class="button secondary" href="#/policy" id="results-to-policy">"政策一览"</a>
+                <a class="button secondary" href=crate::POLICY_PAGE id="results-to-policy">"政策一览"</a>
                 <button type="button" class="secondary" id="restart" on:click=move |_| state.restart()>
                     "重新开始"
                 </button>

@@ -1,0 +1,44 @@
+// policy.html without this script is complete; with it, the page gains a keyword search over the
+// benefits, and its links back into the self-check keep the link's presets (?district=…).
+(function () {
+  'use strict';
+  var main = document.querySelector('main');
+  if (!main) return;
+
+  // Links into the self-check carry the query this page was opened with (a staff link's district).
+  var search = window.location.search;
+  if (search) {
+    var links = document.querySelectorAll('a[data-app-link]');
+    for (var i = 0; i < links.length; i++) links[i].setAttribute('href', './' + search + links[i].hash);
+  }
+
+  var groups = main.querySelectorAll('.audience-group');
+  var sections = main.querySelectorAll('section[id]');
+  var box = document.createElement('div');
+  box.className = 'search';
+  box.innerHTML =
+    '<label for="policy-search">搜索（例如：交通、创业、培训）</label>' +
+    '<input id="policy-search" type="search" autocomplete="off">' +
+    '<p id="policy-count" role="status" aria-live="polite"></p>';
+  main.insertBefore(box, main.firstChild);
+  var input = box.querySelector('input');
+  var count = box.querySelector('p');
+  // Each benefit's words, read once: its name, audience, clause, the notice's text and conditions.
+  var texts = [];
+  for (var s = 0; s < sections.length; s++) texts.push(sections[s].textContent);
+
+  input.addEventListener('input', function () {
+    var words = input.value.split(/\s+/).filter(function (w) { return w; });
+    var found = 0;
+    for (var k = 0; k < sections.length; k++) {
+      var hit = words.every(function (w) { return texts[k].indexOf(w) >= 0; });
+      sections[k].hidden = !hit;
+      if (hit) found++;
+    }
+    for (var g = 0; g < groups.length; g++) {
+      groups[g].hidden = !groups[g].querySelector('section[id]:not([hidden])');
+    }
+    count.textContent = !words.length ? '' :
+      found ? '找到 ' + found + ' 项' : '没有找到相关政策，请换个词试试。';
+  });
+})();

@@ -463,41 +463,32 @@ pub fn SiteHeader() -> impl IntoView {
     let compact = move || state.is_some_and(|s| !matches!(s.route.get(), Route::Landing(_)));
     view! {
         <header class="site-header" class:compact=compact>
-            <h1>"重庆就业帮扶政策自助查询"</h1>
-            <p class="lede">
-                {format!(
-                    "依据{}及其配套文件，帮您预估能享受哪些就业帮扶政策。结果仅供参考；您填写的内容只保存在本机，不会上传。",
-                    notice_number()
-                )}
-            </p>
-            <nav class="top-nav no-print" aria-label="主要导航">
-                <a href="#/" id="nav-home">"首页"</a>
-                <a href=POLICY_PAGE id="nav-policy">"政策一览"</a>
-            </nav>
+            <div class="masthead" inner_html=masthead_html()></div>
             {has_state.then(|| view! { <settings::Settings/> })}
         </header>
     }
 }
 
+/// The header's fixed part as HTML text (title, what the tool does, navigation): it never changes,
+/// and text costs far less of the first load than a view tree.
+fn masthead_html() -> String {
+    format!(
+        "<h1>重庆就业帮扶政策自助查询</h1><p class=\"lede\">依据{}及其配套文件，帮您预估能享受哪些就业帮扶政策。结果仅供参考；您填写的内容只保存在本机，不会上传。</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a><a href=\"{POLICY_PAGE}\" id=\"nav-policy\">政策一览</a></nav>",
+        html::esc(notice_number())
+    )
+}
+
 /// The footer; `staff_link` adds the discreet link to the staff page (工作人员：生成推广链接).
 #[component]
 pub fn SiteFooter(#[prop(optional)] staff_link: bool) -> impl IntoView {
-    view! {
-        <footer class="site-footer">
-            <p>
-                "最终以区县人力社保部门审核为准 · "
-                <span class="nowrap">
-                    "咨询电话 "
-                    <a href=format!("tel:{}", rules_core::documents::HOTLINE_NUMBER)>
-                        {rules_core::documents::HOTLINE_NUMBER}
-                    </a>
-                </span>
-            </p>
-            {staff_link.then(|| view! {
-                <a class="staff-link no-print" href="staff.html" id="staff-link-footer">"工作人员：生成推广链接"</a>
-            })}
-        </footer>
+    let number = rules_core::documents::HOTLINE_NUMBER;
+    let mut footer = format!(
+        "<p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 <a href=\"tel:{number}\">{number}</a></span></p>"
+    );
+    if staff_link {
+        footer.push_str("<a class=\"staff-link no-print\" href=\"staff.html\" id=\"staff-link-footer\">工作人员：生成推广链接</a>");
     }
+    view! { <footer class="site-footer" inner_html=footer></footer> }
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! localStorage glue: the person's saved answers and the display preference, under versioned keys.
 //!
 //! `web-sys`'s `Storage` is used directly: gloo-storage would bring serde_json and its own
-//! wrappers for three calls, and serde for `Facts` alone cost 33.6 KB brotli (see `json.rs`). Every call may fail (private mode, quota, disabled storage): failures only lose the
+//! wrappers for three calls, and serde for `Facts` alone cost 33.6 KB brotli (see `json.rs`).
+//! Every call may fail (private mode, quota, disabled storage): failures only lose the
 //! saved copy, never the page.
 
 use crate::session::Saved;
@@ -15,7 +16,7 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn get(key: &str) -> Option<String> {
+pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 

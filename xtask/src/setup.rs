@@ -5,7 +5,7 @@
 //! | wasm32-unknown-unknown | rustup | `rustup target list --installed` |
 //! | trunk 0.21.14 | crates.io, `cargo install --locked` | `trunk --version` |
 //! | wasm-bindgen-cli = Cargo.lock's wasm-bindgen | crates.io, `cargo install` (not `--locked`) | `wasm-bindgen --version`, `wasm-bindgen-test-runner --version` |
-//! | wasm-opt (binaryen 132) | npm, `tools/package-lock.json` | `tools/node_modules/.bin/wasm-opt --version` |
+//! | wasm-opt (binaryen 132), terser | npm, `tools/package-lock.json` | `tools/node_modules/.bin/wasm-opt --version` |
 //! | chromium, chromium-driver, brotli, fonts-wqy-microhei (for screenshots) | Debian apt | the files exist |
 //! | playwright-core, axe-core | npm, `tests/e2e/package-lock.json` | a stamp of the lock file in node_modules |
 //! | WebKitWebDriver + MiniBrowser, Xvfb, Firefox ESR (the other two engines) | Debian apt | the files exist |
@@ -78,7 +78,7 @@ pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
     for result in installs {
         result?;
     }
-    npm_dir(&root.join("tools"), "wasm-opt (npm binaryen)")?;
+    npm_dir(&root.join("tools"), "wasm-opt (npm binaryen) and terser")?;
     match output("wasm-opt", &["--version"]) {
         Some(v) if v.contains(WASM_OPT_VERSION) => ok("wasm-opt", &v),
         other => {

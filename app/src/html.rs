@@ -269,6 +269,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_card_folds_every_condition_with_its_outcome_and_links_to_the_policy_page() {
+        let facts = Facts {
+            audience: Some(rules_core::Audience::Person),
+            ..Facts::default()
+        };
+        let report = rules_core::evaluate_person(&facts, Date::ymd(2025, 6, 20));
+        for b in report
+            .benefits
+            .iter()
+            .filter(|b| b.status != Status::PolicyEnded)
+        {
+            let html = card(b);
+            let shown = b.conditions.iter().filter(|c| c.id != "audience").count();
+            assert_eq!(
+                html.matches("<li class=\"condition-").count(),
+                shown,
+                "{}",
+                b.id
+            );
+            assert!(
+                html.contains("<details class=\"conditions-more\">"),
+                "{}",
+                b.id
+            );
+            assert!(
+                html.contains(&format!("href=\"policy.html#{}\"", b.id)),
+                "{}",
+                b.id
+            );
+        }
+        // Nothing is answered: every shown condition of an open benefit waits for an answer.
+        let open = report
+            .benefits
+            .iter()
+            .find(|b| b.status == Status::NeedsAnswers)
+            .expect("an open benefit");
+        assert!(card(open).contains("？ 待确认"));
+    }
+
+    #[test]
     fn escapes_everything_that_could_be_markup() {
         assert_eq!(
             esc("<a href=\"x\">&'"),

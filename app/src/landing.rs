@@ -2,6 +2,8 @@
 //! on to the questionnaire; the organisation audiences keep their benefit list until their estimator
 //! exists.
 
+use crate::html::esc;
+use crate::route::Route;
 use crate::{citation, focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::catalogue::{self, CatalogueEntry};
@@ -10,32 +12,42 @@ use rules_core::Audience;
 /// Id of the panel's heading, focused after a choice.
 pub const PANEL_HEADING_ID: &str = "benefits-heading";
 
-/// The first question, "您是？", and what it opens: the benefits for the chosen audience.
+/// The first question, "您是？", and what it opens: the benefits for the chosen audience. The choice
+/// is the route itself (`#/person`, `#/employer`…), so back/forward and links restore it.
 #[component]
-pub fn Landing(selected: RwSignal<Option<Audience>>) -> impl IntoView {
+pub fn Landing() -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
         <section class="ask" aria-labelledby="ask-who">
             <h2 id="ask-who">"您是？"</h2>
             <ul class="choices" role="list">
                 {Audience::ALL
                     .into_iter()
-                    .map(|audience| view! { <li><AudienceChoice audience=audience selected=selected/></li> })
+                    .map(|audience| view! { <li><AudienceChoice audience=audience/></li> })
                     .collect_view()}
             </ul>
         </section>
-        {move || selected.get().map(|audience| view! { <BenefitPanel audience=audience/> })}
+        {move || chosen(state).map(|audience| view! { <BenefitPanel audience=audience/> })}
         <p class="browse">
             <a class="button secondary" id="to-policy" href=crate::POLICY_PAGE>"政策一览：查看全部政策"</a>
         </p>
     }
 }
 
+/// The audience the landing page shows, from the route.
+fn chosen(state: AppState) -> Option<Audience> {
+    match state.route.get() {
+        Route::Landing(audience) => audience,
+        _ => None,
+    }
+}
+
 /// One big toggle button per audience; `aria-pressed` tells which one is chosen.
 #[component]
-pub fn AudienceChoice(audience: Audience, selected: RwSignal<Option<Audience>>) -> impl IntoView {
-    let pressed = move || selected.get() == Some(audience);
+pub fn AudienceChoice(audience: Audience) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let choose = move |_| {
-        selected.set(Some(audience));
+        state.go(Route::Landing(Some(audience)));
         // Bring the answer into view (and to screen readers) once it is drawn.
         focus_later(PANEL_HEADING_ID);
     };
@@ -45,7 +57,7 @@ pub fn AudienceChoice(audience: Audience, selected: RwSignal<Option<Audience>>) 
             class="choice"
             id=format!("choice-{}", audience.id())
             data-audience=audience.id()
-            aria-pressed=move || if pressed() { "true" } else { "false" }
+            aria-pressed=move || if chosen(state) == Some(audience) { "true" } else { "false" }
             on:click=choose
         >
             <span class="choice-label">{audience.label()}</span>
@@ -69,12 +81,7 @@ pub fn BenefitPanel(audience: Audience) -> impl IntoView {
             <h2 id=PANEL_HEADING_ID tabindex="-1">{heading}</h2>
             <p class="chosen">"您选择了："{audience.label()}</p>
             {next}
-            <ul class="benefit-list" role="list">
-                {entries
-                    .into_iter()
-                    .map(|entry| view! { <BenefitItem entry=entry/> })
-                    .collect_view()}
-            </ul>
+            <ul class="benefit-list" role="list" inner_html=benefit_items(&entries)></ul>
         </section>
     }
 }
@@ -94,15 +101,18 @@ fn PersonStart() -> impl IntoView {
     }
 }
 
-/// One catalogue entry: a link to its details.
-#[component]
-pub fn BenefitItem(entry: &'static CatalogueEntry) -> impl IntoView {
-    view! {
-        <li class="benefit" id=format!("benefit-{}", entry.id) data-benefit=entry.id>
-            <a class="benefit-link" href=crate::policy_href(entry.id)>
-                <span class="benefit-name">{entry.name}</span>
-                <span class="benefit-clause">{citation(entry)}</span>
-            </a>
-        </li>
+/// The catalogue entries as list items, each a link to its part of the policy page. HTML text: the
+/// list never changes once drawn, and text costs less of the first load than a view tree.
+pub fn benefit_items(entries: &[&CatalogueEntry]) -> String {
+    let mut h = String::new();
+    for entry in entries {
+        h.push_str(&format!(
+            "<li class=\"benefit\" id=\"benefit-{id}\" data-benefit=\"{id}\"><a class=\"benefit-link\" href=\"{href}\"><span class=\"benefit-name\">{name}</span><span class=\"benefit-clause\">{clause}</span></a></li>",
+            id = entry.id,
+            href = crate::policy_href(entry.id),
+            name = esc(entry.name),
+            clause = esc(&citation(entry)),
+        ));
     }
+    h
 }

@@ -189,13 +189,13 @@ pub fn OrgApp() -> impl IntoView {
 }
 
 /// Draws a screen of one page, or hands the address over to the page that has it.
-type DrawScreen = fn(Screen, RwSignal<Option<Audience>>) -> AnyView;
+type DrawScreen = fn(Screen) -> AnyView;
 
-fn main_screen(screen: Screen, selected: RwSignal<Option<Audience>>) -> AnyView {
+fn main_screen(screen: Screen) -> AnyView {
     match screen {
         Screen::Landing => view! {
             <person::ResumePrompt/>
-            <Landing selected=selected/>
+            <Landing/>
         }
         .into_any(),
         Screen::Person => view! { <person::PersonPage/> }.into_any(),
@@ -205,7 +205,7 @@ fn main_screen(screen: Screen, selected: RwSignal<Option<Audience>>) -> AnyView 
     }
 }
 
-fn org_screen(screen: Screen, _: RwSignal<Option<Audience>>) -> AnyView {
+fn org_screen(screen: Screen) -> AnyView {
     match screen {
         Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
         Screen::Policy => open_policy(None),
@@ -329,27 +329,6 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         }
     });
 
-    // The landing page's audience choice is part of the route.
-    let selected = RwSignal::new(match state.route.get_untracked() {
-        Route::Landing(audience) => audience,
-        _ => None,
-    });
-    Effect::new(move |_| {
-        let chosen = selected.get();
-        if let Route::Landing(now) = state.route.get_untracked() {
-            if now != chosen {
-                state.go(Route::Landing(chosen));
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Route::Landing(audience) = state.route.get() {
-            if selected.get_untracked() != audience {
-                selected.set(audience);
-            }
-        }
-    });
-
     // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
     let step = StoredValue::new(Step::Questions);
     Effect::new(move |_| {
@@ -381,7 +360,7 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         <SiteHeader/>
         <main id="main">
             <Notices/>
-            <Screen selected=selected draw=draw/>
+            <Screen draw=draw/>
         </main>
         <SiteFooter staff_link=true/>
     }
@@ -399,7 +378,7 @@ enum Screen {
 }
 
 #[component]
-fn Screen(selected: RwSignal<Option<Audience>>, draw: DrawScreen) -> impl IntoView {
+fn Screen(draw: DrawScreen) -> impl IntoView {
     let state = expect_context::<AppState>();
     let screen = Memo::new(move |_| match state.route.get() {
         Route::Landing(_) => Screen::Landing,
@@ -408,7 +387,7 @@ fn Screen(selected: RwSignal<Option<Audience>>, draw: DrawScreen) -> impl IntoVi
         Route::PolicyBenefit(id) => Screen::Benefit(id),
         Route::Org(audience, _) => Screen::Org(audience),
     });
-    move || draw(screen.get(), selected)
+    move || draw(screen.get())
 }
 
 /// One-off messages, and the notice's end when the evaluation date is past it.

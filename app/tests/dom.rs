@@ -32,9 +32,12 @@ fn click(root: &web_sys::Element, selector: &str) {
 #[wasm_bindgen_test]
 async fn choosing_each_audience_lists_its_benefits() {
     let host = host();
-    let selected = RwSignal::new(None);
-    let handle =
-        leptos::mount::mount_to(host.clone(), move || view! { <Landing selected=selected/> });
+    let day = rules_core::Date::ymd(2025, 6, 20);
+    let state = app::AppState::new(day, day);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <Landing/> }
+    });
 
     // Four choices, labelled from rules-core, none pressed, no panel yet.
     assert_eq!(
@@ -53,7 +56,10 @@ async fn choosing_each_audience_lists_its_benefits() {
 
         let expected: Vec<_> = catalogue::for_audience(audience).collect();
         assert!(!expected.is_empty());
-        assert_eq!(selected.get_untracked(), Some(audience));
+        assert_eq!(
+            state.route.get_untracked(),
+            app::route::Route::Landing(Some(audience))
+        );
         assert_eq!(
             text_of(&host, &format!("#{PANEL_HEADING_ID}")),
             vec![format!("与您相关的政策（{} 项）", expected.len())]

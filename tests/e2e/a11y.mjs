@@ -376,7 +376,7 @@ for (const large of [false, true]) {
     await page.locator('#results-title').waitFor({ timeout: 10000 });
     await check('results');
     await page.locator('.card .conditions-more summary').first().click();
-    await check('results, a card's conditions open');
+    await check('results, one card\u2019s conditions open');
     if (large) await page.screenshot({ path: join(shotDir, 'a11y-large-results-360.png') });
     await page.locator('#to-checklist').click();
     await page.locator('#checklist-title').waitFor({ timeout: 10000 });

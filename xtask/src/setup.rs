@@ -141,7 +141,7 @@ fn geckodriver() -> Result<(), String> {
             installing(&format!(
                 "geckodriver {GECKODRIVER_VERSION} from crates.io (found {found:?}; takes about 2 min)"
             ));
-            run(crate::cargo(&[
+            run(&mut tool_install(&[
                 "install",
                 "--locked",
                 "geckodriver",
@@ -183,7 +183,7 @@ fn trunk() -> Result<(), String> {
                 "trunk {TRUNK_VERSION} from crates.io (found {found:?}; takes about 7 min)"
             ));
             run(
-                crate::cargo(&["install", "--locked", "trunk", "--version", TRUNK_VERSION])
+                tool_install(&["install", "--locked", "trunk", "--version", TRUNK_VERSION])
                     .arg("--force"),
             )
         }
@@ -225,11 +225,22 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
             ));
             // Not --locked: its lock file names a webpki-roots the registry mirror lacks.
             run(
-                crate::cargo(&["install", "wasm-bindgen-cli", "--version", &version])
+                tool_install(&["install", "wasm-bindgen-cli", "--version", &version])
                     .arg("--force"),
             )
         }
     }
+}
+
+/// `cargo install` for a build tool, without the tool's own release-profile link-time
+/// optimisation: trunk asks for fat LTO and one codegen unit, which makes its last step a
+/// single-threaded compile of minutes on a fresh machine. The tools run a few times per build, so
+/// their speed does not matter; the time to install them does.
+fn tool_install(args: &[&str]) -> std::process::Command {
+    let mut cmd = crate::cargo(args);
+    cmd.env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    cmd
 }
 
 /// `npm ci` in a folder with a committed package-lock.json, unless node_modules was installed

@@ -58,6 +58,15 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// The element matching `selector` that a click inside HTML text landed in (itself or an
+/// ancestor): how the delegated listeners of the HTML-text parts find their buttons.
+pub fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(selector).ok().flatten())
+}
+
 /// Moves keyboard and screen-reader focus to an element once it is drawn.
 pub fn focus_later(id: &'static str) {
     request_animation_frame(move || {
@@ -390,48 +399,41 @@ fn Screen(draw: DrawScreen) -> impl IntoView {
     move || draw(screen.get())
 }
 
-/// One-off messages, and the notice's end when the evaluation date is past it.
+/// One-off messages, a link's preset district, and the notice's end when the evaluation date is
+/// past it. Written as HTML text; the one button (知道了) is handled by a delegated listener.
 #[component]
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ended = move || {
-        (state.as_of.get() > rules_core::source::NOTICE_END).then(|| {
-            view! {
-                <p class="banner ended-banner" id="notice-ended" role="note">
-                    {format!(
-                        "{}的执行期已于{}结束，本页把只依据该通知的项目显示为“政策已到期”；仍有效的配套政策照常显示。",
-                        notice_number(),
-                        rules_core::source::NOTICE_END.chinese()
-                    )}
-                </p>
-            }
-        })
+    let banners = move || {
+        let mut h = String::new();
+        if let Some(message) = state.notice.get() {
+            h.push_str(&format!(
+                "<div class=\"banner notice\" id=\"app-notice\" role=\"status\"><p>{}</p><button type=\"button\" class=\"secondary\" data-dismiss>知道了</button></div>",
+                html::esc(&message)
+            ));
+        }
+        let preset = state.preset_district.and_then(rules_core::districts::find);
+        if let (Some(district), Route::Landing(_)) = (preset, state.route.get()) {
+            h.push_str(&format!(
+                "<p class=\"banner notice\" id=\"preset-note\" role=\"note\">本链接已为您预选区县：{}（答题时可以更改）。</p>",
+                html::esc(district.name)
+            ));
+        }
+        if state.as_of.get() > rules_core::source::NOTICE_END {
+            h.push_str(&format!(
+                "<p class=\"banner ended-banner\" id=\"notice-ended\" role=\"note\">{}的执行期已于{}结束，本页把只依据该通知的项目显示为“政策已到期”；仍有效的配套政策照常显示。</p>",
+                html::esc(notice_number()),
+                rules_core::source::NOTICE_END.chinese()
+            ));
+        }
+        h
     };
-    let notice = move || {
-        state.notice.get().map(|message| {
-            view! {
-                <div class="banner notice" id="app-notice" role="status">
-                    <p>{message}</p>
-                    <button type="button" class="secondary" on:click=move |_| state.notice.set(None)>
-                        "知道了"
-                    </button>
-                </div>
-            }
-        })
+    let dismiss = move |ev: leptos::ev::MouseEvent| {
+        if clicked(&ev, "[data-dismiss]").is_some() {
+            state.notice.set(None);
+        }
     };
-    let preset = move || {
-        let district = state
-            .preset_district
-            .and_then(rules_core::districts::find)?;
-        matches!(state.route.get(), Route::Landing(_)).then(|| {
-            view! {
-                <p class="banner notice" id="preset-note" role="note">
-                    {format!("本链接已为您预选区县：{}（答题时可以更改）。", district.name)}
-                </p>
-            }
-        })
-    };
-    view! { {notice} {preset} {ended} }
+    view! { <div class="notices" inner_html=banners on:click=dismiss></div> }
 }
 
 #[component]

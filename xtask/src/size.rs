@@ -115,9 +115,9 @@ pub fn report(dist: &Path, index_html: &str, other_pages: &[&str]) -> Result<Rep
         budget / 1024,
         first[2] as f64 * 100.0 / budget as f64,
         if first[2] <= budget {
-            "OK"
+            format!("OK, {} B to spare", budget - first[2])
         } else {
-            "OVER BUDGET"
+            "OVER BUDGET".to_string()
         }
     ));
     // The other pages' own loads (not the budget's: the first load is index.html's).

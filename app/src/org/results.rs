@@ -17,7 +17,7 @@ use rules_core::{Answer, Audience, Status, Q};
 #[component]
 pub fn OrgResults(audience: Audience) -> impl IntoView {
     let state = expect_context::<AppState>();
-    Effect::new(move |_| focus_later("org-results-title"));
+    focus_later("org-results-title");
     let remaining = move || {
         state.report.with(|r| {
             state

@@ -263,7 +263,7 @@ fn select_fallback() {
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    Effect::new(move |_| focus_later("checklist-title"));
+    focus_later("checklist-title");
     // The person's results, or the organisation's (`#/employer/checklist`).
     let (audience, back) = match state.route.get_untracked() {
         crate::route::Route::Org(audience, _) => (
@@ -339,12 +339,7 @@ pub fn ChecklistPage() -> impl IntoView {
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-act]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-act"));
+        let act = crate::clicked(&ev, "[data-act]").and_then(|b| b.get_attribute("data-act"));
         match act.as_deref() {
             Some("print") => {
                 let _ = window().print();

@@ -32,27 +32,28 @@ pub fn PersonPage() -> impl IntoView {
     }
 }
 
-/// 继续上次 / 重新开始, shown while answers found on the phone wait for a choice.
+/// 继续上次 / 重新开始, shown while answers found on the phone wait for a choice. HTML text; its two
+/// buttons are handled by one delegated listener.
 #[component]
 pub fn ResumePrompt() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        state.resume.get().map(|saved| {
-            let answered = saved.session().answered();
-            view! {
-                <section class="resume" id="resume" aria-labelledby="resume-title">
-                    <h2 id="resume-title" tabindex="-1">"您上次的回答还在"</h2>
-                    <p>{format!("本机保存了您上次回答的 {answered} 个问题。要接着上次继续吗？")}</p>
-                    <div class="row">
-                        <button type="button" class="primary" id="resume-continue" on:click=move |_| state.resume_saved()>
-                            "继续上次"
-                        </button>
-                        <button type="button" class="secondary" id="resume-restart" on:click=move |_| state.restart()>
-                            "重新开始"
-                        </button>
-                    </div>
-                </section>
-            }
+    let prompt = move || {
+        state.resume.with(|saved| {
+            saved.as_ref().map(|saved| {
+                format!(
+                    "<section class=\"resume\" id=\"resume\" aria-labelledby=\"resume-title\"><h2 id=\"resume-title\" tabindex=\"-1\">您上次的回答还在</h2><p>本机保存了您上次回答的 {} 个问题。要接着上次继续吗？</p><div class=\"row\"><button type=\"button\" class=\"primary\" id=\"resume-continue\">继续上次</button><button type=\"button\" class=\"secondary\" id=\"resume-restart\">重新开始</button></div></section>",
+                    saved.session().answered()
+                )
+            })
         })
-    }
+    };
+    let choose = move |ev: leptos::ev::MouseEvent| match crate::clicked(&ev, "button")
+        .map(|b| b.id())
+        .as_deref()
+    {
+        Some("resume-continue") => state.resume_saved(),
+        Some("resume-restart") => state.restart(),
+        _ => {}
+    };
+    view! { <div inner_html=move || prompt().unwrap_or_default() on:click=choose></div> }
 }

@@ -18,16 +18,14 @@ pub fn Questionnaire() -> impl IntoView {
     let state = expect_context::<AppState>();
     let current = Memo::new(move |_| state.report.with(|r| state.session.with(|s| s.current(r))));
 
-    // No question left: the results.
+    // No question left: the results. A new question takes the focus, so screen readers read it and
+    // the keyboard starts there.
     Effect::new(move |_| {
-        if current.with(Option::is_none) && state.route.get_untracked() == Route::PersonQuestions {
+        if current.with(Option::is_some) {
+            focus_later(QUESTION_HEADING_ID);
+        } else if state.route.get_untracked() == Route::PersonQuestions {
             state.redirect(Route::PersonResults);
         }
-    });
-    // A new question takes the focus, so screen readers read it and the keyboard starts there.
-    Effect::new(move |_| {
-        current.track();
-        focus_later(QUESTION_HEADING_ID);
     });
 
     let back = move |_| {

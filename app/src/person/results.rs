@@ -52,10 +52,7 @@ pub fn groups_html(report: &Report) -> String {
 /// The question a click on a `data-edit` button inside delegated HTML names (person and
 /// organisation results alike).
 pub fn question_from_click(ev: &leptos::ev::MouseEvent) -> Option<Q> {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("[data-edit]").ok().flatten())
+    crate::clicked(ev, "[data-edit]")
         .and_then(|b| b.get_attribute("data-edit"))
         .and_then(|id| Q::from_id(&id))
 }
@@ -71,7 +68,7 @@ pub fn edit_from_click(state: AppState, ev: &leptos::ev::MouseEvent) {
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
-    Effect::new(move |_| focus_later("results-title"));
+    focus_later("results-title");
 
     let remaining = move || {
         state

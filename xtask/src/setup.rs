@@ -141,7 +141,7 @@ fn geckodriver() -> Result<(), String> {
             installing(&format!(
                 "geckodriver {GECKODRIVER_VERSION} from crates.io (found {found:?}; takes about 2 min)"
             ));
-            run(&mut tool_install(&[
+            run(tool_install(&[
                 "install",
                 "--locked",
                 "geckodriver",

@@ -1,6 +1,6 @@
 //! How rules-core values read on screen. Wording only: every figure comes from rules-core.
 
-use rules_core::evaluate::Value;
+use rules_core::evaluate::{Outcome, Value};
 use rules_core::money::format_yuan;
 use rules_core::questions::options;
 use rules_core::{Answer, Date, Status, Q};
@@ -24,6 +24,15 @@ pub fn status_mark(status: Status) -> &'static str {
         Status::NotEligible => "✗",
         Status::PolicyEnded => "⏱",
         Status::NotForAudience => "–",
+    }
+}
+
+/// How a condition stands, as a mark, its words and a class name: `("✓", "符合", "met")`.
+pub fn outcome_mark(outcome: Outcome) -> (&'static str, &'static str, &'static str) {
+    match outcome {
+        Outcome::Met => ("✓", "符合", "met"),
+        Outcome::NotMet => ("✗", "不符合", "not-met"),
+        Outcome::Unknown => ("？", "待确认", "unknown"),
     }
 }
 

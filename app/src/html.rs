@@ -2,7 +2,7 @@
 //! They change only as a whole (when the report changes), and building them as text instead of as typed view trees keeps the first load within budget. Every piece of text goes
 //! through [`esc`]; buttons inside carry `data-edit` and are handled by one delegated listener.
 
-use crate::format::{answer_text, is_amount, status_id, status_mark, value_text};
+use crate::format::{answer_text, is_amount, outcome_mark, status_id, status_mark, value_text};
 use crate::notice_number;
 use rules_core::documents::{self, DocumentNeed, HowToApply, ASK_DISTRICT, HOTLINE};
 use rules_core::evaluate::{BenefitReport, Estimate, Outcome};
@@ -217,14 +217,10 @@ fn conditions(b: &BenefitReport) -> String {
         "<details class=\"conditions-more\"><summary>逐条看条件</summary><ul class=\"conditions\">",
     );
     for c in b.conditions.iter().filter(|c| c.id != "audience") {
-        let (mark, class) = match c.outcome {
-            Outcome::Met => ("✓ 符合", "met"),
-            Outcome::NotMet => ("✗ 不符合", "not-met"),
-            Outcome::Unknown => ("？ 待确认", "unknown"),
-        };
+        let (mark, words, class) = outcome_mark(c.outcome);
         let _ = write!(
             h,
-            "<li class=\"condition-{class}\"><span class=\"requirement\">{}</span><span class=\"outcome\">{mark}：{}</span>",
+            "<li class=\"condition-{class}\"><span class=\"requirement\">{}</span><span class=\"outcome\">{mark} {words}：{}</span>",
             esc(c.requirement),
             esc(&c.message)
         );

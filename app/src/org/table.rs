@@ -3,6 +3,7 @@
 //! Every piece of text goes through `esc`.
 
 use super::estimate::{headline, per_head_unit, relevant, status_of, totals};
+use crate::format::outcome_mark;
 use crate::html::{self, esc};
 use crate::notice_number;
 use rules_core::evaluate::{BenefitReport, Outcome, Report};
@@ -93,12 +94,10 @@ pub fn benefit_html(b: &BenefitReport) -> String {
     }
     h.push_str("<ul class=\"conditions\">");
     for c in b.conditions.iter().filter(|c| c.id != "audience") {
-        let (mark, class) = match c.outcome {
-            Outcome::Met if b.status != Status::Eligible => continue,
-            Outcome::Met => ("✓", "met"),
-            Outcome::NotMet => ("✗", "not-met"),
-            Outcome::Unknown => ("？", "unknown"),
-        };
+        if c.outcome == Outcome::Met && b.status != Status::Eligible {
+            continue;
+        }
+        let (mark, _, class) = outcome_mark(c.outcome);
         let _ = write!(
             h,
             "<li class=\"condition-{class}\">{mark} {}",

@@ -67,7 +67,7 @@ pub fn Settings() -> impl IntoView {
                         on:input=move |ev| text.set(event_target_value(&ev))
                     />
                     <p id="as-of-help" class="help">
-                        {move || format!("例如 2025-06-30。今天是 {}。", state.today.chinese())}
+                        {format!("例如 2025-06-30。今天是 {}。", state.today.chinese())}
                     </p>
                     <p id="as-of-error" class="error" role="alert">{move || error.get()}</p>
                     <div class="row">

@@ -23,7 +23,7 @@
   main.insertBefore(box, main.firstChild);
   var input = box.querySelector('input');
   var count = box.querySelector('p');
-  // Each benefit's words, read once: its name, audience, clause, the notice's text and conditions.
+  // Each benefit's words, read once: its name, clause, the notice's text, conditions and documents.
   var texts = [];
   for (var s = 0; s < sections.length; s++) texts.push(sections[s].textContent);
 

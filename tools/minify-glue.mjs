@@ -4,8 +4,9 @@
 //
 // Trunk's own minifier gives up on the glue (it cannot parse `import.meta`), so the glue would ship
 // as written: 37 KB, 6 KB brotli. terser (npm, pinned in tools/package-lock.json) brings it to about
-// 4.4 KB brotli; boot.js loses a third. A file keeps its name: Trunk's hash already names its content, and terser's output
-// is the same for the same input. Prints one line per file; exits non-zero on any failure.
+// 4.4 KB brotli; boot.js loses a third. A file keeps its name: Trunk's hash already names its
+// content, and terser's output is the same for the same input. Prints one line per file; exits
+// non-zero on any failure.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';

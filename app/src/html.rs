@@ -1,6 +1,7 @@
 //! Static parts of pages written as HTML text: the results' benefit cards and the answers given.
-//! They change only as a whole (when the report changes), and building them as text instead of as typed view trees keeps the first load within budget. Every piece of text goes
-//! through [`esc`]; buttons inside carry `data-edit` and are handled by one delegated listener.
+//! They change only as a whole (when the report changes), and building them as text instead of as
+//! typed view trees keeps the first load within budget. Every piece of text goes through [`esc`];
+//! buttons inside carry `data-edit` and are handled by one delegated listener.
 
 use crate::format::{answer_text, is_amount, outcome_mark, status_id, status_mark, value_text};
 use crate::notice_number;
@@ -200,14 +201,19 @@ pub fn card(b: &BenefitReport) -> String {
     if b.status != Status::PolicyEnded {
         h.push_str(&conditions(b));
     }
-    let _ = write!(
-        h,
-        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p></article>",
+    h.push_str(&cite(b));
+    h.push_str("</article>");
+    h
+}
+
+/// 政策依据 and the link to the benefit on the policy page (person and organisation cards alike).
+pub fn cite(b: &BenefitReport) -> String {
+    format!(
+        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p>",
         esc(notice_number()),
         esc(b.clause),
         crate::policy_href(b.id)
-    );
-    h
+    )
 }
 
 /// 逐条看条件: every condition of a benefit with how it stands for this person, folded (a native

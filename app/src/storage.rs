@@ -1,4 +1,5 @@
-//! localStorage glue: the person's saved answers and the display preference, under versioned keys.
+//! localStorage glue: the person's saved answers and the display preference, under versioned keys,
+//! and the three calls every other saved thing (checklists, the estimator's answers) goes through.
 //!
 //! `web-sys`'s `Storage` is used directly: gloo-storage would bring serde_json and its own
 //! wrappers for three calls, and serde for `Facts` alone cost 33.6 KB brotli (see `json.rs`).
@@ -16,17 +17,19 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The value under `key`, if storage works and has one.
 pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
-fn set(key: &str, value: &str) {
+/// Saves `value` under `key`; a refusal (private mode, quota) only loses the saved copy.
+pub fn set(key: &str, value: &str) {
     if let Some(storage) = local() {
         let _ = storage.set_item(key, value);
     }
 }
 
-fn remove(key: &str) {
+pub fn remove(key: &str) {
     if let Some(storage) = local() {
         let _ = storage.remove_item(key);
     }

@@ -5,6 +5,7 @@
 
 use crate::json::{self, quote, Json};
 use crate::session::{Session, SAVE_VERSION};
+use crate::storage;
 use rules_core::choices::HireIdentity;
 use rules_core::facts::{AnswerKind, FACTS_VERSION};
 use rules_core::input::{parse_count, parse_money};
@@ -15,10 +16,6 @@ use rules_core::{Answer, Audience, Facts, Q};
 /// `cq-jiuye-bangfu.org-employer.v1` and the like.
 pub fn key(audience: Audience) -> String {
     format!("cq-jiuye-bangfu.org-{}.v1", audience.id())
-}
-
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// A fresh session for an organisation audience.
@@ -34,32 +31,25 @@ pub fn fresh(audience: Audience) -> Session {
 
 /// What was found: a session, nothing, or a sentence saying saved data was unreadable and removed.
 pub fn load(audience: Audience) -> Result<Option<Session>, String> {
-    let Some(storage) = local() else {
-        return Ok(None);
-    };
-    let Some(text) = storage.get_item(&key(audience)).ok().flatten() else {
+    let Some(text) = storage::get(&key(audience)) else {
         return Ok(None);
     };
     match from_json(&text, audience) {
         Ok(session) => Ok(Some(session)),
         Err(message) => {
-            let _ = storage.remove_item(&key(audience));
+            storage::remove(&key(audience));
             Err(message)
         }
     }
 }
 
 pub fn save(audience: Audience, session: &Session) {
-    if let Some(storage) = local() {
-        let _ = storage.set_item(&key(audience), &to_json(session));
-    }
+    storage::set(&key(audience), &to_json(session));
 }
 
 /// Forgets one organisation's answers, and its checklist's ticks and picks.
 pub fn clear(audience: Audience) {
-    if let Some(storage) = local() {
-        let _ = storage.remove_item(&key(audience));
-    }
+    storage::remove(&key(audience));
     crate::person::checklist::clear(audience);
 }
 

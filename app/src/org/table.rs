@@ -5,7 +5,6 @@
 use super::estimate::{headline, per_head_unit, relevant, status_of, totals};
 use crate::format::outcome_mark;
 use crate::html::{self, esc};
-use crate::notice_number;
 use rules_core::evaluate::{BenefitReport, Outcome, Report};
 use rules_core::money::format_yuan;
 use rules_core::{Audience, Status};
@@ -137,13 +136,8 @@ pub fn benefit_html(b: &BenefitReport) -> String {
         h.push_str(&html::documents(b.documents, false));
         h.push_str(&html::apply(b.apply, 5));
     }
-    let _ = write!(
-        h,
-        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p></details></article>",
-        esc(notice_number()),
-        esc(b.clause),
-        crate::policy_href(b.id)
-    );
+    h.push_str(&html::cite(b));
+    h.push_str("</details></article>");
     h
 }
 

@@ -10,6 +10,7 @@
 
 use crate::html::{self, esc};
 use crate::json::{self, quote, Json};
+use crate::storage;
 use crate::{focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::checklist::{merge, Checklist};
@@ -196,29 +197,21 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
     h
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The saved ticks and picks under `key` (nothing, or damaged: no ticks, default picks).
 pub fn load_saved(key: &str) -> (Vec<&'static str>, Option<Vec<&'static str>>) {
-    match storage().and_then(|s| s.get_item(key).ok().flatten()) {
+    match storage::get(key) {
         Some(text) => (ticks_from_json(&text), picks_from_json(&text)),
         None => (Vec::new(), None),
     }
 }
 
 fn save(key: &str, ticked: &[&str], picked: Option<&[&str]>) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, &checklist_to_json(ticked, picked));
-    }
+    storage::set(key, &checklist_to_json(ticked, picked));
 }
 
 /// Forgets a flow's ticks and picks.
 pub fn clear(audience: Audience) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&key_for(audience));
-    }
+    storage::remove(&key_for(audience));
 }
 
 /// The attribute `name` of an event's target, and whether it is checked.

@@ -10,6 +10,7 @@ pub fn status_id(status: Status) -> &'static str {
     match status {
         Status::Eligible => "eligible",
         Status::NeedsAnswers => "needs-answers",
+        Status::ContinuationUnknown => "continuation-unknown",
         Status::NotEligible => "not-eligible",
         Status::PolicyEnded => "policy-ended",
         Status::NotForAudience => "not-for-audience",
@@ -21,6 +22,7 @@ pub fn status_mark(status: Status) -> &'static str {
     match status {
         Status::Eligible => "✓",
         Status::NeedsAnswers => "？",
+        Status::ContinuationUnknown => "△",
         Status::NotEligible => "✗",
         Status::PolicyEnded => "⏱",
         Status::NotForAudience => "–",

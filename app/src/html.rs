@@ -5,9 +5,10 @@
 
 use crate::format::{answer_text, is_amount, outcome_mark, status_id, status_mark, value_text};
 use crate::notice_number;
-use rules_core::documents::{self, DocumentNeed, HowToApply, ASK_DISTRICT, HOTLINE};
+use rules_core::documents::{self, DocumentNeed, HowToApply, HOTLINE};
 use rules_core::evaluate::{BenefitReport, Estimate, Outcome};
 use rules_core::questions::wording;
+use rules_core::standing::{reference_standard, Standing};
 use rules_core::{Date, Facts, Status, Q};
 use std::fmt::Write;
 
@@ -28,15 +29,33 @@ pub fn esc(text: &str) -> String {
 }
 
 /// `<tag class="…">text</tag>` with the text escaped.
-fn el(tag: &str, class: &str, text: &str) -> String {
+pub fn el(tag: &str, class: &str, text: &str) -> String {
     format!("<{tag} class=\"{class}\">{}</{tag}>", esc(text))
 }
 
 /// `预估 800 元/人`, the formula steps, 待核实, the note.
 pub fn estimate(e: &Estimate) -> String {
+    labelled_estimate(e, "预估")
+}
+
+/// A benefit's estimate: 预估 while it is in force; once its basis has run out, the amount under the
+/// rule as it stood, labelled "2025年标准（仅供参考）" so nobody takes it for money they can claim.
+pub fn benefit_estimate(b: &BenefitReport) -> String {
+    if b.standing == Standing::InForce {
+        estimate(&b.estimate)
+    } else {
+        labelled_estimate(
+            &b.estimate,
+            &format!("{}（仅供参考）", reference_standard(b.rules_on)),
+        )
+    }
+}
+
+fn labelled_estimate(e: &Estimate, label: &str) -> String {
     let mut h = String::from("<div class=\"estimate\"><p class=\"estimate-line\">");
     if is_amount(&e.value) {
-        h.push_str("<span class=\"estimate-label\">预估</span> ");
+        h.push_str(&el("span", "estimate-label", label));
+        h.push(' ');
     }
     h.push_str(&el("strong", "estimate-value", &value_text(&e.value)));
     if e.confidence.needs_checking() {
@@ -188,21 +207,33 @@ pub fn card(b: &BenefitReport) -> String {
             }
             h.push_str("</ul>");
         }
-        Status::PolicyEnded | Status::NotForAudience => {
-            let v = b.validity;
-            let until = v
-                .until
-                .map(|d| format!("该项执行至 {}（依据：{}）。", d.chinese(), v.basis))
-                .unwrap_or_default();
-            h.push_str(&el("p", "ended", &format!("{until}{}", v.note)));
-            h.push_str(&el("p", "advice", &format!("{ASK_DISTRICT}现行政策。")));
+        Status::ContinuationUnknown | Status::PolicyEnded => {
+            h.push_str(&standing(b));
+            h.push_str(&benefit_estimate(b));
         }
+        Status::NotForAudience => {}
     }
-    if b.status != Status::PolicyEnded {
+    if b.status != Status::NotForAudience {
         h.push_str(&conditions(b));
     }
     h.push_str(&cite(b));
     h.push_str("</article>");
+    h
+}
+
+/// Where a benefit that is no longer in force stands: the one sentence from rules-core, and how the
+/// person would have stood under its rule on its last day.
+pub fn standing(b: &BenefitReport) -> String {
+    let mut h = el("p", "standing", &b.standing_summary());
+    let under_old_rule = match b.status_on_last_day {
+        Some(Status::Eligible) => "按原规定，您当时符合条件。",
+        Some(Status::NeedsAnswers) => "按原规定，还有条件需要确认。",
+        Some(Status::NotEligible) => "按原规定，您当时不符合条件。",
+        _ => "",
+    };
+    if !under_old_rule.is_empty() {
+        h.push_str(&el("p", "would-have", under_old_rule));
+    }
     h
 }
 
@@ -280,7 +311,7 @@ mod tests {
         for b in report
             .benefits
             .iter()
-            .filter(|b| b.status != Status::PolicyEnded)
+            .filter(|b| b.status != Status::NotForAudience)
         {
             let html = card(b);
             let shown = b.conditions.iter().filter(|c| c.id != "audience").count();

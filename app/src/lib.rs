@@ -260,7 +260,11 @@ fn open_page(page: &'static str) -> AnyView {
         }
         .into_any();
     }
-    let search = location.search().unwrap_or_default();
+    // A date chosen in the settings goes along, so the other page evaluates on the same day.
+    let chosen = use_context::<AppState>()
+        .map(|state| state.as_of.get_untracked())
+        .filter(|day| *day != settings::today());
+    let search = link::with_as_of(&location.search().unwrap_or_default(), chosen);
     let hash = location.hash().unwrap_or_default();
     let _ = location.replace(&format!("{page}{search}{hash}"));
     view! { <p class="loading" role="status">"正在打开，请稍候……"</p> }.into_any()
@@ -421,9 +425,8 @@ fn Notices() -> impl IntoView {
         }
         if state.as_of.get() > rules_core::source::NOTICE_END {
             h.push_str(&format!(
-                "<p class=\"banner ended-banner\" id=\"notice-ended\" role=\"note\">{}的执行期已于{}结束，本页把只依据该通知的项目显示为“政策已到期”；仍有效的配套政策照常显示。</p>",
-                html::esc(notice_number()),
-                rules_core::source::NOTICE_END.chinese()
+                "<p class=\"banner ended-banner\" id=\"notice-ended\" role=\"note\">{}</p>",
+                html::esc(rules_core::standing::AFTER_NOTICE)
             ));
         }
         h
@@ -464,7 +467,8 @@ fn masthead_html() -> String {
 pub fn SiteFooter(#[prop(optional)] staff_link: bool) -> impl IntoView {
     let number = rules_core::documents::HOTLINE_NUMBER;
     let mut footer = format!(
-        "<p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 <a href=\"tel:{number}\">{number}</a></span></p>"
+        "<p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 <a href=\"tel:{number}\">{number}</a></span></p><p class=\"checked\" id=\"policy-checked\">{}</p>",
+        rules_core::standing::policy_checked()
     );
     if staff_link {
         footer.push_str("<a class=\"staff-link no-print\" href=\"staff.html\" id=\"staff-link-footer\">工作人员：生成推广链接</a>");

@@ -75,6 +75,25 @@ pub fn read_query(search: &str, day: Date) -> Presets {
     presets
 }
 
+/// The query `search` with its `as-of` set to `day` (or removed for `None`), other parts kept in
+/// their order: how a date chosen in the settings travels to the page a route hands over to.
+pub fn with_as_of(search: &str, day: Option<Date>) -> String {
+    let mut parts: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("as-of"))
+        .map(str::to_string)
+        .collect();
+    if let Some(day) = day {
+        parts.push(format!("as-of={day}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
 /// At most 16 characters of something a link carried, for a notice.
 fn shorten(text: &str) -> String {
     let short: String = text.chars().take(16).collect();
@@ -192,6 +211,21 @@ mod tests {
     use super::*;
 
     const DAY: Date = Date::ymd(2025, 6, 20);
+
+    #[test]
+    fn a_chosen_date_travels_in_the_query() {
+        assert_eq!(with_as_of("", Some(DAY)), format!("?as-of={DAY}"));
+        assert_eq!(
+            with_as_of("?district=wanzhou&as-of=2020-01-01", Some(DAY)),
+            format!("?district=wanzhou&as-of={DAY}")
+        );
+        assert_eq!(with_as_of("?as-of=2020-01-01", None), "");
+        assert_eq!(with_as_of("?district=wanzhou", None), "?district=wanzhou");
+        assert_eq!(
+            read_query(&with_as_of("?x", Some(DAY)), DAY).as_of,
+            Some(DAY)
+        );
+    }
 
     #[test]
     fn presets_are_read_and_apps_parameters_ignored_quietly() {

@@ -6,7 +6,8 @@
 use crate::link::{self, Target};
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
-use rules_core::{catalogue, districts, Audience};
+use rules_core::standing::Standing;
+use rules_core::{catalogue, districts, Audience, Date};
 
 /// The QR code of `text` as an SVG path over a square of `size` modules (4-module quiet zone
 /// included): one `M x yh1v1h-1z` square per dark module. `None` if the text is too long.
@@ -40,6 +41,22 @@ pub fn who_should_scan(target: Target) -> String {
     format!("{who}：扫码查看能享受的就业帮扶补贴{district}")
 }
 
+/// A benefit's standing on `day` with rules-core's sentence on it, when it is not in force: staff are
+/// warned before they spread a link to something nobody can claim, and the poster says so.
+pub fn not_in_force(benefit: Option<&str>, day: Date) -> Option<(Standing, String)> {
+    let rules = rules_core::benefits().find(|b| Some(b.id) == benefit)?;
+    let standing = rules.validity.standing_on(day);
+    (standing != Standing::InForce).then(|| (standing, rules.validity.summary(day)))
+}
+
+/// The benefit's name in the picker, with its standing when it is not in force.
+fn option_label(entry: &catalogue::CatalogueEntry, day: Date) -> String {
+    match not_in_force(Some(entry.id), day) {
+        Some((standing, _)) => format!("{}（{}）", entry.name, standing.label()),
+        None => entry.name.to_string(),
+    }
+}
+
 /// The whole staff page.
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -62,6 +79,7 @@ pub fn StaffPage() -> impl IntoView {
     });
     let url = Memo::new(move |_| link::build(&root, target.get()));
     let qr = Memo::new(move |_| qr_path(&url.get()));
+    let standing = Memo::new(move |_| not_in_force(target.get().benefit, today));
 
     let pick_audience = move |picked: Audience| {
         audience.set(picked);
@@ -141,10 +159,15 @@ pub fn StaffPage() -> impl IntoView {
                     <option value="">"不指定，打开该对象的首页"</option>
                     {move || {
                         catalogue::for_audience(audience.get())
-                            .map(|e| view! { <option value=e.id>{e.name}</option> })
+                            .map(|e| view! { <option value=e.id>{option_label(e, today)}</option> })
                             .collect_view()
                     }}
                 </select>
+                {move || standing.get().map(|(kind, summary)| view! {
+                    <p class="banner warning" id="staff-standing-warning" role="alert">
+                        {format!("注意：这项政策{}。{summary}生成的链接和海报会如实写明这一点；如需宣传现行政策，请另选一项。", kind.label())}
+                    </p>
+                })}
             </section>
             <section class="card no-print" aria-labelledby="staff-link-heading">
                 <h2 id="staff-link-heading">"推广链接"</h2>
@@ -167,6 +190,11 @@ pub fn StaffPage() -> impl IntoView {
                 <p class="poster-preview no-print">"海报预览（打印时只打印这一部分）"</p>
                 <h2 id="poster-title">"重庆就业帮扶政策自助查询"</h2>
                 <p class="poster-who" id="poster-who">{move || who_should_scan(target.get())}</p>
+                {move || standing.get().map(|(kind, summary)| view! {
+                    <p class="poster-standing" id="poster-standing">
+                        {format!("请注意：这项政策{}。{summary}", kind.label())}
+                    </p>
+                })}
                 {qr_svg}
                 <p class="poster-note">"用微信扫一扫，回答几个问题，查看补贴金额、所需材料和办理地点。填写内容只保存在手机上。"</p>
                 <p class="poster-hotline">
@@ -210,5 +238,25 @@ mod tests {
             ..Target::default()
         };
         assert!(who_should_scan(one).contains(entry.name));
+    }
+
+    #[test]
+    fn staff_are_warned_about_benefits_not_in_force() {
+        let day = Date::ymd(2026, 12, 1);
+        let (standing, text) = not_in_force(Some("workshop-employment-award"), day).expect("ended");
+        assert_eq!(standing, Standing::Ended);
+        assert!(text.contains("2025年12月31日"), "{text}");
+        let (standing, _) = not_in_force(Some("work-for-training-subsidy"), day).expect("ended");
+        assert_eq!(standing, Standing::Ended);
+        let (standing, _) =
+            not_in_force(Some("cross-region-transport-subsidy"), day).expect("unconfirmed");
+        assert_eq!(standing, Standing::Unconfirmed);
+        assert!(not_in_force(Some("startup-subsidy"), day).is_none());
+        assert!(not_in_force(
+            Some("cross-region-transport-subsidy"),
+            Date::ymd(2025, 6, 1)
+        )
+        .is_none());
+        assert!(not_in_force(None, day).is_none());
     }
 }

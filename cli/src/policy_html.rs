@@ -46,10 +46,15 @@ pub fn render(day: Date) -> String {
     if day > rules_core::source::NOTICE_END {
         let _ = writeln!(
             html,
-            "<p class=\"note\">本通知的执行期已于{}结束。仍有常设文件依据的政策继续执行；只依据本通知的政策显示为“政策已到期”，2026年起的新政策请向区县人力社保部门咨询。</p>",
-            rules_core::source::NOTICE_END.chinese()
+            "<p class=\"note\">{}</p>",
+            escape(rules_core::standing::AFTER_NOTICE)
         );
     }
+    let _ = writeln!(
+        html,
+        "<p>{}</p>",
+        escape(&rules_core::standing::policy_checked())
+    );
     html.push_str("<nav aria-label=\"按对象\"><ul>\n");
     for audience in Audience::ALL {
         let _ = writeln!(
@@ -115,17 +120,12 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
                 escape(text)
             );
         }
-        let validity = benefit.validity;
-        let period = match validity.until {
-            Some(until) if day > until => format!("已于{}到期。{}", until.chinese(), validity.note),
-            Some(until) => format!("执行至{}", until.chinese()),
-            None => "按常设文件继续执行".to_string(),
-        };
         let _ = writeln!(
             html,
-            "<dt>有效期</dt><dd>{}（{}）</dd>",
-            escape(&period),
-            escape(validity.basis)
+            "<dt>现在能否申请</dt><dd data-standing=\"{}\"><strong>{}</strong>：{}</dd>",
+            benefit.standing.id(),
+            escape(benefit.standing.label()),
+            escape(&benefit.validity.summary(day))
         );
         html.push_str("<dt>申请条件</dt><dd><ul>\n");
         for condition in benefit.conditions.iter().filter(|c| c.id != "audience") {
@@ -150,6 +150,15 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
             Value::NotMoney => "免费服务或非现金支持".to_string(),
             Value::NeedsAnswers { .. } => "按个人情况计算（见计算方法）".to_string(),
             Value::NotApplicable => String::new(),
+        };
+        let amount = if benefit.standing == rules_core::Standing::InForce {
+            amount
+        } else {
+            format!(
+                "{}（{}，仅供参考）",
+                amount,
+                rules_core::standing::reference_standard(benefit.rules_on)
+            )
         };
         let checking = if estimate.confidence.needs_checking() {
             "，待核实"
@@ -264,7 +273,16 @@ mod tests {
                 entry.id
             );
         }
-        assert!(page.contains("政策已到期") || page.contains("已于2025年12月31日到期"));
+        assert!(page.contains("延续情况未公布") && page.contains("政策信息核实至2026年12月1日"));
+        // No wording that no source backs, outside the notice's own words (quoted as they are).
+        let own_words: String = page
+            .split("<blockquote")
+            .map(|part| {
+                part.split_once("</blockquote>")
+                    .map_or(part, |(_, rest)| rest)
+            })
+            .collect();
+        assert!(!own_words.contains("常设") && !own_words.contains("继续实施"));
         // One script, the search, from the same origin; the page is complete without it.
         assert_eq!(page.matches("<script").count(), 1);
         assert!(page.contains("<script src=\"policy.js\" defer></script>"));

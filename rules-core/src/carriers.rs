@@ -13,12 +13,6 @@ use crate::parameters::Parameter;
 use crate::source::{in_force, Confidence, Dated, Source, NOTICE, NOTICE_END};
 use rust_decimal::Decimal;
 
-const NOTICE_VALIDITY: Validity = Validity {
-    until: Some(NOTICE_END),
-    basis: "渝人社〔2021〕237号（执行至2025年12月31日）",
-    note: "本通知执行期已于2025年12月31日结束；2026年起的政策请向区县人力社保部门咨询",
-};
-
 const DISTRICT_APPLY: HowToApply = HowToApply {
     automatic: false,
     office: "区县人力社保部门",
@@ -50,6 +44,7 @@ pub const BASE_SOURCE: Source = Source {
     document: "渝人社〔2021〕237号 一（一）：认定办法和奖补规则由区县制定并报市人力社保局备案；例：万州人社发〔2021〕39号",
     url: "http://www.wz.gov.cn/bmjz_89642/bm/rlzyhshbzj/zwgk_94688/fdzdgknr_94690/lzyj_94691/202109/t20210907_9664188.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2021, 9, 7)),
 };
 
 fn base_rule(ctx: &Ctx) -> RuleResult {
@@ -73,7 +68,12 @@ fn base_rule(ctx: &Ctx) -> RuleResult {
 
 pub const ASSISTANCE_BASE_AWARD: Benefit = Benefit {
     id: "employment-assistance-base-award",
-    validity: NOTICE_VALIDITY,
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号 一（一）（执行至2025年12月31日）",
+        &BASE_SOURCE,
+        ASK_HR,
+    ),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -86,6 +86,7 @@ pub const INCUBATOR_SOURCE: Source = Source {
     document: "渝人社发〔2017〕181号《重庆市市级创业孵化基地（园区）认定和管理办法》",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195349_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_INCUBATOR: &str = "渝人社〔2021〕237号 二（三）；渝人社发〔2017〕181号";
 pub const INCUBATOR_ONE_OFF: &[Dated<Decimal>] = &[Dated {
@@ -185,11 +186,7 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
 
 pub const INCUBATOR_SUBSIDY: Benefit = Benefit {
     id: "incubator-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社发〔2017〕181号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force("渝人社发〔2017〕181号", &INCUBATOR_SOURCE),
     documents: &[
         need("form-incubator", Form::FillIn),
         need("business-licence", Form::Copy),
@@ -226,7 +223,12 @@ fn park_rule(ctx: &Ctx) -> RuleResult {
 
 pub const RETURN_HOME_PARK_AWARD: Benefit = Benefit {
     id: "return-home-park-award",
-    validity: NOTICE_VALIDITY,
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号（执行至2025年12月31日）",
+        &NOTICE,
+        ASK_HR,
+    ),
     documents: &[
         need("business-licence", Form::Copy),
         need("premises-proof", Form::Copy),
@@ -242,6 +244,7 @@ pub const BRAND_SOURCE: Source = Source {
     document: "渝人社〔2021〕432号（劳务品牌建设任务分工方案）",
     url: "http://cq.chnosta.com/show.asp?id=800",
     confidence: Confidence::Secondary,
+    date: None,
 };
 
 fn brand_rule(ctx: &Ctx) -> RuleResult {
@@ -261,7 +264,12 @@ fn brand_rule(ctx: &Ctx) -> RuleResult {
 
 pub const LABOUR_BRAND_AWARD: Benefit = Benefit {
     id: "labour-brand-award",
-    validity: NOTICE_VALIDITY,
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号（执行至2025年12月31日）",
+        &NOTICE,
+        ASK_HR,
+    ),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -283,7 +291,12 @@ fn heritage_rule(ctx: &Ctx) -> RuleResult {
 
 pub const HERITAGE_WORKSHOP: Benefit = Benefit {
     id: "heritage-workshop-support",
-    validity: NOTICE_VALIDITY,
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号（执行至2025年12月31日）",
+        &NOTICE,
+        ASK_HR,
+    ),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -309,7 +322,12 @@ fn supermarket_rule(ctx: &Ctx) -> RuleResult {
 
 pub const SERVICE_SUPERMARKET_AWARD: Benefit = Benefit {
     id: "employment-service-supermarket-award",
-    validity: NOTICE_VALIDITY,
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号（执行至2025年12月31日）",
+        &NOTICE,
+        ASK_HR,
+    ),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],

@@ -40,6 +40,7 @@ pub const DISTRICT_LIST_SOURCE: Source = Source {
     document: "重庆市人民政府网 区县概况（2026-01-25）；2025-11-06 行政区划调整公告",
     url: "https://cq.gov.cn/zjcq/sqgk/cqsq/202601/t20260125_15350959.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2026, 1, 25)),
 };
 
 const fn d(id: &'static str, name: &'static str, kind: DistrictKind) -> District {
@@ -130,6 +131,7 @@ pub const KEY_14_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）创业担保贷款",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195365_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 
 /// 国家乡村振兴重点帮扶县 (research.md §1.3).
@@ -139,6 +141,7 @@ pub const NATIONAL_KEY_4_SOURCE: Source = Source {
     document: "国家乡村振兴重点帮扶县名单（2021-08-27）",
     url: "https://nyncw.cq.gov.cn/ztzl_161/lszt/xczxj/zwgk_231/fdzdgknr/zylyxxgk/202403/t20240325_13074611.html",
     confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2024, 3, 25)),
 };
 
 /// Towns and streets that changed district on 2026-01-25 (research.md §1.1).

@@ -16,6 +16,7 @@ pub const STARTUP_SOURCE: Source = Source {
     document: "渝人社发〔2018〕117号（重点群体一次性创业补助）",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195324.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_STARTUP: &str = "渝人社〔2021〕237号 二（三）；渝人社发〔2018〕117号";
 pub const STARTUP_AMOUNT: &[Dated<Decimal>] = &[Dated {
@@ -131,11 +132,7 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
 
 pub const STARTUP_SUBSIDY: Benefit = Benefit {
     id: "startup-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社发〔2018〕117号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force("渝人社发〔2018〕117号", &STARTUP_SOURCE),
     documents: &[
         need("form-startup-subsidy", Form::FillIn),
         need("business-licence", Form::Copy),
@@ -167,16 +164,19 @@ pub const LOAN_2023_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）创业担保贷款",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195365_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 pub const LOAN_2024_SOURCE: Source = Source {
     document: "2024年重庆创业担保贷款调整通知（文号未查到；新华社报道）",
     url: "https://lemofix.com/2024-05/13/c_1310774440.htm",
     confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2024, 5, 13)),
 };
 pub const LOAN_2025_SOURCE: Source = Source {
     document: "渝人社规〔2025〕11号《关于调整优化我市创业担保贷款工作的通知》",
     url: "http://czj.cq.gov.cn/zwgk_268/czdt/gqzx/202506/t20250617_14721195.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2025, 6, 17)),
 };
 const CLAUSE_LOAN: &str = "渝人社〔2021〕237号 一（二）、二（三）；渝人社规〔2025〕11号";
 /// The 2024 and 2025 notices' start dates are not published; news dates them 2024-05-13 and 2025-06-03.
@@ -439,7 +439,7 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
 
 pub const STARTUP_LOAN: Benefit = Benefit {
     id: "startup-guaranteed-loan",
-    validity: Validity { until: None, basis: "渝人社规〔2025〕11号（常设文件）", note: "" },
+    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE).with_note("未查到2026年的调整。"),
     documents: &[
         need("form-guaranteed-loan-individual", Form::FillIn),
         need("id-card", Form::Shown),
@@ -467,6 +467,7 @@ pub const TAX_SOURCE: Source = Source {
     document: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号",
     url: "http://m.youyinan.com/zwgk/ztzl/yhyshj/yszc/content/post_768751.html",
     confidence: Confidence::Secondary,
+    date: None,
 };
 const CLAUSE_TAX: &str = "渝人社〔2021〕237号 二（三）、二（四）；财政部 税务总局公告2023年第15号";
 const TAX_MONTHS: u32 = 36;
@@ -516,11 +517,7 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
 
 pub const STARTUP_TAX_RELIEF: Benefit = Benefit {
     id: "startup-tax-relief",
-    validity: Validity {
-        until: Some(Date::ymd(2027, 12, 31)),
-        basis: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日至2027年12月31日）",
-        note: "国家政策执行至2027年12月31日",
-    },
+    validity: Validity::ends(Date::ymd(2027, 12, 31), "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日至2027年12月31日）", &TAX_SOURCE),
     documents: &[
         need("business-licence", Form::Shown),
         need("poverty-status-record", Form::CheckedInSystem),
@@ -678,7 +675,7 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
 
 pub const ENTERPRISE_LOAN: Benefit = Benefit {
     id: "enterprise-guaranteed-loan",
-    validity: Validity { until: None, basis: "渝人社规〔2025〕11号（常设文件）", note: "" },
+    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE).with_note("未查到2026年的调整。"),
     documents: &[
         need("business-licence", Form::Copy),
         need("labour-contract", Form::Copy),

@@ -44,6 +44,9 @@ pub struct ConditionReport {
 pub enum Status {
     Eligible,
     NeedsAnswers,
+    /// Its basis ran out and no source says whether it continues: never claimable, shown with the
+    /// rule as it stood on its last day and whom to ask.
+    ContinuationUnknown,
     NotEligible,
     PolicyEnded,
     NotForAudience,
@@ -54,6 +57,7 @@ impl Status {
         match self {
             Status::Eligible => "可以申请",
             Status::NeedsAnswers => "还需确认",
+            Status::ContinuationUnknown => "延续情况未公布",
             Status::NotEligible => "暂不符合",
             Status::PolicyEnded => "政策已到期",
             Status::NotForAudience => "不适用",
@@ -154,16 +158,7 @@ impl Estimate {
     }
 }
 
-/// How long a benefit runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Validity {
-    /// Last day it can be claimed; `None` while its standing documents stay in force.
-    pub until: Option<Date>,
-    /// What its validity rests on, e.g. "渝人社〔2021〕237号（执行至2025年12月31日）".
-    pub basis: &'static str,
-    /// What to tell a user after it ends, or about its status.
-    pub note: &'static str,
-}
+pub use crate::standing::{Standing, Validity, ASK_HR};
 
 /// The policy's description of one benefit: its rule, documents and procedure.
 pub struct Benefit {
@@ -195,10 +190,22 @@ pub struct BenefitReport {
     pub documents: &'static [DocumentNeed],
     pub apply: &'static HowToApply,
     pub validity: Validity,
+    /// In force, ended or unconfirmed on the evaluation date.
+    pub standing: Standing,
+    /// The day whose rules were applied: the evaluation date, or the last day of an ended basis.
+    pub rules_on: Date,
+    /// For a benefit no longer in force: where the person would have stood under its rule on its last
+    /// day (eligible, needs answers or not eligible); `None` while it is in force.
+    pub status_on_last_day: Option<Status>,
     pub not_combined_with: &'static [&'static str],
 }
 
 impl BenefitReport {
+    /// The sentence on its standing that every page shows ([`Validity::describe`]).
+    pub fn standing_summary(&self) -> String {
+        self.validity.describe(self.standing)
+    }
+
     /// The questions that would decide this benefit, then those its estimate still needs.
     pub fn open_questions(&self) -> Vec<Q> {
         let mut asks: Vec<Q> = Vec::new();
@@ -371,8 +378,14 @@ fn defer_later_questions(conditions: &mut [ConditionReport]) {
     }
 }
 
-fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
+fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
     let entry = catalogue::find(benefit.id)?;
+    let standing = benefit.validity.standing_on(today.as_of);
+    // A benefit whose basis ran out is judged by its rule as it stood on its last day, for reference.
+    let ctx = &Ctx {
+        facts: today.facts,
+        as_of: benefit.validity.rules_day(today.as_of),
+    };
     let audience = audience_condition(ctx, entry.audience);
     let not_for_audience = audience.outcome == Outcome::NotMet;
     let (conditions, estimate) = if not_for_audience {
@@ -390,17 +403,18 @@ fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
         defer_later_questions(&mut conditions);
         (conditions, result.estimate)
     };
-    let ended = benefit.validity.until.is_some_and(|end| ctx.as_of > end);
-    let status = if not_for_audience {
-        Status::NotForAudience
-    } else if ended {
-        Status::PolicyEnded
-    } else if conditions.iter().any(|c| c.outcome == Outcome::NotMet) {
+    let by_conditions = if conditions.iter().any(|c| c.outcome == Outcome::NotMet) {
         Status::NotEligible
     } else if conditions.iter().any(|c| c.outcome == Outcome::Unknown) {
         Status::NeedsAnswers
     } else {
         Status::Eligible
+    };
+    let (status, status_on_last_day) = match standing {
+        _ if not_for_audience => (Status::NotForAudience, None),
+        Standing::InForce => (by_conditions, None),
+        Standing::Ended => (Status::PolicyEnded, Some(by_conditions)),
+        Standing::Unconfirmed => (Status::ContinuationUnknown, Some(by_conditions)),
     };
     Some(BenefitReport {
         id: benefit.id,
@@ -413,6 +427,9 @@ fn evaluate_benefit(benefit: &Benefit, ctx: &Ctx) -> Option<BenefitReport> {
         documents: benefit.documents,
         apply: benefit.apply,
         validity: benefit.validity,
+        standing,
+        rules_on: ctx.as_of,
+        status_on_last_day,
         not_combined_with: benefit.not_combined_with,
     })
 }

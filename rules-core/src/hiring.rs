@@ -177,11 +177,13 @@ pub const HIRING_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）一次性吸纳就业补贴；渝府办发〔2023〕57号等",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195265_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 pub const HIRING_YONGCHUAN_SOURCE: Source = Source {
     document: "永川区一次性吸纳就业补贴政策（社保连续缴纳1年以上且仍在缴纳）",
     url: "https://yc.cq.gov.cn/zwgk_204/ycwjjzcb_1/202309/t20230927_12386526.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 9, 27)),
 };
 const CLAUSE_HIRING: &str = "渝人社〔2021〕237号 一（二）；渝府办发〔2023〕57号";
 pub const HIRING_DIFFICULTY: &[Dated<Decimal>] = &[Dated {
@@ -290,11 +292,8 @@ const HIRING_DOCUMENTS: &[DocumentNeed] = &[
 
 pub const HIRING_SUBSIDY: Benefit = Benefit {
     id: "hiring-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝府办发〔2023〕57号等（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force("渝府办发〔2023〕57号等", &HIRING_SOURCE)
+        .with_note("2024年以来未查到调整，也未查到再次确认的文件。"),
     documents: HIRING_DOCUMENTS,
     apply: &HowToApply {
         automatic: false,
@@ -314,6 +313,7 @@ pub const EMPLOYER_SI_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）用人单位社会保险补贴；依据渝人社发〔2018〕174号",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195315.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_EMPLOYER_SI: &str = "渝人社〔2021〕237号 一（二）；渝人社发〔2018〕174号";
 
@@ -376,11 +376,7 @@ fn employer_si_rule(ctx: &Ctx) -> RuleResult {
 
 pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
     id: "employer-social-insurance-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社发〔2018〕174号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force("渝人社发〔2018〕174号", &EMPLOYER_SI_SOURCE),
     documents: &[
         need("form-employer-si-subsidy", Form::FillIn),
         need("roster-employer-si-subsidy", Form::FillIn),
@@ -413,6 +409,7 @@ pub const WORK_FOR_TRAINING_SOURCE: Source = Source {
     document: "渝人社〔2021〕237号 二（二）（政策执行时间至2021年底；重庆的补贴标准未查到）",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_WORK_FOR_TRAINING: &str = "渝人社〔2021〕237号 二（二）";
 
@@ -449,11 +446,11 @@ fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
 
 pub const WORK_FOR_TRAINING: Benefit = Benefit {
     id: "work-for-training-subsidy",
-    validity: Validity {
-        until: Some(Date::ymd(2021, 12, 31)),
-        basis: "渝人社〔2021〕237号 二（二）（执行至2021年底）",
-        note: "以工代训补贴已于2021年12月31日结束，现在不能申请",
-    },
+    validity: Validity::ends(
+        Date::ymd(2021, 12, 31),
+        "渝人社〔2021〕237号 二（二）（执行至2021年底）",
+        &WORK_FOR_TRAINING_SOURCE,
+    ),
     documents: &[],
     apply: &HowToApply {
         automatic: false,

@@ -21,6 +21,7 @@ pub mod parameters;
 pub mod questions;
 pub mod roster;
 pub mod source;
+pub mod standing;
 pub mod validate;
 
 // One module per family of benefits, named after what it is.
@@ -40,6 +41,7 @@ pub use catalogue::{Audience, CatalogueEntry, CATALOGUE};
 pub use date::Date;
 pub use evaluate::{evaluate, evaluate_person, BenefitReport, Outcome, Report, Status, Value};
 pub use facts::{Answer, Facts, Q};
+pub use standing::Standing;
 
 use evaluate::Benefit;
 

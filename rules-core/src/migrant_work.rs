@@ -16,6 +16,7 @@ pub const JOB_SEARCH_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）脱贫人口一次性求职创业补贴；依据人社部发〔2018〕46号、渝人社发〔2019〕83号、渝就发〔2019〕33号",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hmbt/202307/t20230728_12195436_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 
 const CLAUSE_JOB_SEARCH: &str = "渝人社〔2021〕237号 一（一）；渝人社发〔2019〕83号";
@@ -114,7 +115,7 @@ fn not_received(ctx: &Ctx, clause: &'static str) -> ConditionReport {
 fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &str) -> Estimate {
     match in_force(table, ctx.as_of) {
         Some(entry) => {
-            let mut estimate = Estimate::amount(
+            let estimate = Estimate::amount(
                 entry.value,
                 Unit::YuanPerPerson,
                 vec![format!(
@@ -125,12 +126,6 @@ fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &str) -> E
                 entry.source,
                 note,
             );
-            if ctx.as_of > NOTICE_END {
-                estimate = estimate.with_confidence(Confidence::Secondary);
-                estimate
-                    .note
-                    .push_str("2025年以后是否继续执行未见新文件，申请前请向区县人力社保部门确认。");
-            }
             estimate
         }
         None => Estimate::other(
@@ -197,11 +192,7 @@ fn shandong_rule(ctx: &Ctx) -> RuleResult {
 
 pub const JOB_SEARCH: Benefit = Benefit {
     id: "job-search-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "人社部发〔2018〕46号、渝人社发〔2019〕83号（常设文件）",
-        note: "2025年底后是否继续执行未见新文件，申请前请向区县人力社保部门确认",
-    },
+    validity: Validity::unconfirmed_after(NOTICE_END, "人社部发〔2018〕46号、渝人社发〔2019〕83号、渝人社〔2021〕237号 一（一）（过渡期脱贫人口就业帮扶政策）", &TRANSITION_2025_SOURCE, ASK_HR),
     documents: JOB_SEARCH_DOCUMENTS,
     apply: &JOB_SEARCH_APPLY,
     not_combined_with: &["shandong-job-search-subsidy"],
@@ -210,11 +201,7 @@ pub const JOB_SEARCH: Benefit = Benefit {
 
 pub const SHANDONG_JOB_SEARCH: Benefit = Benefit {
     id: "shandong-job-search-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "人社部发〔2018〕46号、渝人社发〔2019〕83号（常设文件）",
-        note: "2025年底后是否继续执行未见新文件，申请前请向区县人力社保部门确认",
-    },
+    validity: Validity::unconfirmed_after(NOTICE_END, "人社部发〔2018〕46号、渝人社发〔2019〕83号、渝人社〔2021〕237号 一（三）（过渡期脱贫人口就业帮扶政策）", &TRANSITION_2025_SOURCE, ASK_HR),
     documents: JOB_SEARCH_DOCUMENTS,
     apply: &JOB_SEARCH_APPLY,
     not_combined_with: &["job-search-subsidy"],
@@ -223,15 +210,27 @@ pub const SHANDONG_JOB_SEARCH: Benefit = Benefit {
 
 // ---- 跨区域交通补助 -------------------------------------------------------------------------
 
+/// The last source found that these transition-period items were still paid (2025, the last year of
+/// the 过渡期); nothing later says whether they continue (policy/after-2025.md C6).
+pub const TRANSITION_2025_SOURCE: Source = Source {
+    document:
+        "新华网重庆频道：2025年是过渡期最后一年，市级部门出台交通补助和一次性求职创业补贴等政策",
+    url: "http://www.cq.xinhuanet.com/20250618/a052f9604ed94c8b8db194d51cbf5f3d/c.html",
+    confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2025, 6, 18)),
+};
+
 pub const TRANSPORT_2021_SOURCE: Source = Source {
     document: "渝人社〔2021〕311号（2021-12-15）",
     url: "http://rlsbj.cq.gov.cn/zwxx_182/tzgg/202112/t20211215_10169608.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2021, 12, 15)),
 };
 pub const TRANSPORT_2022_SOURCE: Source = Source {
     document: "渝人社〔2022〕281号《关于调整跨区域交通补助政策的通知》",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hmbt/202307/t20230728_12195536.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_TRANSPORT: &str = "渝人社〔2021〕237号 一（一）；渝人社〔2022〕281号";
 
@@ -388,11 +387,7 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
 
 pub const TRANSPORT: Benefit = Benefit {
     id: "cross-region-transport-subsidy",
-    validity: Validity {
-        until: Some(NOTICE_END),
-        basis: "渝人社〔2021〕237号（衔接推进乡村振兴补助资金列支，执行至2025年12月31日）",
-        note: "本通知执行期已于2025年12月31日结束；国家已部署2026年起的常态化帮扶，重庆的新标准尚未公布，请向区县人力社保部门咨询",
-    },
+    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号 一（一）、渝人社〔2022〕281号（衔接推进乡村振兴补助资金列支）", &TRANSITION_2025_SOURCE, ASK_HR),
     documents: &[
         need_if("travel-tickets-real-name", Form::Original, "要按实际车费补足差额的；城口县要求车票在当年腊月二十九之前、次年3月31日前提交"),
         need("social-security-card", Form::Shown),
@@ -416,6 +411,7 @@ pub const LU_YU_SOURCE: Source = Source {
     document: "《促进脱贫人口稳岗就业十三条政策措施》（2022）；渝人社〔2021〕186号",
     url: "http://cinic.org.cn/xw/fp/1324769.html",
     confidence: Confidence::Secondary,
+    date: None,
 };
 const CLAUSE_LU_YU: &str = "渝人社〔2021〕237号 一（三）；渝人社〔2021〕186号";
 /// "最高3000元/人" 稳岗补贴及其他就业补贴 for organised transfers to 山东.
@@ -476,12 +472,12 @@ fn lu_yu_rule(ctx: &Ctx) -> RuleResult {
 
 pub const LU_YU: Benefit = Benefit {
     id: "lu-yu-cooperation-subsidies",
-    validity: Validity {
-        until: Some(NOTICE_END),
-        basis:
-            "渝人社〔2021〕237号、渝人社〔2021〕186号（东西部协作援助资金，执行至2025年12月31日）",
-        note: "本通知执行期已于2025年12月31日结束；2026年起的鲁渝协作政策请向区县人力社保部门咨询",
-    },
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号 一（三）、渝人社〔2021〕186号（东西部协作援助资金）",
+        &LU_YU_SOURCE,
+        ASK_HR,
+    ),
     documents: &[
         need("id-card", Form::Shown),
         need_if(

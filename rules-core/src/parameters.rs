@@ -37,16 +37,19 @@ pub const WAGE_2019: Source = Source {
     document: "渝人社发〔2018〕229号（最低工资标准）",
     url: "https://m.news.shi-fen.com/china/201812/50-111526.html",
     confidence: Confidence::Secondary,
+    date: None,
 };
 pub const WAGE_2022: Source = Source {
     document: "渝人社发〔2021〕52号（最低工资标准）",
     url: "https://www.jetro.go.jp/biznews/2022/04/7c4d45b81ca63d72.html",
     confidence: Confidence::Secondary,
+    date: None,
 };
 pub const WAGE_2025: Source = Source {
     document: "2025年最低工资标准调整（文号未查到）",
     url: "http://www.a-zlf.com.cn/jap_shownews.asp?id=2686&smallclass=%E6%B3%95%E5%BE%8B%E6%9C%9F%E5%88%8A",
     confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2025, 1, 27)),
 };
 
 /// 最低月工资标准，第一档（26个区及两江新区、重庆高新区、万盛经开区）.
@@ -151,6 +154,7 @@ pub const LPR_SOURCE: Source = Source {
     document: "全国银行间同业拆借中心 贷款市场报价利率（1年期LPR），新闻报道",
     url: "http://en.people.cn/n3/2026/0224/c90000-20427679.html",
     confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2026, 2, 24)),
 };
 
 /// 1-year LPR by fixing date (corrections.md B8). Rules use the LPR on the loan contract date.

@@ -18,6 +18,7 @@ pub const PLACEMENT_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）职业介绍补贴；依据渝人社发〔2018〕15号、渝人社〔2021〕237号、渝就发〔2021〕25号",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 一（一）；渝就发〔2021〕25号";
 pub const PLACEMENT_UNEMPLOYED: &[Dated<Decimal>] = &[Dated {
@@ -122,11 +123,10 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
 
 pub const PLACEMENT_SUBSIDY: Benefit = Benefit {
     id: "placement-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社发〔2018〕15号、渝就发〔2021〕25号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force(
+        "渝人社发〔2018〕15号、渝就发〔2021〕25号",
+        &PLACEMENT_SOURCE,
+    ),
     documents: &[
         need("hr-service-licence", Form::Copy),
         need("labour-contract", Form::Copy),

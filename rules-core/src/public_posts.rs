@@ -1,6 +1,7 @@
 //! 乡村公益性岗位 (notice 二（五）): placement of 脱贫人口 on village public-welfare posts.
 
 use crate::choices::*;
+use crate::date::Date;
 use crate::documents::{need, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
@@ -17,11 +18,13 @@ pub const RURAL_POST_SOURCE: Source = Source {
     document: "渝人社〔2021〕237号 二（五）；区县乡村公益性岗位实施方案（如万州农委函〔2026〕7号）",
     url: "http://www.wz.gov.cn/bmjz_89642/bm/nyncwyh/zwgk_94800/fdzdgknr_94802/lzyj_94803/202601/t20260112_15306663.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2026, 1, 12)),
 };
 pub const XIUSHAN_EXAMPLE_SOURCE: Source = Source {
     document: "秀山县膏田镇2023年乡村公益性岗位公告",
     url: "http://www.cqxs.gov.cn/jz/gtz/zwgk_78906/fdzdgknr_78908/zdmsxx_78915/202305/t20230504_11931928.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 5, 4)),
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 二（五）";
 const CLAUSE_DISTRICT: &str = "区县实施方案（如万州农委函〔2026〕7号）";
@@ -95,11 +98,7 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
 
 pub const RURAL_POST: Benefit = Benefit {
     id: "rural-public-welfare-post",
-    validity: Validity {
-        until: None,
-        basis: "渝人社〔2021〕237号；各区县年度实施方案（2026年万州等区县继续开发）",
-        note: "2026年起由各区县按常态化帮扶继续开发，岗位和待遇以区县方案为准",
-    },
+    validity: Validity::in_force("各区县年度乡村公益性岗位开发方案（渝人社〔2021〕237号 二（五））", &RURAL_POST_SOURCE).with_note("2026年查到的是万州区的方案（“大稳定、小调整”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。"),
     documents: &[need("id-card", Form::Shown), need("household-register", Form::Shown), need("poverty-status-record", Form::CheckedInSystem)],
     apply: &HowToApply {
         automatic: false,
@@ -119,6 +118,7 @@ pub const POST_SUBSIDY_SOURCE: Source = Source {
     document: "渝人社发〔2016〕239号《重庆市公益性岗位开发和管理办法》；重庆人社服务包（2023版）公益性岗位补贴",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195277.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_POST_SUBSIDY: &str = "渝人社〔2021〕237号 二（五）；渝人社发〔2016〕239号";
 
@@ -240,11 +240,7 @@ fn post_subsidy_rule(ctx: &Ctx) -> RuleResult {
 
 pub const POST_SUBSIDY: Benefit = Benefit {
     id: "public-welfare-post-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社发〔2016〕239号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force("渝人社发〔2016〕239号", &POST_SUBSIDY_SOURCE),
     documents: &[
         need("form-public-welfare-post", Form::FillIn),
         need("roster-public-welfare-post", Form::FillIn),

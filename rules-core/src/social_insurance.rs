@@ -1,6 +1,7 @@
 //! 社会保险补贴 (notice 二（四）): the subsidy for people in flexible work.
 
 use crate::choices::*;
+use crate::date::Date;
 use crate::documents::{need, need_if, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
@@ -15,6 +16,7 @@ pub const FLEXIBLE_SOURCE: Source = Source {
         "重庆人社助企纾困政策服务包（2023版）灵活就业人员社会保险补贴；依据渝人社发〔2018〕174号",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hmbt/202307/t20230728_12195507_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 二（四）；渝人社发〔2018〕174号";
 /// The subsidy is 2/3 of the contributions actually paid.
@@ -120,11 +122,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
 
 pub const FLEXIBLE_EMPLOYMENT: Benefit = Benefit {
     id: "flexible-employment-social-insurance-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社发〔2018〕174号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force("渝人社发〔2018〕174号", &FLEXIBLE_SOURCE),
     documents: &[
         need("form-flexible-si-subsidy", Form::FillIn),
         need("id-card", Form::Shown),

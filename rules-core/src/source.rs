@@ -48,6 +48,18 @@ pub struct Source {
     /// The public page it was read on; empty when only the 文号 is known.
     pub url: &'static str,
     pub confidence: Confidence,
+    /// The date of the page as read (its publication date, from the page or its address), so a reader
+    /// sees how fresh a figure is; `None` where the page shows no date.
+    pub date: Option<Date>,
+}
+
+impl Source {
+    /// "（2023年7月28日）", or nothing when the page shows no date.
+    pub fn dated(&self) -> String {
+        self.date
+            .map(|d| format!("（{}）", d.chinese()))
+            .unwrap_or_default()
+    }
 }
 
 /// A value valid from a date, until a date (inclusive), with its source.
@@ -82,7 +94,12 @@ pub const NOTICE: Source = Source {
     document: "渝人社〔2021〕237号《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的通知》",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 
 /// The notice runs "截止2025年12月31日".
 pub const NOTICE_END: Date = Date::ymd(2025, 12, 31);
+
+/// The day the policy information was last checked against the sources (`policy/after-2025.md`'s
+/// reference date). The footer and policy.html say "政策信息核实至 …" from it.
+pub const POLICY_CHECKED: Date = Date::ymd(2026, 12, 1);

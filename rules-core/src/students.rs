@@ -16,26 +16,31 @@ pub const GRADUATE_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）离校未就业高校毕业生求职创业补贴；依据国发〔2015〕23号、渝人社发〔2018〕174号",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hmbt/202307/t20230728_12195456.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 pub const STUDENT_SOURCE: Source = Source {
     document: "在校求职创业补贴（渝人社发〔2020〕1号、渝就发〔2022〕7号；金额见学校通知转载）",
     url: "https://wodeyuanxiao.com/Universityranking/lpkwihfjkm.html",
     confidence: Confidence::Weak,
+    date: None,
 };
 pub const YULU_SOURCE: Source = Source {
     document: "渝乡振发〔2021〕15号（雨露计划职业教育补助）",
     url: "http://cq.bendibao.com/edu/2022310/106903.shtm",
     confidence: Confidence::Secondary,
+    date: None,
 };
 pub const TECHNICAL_SOURCE: Source = Source {
     document: "技工院校免学费和国家助学金政策（2018年重庆标准，新华网转载）",
     url: "http://114.cqyy.net/huangye/2018/0408/10259.html",
     confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2018, 4, 8)),
 };
 pub const TECHNICAL_2026_SOURCE: Source = Source {
     document: "永川区中职学生资助政策（2026，渝财规〔2022〕6号）",
     url: "https://www.cqyc.gov.cn/bm/qjw_87635/zwgk_87667/zfxxgkml0_168318/zcwj0/qtwj0/202602/t20260210_15415804.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2026, 2, 10)),
 };
 
 const CLAUSE_GRADUATE: &str = "渝人社〔2021〕237号 三（一）；国发〔2015〕23号";
@@ -170,11 +175,10 @@ fn graduate_rule(ctx: &Ctx) -> RuleResult {
 
 pub const GRADUATE_JOB_SEARCH: Benefit = Benefit {
     id: "graduate-job-search-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "国发〔2015〕23号、渝府发〔2017〕41号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force(
+        "国发〔2015〕23号、渝府发〔2017〕41号、渝人社发〔2018〕174号",
+        &GRADUATE_SOURCE,
+    ),
     documents: &[
         need("id-card", Form::Shown),
         need("unemployment-registration", Form::CheckedInSystem),
@@ -246,11 +250,7 @@ fn student_rule(ctx: &Ctx) -> RuleResult {
 
 pub const STUDENT_JOB_SEARCH: Benefit = Benefit {
     id: "student-job-search-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社发〔2020〕1号（每届毕业生另发通知）",
-        note: "",
-    },
+    validity: Validity::in_force("渝人社发〔2020〕1号（每届毕业生另发通知）", &STUDENT_SOURCE),
     documents: &[
         need("form-student-job-search", Form::FillIn),
         need_if("dibao-certificate", Form::Copy, "按低保家庭申请的"),
@@ -327,15 +327,12 @@ fn yulu_rule(ctx: &Ctx) -> RuleResult {
             ),
         ],
         estimate: {
-            let mut e = flat(
+            let e = flat(
                 YULU_AMOUNT,
                 ctx,
                 Unit::YuanPerYear,
                 "每学年3000元，分秋季、春季两学期各发1500元，直接打到学生或家庭成员的银行卡",
             );
-            if ctx.as_of > NOTICE_END {
-                e.note.push_str("；2026年起标准以当年通知为准");
-            }
             e
         },
     }
@@ -343,11 +340,7 @@ fn yulu_rule(ctx: &Ctx) -> RuleResult {
 
 pub const YULU_PLAN: Benefit = Benefit {
     id: "yulu-plan-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝乡振发〔2021〕15号；国家“雨露计划+”继续实施",
-        note: "2026年起按国家常态化帮扶政策继续实施，具体标准以当年通知为准",
-    },
+    validity: Validity::unconfirmed_after(NOTICE_END, "渝乡振发〔2021〕15号（过渡期衔接推进乡村振兴补助资金项目）", &YULU_SOURCE, "请向户籍所在区县农业农村委（原乡村振兴局）或就读学校咨询，或拨打12333"),
     documents: &[
         need("form-yulu", Form::FillIn),
         need("id-card", Form::Copy),
@@ -422,7 +415,7 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
 
 pub const TECHNICAL_SCHOOL: Benefit = Benefit {
     id: "technical-school-student-aid",
-    validity: Validity { until: None, basis: "国家中等职业教育免学费和国家助学金政策（常设）", note: "" },
+    validity: Validity::in_force("国家中等职业教育免学费和国家助学金政策（渝财规〔2022〕6号）", &TECHNICAL_2026_SOURCE),
     documents: &[
         need("id-card", Form::Copy),
         need("poverty-status-record", Form::CheckedInSystem),

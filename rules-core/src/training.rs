@@ -15,12 +15,14 @@ pub const TRAINING_SOURCE: Source = Source {
     document: "重庆人社助企纾困政策服务包（2023版）职业培训补贴；依据渝人社〔2022〕189号",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hmbt/202307/t20230728_12195429_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 pub const LIVING_SOURCE: Source = Source {
     document:
         "重庆人社助企纾困政策服务包（2023版）生活费（含交通费）补贴；依据人社部发〔2021〕26号",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hmbt/202307/t20230728_12195420.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_TRAINING: &str = "渝人社〔2021〕237号 三（二）；渝人社〔2022〕189号";
 const CLAUSE_LIVING: &str = "渝人社〔2021〕237号 三（二）；人社部发〔2021〕26号";
@@ -70,11 +72,10 @@ fn training_rule(ctx: &Ctx) -> RuleResult {
 
 pub const VOCATIONAL_TRAINING: Benefit = Benefit {
     id: "vocational-training-subsidy",
-    validity: Validity {
-        until: None,
-        basis: "渝人社〔2022〕189号、渝人社发〔2024〕13号（常设文件）",
-        note: "",
-    },
+    validity: Validity::in_force(
+        "渝人社〔2022〕189号、渝人社发〔2024〕13号",
+        &TRAINING_SOURCE,
+    ),
     documents: &[need("id-card", Form::Shown)],
     apply: &HowToApply {
         automatic: true,
@@ -166,12 +167,16 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
 
 pub const LIVING_ALLOWANCE: Benefit = Benefit {
     id: "training-living-allowance",
-    validity: Validity {
-        until: Some(NOTICE_END),
-        basis: "人社部发〔2021〕26号、渝人社〔2021〕237号（脱贫人口专项，执行至2025年12月31日）",
-        note: "本通知执行期已于2025年12月31日结束；国家已部署2026年起的常态化帮扶，重庆的新标准尚未公布，请向区县人力社保部门咨询",
-    },
-    documents: &[need("training-certificate", Form::CheckedInSystem), need("social-security-card", Form::Shown)],
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "人社部发〔2021〕26号、渝人社〔2021〕237号 三（二）（过渡期脱贫人口专项）",
+        &LIVING_SOURCE,
+        ASK_HR,
+    ),
+    documents: &[
+        need("training-certificate", Form::CheckedInSystem),
+        need("social-security-card", Form::Shown),
+    ],
     apply: &HowToApply {
         automatic: true,
         office: "无需申请（免申即享）；没有收到的请问培训机构或区县就业和人才服务机构",

@@ -16,16 +16,19 @@ pub const UI_80_SOURCE: Source = Source {
     document: "渝人社发〔2018〕181号（失业保险金为全市最低工资最高档的80%）",
     url: "http://rlsbj.cq.gov.cn/zwgk_182/zfxxgkml/zcwj_145360/jfxzgfxwj/201811/t20181112_6926546_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2018, 11, 12)),
 };
 pub const UI_90_SOURCE: Source = Source {
     document: "深度贫困县失业保险金上调至最低工资最高档的90%（2019-01-01起）；渝人社〔2021〕237号 三（一）延续",
     url: "https://big5.cri.cn/gate/big5/cq.cri.cn/20181107/944d5233-8287-fc33-f474-3444a8717288.html",
     confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2018, 11, 7)),
 };
 pub const UI_DURATION_SOURCE: Source = Source {
     document: "重庆失业保险金领取期限（2018年央广网报道）",
     url: "http://ltwysoft.com/chongqing/jr/20180929/t20180929_524374047.shtml",
     confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2018, 9, 29)),
 };
 const CLAUSE_UI: &str = "渝人社〔2021〕237号 三（一）；《失业保险条例》；渝人社发〔2018〕181号";
 
@@ -130,7 +133,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
                 base.value,
                 base.source,
                 if ctx.as_of > NOTICE_END {
-                    "4个重点帮扶县的90%标准随本通知于2025年底到期，按80%估算"
+                    "4个重点帮扶县的90%标准原依渝人社〔2021〕237号执行至2025年底，此后是否延续未查到公布的文件，按80%估算"
                 } else {
                     ""
                 },
@@ -192,11 +195,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
 
 pub const UNEMPLOYMENT_INSURANCE: Benefit = Benefit {
     id: "unemployment-insurance-benefit",
-    validity: Validity {
-        until: None,
-        basis: "《失业保险条例》、渝人社发〔2018〕181号（常设）；4个重点帮扶县90%标准依渝人社〔2021〕237号执行至2025年12月31日",
-        note: "",
-    },
+    validity: Validity::in_force("《失业保险条例》、渝人社发〔2018〕181号（全市最低工资最高档的80%）", &UI_80_SOURCE).with_note("城口、巫溪、酉阳、彭水按90%的标准依渝人社〔2021〕237号执行至2025年12月31日，此后是否延续未查到公布的文件。"),
     documents: &[need("social-security-card", Form::Shown)],
     apply: &HowToApply {
         automatic: false,
@@ -216,6 +215,7 @@ pub const SERVICES_SOURCE: Source = Source {
     document: "重庆人社服务包：失业登记、就业困难人员认定（免费）",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/bmlqfwp/jyfw/202307/t20230728_12195712.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_SERVICES: &str = "渝人社〔2021〕237号 三（一）";
 
@@ -247,11 +247,10 @@ fn services_rule(ctx: &Ctx) -> RuleResult {
 
 pub const ASSISTANCE_SERVICES: Benefit = Benefit {
     id: "employment-assistance-services",
-    validity: Validity {
-        until: None,
-        basis: "公共就业服务（常设）",
-        note: "",
-    },
+    validity: Validity::in_force(
+        "公共就业服务（失业登记、就业困难人员认定，免费）",
+        &SERVICES_SOURCE,
+    ),
     documents: &[
         need("id-card", Form::Shown),
         need("household-register", Form::Shown),

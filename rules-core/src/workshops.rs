@@ -17,20 +17,16 @@ pub const WORKSHOP_SOURCE: Source = Source {
         "渝人社发〔2022〕21号《重庆市就业帮扶车间建设扶持政策管理办法》（市人力社保局政策问答）",
     url: "https://rlsbj.cq.gov.cn/zczxwdk/ywfl/jycy/202212/t20221216_11397490.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2022, 12, 16)),
 };
 pub const KAIZHOU_SOURCE: Source = Source {
     document: "开州区就业帮扶车间政策问答（奖补至2025年12月31日）",
     url:
         "https://www.cqkz.gov.cn/zwgk_238/zfxxgkml/cjzcwd/qrlsbj/202208/t20220823_11029435_wap.html",
     confidence: Confidence::Official,
+    date: Some(Date::ymd(2022, 8, 23)),
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 二（二）；渝人社发〔2022〕21号";
-const VALIDITY: Validity = Validity {
-    until: Some(NOTICE_END),
-    basis: "渝人社〔2021〕237号、渝人社发〔2022〕21号（执行至2025年12月31日）",
-    note: "就业帮扶车间奖补已于2025年12月31日到期；国家已部署2026年起的常态化帮扶，重庆的新政策尚未公布，请向区县人力社保部门咨询",
-};
-
 pub const CONSTRUCTION_CAP: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2022, 1, 1),
     until: Some(NOTICE_END),
@@ -204,7 +200,12 @@ const APPLY_AWARD: HowToApply = HowToApply {
 
 pub const CONSTRUCTION_GRANT: Benefit = Benefit {
     id: "workshop-construction-grant",
-    validity: VALIDITY,
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号（衔接推进乡村振兴补助资金）",
+        &WORKSHOP_SOURCE,
+        "请向区县人力社保局或农业农村委咨询，或拨打12333",
+    ),
     documents: &[],
     apply: &HowToApply {
         automatic: false,
@@ -220,7 +221,11 @@ pub const CONSTRUCTION_GRANT: Benefit = Benefit {
 
 pub const EMPLOYMENT_AWARD: Benefit = Benefit {
     id: "workshop-employment-award",
-    validity: VALIDITY,
+    validity: Validity::ends(
+        NOTICE_END,
+        "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号",
+        &KAIZHOU_SOURCE,
+    ),
     documents: &[],
     apply: &APPLY_AWARD,
     not_combined_with: &[],
@@ -229,7 +234,12 @@ pub const EMPLOYMENT_AWARD: Benefit = Benefit {
 
 pub const FEE_RELIEF: Benefit = Benefit {
     id: "workshop-fee-relief",
-    validity: VALIDITY,
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号",
+        &WORKSHOP_SOURCE,
+        "请向区县人力社保局或农业农村委咨询，或拨打12333",
+    ),
     documents: &[],
     apply: &HowToApply {
         automatic: false,

@@ -1,7 +1,8 @@
 //! Golden policy cases, as data (tests/golden/**/*.json at the workspace root), in the style of
 //! OpenFisca's YAML tests. Each file holds the cases of one benefit: a `base` answers object and cases
 //! that override it (a `null` removes an answer), each naming the clause it tests and its kind
-//! (eligible, ineligible, boundary, unknown, ended, audience). One `check` runs them all.
+//! (eligible, ineligible, boundary, unknown, ended, audience). One `check` runs them all; every
+//! benefit has cases on 2025-12-31 and on 2026-12-01, and an `expect` with an unknown key fails.
 
 use rules_core::{evaluate, Date, Facts, Status};
 use serde_json::{Map, Value};
@@ -9,6 +10,24 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const KINDS_REQUIRED: [&str; 4] = ["eligible", "ineligible", "boundary", "unknown"];
+
+/// Every benefit is tested on the notice's last day and on the day its standing was last checked
+/// (`source::POLICY_CHECKED`), so a change of standing cannot slip through.
+const DATES_REQUIRED: [&str; 2] = ["2025-12-31", "2026-12-01"];
+
+/// The keys an `expect` may have: any other (a typo) is an error, never silently ignored.
+const EXPECT_KEYS: [&str; 10] = [
+    "status",
+    "standing",
+    "status_on_last_day",
+    "value",
+    "amount",
+    "max",
+    "unit",
+    "not_met",
+    "asks",
+    "step_contains",
+];
 
 fn golden_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden");
@@ -65,6 +84,37 @@ fn check(benefit: &str, case: &Value, base: &Map<String, Value>) -> Vec<String> 
     };
     let expect = &case["expect"];
     let mut fail = |what: String| problems.push(format!("{benefit} / {name}: {what}"));
+    match expect.as_object() {
+        Some(keys) => {
+            for key in keys.keys() {
+                if !EXPECT_KEYS.contains(&key.as_str()) {
+                    fail(format!("unknown expect key {key:?}"));
+                }
+            }
+        }
+        None => fail("expect must be an object".to_string()),
+    }
+    // The case's clause must be one the benefit rests on: its notice clause, a condition's, or the
+    // basis of its standing.
+    let clause = case["clause"].as_str().unwrap_or_default();
+    let cited = result.clause.contains(clause)
+        || result.validity.basis.contains(clause)
+        || result.conditions.iter().any(|c| c.clause.contains(clause));
+    if !cited {
+        fail(format!("clause {clause:?} is not one this benefit cites"));
+    }
+    if let Some(standing) = expect.get("standing") {
+        let actual = serde_json::to_value(result.standing).unwrap();
+        if &actual != standing {
+            fail(format!("standing {actual}, expected {standing}"));
+        }
+    }
+    if let Some(last) = expect.get("status_on_last_day") {
+        let actual = serde_json::to_value(result.status_on_last_day).unwrap();
+        if &actual != last {
+            fail(format!("status on the last day {actual}, expected {last}"));
+        }
+    }
     let status = status_id(result.status);
     if expect["status"].as_str() != Some(status.as_str()) {
         fail(format!("status {status}, expected {}", expect["status"]));
@@ -154,6 +204,7 @@ fn golden_cases() {
         );
         let base = doc["base"].as_object().cloned().unwrap_or_default();
         let mut kinds = BTreeSet::new();
+        let mut dates = BTreeSet::new();
         for case in doc["cases"].as_array().expect("cases") {
             assert!(
                 case["clause"].as_str().is_some_and(|c| !c.is_empty()),
@@ -161,11 +212,15 @@ fn golden_cases() {
                 case["name"]
             );
             kinds.insert(case["kind"].as_str().expect("kind").to_string());
+            dates.insert(case["as_of"].as_str().unwrap_or_default().to_string());
             problems.extend(check(benefit, case, &base));
             total += 1;
         }
         for kind in KINDS_REQUIRED {
             assert!(kinds.contains(kind), "{benefit}: no {kind} case");
+        }
+        for date in DATES_REQUIRED {
+            assert!(dates.contains(date), "{benefit}: no case on {date}");
         }
         covered.insert(benefit.to_string());
     }

@@ -108,16 +108,11 @@ pub fn benefit_html(b: &BenefitReport) -> String {
         h.push_str("</li>");
     }
     h.push_str("</ul>");
-    if b.status == Status::PolicyEnded {
-        let v = b.validity;
-        let until = v
-            .until
-            .map(|d| format!("该项执行至 {}（依据：{}）。", d.chinese(), v.basis))
-            .unwrap_or_default();
-        let _ = write!(h, "<p class=\"ended\">{}{}</p>", esc(&until), esc(v.note));
+    if b.standing != rules_core::Standing::InForce {
+        h.push_str(&html::standing(b));
     }
     h.push_str("<details class=\"org-details\"><summary>计算过程、来源、材料和办理地点</summary>");
-    h.push_str(&html::estimate(&b.estimate));
+    h.push_str(&html::benefit_estimate(b));
     h.push_str("<ul class=\"sources\">");
     for s in &b.estimate.sources {
         let _ = write!(

@@ -1,4 +1,4 @@
-//! The results: 可以申请 / 还需确认 / 暂不符合 / 政策已到期, each benefit with its estimate, what to
+//! The results: 可以申请 / 还需确认 / 延续情况未公布 / 暂不符合 / 政策已到期, each benefit with its estimate, what to
 //! bring, where to apply and its clause; the answers given; the disclaimer and hotline. Printable.
 //! The groups are written as HTML text ([`crate::html`]); their 回答 / 修改 buttons are handled by
 //! one delegated listener.
@@ -12,9 +12,10 @@ use rules_core::evaluate::Report;
 use rules_core::{Status, Q};
 
 /// The groups, in the order a user reads them.
-pub const GROUPS: [Status; 4] = [
+pub const GROUPS: [Status; 5] = [
     Status::Eligible,
     Status::NeedsAnswers,
+    Status::ContinuationUnknown,
     Status::NotEligible,
     Status::PolicyEnded,
 ];
@@ -38,6 +39,13 @@ pub fn groups_html(report: &Report) -> String {
             status.label(),
             cards.len()
         ));
+        if status == Status::ContinuationUnknown {
+            h.push_str(&html::el(
+                "p",
+                "group-help",
+                rules_core::standing::UNCONFIRMED_GROUP,
+            ));
+        }
         if cards.is_empty() {
             h.push_str("<p class=\"empty\">根据目前的回答，还没有确定可以申请的项目。请看下面“还需确认”的项目。</p>");
         }

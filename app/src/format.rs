@@ -67,6 +67,7 @@ pub fn answer_text(q: Q, answer: &Answer, day: Date) -> String {
             .map(|o| o.label.to_string())
             .unwrap_or_else(|| id.clone()),
         Answer::Count(n) => n.to_string(),
+        Answer::Money(rate) if q == Q::LoanLpr => format!("{}%", format_yuan(*rate)),
         Answer::Money(amount) => format!("{} 元", format_yuan(*amount)),
         Answer::Date(date) => date.chinese(),
         Answer::Roster(groups) => format!("{} 组", groups.len()),

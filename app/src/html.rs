@@ -167,8 +167,9 @@ fn edit_button(q: Q, label: &str) -> String {
 pub fn card(b: &BenefitReport) -> String {
     let status = status_id(b.status);
     let mut h = format!(
-        "<article class=\"card card-{status}\" data-benefit=\"{id}\" data-status=\"{status}\" aria-labelledby=\"card-{id}\"><h4 id=\"card-{id}\">{name}</h4><p class=\"status-line\">{badge}</p>",
+        "<article class=\"card card-{status}\" data-benefit=\"{id}\" data-status=\"{status}\" data-standing=\"{standing}\" aria-labelledby=\"card-{id}\"><h4 id=\"card-{id}\">{name}</h4><p class=\"status-line\">{badge}</p>",
         id = b.id,
+        standing = b.standing.id(),
         name = esc(b.name),
         badge = badge(b.status)
     );

@@ -100,3 +100,60 @@ fn malformed_input_gets_a_message_and_exit_code_2() {
         assert!(message.contains(expected), "{args:?}: {message}");
     }
 }
+
+/// The standing of every benefit is one rules-core value: `evaluate`'s JSON and policy.html agree
+/// on it (the app's cards and the staff page render the same value; the e2e suites compare them
+/// with policy.html in the browser), and on 2026-12-01 nothing whose basis ran out is eligible.
+#[test]
+fn evaluate_and_policy_html_agree_on_every_benefits_standing() {
+    let day = "2026-12-01";
+    let page = run(&["policy-html", "--as-of", day], "");
+    assert!(page.status.success());
+    let page = String::from_utf8_lossy(&page.stdout).to_string();
+    let mut compared = 0;
+    for audience in ["person", "employer", "agency", "carrier"] {
+        let answers = format!(r#"{{"audience":"{audience}"}}"#);
+        let report = json(&run(&["evaluate", "--as-of", day, "-"], &answers));
+        for benefit in report["benefits"].as_array().unwrap() {
+            if benefit["status"] == "not-for-audience" {
+                continue;
+            }
+            let id = benefit["id"].as_str().unwrap();
+            let standing = benefit["standing"].as_str().unwrap();
+            let section = page
+                .split(&format!("<section id=\"{id}\""))
+                .nth(1)
+                .unwrap_or_else(|| panic!("{id} missing from policy.html"));
+            let shown = section
+                .split("data-standing=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_default();
+            assert_eq!(shown, standing, "{id}");
+            if standing != "in-force" {
+                assert_ne!(benefit["status"], "eligible", "{id}");
+            }
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 32);
+    // The 延续情况未公布 items, for a person on 2026-12-01 (policy/after-2025.md §7).
+    let person = json(&run(&["evaluate", "--as-of", day, "-"], PERSON));
+    let status = |id: &str| {
+        person["benefits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["id"] == id)
+            .map(|b| b["status"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        status("shandong-job-search-subsidy"),
+        "continuation-unknown"
+    );
+    assert_eq!(
+        status("cross-region-transport-subsidy"),
+        "continuation-unknown"
+    );
+}

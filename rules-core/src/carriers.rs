@@ -176,6 +176,7 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
             note: "新认定60万元；绩效奖补优秀30万、良好20万、合格10万元；国家级示范50万元"
                 .to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         }
     };
     RuleResult {

@@ -32,15 +32,17 @@ macro_rules! choice_enum {
 choice_enum!(
     /// 脱贫人口 includes 防止返贫监测对象 unless a rule says otherwise (research.md §0).
     PovertyStatus {
-        Alleviated = "alleviated": "是脱贫人口（脱贫户家庭成员）",
-        Monitored = "monitored": "是防止返贫监测对象（风险未消除）",
+        Alleviated = "alleviated": "是脱贫人口（原建档立卡脱贫户家庭成员）",
+        Monitored = "monitored": "是防止返贫致贫对象（监测对象，风险还没消除）",
         MonitoredRiskEliminated = "monitored-risk-eliminated": "是监测对象，但已标注“风险消除”",
         None = "none": "都不是",
     }
 );
 
 impl PovertyStatus {
-    /// Counts as 脱贫人口 for the notice's purposes (监测对象 included, research.md §0).
+    /// Counts as 脱贫人口 for the notice's purposes (监测对象 included, research.md §0). From 2026 the
+    /// national term for 监测对象 is 防止返贫致贫对象, which districts still write as "脱贫人口（含未消除
+    /// 风险监测对象）" (after-2025.md N3, N8, C1): the same option, treated the same way.
     pub fn counts_as_poverty(self) -> bool {
         matches!(
             self,

@@ -8,6 +8,7 @@ use crate::evaluate::*;
 use crate::facts::Q;
 use crate::logic::{fact, no, yes, Tri};
 use crate::money::{bp, format_rate, format_yuan, percent, round_fen, yuan, Unit};
+use crate::parameters::LPR_LAST_CONFIRMED_FIXING;
 use crate::parameters::{lpr_on, Parameter};
 use crate::source::{in_force, Confidence, Dated, Source};
 use rust_decimal::Decimal;
@@ -296,12 +297,29 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
 fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
     let f = ctx.facts;
     let max_years = borrower.max_years;
-    let Some(cap) = in_force(borrower.caps, ctx.as_of) else {
-        return Estimate::other(
-            Value::Unpublished,
-            &LOAN_2023_SOURCE,
-            "该日期没有适用的标准",
-        );
+    // The rules and the LPR of the contract's day apply (渝人社规〔2025〕11号: "LPR以合同签订日的一年期
+    // 贷款市场报价利率为准"); without it, the evaluation date stands in, and the question stays open.
+    let contract_day = f.loan_contract_date.unwrap_or(ctx.as_of);
+    let mut refine = Vec::new();
+    let day_step = match f.loan_contract_date {
+        Some(day) => format!("合同签订日 {}：按当天的规定和LPR计算", day.chinese()),
+        None => {
+            refine.push(Q::LoanContractDate);
+            format!(
+                "合同签订日未填，按查询日期 {} 的规定和LPR估算",
+                ctx.as_of.chinese()
+            )
+        }
+    };
+    let Some(cap) = in_force(borrower.caps, contract_day) else {
+        return Estimate {
+            refine,
+            ..Estimate::other(
+                Value::Unpublished,
+                &LOAN_2023_SOURCE,
+                "合同签订日没有适用的标准（规则从2020年起）",
+            )
+        };
     };
     let cap_step = format!(
         "{}贷款额度上限 {} 元（{}）",
@@ -309,21 +327,67 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
         format_yuan(cap.value),
         cap.source.document
     );
-    let (Some(wanted), Some((lpr, lpr_stale))) = (f.loan_amount, lpr_on(ctx.as_of)) else {
+    let Some(wanted) = f.loan_amount else {
         return Estimate {
             value: Value::NeedsAnswers {
                 asks: vec![Q::LoanAmount],
             },
-            steps: vec![cap_step],
+            steps: vec![day_step, cap_step],
             confidence: cap.source.confidence,
             sources: vec![cap.source],
             note: "填写想贷的金额和期限后可估算贴息".to_string(),
             breakdown: Vec::new(),
+            refine,
         };
+    };
+    let mut sources = vec![cap.source];
+    // The LPR: the contract's own when given, else the table's fixing on the contract's day.
+    let (lpr, lpr_step) = match (f.loan_lpr, lpr_on(contract_day)) {
+        (Some(own), _) => (
+            own / Decimal::ONE_HUNDRED,
+            format!(
+                "LPR {}（您填写的合同LPR）",
+                format_rate(own / Decimal::ONE_HUNDRED)
+            ),
+        ),
+        (None, Some((entry, false))) => {
+            sources.push(entry.source);
+            (
+                entry.value,
+                format!(
+                    "LPR {}（{}起的报价）",
+                    format_rate(entry.value),
+                    entry.from.chinese()
+                ),
+            )
+        }
+        (None, Some((entry, true))) => {
+            sources.push(entry.source);
+            refine.push(Q::LoanLpr);
+            (
+                entry.value,
+                format!(
+                    "LPR {}：最近确认的是{}的报价，合同签订日的报价未查到，请以合同为准（可填写合同上的LPR）",
+                    format_rate(entry.value),
+                    LPR_LAST_CONFIRMED_FIXING
+                ),
+            )
+        }
+        (None, None) => {
+            return Estimate {
+                value: Value::Unpublished,
+                steps: vec![day_step, cap_step],
+                confidence: Confidence::Weak,
+                sources,
+                note: "合同签订日的LPR未查到".to_string(),
+                breakdown: Vec::new(),
+                refine,
+            }
+        }
     };
     let principal = wanted.min(cap.value);
     let years = f.loan_term_years.unwrap_or(max_years).clamp(1, max_years);
-    let mut steps = vec![cap_step];
+    let mut steps = vec![day_step, cap_step];
     if wanted > cap.value {
         steps.push(format!(
             "想贷 {} 元，超过上限，按 {} 元计",
@@ -333,32 +397,33 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
     } else {
         steps.push(format!("贷款 {} 元", format_yuan(principal)));
     }
-    let mut sources = vec![cap.source, lpr.source];
-    let lpr_note = if lpr_stale {
-        "（最近已知报价）"
-    } else {
-        ""
-    };
-    let spread = in_force(LOAN_SPREAD_CAP, ctx.as_of).map_or(bp(150), |s| s.value);
-    let yearly = if ctx.as_of >= LOAN_2025_FROM {
-        let rate = lpr.value + spread;
+    steps.push(lpr_step);
+    let spread = in_force(LOAN_SPREAD_CAP, contract_day).map_or(bp(150), |s| s.value);
+    let yearly = if contract_day >= LOAN_2025_FROM {
+        let rate = lpr + spread;
         steps.push(format!(
-            "利率上限 = LPR {}{lpr_note} + {} = {}",
-            format_rate(lpr.value),
+            "利率上限 = LPR {} + {} = {}",
+            format_rate(lpr),
             format_rate(spread),
             format_rate(rate)
         ));
         let yearly = round_fen(principal * rate * SUBSIDISED_SHARE_2025);
+        let own_rate = rate * (Decimal::ONE - SUBSIDISED_SHARE_2025);
         steps.push(format!(
-            "财政贴息实际利率的50%：{} × {} × 50% = {} 元/年（本人负担利率不超过 {}）",
+            "财政贴息实际利率的50%：{} × {} × 50% = {} 元/年",
             format_yuan(principal),
             format_rate(rate),
             format_yuan(yearly),
-            format_rate(rate * SUBSIDISED_SHARE_2025)
+        ));
+        steps.push(format!(
+            "您本人每年约付利息 {} × {} = {} 元（按利率上限）",
+            format_yuan(principal),
+            format_rate(own_rate),
+            format_yuan(round_fen(principal * own_rate))
         ));
         sources.push(&LOAN_2025_SOURCE);
         yearly
-    } else if ctx.as_of >= LOAN_2024_FROM {
+    } else if contract_day >= LOAN_2024_FROM {
         return Estimate {
             value: Value::Unpublished,
             steps,
@@ -367,6 +432,7 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
             note: "2024年调整后利率上限为LPR+50BP，但个人与财政的分担比例未查到，贴息金额无法估算"
                 .to_string(),
             breakdown: Vec::new(),
+            refine,
         };
     } else {
         let key_county = ctx.district(borrower.district).map(|d| d.is_key_14());
@@ -380,6 +446,7 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
                 sources,
                 note: "2024年以前的利率上限按区县不同，请选择区县".to_string(),
                 breakdown: Vec::new(),
+                refine,
             };
         };
         let spread = if key_county {
@@ -387,11 +454,11 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
         } else {
             spread
         };
-        let rate = lpr.value + spread;
-        let borrower = lpr.value - BORROWER_DISCOUNT_BEFORE_2024;
+        let rate = lpr + spread;
+        let own_rate = lpr - BORROWER_DISCOUNT_BEFORE_2024;
         steps.push(format!(
             "利率上限 = LPR {} + {}{} = {}",
-            format_rate(lpr.value),
+            format_rate(lpr),
             format_rate(spread),
             if key_county {
                 "（脱贫重点区县）"
@@ -400,20 +467,26 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
             },
             format_rate(rate)
         ));
-        let yearly = round_fen(principal * (rate - borrower));
+        let yearly = round_fen(principal * (rate - own_rate));
         steps.push(format!(
             "本人负担至 LPR−1.5% = {}，其余由财政贴息：{} × ({} − {}) = {} 元/年",
-            format_rate(borrower),
+            format_rate(own_rate),
             format_yuan(principal),
             format_rate(rate),
-            format_rate(borrower),
+            format_rate(own_rate),
             format_yuan(yearly)
+        ));
+        steps.push(format!(
+            "您本人每年约付利息 {} × {} = {} 元",
+            format_yuan(principal),
+            format_rate(own_rate),
+            format_yuan(round_fen(principal * own_rate))
         ));
         yearly
     };
     let total = yearly * Decimal::from(years);
     steps.push(format!(
-        "{} 元/年 × {years} 年 = {} 元{}",
+        "贴息 {} 元/年 × {years} 年 = {} 元{}",
         format_yuan(yearly),
         format_yuan(total),
         match f.loan_term_years {
@@ -432,8 +505,9 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
         steps,
         confidence,
         sources,
-        note: "按利率上限估算的最高贴息；实际利率以银行合同为准，贴息按季度先付后贴，展期、逾期部分不贴息".to_string(),
+        note: "这是财政贴息（替您付的利息），按利率上限估算的最高额；实际利率以银行合同为准，贴息按季度先付后贴，展期、逾期部分不贴息".to_string(),
         breakdown: Vec::new(),
+        refine,
     }
 }
 

@@ -98,6 +98,10 @@ pub struct Estimate {
     /// Per group of a roster: heads, qualifying heads, amount, and what the others still need.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breakdown: Vec<GroupLine>,
+    /// Questions that would make the figure exact; it is computed without them (from a stated
+    /// default), so they never hold up the status.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refine: Vec<Q>,
 }
 
 /// One row of an organisation's estimate.
@@ -132,6 +136,7 @@ impl Estimate {
             sources: vec![source],
             note: note.to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         }
     }
 
@@ -143,6 +148,7 @@ impl Estimate {
             sources: vec![source],
             note: note.to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         }
     }
 
@@ -214,7 +220,8 @@ impl BenefitReport {
             _ => &[],
         };
         let condition_asks = self.conditions.iter().flat_map(|c| c.asks.iter());
-        for q in condition_asks.chain(estimate_asks) {
+        let refine = self.estimate.refine.iter();
+        for q in condition_asks.chain(estimate_asks).chain(refine) {
             if !asks.contains(q) {
                 asks.push(*q);
             }

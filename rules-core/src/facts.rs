@@ -312,6 +312,11 @@ facts! {
     business_in_chongqing: bool => BusinessInChongqing = "business-in-chongqing",
     loan_amount: Decimal => LoanAmount = "loan-amount",
     loan_term_years: u32 => LoanTermYears = "loan-term-years",
+    /// The day the loan contract is (or will be) signed: its LPR and the rules of that day apply.
+    loan_contract_date: Date => LoanContractDate = "loan-contract-date",
+    /// The 1-year LPR written in the contract, in percent (3.0 = 3.0 %), for fixings not yet in
+    /// the rules' table.
+    loan_lpr: Decimal => LoanLpr = "loan-lpr",
     other_loans: bool => OtherLoans = "other-loans",
     bad_credit: bool => BadCredit = "bad-credit",
     ui_years: u32 => UiYears = "ui-years",

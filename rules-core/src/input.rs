@@ -12,7 +12,7 @@ fn normalise(text: &str) -> String {
             other => Some(other),
         })
         .collect::<String>()
-        .trim_end_matches(['元', '年', '天', '人', '个', '岁', '月'])
+        .trim_end_matches(['元', '年', '天', '人', '个', '岁', '月', '%', '％'])
         .to_string()
 }
 

@@ -367,6 +367,7 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
             sources: vec![flat.source],
             note: "有实名制车票的按往返票价据实补助，请填写票价".to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         },
         _ => Estimate::amount(
             flat.value,
@@ -457,6 +458,7 @@ fn lu_yu_rule(ctx: &Ctx) -> RuleResult {
             note: "交通生活补助、稳岗补贴的项目和标准由各区县确定，请向区县人力社保部门咨询"
                 .to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         },
         None => Estimate::other(
             Value::SetByDistrict,

@@ -150,6 +150,14 @@ pub const MIN_WAGE_TIER2_HOURLY: &[Dated<Decimal>] = &[
     ),
 ];
 
+/// The March 2026 fixing: "The one-year loan prime rate (LPR) remains at 3.0%" (after-2025.md §3).
+pub const LPR_2026_03_SOURCE: Source = Source {
+    document: "1年期LPR 2026年3月报价仍为3.0%（新闻报道）",
+    url: "https://www.capitalmarket.com/markets/news/commodity-news/economic-buzz-china-keeps-loan-prime-rates-unchanged-for-10th-straight-month/1682407",
+    confidence: Confidence::Secondary,
+    date: None,
+};
+
 pub const LPR_SOURCE: Source = Source {
     document: "全国银行间同业拆借中心 贷款市场报价利率（1年期LPR），新闻报道",
     url: "http://en.people.cn/n3/2026/0224/c90000-20427679.html",
@@ -171,8 +179,8 @@ pub const LPR_1Y: &[Dated<Decimal>] = &[
         Date::ymd(2025, 5, 20),
         None,
         bp(300),
-        &LPR_SOURCE,
-        "2026-02-24 报价仍为3.00%，之后的报价未查到：按“最近已知”使用",
+        &LPR_2026_03_SOURCE,
+        "2025年5月20日降至3.00%，2026年3月报价仍为3.00%；2026年4月起的报价未查到，按“最近已知”使用",
     ),
 ];
 
@@ -182,8 +190,12 @@ pub fn lpr_on(day: Date) -> Option<(&'static Dated<Decimal>, bool)> {
     Some((entry, day > LPR_LAST_CONFIRMED))
 }
 
-/// The latest date on which the LPR is confirmed (the 2026-02-24 fixing).
-pub const LPR_LAST_CONFIRMED: Date = Date::ymd(2026, 3, 19);
+/// The latest day whose LPR is confirmed: the March 2026 fixing holds until the next fixing on
+/// 2026-04-20, whose value is not found (after-2025.md §3).
+pub const LPR_LAST_CONFIRMED: Date = Date::ymd(2026, 4, 19);
+
+/// How the last confirmed fixing is named on screen.
+pub const LPR_LAST_CONFIRMED_FIXING: &str = "2026年3月";
 
 /// Every dated table, for the catalogue output.
 pub fn all() -> Vec<Parameter> {

@@ -112,6 +112,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
             sources: vec![&FLEXIBLE_SOURCE],
             note: "填写上年缴费金额后可估算".to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         },
     };
     RuleResult {

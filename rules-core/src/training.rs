@@ -156,6 +156,7 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
             sources: vec![rate.source],
             note: "填写培训天数后可估算".to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         },
         (None, _) => Estimate::other(Value::Unpublished, &LIVING_SOURCE, "该日期没有适用的标准"),
     };

@@ -126,6 +126,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
                 note: "城口、巫溪、酉阳、彭水户籍或参保的按90%，其他按80%：请选择户籍区县"
                     .to_string(),
                 breakdown: Vec::new(),
+                refine: Vec::new(),
             }
         }
         _ => match base_share {
@@ -170,6 +171,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
             sources,
             note,
             breakdown: Vec::new(),
+            refine: Vec::new(),
         };
     };
     let months = benefit_months(years);
@@ -190,6 +192,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
         sources,
         note,
         breakdown: Vec::new(),
+        refine: Vec::new(),
     }
 }
 

@@ -189,6 +189,33 @@ impl Facts {
             f,
         );
         check_money(&mut facts.loan_amount, Q::LoanAmount, 100_000_000, f);
+        if let Some(lpr) = facts.loan_lpr {
+            // An LPR has been between 3 % and 6 % since 2019; 0 or over 20 % is a typing slip.
+            if lpr <= Decimal::ZERO || lpr > Decimal::from(20) {
+                f.push(invalid(
+                    Q::LoanLpr,
+                    format!(
+                        "“{}”填写的 {lpr} 不合常理，请填百分数，例如 3.0",
+                        wording(Q::LoanLpr).text
+                    ),
+                ));
+                facts.loan_lpr = None;
+            }
+        }
+        if let Some(day) = facts.loan_contract_date {
+            // A planned contract may lie ahead, but not years ahead; the rules start in 2020.
+            if day.year() < 2020 || day > as_of.add_months(36) {
+                f.push(invalid(
+                    Q::LoanContractDate,
+                    format!(
+                        "“{}”填的 {} 不在 2020 年到查询日期后3年之间，请检查",
+                        wording(Q::LoanContractDate).text,
+                        day.chinese()
+                    ),
+                ));
+                facts.loan_contract_date = None;
+            }
+        }
         check_past(&mut facts.work_since, Q::WorkSince, as_of, f);
         check_past(&mut facts.unemployed_since, Q::UnemployedSince, as_of, f);
         check_past(&mut facts.business_since, Q::BusinessSince, as_of, f);

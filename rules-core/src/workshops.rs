@@ -97,6 +97,7 @@ fn construction_rule(ctx: &Ctx) -> RuleResult {
             sources: vec![cap.source],
             note: "由区县衔接资金列支，区县乡村振兴（农业农村）部门实施".to_string(),
             breakdown: Vec::new(),
+            refine: Vec::new(),
         },
         None => Estimate::other(
             Value::SetByDistrict,

@@ -31,8 +31,16 @@ fn valid_answer(q: Q, seed: u64, day: Date) -> Answer {
             Answer::Count(1 + (seed % 8) as u32)
         }
         AnswerKind::Count => Answer::Count((seed % 40) as u32),
+        // A percentage the LPR question accepts: 0.01 to 20.00.
+        AnswerKind::Money if q == Q::LoanLpr => {
+            Answer::Money(Decimal::new(1 + (seed % 2000) as i64, 2))
+        }
         // Up to 20000.00 元, within every money question's validation bound.
         AnswerKind::Money => Answer::Money(Decimal::new((seed % 2_000_001) as i64, 2)),
+        // A loan contract from 2020 (the rules' first year), up to the evaluation date.
+        AnswerKind::Date if q == Q::LoanContractDate => {
+            Answer::Date(date_from(seed, 2020, 6).min(day))
+        }
         // Past dates only: a date after the evaluation date is refused by validation.
         AnswerKind::Date => Answer::Date(date_from(seed, 2015, 12).min(day)),
         AnswerKind::Roster => Answer::Roster(roster(seed, 50)),

@@ -10,9 +10,10 @@ use crate::format::answer_input;
 use crate::route::Route;
 use crate::{focus_later, AppState};
 use leptos::prelude::*;
+use rules_core::facts::AnswerKind;
 use rules_core::input::{parse_count, parse_money};
 use rules_core::questions::wording;
-use rules_core::{Answer, Audience, Status, Q};
+use rules_core::{Answer, Audience, Date, Status, Q};
 
 #[component]
 pub fn OrgResults(audience: Audience) -> impl IntoView {
@@ -154,6 +155,8 @@ fn LoanPanel() -> impl IntoView {
             <h3 id="loan-title">"贷款测算"</h3>
             <LoanBox q=Q::LoanAmount id="loan-amount" unit="元"/>
             <LoanBox q=Q::LoanTermYears id="loan-term" unit="年"/>
+            <LoanBox q=Q::LoanContractDate id="loan-contract-date" unit="例如 2026-06-01"/>
+            <LoanBox q=Q::LoanLpr id="loan-lpr" unit="%，可不填"/>
             {move || state.report.with(|r| {
                 r.benefits.iter().find(|b| estimate::is_loan(b) && b.audience != Audience::Person).map(|b| {
                     view! { <div class="loan-estimate" data-benefit=b.id inner_html=crate::html::estimate(&b.estimate)></div> }
@@ -178,10 +181,12 @@ fn LoanBox(q: Q, id: &'static str, unit: &'static str) -> impl IntoView {
         text.set(raw.clone());
         let parsed = if raw.trim().is_empty() {
             Ok(None)
-        } else if q == Q::LoanAmount {
-            parse_money(&raw).map(|m| Some(Answer::Money(m)))
         } else {
-            parse_count(&raw).map(|n| Some(Answer::Count(n)))
+            match q.kind() {
+                AnswerKind::Money => parse_money(&raw).map(|m| Some(Answer::Money(m))),
+                AnswerKind::Date => Date::parse(&raw).map(|d| Some(Answer::Date(d))),
+                _ => parse_count(&raw).map(|n| Some(Answer::Count(n))),
+            }
         };
         match parsed {
             Ok(answer) => {
@@ -201,7 +206,7 @@ fn LoanBox(q: Q, id: &'static str, unit: &'static str) -> impl IntoView {
     view! {
         <div class="roster-field">
             <label for=id>{wording(q).text}<span class="unit">{format!("（{unit}）")}</span></label>
-            <input id=id type="text" inputmode=if q == Q::LoanAmount { "decimal" } else { "numeric" }
+            <input id=id type="text" inputmode=if q.kind() == AnswerKind::Count { "numeric" } else { "decimal" }
                 autocomplete="off" aria-describedby=error_id.clone()
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 prop:value=move || text.get() on:input=on_input/>

@@ -66,7 +66,11 @@ pub fn StaffPage() -> impl IntoView {
         }
     }
     let root = link::site_root(&window().location().href().unwrap_or_default());
+    // The day the standings are checked on: today, or a link's `as-of` (for testing a date).
     let today = crate::settings::today();
+    let today = link::read_query(&window().location().search().unwrap_or_default(), today)
+        .as_of
+        .unwrap_or(today);
     let audience = RwSignal::new(Audience::Person);
     let district = RwSignal::new(String::new());
     let benefit = RwSignal::new(String::new());

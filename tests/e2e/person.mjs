@@ -167,6 +167,61 @@ test('the as-of date: past 2025-12-31 the page says the notice ended, once', asy
   await context.close();
 });
 
+test('today: a 脱贫人口 in 山东 sees 延续情况未公布 (never 可以申请), and every card agrees with policy.html', async () => {
+  const { context, page } = await newPage();
+  // No as-of: the app evaluates on today's date, as most users see it.
+  await page.goto(`${origin}/#/`, { waitUntil: 'load' });
+  await page.locator('h1').waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForFunction(() => !document.getElementById('loading'));
+  await page.locator('#choice-person').tap();
+  await page.locator('#start-person').tap();
+  await answerAll(page, PERSONAS.find((p) => p.name === 'shandong-worker'));
+  await page.locator('#results-title').waitFor({ timeout: 10000 });
+  const group = page.locator('#group-continuation-unknown');
+  assert((await group.locator('h3').innerText()).includes('延续情况未公布'), 'the group is named');
+  assert((await group.locator('.group-help').innerText()).includes('12333'), 'the group says whom to ask');
+  const card = group.locator('.card[data-benefit="shandong-job-search-subsidy"]');
+  eq(await card.count(), 1, 'the Shandong subsidy is in its own group');
+  assert((await card.locator('.standing').innerText()).includes('未查到公布的文件'), 'the card says no source was found');
+  assert((await card.locator('.estimate-label').innerText()).includes('2025年标准'), 'the amount is the 2025 standard');
+  eq((await card.locator('.estimate-value').innerText()).trim(), '800 元/人', 'the 2025 amount, for reference');
+  assert((await card.locator('.would-have').innerText()).includes('符合条件'), 'whether the person would have qualified');
+  eq(await page.locator('#group-eligible .card:not([data-standing="in-force"])').count(), 0, 'nothing not in force is 可以申请');
+  const order = await page.locator('section.group').evaluateAll((els) => els.map((e) => e.id));
+  const at = (id) => order.indexOf(id);
+  assert(at('group-continuation-unknown') > at('group-eligible'), `group order ${order}`);
+  assert(at('group-not-eligible') < 0 || at('group-not-eligible') > at('group-continuation-unknown'), `group order ${order}`);
+  // One value everywhere: each card's standing is the one policy.html shows for the benefit.
+  const cards = await page.locator('article.card').evaluateAll((els) => els.map((e) => [e.dataset.benefit, e.dataset.standing]));
+  const policy = await page.evaluate(async () => {
+    const doc = new DOMParser().parseFromString(await (await fetch('policy.html')).text(), 'text/html');
+    return Object.fromEntries([...doc.querySelectorAll('section[id]')].map((s) => [s.id, s.querySelector('[data-standing]')?.dataset.standing]));
+  });
+  assert(cards.length > 10, `cards shown: ${cards.length}`);
+  for (const [id, standing] of cards) eq(policy[id], standing, `${id}: results and policy.html agree`);
+  assert((await page.locator('#policy-checked').innerText()).includes('政策信息核实至'), 'footer says how fresh the policy is');
+  await page.screenshot({ path: join(shotDir, 'results-today-360.png'), fullPage: true });
+  await context.close();
+});
+
+test('a date chosen on index.html is still in force on org.html', async () => {
+  const { context, page } = await newPage();
+  await page.goto(`${origin}/#/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => !document.getElementById('loading') && document.querySelector('main'));
+  await page.locator('#settings summary').tap();
+  await page.fill('#as-of-input', '2025-06-01');
+  await page.locator('#as-of-apply').tap();
+  await page.locator('#as-of-now', { hasText: '2025年6月1日' }).waitFor();
+  await page.locator('#choice-employer').tap();
+  await page.locator('#start-org').tap();
+  await page.waitForURL(/org\.html/);
+  assert(page.url().includes('as-of=2025-06-01'), `the date travels: ${page.url()}`);
+  await page.waitForFunction(() => !document.getElementById('loading') && document.querySelector('main'));
+  await page.locator('#settings summary').tap();
+  assert((await page.locator('#as-of-now').innerText()).includes('2025年6月1日'), 'org.html evaluates on the chosen date');
+  await context.close();
+});
+
 test('政策一览 is the static policy page: every benefit, search 交通 / 创业, old links land on it', async () => {
   const { context, page } = await newPage();
   await open(page, '2025-06-20');

@@ -109,6 +109,30 @@ test('staff page in 大字模式 passes axe; the copy button copies or offers th
   await context.close();
 });
 
+test('staff page: a benefit that has ended or whose continuation is unconfirmed gets a warning, and the poster says so', async () => {
+  const { context, page } = await newPage(browser, log);
+  await page.goto(`${origin}/staff.html`);
+  await mounted(page);
+  await page.locator('input[name=staff-audience][value=employer]').check();
+  const warning = page.locator('#staff-standing-warning');
+  for (const [id, words] of [['workshop-employment-award', '已结束'], ['work-for-training-subsidy', '已结束'], ['workshop-construction-grant', '延续情况未公布']]) {
+    await page.selectOption('#staff-benefit', id);
+    await warning.waitFor();
+    assert((await warning.innerText()).includes(words), `${id}: warning says ${words}`);
+    assert((await page.locator('#poster-standing').innerText()).includes(words), `${id}: the poster says ${words}`);
+    assert((await page.locator(`#staff-benefit option[value="${id}"]`).innerText()).includes(words), `${id}: the picker says ${words}`);
+  }
+  await page.screenshot({ path: join(shotDir, 'staff-warning-360.png'), fullPage: true });
+  await page.selectOption('#staff-benefit', 'hiring-subsidy');
+  await page.waitForFunction(() => !document.getElementById('staff-standing-warning'));
+  eq(await page.locator('#poster-standing').count(), 0, 'no warning on the poster of a benefit in force');
+  await page.locator('input[name=staff-audience][value=person]').check();
+  await page.selectOption('#staff-benefit', 'cross-region-transport-subsidy');
+  await warning.waitFor();
+  assert((await warning.innerText()).includes('未查到公布的文件'), 'transport: no source for 2026');
+  await context.close();
+});
+
 test('a district link preselects the district; odd parameters get a gentle notice', async () => {
   const { context, page } = await newPage(browser, log);
   await page.goto(`${baseUrl}?district=wanzhou&from=singlemessage&isappinstalled=0#/employer`);

@@ -326,15 +326,12 @@ fn yulu_rule(ctx: &Ctx) -> RuleResult {
                 "已享受“重庆籍建档立卡贫困大学生学费资助”的，不同时享受雨露计划",
             ),
         ],
-        estimate: {
-            let e = flat(
-                YULU_AMOUNT,
-                ctx,
-                Unit::YuanPerYear,
-                "每学年3000元，分秋季、春季两学期各发1500元，直接打到学生或家庭成员的银行卡",
-            );
-            e
-        },
+        estimate: flat(
+            YULU_AMOUNT,
+            ctx,
+            Unit::YuanPerYear,
+            "每学年3000元，分秋季、春季两学期各发1500元，直接打到学生或家庭成员的银行卡",
+        ),
     }
 }
 

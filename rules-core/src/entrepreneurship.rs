@@ -180,8 +180,9 @@ pub const LOAN_2025_SOURCE: Source = Source {
     date: Some(Date::ymd(2025, 6, 17)),
 };
 const CLAUSE_LOAN: &str = "渝人社〔2021〕237号 一（二）、二（三）；渝人社规〔2025〕11号";
-/// The 2024 and 2025 notices' start dates are not published; news dates them 2024-05-13 and 2025-06-03.
-const LOAN_2024_FROM: Date = Date::ymd(2024, 5, 13);
+/// The 2024 and 2025 notices' start dates are not published; news dates them "近日" on 2024-05-12 and
+/// 2025-06-03 (corrections.md, notes to item 10).
+const LOAN_2024_FROM: Date = Date::ymd(2024, 5, 12);
 const LOAN_2025_FROM: Date = Date::ymd(2025, 6, 3);
 const LOAN_MAX_YEARS: u32 = 3;
 
@@ -189,7 +190,7 @@ const LOAN_MAX_YEARS: u32 = 3;
 pub const LOAN_CAP_INDIVIDUAL: &[Dated<Decimal>] = &[
     Dated {
         from: Date::ymd(2020, 1, 1),
-        until: Some(Date::ymd(2024, 5, 12)),
+        until: Some(Date::ymd(2024, 5, 11)),
         value: yuan(200_000),
         source: &LOAN_2023_SOURCE,
         note: "",
@@ -209,11 +210,54 @@ pub const LOAN_CAP_INDIVIDUAL: &[Dated<Decimal>] = &[
         note: "起始日期按新闻报道日期近似",
     },
 ];
+/// Partnership: each qualifying partner's cap, and the cap of the whole loan (2024: 33万/人, 合计400万;
+/// 渝人社规〔2025〕11号: 55万/人, 合计600万). Before 2024 no partnership figure was found.
+pub const LOAN_CAP_PARTNER: &[Dated<Decimal>] = &[
+    Dated {
+        from: LOAN_2024_FROM,
+        until: Some(Date::ymd(2025, 6, 2)),
+        value: yuan(330_000),
+        source: &LOAN_2025_SOURCE,
+        note: "渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似",
+    },
+    Dated {
+        from: LOAN_2025_FROM,
+        until: None,
+        value: yuan(550_000),
+        source: &LOAN_2025_SOURCE,
+        note: "起始日期按新闻报道日期近似",
+    },
+];
+pub const LOAN_CAP_PARTNERSHIP_TOTAL: &[Dated<Decimal>] = &[
+    Dated {
+        from: LOAN_2024_FROM,
+        until: Some(Date::ymd(2025, 6, 2)),
+        value: yuan(4_000_000),
+        source: &LOAN_2025_SOURCE,
+        note: "渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似",
+    },
+    Dated {
+        from: LOAN_2025_FROM,
+        until: None,
+        value: yuan(6_000_000),
+        source: &LOAN_2025_SOURCE,
+        note: "起始日期按新闻报道日期近似",
+    },
+];
+/// Before 2024-05 a small or micro enterprise could borrow up to 20万 per qualifying new hire, within
+/// its 300万 cap (服务包2023).
+const ENTERPRISE_CAP_PER_HIRE_BEFORE_2024: Decimal = yuan(200_000);
+/// 渝人社规〔2025〕11号: "财政部门给予最高0.5%年的担保费补贴".
+const GUARANTEE_FEE_SUBSIDY_2025: Decimal = bp(50);
+/// The graduate window: within 8 years of graduating before the 2024 notice, 10 years after.
+const GRADUATE_MONTHS_BEFORE_2024: u32 = 96;
+const GRADUATE_MONTHS_FROM_2024: u32 = 120;
+
 /// The rate cap above the LPR (from 2024: LPR + 50 BP in all 区县).
 pub const LOAN_SPREAD_CAP: &[Dated<Decimal>] = &[
     Dated {
         from: Date::ymd(2021, 1, 1),
-        until: Some(Date::ymd(2024, 5, 12)),
+        until: Some(Date::ymd(2024, 5, 11)),
         value: bp(150),
         source: &LOAN_2023_SOURCE,
         note: "14个脱贫重点区县为LPR+250BP",
@@ -242,9 +286,9 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
         .or_else(|| yes(f.veteran, Q::Veteran))
         .or_else(|| yes(f.dibao, Q::Dibao))
         .or_else(|| yes(f.disabled, Q::Disabled))
-        .or_else(|| recent_graduate(ctx, 120));
+        .or_else(|| recent_graduate(ctx, graduate_window(loan_day(ctx))));
     let conditions = vec![
-        condition("target-group", "脱贫人口（16岁以上）、登记失业人员、退役军人、就业困难人员（含低保、残疾）、毕业10年内高校毕业生等", CLAUSE_LOAN).check(
+        condition("target-group", "脱贫人口（16岁以上）、登记失业人员、退役军人、就业困难人员（含低保、残疾）、高校毕业生（2024年5月前签约的毕业8年内，之后10年内）等", CLAUSE_LOAN).check(
             group,
             "您属于创业担保贷款扶持人群",
             "不属于已问到的扶持人群；如是农村自主创业农民（含返乡创业农民工）、网络商户、刑满释放人员等，请向经办机构咨询",
@@ -271,14 +315,32 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
     }
 }
 
+/// The day whose rules and LPR apply to the loan: its contract date, or the evaluation date.
+fn loan_day(ctx: &Ctx) -> Date {
+    ctx.facts.loan_contract_date.unwrap_or(ctx.as_of)
+}
+
+fn graduate_window(contract_day: Date) -> u32 {
+    if contract_day >= LOAN_2024_FROM {
+        GRADUATE_MONTHS_FROM_2024
+    } else {
+        GRADUATE_MONTHS_BEFORE_2024
+    }
+}
+
 /// The interest subsidy on the loan asked for, at the highest rate the rules allow.
 /// Who borrows: the caps, the longest subsidised term, and the district that sets the pre-2024 rate.
 struct Borrower<'a> {
     label: &'static str,
     caps: &'static [Dated<Decimal>],
     max_years: u32,
+    /// Where the loan is made: before 2024 the 14 key 区县 had a higher rate cap.
     district: &'a Option<crate::facts::DistrictId>,
     district_question: Q,
+    /// A person may borrow with qualifying partners (合伙创业).
+    partners: bool,
+    /// Qualifying new hires, for the enterprise's pre-2024 cap of 20万 per hire.
+    hires: Option<u32>,
 }
 
 fn loan_estimate(ctx: &Ctx) -> Estimate {
@@ -288,8 +350,10 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             label: "个人",
             caps: LOAN_CAP_INDIVIDUAL,
             max_years: LOAN_MAX_YEARS,
-            district: &ctx.facts.hukou_district,
-            district_question: Q::HukouDistrict,
+            district: &ctx.facts.business_district,
+            district_question: Q::BusinessDistrict,
+            partners: true,
+            hires: None,
         },
     )
 }
@@ -321,12 +385,42 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
             )
         };
     };
-    let cap_step = format!(
+    let mut cap_value = cap.value;
+    let mut cap_step = format!(
         "{}贷款额度上限 {} 元（{}）",
         borrower.label,
         format_yuan(cap.value),
         cap.source.document
     );
+    let partners = f.loan_partners.unwrap_or(1).max(1);
+    if borrower.partners && partners > 1 {
+        match (
+            in_force(LOAN_CAP_PARTNER, contract_day),
+            in_force(LOAN_CAP_PARTNERSHIP_TOTAL, contract_day),
+        ) {
+            (Some(each), Some(total)) => {
+                cap_value = (each.value * Decimal::from(partners)).min(total.value);
+                cap_step = format!(
+                    "合伙创业 {partners} 人：每人最高 {} 元，合计不超过 {} 元，上限 {} 元（{}）",
+                    format_yuan(each.value),
+                    format_yuan(total.value),
+                    format_yuan(cap_value),
+                    each.source.document
+                );
+            }
+            _ => cap_step.push_str("；当时合伙创业的额度未查到，按个人上限估算"),
+        }
+    }
+    if let (Some(hires), true) = (borrower.hires, contract_day < LOAN_2024_FROM) {
+        let by_hires = ENTERPRISE_CAP_PER_HIRE_BEFORE_2024 * Decimal::from(hires);
+        if by_hires < cap_value {
+            cap_value = by_hires;
+            cap_step.push_str(&format!(
+                "；2024年5月以前每招用1名符合条件人员最高20万元：20万元 × {hires} 人 = {} 元",
+                format_yuan(by_hires)
+            ));
+        }
+    }
     let Some(wanted) = f.loan_amount else {
         return Estimate {
             value: Value::NeedsAnswers {
@@ -385,10 +479,15 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
             }
         }
     };
-    let principal = wanted.min(cap.value);
+    let principal = wanted.min(cap_value);
     let years = f.loan_term_years.unwrap_or(max_years).clamp(1, max_years);
+    // Wanting more than one person may borrow: a partnership could borrow more, so ask.
+    let partnership_known = in_force(LOAN_CAP_PARTNER, contract_day).is_some();
+    if borrower.partners && partnership_known && wanted > cap.value && f.loan_partners.is_none() {
+        refine.push(Q::LoanPartners);
+    }
     let mut steps = vec![day_step, cap_step];
-    if wanted > cap.value {
+    if wanted > cap_value {
         steps.push(format!(
             "想贷 {} 元，超过上限，按 {} 元计",
             format_yuan(wanted),
@@ -421,6 +520,10 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
             format_rate(own_rate),
             format_yuan(round_fen(principal * own_rate))
         ));
+        steps.push(format!(
+            "另：财政给予最高 {}/年 的担保费补贴，按担保机构实际收取的担保费核定，不计入上面的贴息",
+            format_rate(GUARANTEE_FEE_SUBSIDY_2025)
+        ));
         sources.push(&LOAN_2025_SOURCE);
         yearly
     } else if contract_day >= LOAN_2024_FROM {
@@ -444,7 +547,7 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
                 steps,
                 confidence: Confidence::Official,
                 sources,
-                note: "2024年以前的利率上限按区县不同，请选择区县".to_string(),
+                note: "2024年以前的利率上限按贷款所在区县不同，请选择区县".to_string(),
                 breakdown: Vec::new(),
                 refine,
             };
@@ -630,6 +733,18 @@ pub fn parameters() -> Vec<Parameter> {
             values: LOAN_CAP_ENTERPRISE,
         },
         Parameter {
+            id: "startup-loan-cap-partner",
+            name: "个人合伙创业担保贷款每人额度上限",
+            unit: "元",
+            values: LOAN_CAP_PARTNER,
+        },
+        Parameter {
+            id: "startup-loan-cap-partnership-total",
+            name: "个人合伙创业担保贷款合计额度上限",
+            unit: "元",
+            values: LOAN_CAP_PARTNERSHIP_TOTAL,
+        },
+        Parameter {
             id: "startup-loan-spread-cap",
             name: "创业担保贷款利率上限（LPR加点）",
             unit: "rate",
@@ -648,7 +763,7 @@ const ENTERPRISE_LOAN_MAX_YEARS: u32 = 2;
 pub const LOAN_CAP_ENTERPRISE: &[Dated<Decimal>] = &[
     Dated {
         from: Date::ymd(2020, 1, 1),
-        until: Some(Date::ymd(2024, 5, 12)),
+        until: Some(Date::ymd(2024, 5, 11)),
         value: yuan(3_000_000),
         source: &LOAN_2023_SOURCE,
         note: "",
@@ -739,6 +854,8 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
             max_years: ENTERPRISE_LOAN_MAX_YEARS,
             district: &f.org_district,
             district_question: Q::OrgDistrict,
+            partners: false,
+            hires: f.roster.as_deref().and_then(loan_target_hires),
         },
     );
     RuleResult {

@@ -317,6 +317,10 @@ facts! {
     /// The 1-year LPR written in the contract, in percent (3.0 = 3.0 %), for fixings not yet in
     /// the rules' table.
     loan_lpr: Decimal => LoanLpr = "loan-lpr",
+    /// Qualifying partners borrowing together, the person included (1: alone).
+    loan_partners: u32 => LoanPartners = "loan-partners",
+    /// Where the business (and so the loan) is: before 2024 the 14 key 区县 had a higher rate cap.
+    business_district: DistrictId => BusinessDistrict = "business-district",
     other_loans: bool => OtherLoans = "other-loans",
     bad_credit: bool => BadCredit = "bad-credit",
     ui_years: u32 => UiYears = "ui-years",

@@ -109,6 +109,14 @@ pub fn wording(q: Q) -> Wording {
             "贷款合同哪天签（还没签的，填打算签的日期）？",
             "利率按合同签订日的1年期贷款市场报价利率（LPR）计算；不清楚就按查询日期估算",
         ),
+        Q::LoanPartners => w(
+            "几个人合伙创业、一起申请贷款（包括您自己）？",
+            "一个人创业填 1；合伙人也要各自符合创业担保贷款的条件",
+        ),
+        Q::BusinessDistrict => w(
+            "创业项目（营业执照）在哪个区县？",
+            "2024年5月以前签的贷款，利率上限按贷款所在区县不同",
+        ),
         Q::LoanLpr => w(
             "贷款合同上写的1年期LPR是多少（%）？",
             "在贷款合同或银行告知书上，例如 3.0；不清楚就按最近一次查到的报价估算",
@@ -198,7 +206,7 @@ pub fn options(q: Q, day: Date) -> Vec<AnswerOption> {
         Q::OrgKind => opts(OrgKind::ALL, OrgKind::id, OrgKind::label),
         Q::OrgSize => opts(OrgSize::ALL, OrgSize::id, OrgSize::label),
         Q::WorkshopGrade | Q::IncubatorGrade => opts(Grade::ALL, Grade::id, Grade::label),
-        Q::OrgDistrict => districts::DISTRICTS
+        Q::OrgDistrict | Q::BusinessDistrict => districts::DISTRICTS
             .iter()
             .filter(|d| {
                 d.is_administrative_on(day) || d.kind == districts::DistrictKind::FunctionalZone

@@ -173,6 +173,7 @@ impl Facts {
             f,
         );
         check_count(&mut facts.loan_term_years, Q::LoanTermYears, 30, f);
+        check_count(&mut facts.loan_partners, Q::LoanPartners, 1_000, f);
         if facts.loan_term_years == Some(0) {
             f.push(invalid(
                 Q::LoanTermYears,
@@ -222,6 +223,7 @@ impl Facts {
         check_past(&mut facts.graduated_on, Q::GraduatedOn, as_of, f);
         check_district(&mut facts.hukou_district, Q::HukouDistrict, f);
         check_district(&mut facts.insured_district, Q::InsuredDistrict, f);
+        check_district(&mut facts.business_district, Q::BusinessDistrict, f);
         check_district(&mut facts.org_district, Q::OrgDistrict, f);
         check_count(
             &mut facts.org_staff,

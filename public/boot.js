@@ -41,8 +41,34 @@ try {
   // Offline after the first visit: the service worker (dist/sw.js, written by `cargo xtask dist`)
   // precaches the built files. Failing to register only loses offline use.
   if ('serviceWorker' in navigator) {
+    const hadWorker = Boolean(navigator.serviceWorker.controller);
     navigator.serviceWorker.register('sw.js').catch(() => {});
+    // A new release took over while this page runs the old one: say so and reload on a tap, so
+    // the page never mixes the two.
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (!hadWorker || document.getElementById('update-ready')) return;
+      const box = document.createElement('div');
+      box.id = 'update-ready';
+      box.className = 'banner notice update-ready';
+      box.setAttribute('role', 'status');
+      const reload = document.createElement('button');
+      reload.type = 'button';
+      reload.className = 'secondary';
+      reload.textContent = '使用新版本';
+      reload.addEventListener('click', () => location.reload());
+      box.append('本网站已更新。您的回答已保存在本机。', reload);
+      document.body.prepend(box);
+    });
   }
+  // 清除我的数据 (the app dispatches `cq-clear-data`): the offline copies go too.
+  window.addEventListener('cq-clear-data', () => {
+    const worker = 'serviceWorker' in navigator ? navigator.serviceWorker.controller : null;
+    if (worker) {
+      worker.postMessage('clear-caches');
+    } else if ('caches' in window) {
+      caches.keys().then((names) => Promise.all(names.map((n) => caches.delete(n)))).catch(() => {});
+    }
+  });
 } catch (err) {
   const note = document.getElementById('loading');
   if (note) {

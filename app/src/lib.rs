@@ -344,6 +344,7 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
 
     // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
     let step = StoredValue::new(Step::Questions);
+    let told_not_saved = StoredValue::new(false);
     Effect::new(move |_| {
         match state.route.get() {
             Route::PersonQuestions => step.set_value(Step::Questions),
@@ -353,11 +354,35 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         if state.resume.with(Option::is_some) {
             return;
         }
-        state.session.with(|session| {
-            if !session.is_empty() {
-                storage::save_person(&Saved::of(session, step.get_value()));
-            }
+        let saved = state.session.with(|session| {
+            session.is_empty() || storage::save_person(&Saved::of(session, step.get_value()))
         });
+        if !saved && !told_not_saved.get_value() {
+            told_not_saved.set_value(true);
+            state.notice.set(Some(storage::NOT_SAVED.to_string()));
+        }
+    });
+
+    // Another tab of this site changed the saved answers: take them over and say so, instead of
+    // letting the last save silently win.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(storage::PERSON_KEY) {
+            return;
+        }
+        match storage::load_person() {
+            storage::Loaded::Saved(saved) => {
+                state.session.set(saved.session());
+                state.notice.set(Some(
+                    "您在另一个窗口或标签页里修改了回答，本页已换成最新的回答。".to_string(),
+                ));
+            }
+            _ => {
+                state.session.set(Session::default());
+                state.notice.set(Some(
+                    "另一个窗口或标签页清除了保存的回答，本页也已清空。".to_string(),
+                ));
+            }
+        }
     });
 
     // 大字模式: a class on <html>, kept on the phone.

@@ -38,18 +38,25 @@ const ADDED_BY_APPS: &[&str] = &[
 pub fn read_query(search: &str, day: Date) -> Presets {
     let mut presets = Presets::default();
     let mut unknown = Vec::new();
-    for pair in search.trim_start_matches('?').split('&') {
-        if pair.is_empty() {
-            continue;
+    let pairs = || {
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+    };
+    // The date first, whatever the order: it decides how an old district id reads.
+    for (_, value) in pairs().filter(|(key, _)| *key == "as-of") {
+        match Date::parse(value) {
+            Ok(date) => presets.as_of = Some(date),
+            Err(_) => presets
+                .notes
+                .push("链接中的查询日期无法识别，已按今天计算。".to_string()),
         }
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+    }
+    for (key, value) in pairs() {
         match key {
-            "as-of" => match Date::parse(value) {
-                Ok(date) => presets.as_of = Some(date),
-                Err(_) => presets
-                    .notes
-                    .push("链接中的查询日期无法识别，已按今天计算。".to_string()),
-            },
+            "as-of" => {}
             "district" => match districts::resolve(value, presets.as_of.unwrap_or(day)) {
                 Some(resolved) => {
                     presets.district = Some(resolved.district.id);
@@ -160,12 +167,19 @@ pub fn answers_fragment(saved_json: &str) -> String {
     )
 }
 
+/// A shared link whose answers are far larger than any this app writes.
+pub const SHARED_TOO_LONG: &str = "分享链接里的回答太长，不像本网站生成的链接，已忽略。";
+
 /// The shared answers a fragment carries, decoded; `None` when there are none.
 pub fn answers_in_fragment(hash: &str) -> Option<Result<String, String>> {
     let (_, query) = hash.split_once('?')?;
     let value = query
         .split('&')
         .find_map(|pair| pair.strip_prefix(ANSWERS_KEY))?;
+    // Percent-encoding at most triples the text: longer is never a link this app wrote.
+    if value.len() > 3 * crate::session::MAX_SAVED_BYTES {
+        return Some(Err(SHARED_TOO_LONG.to_string()));
+    }
     Some(percent_decode(value).ok_or_else(|| SHARED_DAMAGED.to_string()))
 }
 
@@ -211,6 +225,14 @@ mod tests {
     use super::*;
 
     const DAY: Date = Date::ymd(2025, 6, 20);
+
+    #[test]
+    fn the_order_of_a_links_parameters_does_not_matter() {
+        let one = read_query("?district=jiangbei&as-of=2025-06-01", DAY);
+        let other = read_query("?as-of=2025-06-01&district=jiangbei", DAY);
+        assert_eq!(one, other);
+        assert_eq!(one.district, Some("jiangbei"));
+    }
 
     #[test]
     fn a_chosen_date_travels_in_the_query() {

@@ -176,6 +176,10 @@ pub enum Step {
 }
 
 /// What is kept in localStorage, as JSON:
+/// The most a saved or shared answers document may weigh (every question answered, a long roster and
+/// history take under 8 KB).
+pub const MAX_SAVED_BYTES: usize = 32 * 1024;
+
 /// `{"v":1,"facts":{…rules-core Facts as serde writes them…},"skipped":[ids],"history":[ids],"step":"results"}`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
@@ -230,6 +234,11 @@ impl Saved {
     /// Reads saved data; anything damaged, from another version or not a person's answers is
     /// refused with a sentence for the user.
     pub fn from_json(text: &str) -> Result<Saved, String> {
+        // Real answers take a few kilobytes; anything far larger is damage or a crafted link, and
+        // would make every later start slow.
+        if text.len() > MAX_SAVED_BYTES {
+            return Err("保存或分享的回答超出大小限制，无法读取，已忽略。请重新回答。".to_string());
+        }
         let damaged = || "本机保存的回答已损坏，无法读取，已清除。请重新回答。".to_string();
         let doc = json::parse(text).ok_or_else(damaged)?;
         if doc.get("v") != Some(&Json::Number(SAVE_VERSION.to_string())) {

@@ -22,11 +22,10 @@ pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
-/// Saves `value` under `key`; a refusal (private mode, quota) only loses the saved copy.
-pub fn set(key: &str, value: &str) {
-    if let Some(storage) = local() {
-        let _ = storage.set_item(key, value);
-    }
+/// Saves `value` under `key`; false when storage refused it (private mode, quota), which only loses
+/// the saved copy — the caller tells the user.
+pub fn set(key: &str, value: &str) -> bool {
+    local().is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
 pub fn remove(key: &str) {
@@ -56,9 +55,14 @@ pub fn load_person() -> Loaded {
     }
 }
 
-pub fn save_person(saved: &Saved) {
-    set(PERSON_KEY, &saved.to_json());
+/// Saves the person's answers; false when the phone refused to keep them.
+pub fn save_person(saved: &Saved) -> bool {
+    set(PERSON_KEY, &saved.to_json())
 }
+
+/// Said once when the answers could not be saved.
+pub const NOT_SAVED: &str =
+    "无法在本机保存您的回答（可能是无痕浏览或存储空间已满）。本页仍可使用，但关闭后需要重新填写。";
 
 /// Also forgets the documents ticked as ready.
 pub fn clear_person() {
@@ -72,15 +76,19 @@ pub fn load_large_text() -> bool {
 
 pub fn save_large_text(on: bool) {
     if on {
-        set(PREFS_KEY, "large-text");
+        let _ = set(PREFS_KEY, "large-text");
     } else {
         remove(PREFS_KEY);
     }
 }
 
-/// 清除我的数据: everything this app keeps on the phone.
+/// 清除我的数据: everything this app keeps on the phone. boot.js hears `cq-clear-data` and empties
+/// the service worker's caches too (the offline copies of pages).
 pub fn clear_all() {
     clear_person();
     crate::org::store::clear_all();
     remove(PREFS_KEY);
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("cq-clear-data")) {
+        let _ = window.dispatch_event(&event);
+    }
 }

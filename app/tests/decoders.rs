@@ -75,9 +75,49 @@ proptest! {
     }
 
     #[test]
+    fn a_links_parameters_read_the_same_in_any_order(
+        pairs in prop::collection::vec(prop_oneof![
+            Just("as-of=2025-06-01".to_string()),
+            Just("as-of=2026-03-01".to_string()),
+            Just("district=jiangbei".to_string()),
+            Just("district=wanzhou".to_string()),
+            Just("from=singlemessage".to_string()),
+            "[a-z-]{1,8}=[a-z0-9-]{0,10}",
+        ], 0..5),
+    ) {
+        let day = rules_core::Date::ymd(2025, 6, 20);
+        let forward = app::link::read_query(&format!("?{}", pairs.join("&")), day);
+        let mut reversed = pairs.clone();
+        reversed.reverse();
+        let backward = app::link::read_query(&format!("?{}", reversed.join("&")), day);
+        // The last of repeated keys wins, so compare only links that name each key once.
+        let once = |key: &str| pairs.iter().filter(|p| p.starts_with(key)).count() <= 1;
+        if once("as-of=") && once("district=") {
+            prop_assert_eq!(forward.as_of, backward.as_of);
+            prop_assert_eq!(forward.district, backward.district);
+        }
+    }
+}
+
+proptest! {
+    // Each case is up to 40,000 characters: a few thousand cases say what a million would.
+    #![proptest_config(ProptestConfig { cases: cases().min(5_000), ..ProptestConfig::default() })]
+
+    #[test]
     fn deep_nesting_is_refused_without_overflowing_the_stack(depth in 1usize..20_000) {
         let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let _ = app::json::parse(&text);
         let _ = app::session::Saved::from_json(&text);
     }
+}
+
+#[test]
+fn oversized_shared_links_and_saved_data_are_refused_at_once() {
+    let huge = format!("{{\"v\":1,\"history\":[{}]}}", "\"age\",".repeat(200_000));
+    assert!(app::session::Saved::from_json(&huge).is_err());
+    let link = format!("#/person/results?answers={}", "%7B".repeat(200_000));
+    assert_eq!(
+        app::link::answers_in_fragment(&link),
+        Some(Err(app::link::SHARED_TOO_LONG.to_string()))
+    );
 }

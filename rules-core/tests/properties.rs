@@ -129,6 +129,17 @@ fn decided(status: Status) -> bool {
     status != Status::NeedsAnswers
 }
 
+/// The highest yearly share of a loan the treasury pays: 4 % under the pre-2024 rules, or half of
+/// (the LPR + 0.5 %) from 2025, with the highest LPR in the table (3.85 %) or the one entered.
+fn subsidised_rate(facts: &Facts) -> Decimal {
+    let lpr = facts
+        .loan_lpr
+        .map(|percent| percent / Decimal::ONE_HUNDRED)
+        .unwrap_or_default()
+        .max(Decimal::new(385, 4));
+    ((lpr + Decimal::new(5, 3)) / Decimal::TWO).max(Decimal::new(4, 2))
+}
+
 /// The most any benefit can pay, from the rules' own caps (per the sources in each module); for roster
 /// benefits, per head of the roster.
 fn cap(benefit: &str, facts: &Facts) -> Decimal {
@@ -150,8 +161,17 @@ fn cap(benefit: &str, facts: &Facts) -> Decimal {
         // 2/3 of at most 200000 元 of contributions (validation bound).
         "flexible-employment-social-insurance-subsidy" => yuan(133_333) + Decimal::new(34, 2),
         "startup-subsidy" => yuan(8000),
-        // 500000 元 × at most 4 % subsidised interest × 3 years.
-        "startup-guaranteed-loan" => yuan(60_000),
+        // The largest principal (alone 500000 元; partners together at most 6000000 元) × the highest
+        // subsidised rate (4 % before 2024; from 2025 half of the LPR, as the contract may give it,
+        // plus 0.5 %) × 3 years.
+        "startup-guaranteed-loan" => {
+            let principal = if facts.loan_partners.unwrap_or(1) > 1 {
+                yuan(6_000_000)
+            } else {
+                yuan(500_000)
+            };
+            principal * subsidised_rate(facts) * yuan(3)
+        }
         // 100 元/天 × 30 天.
         "training-living-allowance" => yuan(3000),
         // 2330 元 × 90 % × 24 months.
@@ -159,8 +179,8 @@ fn cap(benefit: &str, facts: &Facts) -> Decimal {
         "hiring-subsidy" => yuan(6000) * heads,
         // The employer's own contributions, at most 1000000 元 a head (validation bound).
         "employer-social-insurance-subsidy" => yuan(1_000_000) * heads,
-        // 6000000 元 × at most 4 % × 2 years.
-        "enterprise-guaranteed-loan" => yuan(480_000),
+        // 6000000 元 × the highest subsidised rate × 2 years.
+        "enterprise-guaranteed-loan" => yuan(6_000_000) * subsidised_rate(facts) * yuan(2),
         // A month's minimum wage, or at most 744 hours × 23 元.
         "public-welfare-post-subsidy" => yuan(744 * 23) * heads,
         "workshop-construction-grant" => yuan(500_000),

@@ -44,7 +44,7 @@ pub fn load(audience: Audience) -> Result<Option<Session>, String> {
 }
 
 pub fn save(audience: Audience, session: &Session) {
-    storage::set(&key(audience), &to_json(session));
+    let _ = storage::set(&key(audience), &to_json(session));
 }
 
 /// Forgets one organisation's answers, and its checklist's ticks and picks.

@@ -206,7 +206,7 @@ pub fn load_saved(key: &str) -> (Vec<&'static str>, Option<Vec<&'static str>>) {
 }
 
 fn save(key: &str, ticked: &[&str], picked: Option<&[&str]>) {
-    storage::set(key, &checklist_to_json(ticked, picked));
+    let _ = storage::set(key, &checklist_to_json(ticked, picked));
 }
 
 /// Forgets a flow's ticks and picks.

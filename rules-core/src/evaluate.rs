@@ -340,6 +340,20 @@ impl Condition {
             asks,
         }
     }
+
+    /// A condition the sources cannot settle for this person: undecided, with no question that would
+    /// decide it (only the office can), and the reason in `message`. Put it after the conditions that
+    /// can still ask, so that it does not hold their questions back.
+    pub fn unsettled(self, message: impl Into<String>) -> ConditionReport {
+        ConditionReport {
+            id: self.id,
+            requirement: self.requirement,
+            clause: self.clause,
+            outcome: Outcome::Unknown,
+            message: message.into(),
+            asks: Vec::new(),
+        }
+    }
 }
 
 pub const fn condition(

@@ -275,6 +275,8 @@ facts! {
     has_tickets: bool => HasTickets = "has-tickets",
     /// Total real-name fare of this year's trip (round trip).
     ticket_fare: Decimal => TicketFare = "ticket-fare",
+    /// The real-name fare of the outward (去程) trip alone, for claims under the 2021 rule.
+    one_way_fare: Decimal => OneWayFare = "one-way-fare",
     organised_transfer: bool => OrganisedTransfer = "organised-transfer",
     dibao: bool => Dibao = "dibao",
     tekun: bool => Tekun = "tekun",

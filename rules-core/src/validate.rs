@@ -183,6 +183,7 @@ impl Facts {
         }
         check_count(&mut facts.ui_years, Q::UiYears, 60, f);
         check_money(&mut facts.ticket_fare, Q::TicketFare, 20_000, f);
+        check_money(&mut facts.one_way_fare, Q::OneWayFare, 20_000, f);
         check_money(
             &mut facts.flexible_contributions,
             Q::FlexibleContributions,

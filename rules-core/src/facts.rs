@@ -268,6 +268,8 @@ facts! {
     sex: Sex => Sex = "sex",
     labour_capacity: LabourCapacity => LabourCapacity = "labour-capacity",
     work_place: WorkPlace => WorkPlace = "work-place",
+    /// A rural worker who has moved into non-farm work (农村转移就业劳动者).
+    rural_transfer_worker: bool => RuralTransferWorker = "rural-transfer-worker",
     /// Start of the current, continuous employment.
     work_since: Date => WorkSince = "work-since",
     job_search_received: bool => JobSearchReceived = "job-search-received",
@@ -293,6 +295,8 @@ facts! {
     school_in_chongqing: bool => SchoolInChongqing = "school-in-chongqing",
     final_year: bool => FinalYear = "final-year",
     graduated_on: Date => GraduatedOn = "graduated-on",
+    /// A 应届 junior or senior secondary graduate not going on to further study (“两后生”).
+    school_leaver: bool => SchoolLeaver = "school-leaver",
     student_loan: bool => StudentLoan = "student-loan",
     cq_tuition_aid: bool => CqTuitionAid = "cq-tuition-aid",
     flexible_insured: bool => FlexibleInsured = "flexible-insured",

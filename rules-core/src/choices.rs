@@ -200,7 +200,7 @@ choice_enum!(
         Poverty = "poverty": "脱贫人口（含监测对象）",
         Dibao = "dibao": "登记失业的低保家庭人员",
         ZeroEmployment = "zero-employment": "登记失业的零就业家庭人员",
-        FourFifty = "four-fifty": "登记失业的“4050”人员（女40岁、男50岁以上）",
+        FourFifty = "four-fifty": "重庆户籍登记失业的“4050”人员（女40岁、男50岁以上）",
         Disabled = "disabled": "登记失业的残疾人",
         DisabledGraduate = "disabled-graduate": "离校2年内的残疾高校毕业生",
         Graduate = "graduate": "毕业年度或离校2年内未就业高校毕业生",

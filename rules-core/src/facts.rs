@@ -287,6 +287,10 @@ facts! {
     family_disabled: bool => FamilyDisabled = "family-disabled",
     relocated: bool => Relocated = "relocated",
     veteran: bool => Veteran = "veteran",
+    /// A worker or unemployed person from an enterprise cutting overcapacity (去产能职工).
+    overcapacity_worker: bool => OvercapacityWorker = "overcapacity-worker",
+    /// A farmer starting a business in the countryside (农村自主创业农民, 返乡创业农民工 included).
+    rural_entrepreneur: bool => RuralEntrepreneur = "rural-entrepreneur",
     registered_unemployed: bool => RegisteredUnemployed = "registered-unemployed",
     unemployed_since: Date => UnemployedSince = "unemployed-since",
     school_level: SchoolLevel => SchoolLevel = "school-level",
@@ -331,6 +335,8 @@ facts! {
     bad_credit: bool => BadCredit = "bad-credit",
     ui_years: u32 => UiYears = "ui-years",
     involuntary_unemployment: bool => InvoluntaryUnemployment = "involuntary-unemployment",
+    /// Insured against unemployment in Chongqing (not insured elsewhere and transferred in).
+    insured_in_chongqing: bool => InsuredInChongqing = "insured-in-chongqing",
     insured_district: DistrictId => InsuredDistrict = "insured-district",
     family_on_post: bool => FamilyOnPost = "family-on-post",
     looking_for_work: bool => LookingForWork = "looking-for-work",

@@ -355,7 +355,7 @@ fn employer_si_rule(ctx: &Ctx) -> RuleResult {
         ),
         result.report(condition(
             "qualifying-hires",
-            "招用脱贫人口、离校2年内登记失业高校毕业生、登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
+            "招用脱贫人口、离校2年内登记失业高校毕业生、重庆户籍登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
             CLAUSE_EMPLOYER_SI,
         ), "名单中有符合条件的人员"),
     ];

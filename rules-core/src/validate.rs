@@ -261,6 +261,12 @@ impl Facts {
                 "您说户籍不在重庆，却选了重庆的区县，请检查",
             ));
         }
+        if facts.insured_in_chongqing == Some(false) && facts.insured_district.is_some() {
+            f.push(contradiction(
+                Q::InsuredDistrict,
+                "您说失业保险不是在重庆参保的，却选了参保区县，请检查",
+            ));
+        }
         let working = matches!(
             facts.activity,
             Some(Activity::Employee | Activity::OwnBusiness | Activity::PublicWelfarePost)

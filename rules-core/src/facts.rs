@@ -357,6 +357,8 @@ facts! {
     workshop_retained: u32 => WorkshopRetained = "workshop-retained",
     carrier_recognised: bool => CarrierRecognised = "carrier-recognised",
     incubator_new: bool => IncubatorNew = "incubator-new",
+    /// The day the base was recognised as a 市级创业孵化基地 (the 3-year award window runs from it).
+    incubator_recognised_on: Date => IncubatorRecognisedOn = "incubator-recognised-on",
     incubator_grade: Grade => IncubatorGrade = "incubator-grade",
     incubator_national: bool => IncubatorNational = "incubator-national",
 }

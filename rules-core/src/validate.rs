@@ -222,6 +222,12 @@ impl Facts {
         check_past(&mut facts.unemployed_since, Q::UnemployedSince, as_of, f);
         check_past(&mut facts.business_since, Q::BusinessSince, as_of, f);
         check_past(&mut facts.graduated_on, Q::GraduatedOn, as_of, f);
+        check_past(
+            &mut facts.incubator_recognised_on,
+            Q::IncubatorRecognisedOn,
+            as_of,
+            f,
+        );
         check_district(&mut facts.hukou_district, Q::HukouDistrict, f);
         check_district(&mut facts.insured_district, Q::InsuredDistrict, f);
         check_district(&mut facts.business_district, Q::BusinessDistrict, f);

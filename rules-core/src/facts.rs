@@ -350,6 +350,8 @@ facts! {
     org_no_arrears: bool => OrgNoArrears = "org-no-arrears",
     roster: Vec<crate::roster::HireGroup> => Roster = "roster",
     agency_licensed: bool => AgencyLicensed = "agency-licensed",
+    /// The employer trained the 脱贫人口 it hired on the job (以工代训, 2021).
+    work_for_training_run: bool => WorkForTrainingRun = "work-for-training-run",
     workshop_recognised: bool => WorkshopRecognised = "workshop-recognised",
     workshop_new: bool => WorkshopNew = "workshop-new",
     workshop_grade: Grade => WorkshopGrade = "workshop-grade",

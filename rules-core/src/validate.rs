@@ -127,6 +127,10 @@ fn check_roster(
             Some(format!(
                 "第 {row} 行社保缴纳月数过大（最多 {MAX_MONTHS} 个月），请检查"
             ))
+        } else if group.subsidised_months.is_some_and(|m| m > MAX_MONTHS) {
+            Some(format!(
+                "第 {row} 行已享受补贴月数过大（最多 {MAX_MONTHS} 个月），请检查"
+            ))
         } else if group.monthly_hours.is_some_and(|h| h > MAX_HOURS) {
             Some(format!("第 {row} 行每月工时超过一个月的小时数，请检查"))
         } else if group.employer_contributions.is_some_and(|c| {

@@ -267,6 +267,8 @@ facts! {
     activity: Activity => Activity = "activity",
     sex: Sex => Sex = "sex",
     labour_capacity: LabourCapacity => LabourCapacity = "labour-capacity",
+    /// Cannot leave home to work (caring for family, health …): placed first on village posts.
+    cannot_leave_home: bool => CannotLeaveHome = "cannot-leave-home",
     work_place: WorkPlace => WorkPlace = "work-place",
     /// A rural worker who has moved into non-farm work (农村转移就业劳动者).
     rural_transfer_worker: bool => RuralTransferWorker = "rural-transfer-worker",

@@ -6,7 +6,7 @@ use crate::documents::{need, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
 use crate::hiring::{per_group, roster_estimate, GroupOutcome};
-use crate::logic::{fact, no};
+use crate::logic::{fact, no, yes, Tri};
 use crate::money::{format_yuan, Unit};
 use crate::parameters::{
     MIN_WAGE_TIER1_HOURLY, MIN_WAGE_TIER1_MONTHLY, MIN_WAGE_TIER2_HOURLY, MIN_WAGE_TIER2_MONTHLY,
@@ -30,18 +30,43 @@ pub const XIUSHAN_EXAMPLE_SOURCE: Source = Source {
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 二（五）";
 const CLAUSE_DISTRICT: &str = "区县实施方案（如万州农委函〔2026〕7号）";
+const CLAUSE_WANZHOU: &str = "万州农委函〔2026〕7号";
+
+/// 万州 is the only district whose "one post per family" rule is sourced (万州农委函〔2026〕7号).
+const WANZHOU: &str = "wanzhou";
 
 fn rural_post_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let family = fact(f.poverty_status, Q::PovertyStatus, |s| {
         matches!(s, PovertyStatus::Alleviated | PovertyStatus::Monitored)
     });
-    let capacity_message = match f.labour_capacity {
-        Some(LabourCapacity::Weak | LabourCapacity::Half) => "弱劳力、半劳力优先安置",
-        _ => "有劳动能力",
-    };
     let available =
         ctx.activity_is(|a| matches!(a, Activity::NotWorking | Activity::PublicWelfarePost));
+    // Placed first: 弱劳力、半劳力 (notice) and people who cannot leave home to work (research §2.15).
+    // Not being one of them excludes nobody, so the condition is met either way once known.
+    let priority = fact(f.labour_capacity, Q::LabourCapacity, |c| {
+        matches!(c, LabourCapacity::Weak | LabourCapacity::Half)
+    })
+    .or_else(|| yes(f.cannot_leave_home, Q::CannotLeaveHome));
+    let priority_message = match (&priority, f.labour_capacity) {
+        (Tri::Yes, Some(LabourCapacity::Weak | LabourCapacity::Half)) => {
+            "您是弱劳力或半劳力，属于优先安置对象"
+        }
+        (Tri::Yes, _) => "您无法外出务工，属于优先安置对象",
+        _ => "不属于优先安置的弱劳力、半劳力或无法外出人员；岗位有空缺时仍可报名",
+    };
+    let priority_known = match priority {
+        Tri::No => Tri::Yes,
+        known => known,
+    };
+    let wanzhou = ctx.district(&f.hukou_district).map(|d| d.id == WANZHOU);
+    let one_per_family =
+        no(f.family_on_post, Q::FamilyOnPost).or_else(|| fact(wanzhou, Q::HukouDistrict, |w| !w));
+    let one_per_family_met = if f.family_on_post == Some(true) {
+        "未查到您所在区县有“一户一人”的规定，以当地方案为准"
+    } else {
+        "家里还没有人在岗"
+    };
     let conditions = vec![
         condition("poverty", "脱贫人口（含风险未消除的监测对象）", CLAUSE).check(
             family,
@@ -59,7 +84,7 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
                     c != LabourCapacity::None
                 })
             }),
-            capacity_message,
+            "年龄和劳动能力符合",
             "须年满16周岁并有一定劳动能力",
         ),
         condition(
@@ -77,14 +102,20 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
             "已在外务工、在单位就业或自己经营的，一般不安排乡村公益性岗位",
         ),
         condition(
+            "priority",
+            "优先安置弱劳力、半劳力和无法外出务工的脱贫人口",
+            CLAUSE,
+        )
+        .check(priority_known, priority_message, ""),
+        condition(
             "one-per-family",
-            "家里没有其他人在公益性岗位上（区县规定）",
-            CLAUSE_DISTRICT,
+            "万州区：家里没有其他人在公益性岗位上（其他区县是否有此限制未查到）",
+            CLAUSE_WANZHOU,
         )
         .check(
-            no(f.family_on_post, Q::FamilyOnPost),
-            "家里还没有人在岗",
-            "家里已有人在公益性岗位上，很多区县规定一户只安排一人",
+            one_per_family,
+            one_per_family_met,
+            "万州区规定家庭成员已在其他公益性岗位上的不再安排",
         ),
     ];
     RuleResult {

@@ -260,9 +260,9 @@ pub const RETURN_HOME_PARK_AWARD: Benefit = Benefit {
 // ---- 劳务品牌 ---------------------------------------------------------------------------------
 
 pub const BRAND_SOURCE: Source = Source {
-    document: "渝人社〔2021〕432号（劳务品牌建设任务分工方案）",
+    document: "渝人社〔2021〕432号（劳务品牌建设任务分工方案；来源网站出处不明）",
     url: "http://cq.chnosta.com/show.asp?id=800",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: None,
 };
 

@@ -644,9 +644,9 @@ pub const STARTUP_LOAN: Benefit = Benefit {
 // ---- 创业税费减免 -------------------------------------------------------------------------
 
 pub const TAX_SOURCE: Source = Source {
-    document: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号",
+    document: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（转载页面，出处不明）",
     url: "http://m.youyinan.com/zwgk/ztzl/yhyshj/yszc/content/post_768751.html",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: None,
 };
 const CLAUSE_TAX: &str = "渝人社〔2021〕237号 二（三）、二（四）；财政部 税务总局公告2023年第15号";

@@ -25,15 +25,15 @@ pub const STUDENT_SOURCE: Source = Source {
     date: None,
 };
 pub const YULU_SOURCE: Source = Source {
-    document: "渝乡振发〔2021〕15号（雨露计划职业教育补助）",
+    document: "渝乡振发〔2021〕15号（雨露计划职业教育补助；长寿区通知的本地宝转载，非官方页面）",
     url: "http://cq.bendibao.com/edu/2022310/106903.shtm",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: None,
 };
 pub const TECHNICAL_SOURCE: Source = Source {
-    document: "技工院校免学费和国家助学金政策（2018年重庆标准，新华网转载）",
+    document: "技工院校免学费和国家助学金政策（2018年重庆标准；新华网报道的镜像转载）",
     url: "http://114.cqyy.net/huangye/2018/0408/10259.html",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: Some(Date::ymd(2018, 4, 8)),
 };
 pub const TECHNICAL_2026_SOURCE: Source = Source {

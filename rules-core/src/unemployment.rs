@@ -25,9 +25,9 @@ pub const UI_90_SOURCE: Source = Source {
     date: Some(Date::ymd(2018, 11, 7)),
 };
 pub const UI_DURATION_SOURCE: Source = Source {
-    document: "重庆失业保险金领取期限（2018年央广网报道）",
+    document: "重庆失业保险金领取期限（2018年央广网报道的镜像转载；此后是否仍适用未查到）",
     url: "http://ltwysoft.com/chongqing/jr/20180929/t20180929_524374047.shtml",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: Some(Date::ymd(2018, 9, 29)),
 };
 const CLAUSE_UI: &str = "渝人社〔2021〕237号 三（一）；《失业保险条例》；渝人社发〔2018〕181号";

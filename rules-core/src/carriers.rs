@@ -104,6 +104,9 @@ pub const INCUBATOR_NATIONAL: &[Dated<Decimal>] = &[Dated {
     note: "评为国家级示范基地",
 }];
 
+/// The performance awards run for the 3 years after recognition.
+pub const AWARD_YEARS: u32 = 3;
+
 /// Yearly performance award for 3 years after recognition: 优秀 30万, 良好 20万, 合格 10万, 不合格 0.
 pub fn incubator_award(grade: Grade) -> Decimal {
     match grade {
@@ -123,27 +126,42 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
     let mut asks = Vec::new();
     let mut steps = Vec::new();
     let mut total = Decimal::ZERO;
-    match f.incubator_new {
-        Some(true) => {
+    // A newly recognised base gets the one-off grant; the grade awards come from the evaluations of the
+    // 3 years after recognition, so a new base has none yet (渝人社发〔2017〕181号).
+    match (f.incubator_new, f.incubator_recognised_on) {
+        (Some(true), _) => {
             if let Some(e) = in_force(INCUBATOR_ONE_OFF, ctx.as_of) {
                 steps.push(format!("新认定一次性补贴 {} 元", format_yuan(e.value)));
                 total += e.value;
             }
+            steps.push("新认定的基地还没有绩效评估，绩效奖补从认定后的评估开始".to_string());
         }
-        Some(false) => {}
-        None => asks.push(Q::IncubatorNew),
-    }
-    match f.incubator_grade {
-        Some(grade) => {
-            let award = incubator_award(grade);
-            steps.push(format!(
-                "上年度绩效评估{}：{} 元（认定后连续3年评估）",
-                grade.label(),
-                format_yuan(award)
-            ));
-            total += award;
+        (Some(false), None) => asks.push(Q::IncubatorRecognisedOn),
+        (Some(false), Some(recognised)) => {
+            let window_end = recognised.add_months(AWARD_YEARS * 12);
+            if ctx.as_of > window_end {
+                steps.push(format!(
+                    "{}认定，绩效奖补只在认定后连续3年内发放（至{}），已过：0 元",
+                    recognised.chinese(),
+                    window_end.chinese()
+                ));
+            } else {
+                match f.incubator_grade {
+                    Some(grade) => {
+                        let award = incubator_award(grade);
+                        steps.push(format!(
+                            "{}认定，在认定后3年内；上年度绩效评估{}：{} 元",
+                            recognised.chinese(),
+                            grade.label(),
+                            format_yuan(award)
+                        ));
+                        total += award;
+                    }
+                    None => asks.push(Q::IncubatorGrade),
+                }
+            }
         }
-        None => asks.push(Q::IncubatorGrade),
+        (None, _) => asks.push(Q::IncubatorNew),
     }
     match f.incubator_national {
         Some(true) => {
@@ -165,7 +183,7 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
             Unit::Yuan,
             steps,
             &INCUBATOR_SOURCE,
-            "绩效奖补按年度评估结果发放，不合格的不予补助",
+            "绩效奖补按认定后3年内的年度评估结果发放，不合格的不予补助；满3年时的评估如何计算，请向区县人力社保部门确认",
         )
     } else {
         Estimate {
@@ -173,7 +191,7 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
             steps,
             confidence: Confidence::Official,
             sources: vec![&INCUBATOR_SOURCE],
-            note: "新认定60万元；绩效奖补优秀30万、良好20万、合格10万元；国家级示范50万元"
+            note: "新认定60万元；认定后连续3年按绩效评估给予奖补，优秀30万、良好20万、合格10万元；国家级示范50万元"
                 .to_string(),
             breakdown: Vec::new(),
             refine: Vec::new(),
@@ -242,9 +260,9 @@ pub const RETURN_HOME_PARK_AWARD: Benefit = Benefit {
 // ---- 劳务品牌 ---------------------------------------------------------------------------------
 
 pub const BRAND_SOURCE: Source = Source {
-    document: "渝人社〔2021〕432号（劳务品牌建设任务分工方案）",
+    document: "渝人社〔2021〕432号（劳务品牌建设任务分工方案；来源网站出处不明）",
     url: "http://cq.chnosta.com/show.asp?id=800",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: None,
 };
 

@@ -168,6 +168,15 @@ impl OrgKind {
         }
     }
 
+    /// A 生产经营主体 in the sense of the 以工代训 subsidy (enterprises, cooperatives, family farms,
+    /// workshops).
+    pub fn is_producer(self) -> bool {
+        matches!(
+            self,
+            OrgKind::Enterprise | OrgKind::Cooperative | OrgKind::FamilyFarm | OrgKind::Workshop
+        )
+    }
+
     /// Employs people under labour contracts as an enterprise (企业), for the hiring subsidies.
     pub fn is_enterprise_like(self) -> bool {
         matches!(self, OrgKind::Enterprise | OrgKind::Workshop)
@@ -200,7 +209,7 @@ choice_enum!(
         Poverty = "poverty": "脱贫人口（含监测对象）",
         Dibao = "dibao": "登记失业的低保家庭人员",
         ZeroEmployment = "zero-employment": "登记失业的零就业家庭人员",
-        FourFifty = "four-fifty": "登记失业的“4050”人员（女40岁、男50岁以上）",
+        FourFifty = "four-fifty": "重庆户籍登记失业的“4050”人员（女40岁、男50岁以上）",
         Disabled = "disabled": "登记失业的残疾人",
         DisabledGraduate = "disabled-graduate": "离校2年内的残疾高校毕业生",
         Graduate = "graduate": "毕业年度或离校2年内未就业高校毕业生",
@@ -209,5 +218,13 @@ choice_enum!(
         Unemployed = "unemployed": "其他登记失业人员",
         Veteran = "veteran": "退役军人",
         Other = "other": "其他人员",
+    }
+);
+
+choice_enum!(
+    /// The kind of a 公益性岗位: town posts under 渝人社发〔2016〕239号, or village posts set by the district.
+    PostKind {
+        Urban = "urban": "城镇公益性岗位",
+        Rural = "rural": "乡村公益性岗位",
     }
 );

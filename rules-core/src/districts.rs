@@ -32,6 +32,9 @@ pub struct District {
     pub administrative_from: Option<Date>,
 }
 
+/// The first minimum-wage notice that names 重庆高新区 (渝人社发〔2021〕52号, from 2022-04-01).
+pub const WAGE_NOTICE_NAMING_GAOXIN: Date = Date::ymd(2022, 4, 1);
+
 /// The day 两江新区 became an administrative district and 江北区、渝北区 were abolished.
 pub const LIANGJIANG_REFORM: Date = Date::ymd(2026, 1, 25);
 const LAST_DAY_BEFORE_REFORM: Date = Date::ymd(2026, 1, 24);
@@ -187,6 +190,16 @@ impl District {
             Qu | FunctionalZone => 1,
         }
     }
+
+    /// The tier on `day`, where a wage notice names the district: 渝人社发〔2018〕229号 (2019-01-01 to
+    /// 2022-03-31) names the 26 区, 两江新区 and 万盛经开区 for tier 1 but not 重庆高新区, so its tier
+    /// for that period is unknown (`None`), never assumed.
+    pub fn wage_tier_on(&self, day: Date) -> Option<u8> {
+        if self.id == "gaoxin" && day < WAGE_NOTICE_NAMING_GAOXIN {
+            return None;
+        }
+        Some(self.wage_tier())
+    }
 }
 
 /// The 区县 a person can pick as 户籍 on `day`: 38 before 2026-01-25, 37 from then on.
@@ -244,6 +257,15 @@ mod tests {
         let tier2 = DISTRICTS.iter().filter(|d| d.wage_tier() == 2).count();
         assert_eq!(tier2, 12);
         assert_eq!(DISTRICTS.len() - tier2, 29);
+    }
+
+    #[test]
+    fn gaoxin_has_no_tier_before_a_notice_names_it() {
+        let gaoxin = find("gaoxin").unwrap();
+        assert_eq!(gaoxin.wage_tier_on(Date::ymd(2022, 3, 31)), None);
+        assert_eq!(gaoxin.wage_tier_on(WAGE_NOTICE_NAMING_GAOXIN), Some(1));
+        let wansheng = find("wansheng").unwrap();
+        assert_eq!(wansheng.wage_tier_on(Date::ymd(2020, 1, 1)), Some(1));
     }
 
     #[test]

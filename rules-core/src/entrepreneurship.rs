@@ -74,9 +74,12 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
         .or_else(|| yes(f.disabled, Q::Disabled));
     let graduate = recent_graduate(ctx, 24)
         .and_then(|| yes(f.unemployed_before_start, Q::UnemployedBeforeStart));
+    // research.md §2.11 (服务包2023): registered unemployed before starting up and 脱贫/低保/零就业/残疾,
+    // or a registered-unemployed rural self-employed person; 退役军人; 去产能职工; recent graduates.
     let group = yes(f.unemployed_before_start, Q::UnemployedBeforeStart)
-        .and_then(|| hardship)
+        .and_then(|| hardship.or_else(|| yes(f.rural_entrepreneur, Q::RuralEntrepreneur)))
         .or_else(|| yes(f.veteran, Q::Veteran))
+        .or_else(|| yes(f.overcapacity_worker, Q::OvercapacityWorker))
         .or_else(|| graduate.clone());
     let hukou = ctx.chongqing_hukou().or_else(|| graduate);
     let conditions = vec![
@@ -85,10 +88,10 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
             "您首次创办了小微企业或个体工商户",
             "须首次创办小微企业或个体工商户（已登记营业执照）",
         ),
-        condition("target-group", "创业前登记失业的脱贫人口、低保、零就业家庭或残疾人员，退役军人，或离校2年内登记失业的高校毕业生", CLAUSE_STARTUP).check(
+        condition("target-group", "创业前登记失业的脱贫人口、低保、零就业家庭或残疾人员，登记失业的农村自主创业人员，复员转业退役军人，去产能职工，或离校2年内登记失业的高校毕业生", CLAUSE_STARTUP).check(
             group,
             "您属于扶持人群",
-            "须属于扶持人群：创业前已登记失业的脱贫人口、低保、零就业家庭人员或残疾人，退役军人，离校2年内登记失业的高校毕业生等",
+            "须属于扶持人群：创业前已登记失业的脱贫人口、低保、零就业家庭人员、残疾人或农村自主创业人员，复员转业退役军人，去产能职工，离校2年内登记失业的高校毕业生",
         ),
         condition("chongqing-hukou", "重庆户籍（高校毕业生除外）", CLAUSE_STARTUP).check(
             hukou,
@@ -641,9 +644,9 @@ pub const STARTUP_LOAN: Benefit = Benefit {
 // ---- 创业税费减免 -------------------------------------------------------------------------
 
 pub const TAX_SOURCE: Source = Source {
-    document: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号",
+    document: "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（转载页面，出处不明）",
     url: "http://m.youyinan.com/zwgk/ztzl/yhyshj/yszc/content/post_768751.html",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: None,
 };
 const CLAUSE_TAX: &str = "渝人社〔2021〕237号 二（三）、二（四）；财政部 税务总局公告2023年第15号";

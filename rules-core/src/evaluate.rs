@@ -116,6 +116,14 @@ pub struct GroupLine {
     pub subtotal: Decimal,
     /// Why the others do not qualify yet, and what they still need; empty when all qualify.
     pub still_needed: String,
+    /// The roster box this group still lacks, when that is why it is undecided: every page that shows
+    /// the line must offer the box.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<crate::roster::RosterTerm>,
+    /// Why the qualifying people have no amount (set by the district, or unpublished on that date);
+    /// empty when `per_head` is their amount.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unpriced: String,
 }
 
 impl Estimate {
@@ -340,6 +348,20 @@ impl Condition {
             asks,
         }
     }
+
+    /// A condition the sources cannot settle for this person: undecided, with no question that would
+    /// decide it (only the office can), and the reason in `message`. Put it after the conditions that
+    /// can still ask, so that it does not hold their questions back.
+    pub fn unsettled(self, message: impl Into<String>) -> ConditionReport {
+        ConditionReport {
+            id: self.id,
+            requirement: self.requirement,
+            clause: self.clause,
+            outcome: Outcome::Unknown,
+            message: message.into(),
+            asks: Vec::new(),
+        }
+    }
 }
 
 pub const fn condition(
@@ -423,6 +445,10 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
         Standing::Ended => (Status::PolicyEnded, Some(by_conditions)),
         Standing::Unconfirmed => (Status::ContinuationUnknown, Some(by_conditions)),
     };
+    let (mut conditions, mut estimate) = (conditions, estimate);
+    if standing != Standing::InForce && !not_for_audience {
+        stop_asking(&mut conditions, &mut estimate);
+    }
     Some(BenefitReport {
         id: benefit.id,
         name: entry.name,
@@ -439,6 +465,31 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
         status_on_last_day,
         not_combined_with: benefit.not_combined_with,
     })
+}
+
+/// A benefit no longer in force asks nothing: nobody can claim it now, the questionnaire never asks
+/// for it, and every question a page shows must be one that page can take. Its undecided conditions
+/// and roster rows say that the old rule could not be settled, without asking for the missing answer.
+fn stop_asking(conditions: &mut [ConditionReport], estimate: &mut Estimate) {
+    for c in conditions
+        .iter_mut()
+        .filter(|c| c.outcome == Outcome::Unknown)
+    {
+        c.asks.clear();
+        c.message = "按原规定，这一条还不能确定；此项现在不受理，不必再补充".to_string();
+    }
+    for line in &mut estimate.breakdown {
+        if let Some(term) = line.missing.take() {
+            line.still_needed = format!(
+                "按原规定还要看“{}”；此项现在不受理，不必再填写",
+                term.label()
+            );
+        }
+    }
+    estimate.refine.clear();
+    if let Value::NeedsAnswers { asks } = &mut estimate.value {
+        asks.clear();
+    }
 }
 
 /// Evaluates every encoded benefit for `facts` on `as_of`.

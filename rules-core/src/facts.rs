@@ -267,7 +267,11 @@ facts! {
     activity: Activity => Activity = "activity",
     sex: Sex => Sex = "sex",
     labour_capacity: LabourCapacity => LabourCapacity = "labour-capacity",
+    /// Cannot leave home to work (caring for family, health …): placed first on village posts.
+    cannot_leave_home: bool => CannotLeaveHome = "cannot-leave-home",
     work_place: WorkPlace => WorkPlace = "work-place",
+    /// A rural worker who has moved into non-farm work (农村转移就业劳动者).
+    rural_transfer_worker: bool => RuralTransferWorker = "rural-transfer-worker",
     /// Start of the current, continuous employment.
     work_since: Date => WorkSince = "work-since",
     job_search_received: bool => JobSearchReceived = "job-search-received",
@@ -275,6 +279,8 @@ facts! {
     has_tickets: bool => HasTickets = "has-tickets",
     /// Total real-name fare of this year's trip (round trip).
     ticket_fare: Decimal => TicketFare = "ticket-fare",
+    /// The real-name fare of the outward (去程) trip alone, for claims under the 2021 rule.
+    one_way_fare: Decimal => OneWayFare = "one-way-fare",
     organised_transfer: bool => OrganisedTransfer = "organised-transfer",
     dibao: bool => Dibao = "dibao",
     tekun: bool => Tekun = "tekun",
@@ -283,6 +289,10 @@ facts! {
     family_disabled: bool => FamilyDisabled = "family-disabled",
     relocated: bool => Relocated = "relocated",
     veteran: bool => Veteran = "veteran",
+    /// A worker or unemployed person from an enterprise cutting overcapacity (去产能职工).
+    overcapacity_worker: bool => OvercapacityWorker = "overcapacity-worker",
+    /// A farmer starting a business in the countryside (农村自主创业农民, 返乡创业农民工 included).
+    rural_entrepreneur: bool => RuralEntrepreneur = "rural-entrepreneur",
     registered_unemployed: bool => RegisteredUnemployed = "registered-unemployed",
     unemployed_since: Date => UnemployedSince = "unemployed-since",
     school_level: SchoolLevel => SchoolLevel = "school-level",
@@ -291,6 +301,8 @@ facts! {
     school_in_chongqing: bool => SchoolInChongqing = "school-in-chongqing",
     final_year: bool => FinalYear = "final-year",
     graduated_on: Date => GraduatedOn = "graduated-on",
+    /// A 应届 junior or senior secondary graduate not going on to further study (“两后生”).
+    school_leaver: bool => SchoolLeaver = "school-leaver",
     student_loan: bool => StudentLoan = "student-loan",
     cq_tuition_aid: bool => CqTuitionAid = "cq-tuition-aid",
     flexible_insured: bool => FlexibleInsured = "flexible-insured",
@@ -325,6 +337,8 @@ facts! {
     bad_credit: bool => BadCredit = "bad-credit",
     ui_years: u32 => UiYears = "ui-years",
     involuntary_unemployment: bool => InvoluntaryUnemployment = "involuntary-unemployment",
+    /// Insured against unemployment in Chongqing (not insured elsewhere and transferred in).
+    insured_in_chongqing: bool => InsuredInChongqing = "insured-in-chongqing",
     insured_district: DistrictId => InsuredDistrict = "insured-district",
     family_on_post: bool => FamilyOnPost = "family-on-post",
     looking_for_work: bool => LookingForWork = "looking-for-work",
@@ -338,6 +352,8 @@ facts! {
     org_no_arrears: bool => OrgNoArrears = "org-no-arrears",
     roster: Vec<crate::roster::HireGroup> => Roster = "roster",
     agency_licensed: bool => AgencyLicensed = "agency-licensed",
+    /// The employer trained the 脱贫人口 it hired on the job (以工代训, 2021).
+    work_for_training_run: bool => WorkForTrainingRun = "work-for-training-run",
     workshop_recognised: bool => WorkshopRecognised = "workshop-recognised",
     workshop_new: bool => WorkshopNew = "workshop-new",
     workshop_grade: Grade => WorkshopGrade = "workshop-grade",
@@ -345,6 +361,8 @@ facts! {
     workshop_retained: u32 => WorkshopRetained = "workshop-retained",
     carrier_recognised: bool => CarrierRecognised = "carrier-recognised",
     incubator_new: bool => IncubatorNew = "incubator-new",
+    /// The day the base was recognised as a 市级创业孵化基地 (the 3-year award window runs from it).
+    incubator_recognised_on: Date => IncubatorRecognisedOn = "incubator-recognised-on",
     incubator_grade: Grade => IncubatorGrade = "incubator-grade",
     incubator_national: bool => IncubatorNational = "incubator-national",
 }

@@ -7,10 +7,10 @@ use crate::date::Date;
 use crate::documents::{need, need_if, DocumentNeed, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
-use crate::logic::Tri;
+use crate::logic::{yes, Tri};
 use crate::money::{format_yuan, yuan, Unit};
 use crate::parameters::Parameter;
-use crate::roster::HireGroup;
+use crate::roster::{HireGroup, RosterTerm};
 use crate::source::{in_force, Confidence, Dated, Source};
 use rust_decimal::Decimal;
 
@@ -18,12 +18,15 @@ use rust_decimal::Decimal;
 pub enum GroupOutcome {
     /// Everyone in the group qualifies now.
     Qualifies,
+    /// Everyone qualifies, but the sources give no amount for them: why, and whether the district
+    /// sets it (otherwise it is unpublished).
+    QualifiesUnpriced { why: String, by_district: bool },
     /// Not yet: what they still need.
     Pending(String),
     /// Never, for this benefit: why.
     Excluded(String),
-    /// A term of the group is missing: which.
-    Unknown(String),
+    /// A term of the group is missing: which box of the roster.
+    Unknown(RosterTerm),
 }
 
 /// The result of a per-group benefit: the condition over the roster and the estimate.
@@ -32,109 +35,150 @@ pub struct RosterResult {
     pub not_met: String,
     /// Which rows lack a term, when the condition is unknown although the roster was given.
     pub missing: String,
+    /// The total of the priced groups.
     pub total: Decimal,
     pub lines: Vec<GroupLine>,
+    /// Qualifying heads with an amount, and without one.
+    pub priced_heads: u32,
+    pub unpriced_heads: u32,
+    /// Some unpriced group's amount is set by the district (not merely unpublished).
+    pub unpriced_by_district: bool,
+    /// The organisation is not one the benefit is for: the roster was not judged.
+    pub for_other_org: bool,
 }
 
-/// Applies `judge` to every group. The roster condition is met when somebody qualifies, unknown while a
-/// group's terms are missing, and not met otherwise (with the reasons).
-pub fn per_group(
-    roster: Option<&Vec<HireGroup>>,
-    mut judge: impl FnMut(&HireGroup) -> (GroupOutcome, Decimal),
-) -> RosterResult {
-    let Some(groups) = roster else {
-        return RosterResult {
-            condition: Tri::unknown(Q::Roster),
+impl RosterResult {
+    /// No roster judged (none given, or the benefit is not for this organisation).
+    fn empty(condition: Tri) -> RosterResult {
+        RosterResult {
+            condition,
             not_met: String::new(),
             missing: String::new(),
             total: Decimal::ZERO,
             lines: Vec::new(),
-        };
+            priced_heads: 0,
+            unpriced_heads: 0,
+            unpriced_by_district: false,
+            for_other_org: false,
+        }
+    }
+}
+
+/// Applies `judge` to every group, for an organisation the benefit is for (`for_org` holds; while
+/// that is unknown, its questions come first). The rows of any other organisation are not judged, so
+/// nothing is asked of them: they may lack boxes this benefit would need, and the benefit is decided
+/// by the kind of organisation anyway. The roster condition is met when somebody qualifies, unknown
+/// while a group's terms are missing, and not met otherwise (with the reasons).
+pub fn per_group(
+    for_org: &Tri,
+    roster: Option<&Vec<HireGroup>>,
+    mut judge: impl FnMut(&HireGroup) -> (GroupOutcome, Decimal),
+) -> RosterResult {
+    match for_org {
+        Tri::Yes => {}
+        Tri::No => {
+            let mut result = RosterResult::empty(Tri::No);
+            result.for_other_org = true;
+            return result;
+        }
+        Tri::Unknown(asks) => return RosterResult::empty(Tri::Unknown(asks.clone())),
+    }
+    let Some(groups) = roster else {
+        return RosterResult::empty(Tri::unknown(Q::Roster));
     };
-    let mut total = Decimal::ZERO;
-    let mut lines = Vec::new();
-    let mut any_qualifies = false;
+    let mut result = RosterResult::empty(Tri::No);
     let mut any_unknown = false;
     let mut reasons = Vec::new();
     let mut missing = Vec::new();
     for (index, group) in groups.iter().enumerate() {
         let (outcome, per_head) = judge(group);
-        let (qualifying, still_needed) = match outcome {
-            GroupOutcome::Qualifies => (group.count, String::new()),
-            GroupOutcome::Pending(what) | GroupOutcome::Excluded(what) => (0, what),
-            GroupOutcome::Unknown(what) => {
+        let mut line = GroupLine {
+            row: index + 1,
+            group: group.identity.label(),
+            heads: group.count,
+            qualifying: 0,
+            per_head,
+            subtotal: Decimal::ZERO,
+            still_needed: String::new(),
+            missing: None,
+            unpriced: String::new(),
+        };
+        match outcome {
+            GroupOutcome::Qualifies => {
+                line.qualifying = group.count;
+                line.subtotal = per_head * Decimal::from(group.count);
+                result.priced_heads = result.priced_heads.saturating_add(group.count);
+            }
+            GroupOutcome::QualifiesUnpriced { why, by_district } => {
+                line.qualifying = group.count;
+                line.per_head = Decimal::ZERO;
+                line.unpriced = why;
+                result.unpriced_heads = result.unpriced_heads.saturating_add(group.count);
+                result.unpriced_by_district |= by_district;
+            }
+            GroupOutcome::Pending(what) | GroupOutcome::Excluded(what) => line.still_needed = what,
+            GroupOutcome::Unknown(term) => {
                 any_unknown = true;
+                line.still_needed = term.request();
+                line.missing = Some(term);
                 missing.push(format!(
                     "第 {} 行（{}）{}",
                     index + 1,
                     group.identity.label(),
-                    what
+                    line.still_needed
                 ));
-                (0, what)
             }
-        };
-        if qualifying > 0 {
-            any_qualifies = true;
-        } else if !still_needed.is_empty() {
-            reasons.push(format!("{}：{}", group.identity.label(), still_needed));
         }
-        let subtotal = per_head * Decimal::from(qualifying);
-        total += subtotal;
-        lines.push(GroupLine {
-            row: index + 1,
-            group: group.identity.label(),
-            heads: group.count,
-            qualifying,
-            per_head,
-            subtotal,
-            still_needed,
-        });
+        if line.qualifying == 0 && !line.still_needed.is_empty() {
+            reasons.push(format!("{}：{}", group.identity.label(), line.still_needed));
+        }
+        result.total += line.subtotal;
+        result.lines.push(line);
     }
-    let condition = if any_qualifies {
+    let any_qualifies = result.lines.iter().any(|line| line.qualifying > 0);
+    result.condition = if any_qualifies {
         Tri::Yes
     } else if any_unknown {
         Tri::unknown(Q::Roster)
     } else {
         Tri::No
     };
-    let not_met = if reasons.is_empty() {
+    result.not_met = if reasons.is_empty() {
         "名单中还没有符合条件的人员".to_string()
     } else {
         format!("暂无符合条件的人员。{}", reasons.join("；"))
     };
-    RosterResult {
-        condition,
-        not_met,
-        missing: missing.join("；"),
-        total,
-        lines,
-    }
+    result.missing = missing.join("；");
+    result
 }
 
 impl RosterResult {
     /// The roster condition's report: when rows lack terms, it says which, rather than asking for the
-    /// roster again.
-    pub fn report(&self, condition: Condition, met: &str) -> ConditionReport {
+    /// roster again. None for an organisation the benefit is not for (its kind decides).
+    pub fn report(&self, condition: Condition, met: &str) -> Option<ConditionReport> {
+        if self.for_other_org {
+            return None;
+        }
         let mut report = condition.check(self.condition.clone(), met, self.not_met.clone());
         if report.outcome == Outcome::Unknown && !self.missing.is_empty() {
             report.message = format!("还需补充：{}", self.missing);
         }
-        report
+        Some(report)
     }
 }
 
-/// An estimate from a roster result: the total with one step per group.
+/// An estimate from a roster result: the total with one step per group. Groups without an amount are
+/// named and left out of the total; when nobody qualifying has an amount, the value says why (set by
+/// the district, or unpublished) instead of a sum.
 pub fn roster_estimate(
     result: &RosterResult,
     unit: Unit,
     source: &'static Source,
     note: &str,
 ) -> Estimate {
-    if result.condition == Tri::unknown(Q::Roster) && result.lines.is_empty() {
+    if let (Tri::Unknown(asks), true) = (&result.condition, result.lines.is_empty()) {
         return Estimate::other(
-            Value::NeedsAnswers {
-                asks: vec![Q::Roster],
-            },
+            Value::NeedsAnswers { asks: asks.clone() },
             source,
             "填写招用人员后可估算",
         );
@@ -142,7 +186,7 @@ pub fn roster_estimate(
     let mut steps: Vec<String> = result
         .lines
         .iter()
-        .filter(|line| line.qualifying > 0)
+        .filter(|line| line.qualifying > 0 && line.unpriced.is_empty())
         .map(|line| {
             format!(
                 "{}：{} {} × {} 人 = {} 元",
@@ -154,6 +198,23 @@ pub fn roster_estimate(
             )
         })
         .collect();
+    let left_out = if result.priced_heads > 0 {
+        "，未计入合计"
+    } else {
+        ""
+    };
+    steps.extend(
+        result
+            .lines
+            .iter()
+            .filter(|line| line.qualifying > 0 && !line.unpriced.is_empty())
+            .map(|line| {
+                format!(
+                    "{} {} 人：{}{left_out}",
+                    line.group, line.qualifying, line.unpriced
+                )
+            }),
+    );
     steps.extend(
         result
             .lines
@@ -161,8 +222,19 @@ pub fn roster_estimate(
             .filter(|line| line.qualifying == 0 && !line.still_needed.is_empty())
             .map(|line| format!("{} {} 人：{}", line.group, line.heads, line.still_needed)),
     );
-    steps.push(format!("合计 {} 元", format_yuan(result.total)));
-    let mut estimate = Estimate::amount(result.total, Unit::Yuan, steps, source, note);
+    let mut estimate = if result.unpriced_heads > 0 && result.priced_heads == 0 {
+        let value = if result.unpriced_by_district {
+            Value::SetByDistrict
+        } else {
+            Value::Unpublished
+        };
+        let mut estimate = Estimate::other(value, source, note);
+        estimate.steps = steps;
+        estimate
+    } else {
+        steps.push(format!("合计 {} 元", format_yuan(result.total)));
+        Estimate::amount(result.total, Unit::Yuan, steps, source, note)
+    };
     estimate.breakdown = result.lines.clone();
     estimate
 }
@@ -193,12 +265,14 @@ pub const HIRING_DIFFICULTY: &[Dated<Decimal>] = &[Dated {
     source: &HIRING_SOURCE,
     note: "脱贫人口等困难人员",
 }];
+/// The 2000 元 tier is sourced only from the 服务包2023 (dated 2023-07-28, citing documents of 2023):
+/// before that page its amount and terms are unpublished, never assumed (research.md §2.6).
 pub const HIRING_YOUTH: &[Dated<Decimal>] = &[Dated {
-    from: Date::ymd(2021, 1, 1),
+    from: Date::ymd(2023, 7, 28),
     until: None,
     value: yuan(2000),
     source: &HIRING_SOURCE,
-    note: "高校毕业生、16—24岁登记失业青年、登记失业半年以上人员",
+    note: "高校毕业生、16—24岁登记失业青年、登记失业半年以上人员；只见于2023年7月28日的服务包，此前的标准未查到",
 }];
 
 fn hiring_tier(identity: HireIdentity) -> Option<(&'static [Dated<Decimal>], u32, u32)> {
@@ -220,31 +294,42 @@ fn judge_hire(group: &HireGroup, as_of: Date) -> (GroupOutcome, Decimal) {
             Decimal::ZERO,
         );
     };
-    let per_head = in_force(table, as_of).map_or(Decimal::ZERO, |e| e.value);
     let outcome = match (
         group.contract_months,
         group.insured_months,
         group.still_insured,
     ) {
-        (None, _, _) => GroupOutcome::Unknown("请填写劳动合同期限".into()),
+        (None, _, _) => GroupOutcome::Unknown(RosterTerm::ContractMonths),
         (Some(c), _, _) if c < contract_needed => GroupOutcome::Excluded(if contract_needed > 1 {
             "须签订1年以上劳动合同".into()
         } else {
             "须签订劳动合同".into()
         }),
-        (_, None, _) => GroupOutcome::Unknown("请填写已连续缴纳社保的月数".into()),
+        (_, None, _) => GroupOutcome::Unknown(RosterTerm::InsuredMonths),
         (_, Some(m), _) if m < months_needed => {
             GroupOutcome::Pending(months_short(m, months_needed))
         }
-        (_, _, None) if months_needed == 12 => {
-            GroupOutcome::Unknown("请填写是否仍在缴纳社保".into())
-        }
+        (_, _, None) if months_needed == 12 => GroupOutcome::Unknown(RosterTerm::StillInsured),
         (_, _, Some(false)) if months_needed == 12 => {
             GroupOutcome::Excluded("须仍在缴纳社保".into())
         }
         _ => GroupOutcome::Qualifies,
     };
-    (outcome, per_head)
+    match (outcome, in_force(table, as_of)) {
+        (GroupOutcome::Qualifies, Some(entry)) => (GroupOutcome::Qualifies, entry.value),
+        (GroupOutcome::Qualifies, None) => (
+            GroupOutcome::QualifiesUnpriced {
+                why: format!(
+                    "{}以前这类人员的补贴标准未查到（2000元/人只见于{}的服务包）",
+                    table.first().map_or(as_of, |e| e.from).chinese(),
+                    table.first().map_or(as_of, |e| e.from).chinese()
+                ),
+                by_district: false,
+            },
+            Decimal::ZERO,
+        ),
+        (other, entry) => (other, entry.map_or(Decimal::ZERO, |e| e.value)),
+    }
 }
 
 fn enterprise_condition(ctx: &Ctx, clause: &'static str) -> ConditionReport {
@@ -261,15 +346,16 @@ fn enterprise_condition(ctx: &Ctx, clause: &'static str) -> ConditionReport {
 }
 
 fn hiring_rule(ctx: &Ctx) -> RuleResult {
-    let result = per_group(ctx.facts.roster.as_ref(), |g| judge_hire(g, ctx.as_of));
-    let conditions = vec![
-        enterprise_condition(ctx, CLAUSE_HIRING),
-        result.report(condition(
+    let for_org = ctx.org_kind_is(OrgKind::is_enterprise_like);
+    let result = per_group(&for_org, ctx.facts.roster.as_ref(), |g| {
+        judge_hire(g, ctx.as_of)
+    });
+    let mut conditions = vec![enterprise_condition(ctx, CLAUSE_HIRING)];
+    conditions.extend(result.report(condition(
             "qualifying-hires",
             "招用脱贫人口等困难人员签订劳动合同、社保连续缴纳满1年且仍在缴（6000元/人）；招用高校毕业生、16—24岁登记失业青年、登记失业半年以上人员签订1年以上合同、社保缴满6个月（2000元/人）",
             CLAUSE_HIRING,
-        ), "名单中有符合条件的人员"),
-    ];
+        ), "名单中有符合条件的人员"));
     RuleResult {
         conditions,
         estimate: roster_estimate(
@@ -335,30 +421,36 @@ fn judge_employer_si(group: &HireGroup) -> (GroupOutcome, Decimal) {
         group.insured_months,
         group.employer_contributions,
     ) {
-        (None, _, _) => GroupOutcome::Unknown("请填写劳动合同期限".into()),
+        (None, _, _) => GroupOutcome::Unknown(RosterTerm::ContractMonths),
         (Some(0), _, _) => GroupOutcome::Excluded("须签订劳动合同".into()),
-        (_, None, _) => GroupOutcome::Unknown("请填写社保缴纳月数".into()),
+        (_, None, _) => GroupOutcome::Unknown(RosterTerm::InsuredMonths),
         (_, Some(0), _) => GroupOutcome::Pending("须按规定为其缴纳社会保险".into()),
-        (_, _, None) => GroupOutcome::Unknown("请填写单位每人每年实际缴纳的社保费".into()),
+        (_, _, None) => GroupOutcome::Unknown(RosterTerm::EmployerContributions),
         _ => GroupOutcome::Qualifies,
     };
     (outcome, per_head)
 }
 
 fn employer_si_rule(ctx: &Ctx) -> RuleResult {
-    let result = per_group(ctx.facts.roster.as_ref(), judge_employer_si);
-    let conditions = vec![
-        condition("employer", "用人单位（企业、合作社、家庭农场、车间等）", CLAUSE_EMPLOYER_SI).check(
-            ctx.org_kind_is(|k| k.audience() == crate::catalogue::Audience::Employer && k != OrgKind::PublicPostDeveloper),
-            "贵单位是用人单位",
-            "公益性岗位的社保补贴按公益性岗位政策申请",
-        ),
-        result.report(condition(
+    let for_org = ctx.org_kind_is(|k| {
+        k.audience() == crate::catalogue::Audience::Employer && k != OrgKind::PublicPostDeveloper
+    });
+    let result = per_group(&for_org, ctx.facts.roster.as_ref(), judge_employer_si);
+    let mut conditions = vec![condition(
+        "employer",
+        "用人单位（企业、合作社、家庭农场、车间等）",
+        CLAUSE_EMPLOYER_SI,
+    )
+    .check(
+        for_org,
+        "贵单位是用人单位",
+        "公益性岗位的社保补贴按公益性岗位政策申请",
+    )];
+    conditions.extend(result.report(condition(
             "qualifying-hires",
-            "招用脱贫人口、离校2年内登记失业高校毕业生、登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
+            "招用脱贫人口、离校2年内登记失业高校毕业生、重庆户籍登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
             CLAUSE_EMPLOYER_SI,
-        ), "名单中有符合条件的人员"),
-    ];
+        ), "名单中有符合条件的人员"));
     let mut estimate = roster_estimate(
         &result,
         Unit::YuanPerYear,
@@ -414,33 +506,74 @@ pub const WORK_FOR_TRAINING_SOURCE: Source = Source {
 const CLAUSE_WORK_FOR_TRAINING: &str = "渝人社〔2021〕237号 二（二）";
 
 fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
-    let result = per_group(ctx.facts.roster.as_ref(), |g| {
+    let f = ctx.facts;
+    let producer = ctx.org_kind_is(OrgKind::is_producer);
+    // The notice pays those that hire 脱贫人口 "并开展以工代训": hiring alone is not enough.
+    let runs = yes(f.work_for_training_run, Q::WorkForTrainingRun);
+    let gate = producer.clone().and_then(|| runs.clone());
+    let result = per_group(&gate, f.roster.as_ref(), |g| {
         let outcome = match (g.identity, g.work_for_training_received) {
-            (HireIdentity::Poverty, Some(false)) => GroupOutcome::Qualifies,
+            (HireIdentity::Poverty, Some(false)) => GroupOutcome::QualifiesUnpriced {
+                why: "重庆2021年以工代训职业培训补贴的标准未查到（最长不超过6个月）".into(),
+                by_district: false,
+            },
             (HireIdentity::Poverty, Some(true)) => {
                 GroupOutcome::Excluded("已享受过以工代训补贴的人员除外".into())
             }
             (HireIdentity::Poverty, None) => {
-                GroupOutcome::Unknown("请填写是否已享受过以工代训补贴".into())
+                GroupOutcome::Unknown(RosterTerm::WorkForTrainingReceived)
             }
             _ => GroupOutcome::Excluded("以工代训补贴面向吸纳脱贫人口".into()),
         };
         (outcome, Decimal::ZERO)
     });
-    RuleResult {
-        conditions: vec![
-            condition("producer", "企业、就业帮扶车间等各类生产经营主体", CLAUSE_WORK_FOR_TRAINING).check(
-                ctx.org_kind_is(|k| matches!(k, OrgKind::Enterprise | OrgKind::Cooperative | OrgKind::FamilyFarm | OrgKind::Workshop)),
-                "贵单位是生产经营主体",
-                "此项面向企业、就业帮扶车间等生产经营主体",
-            ),
-            result.report(condition("poverty-hires", "吸纳脱贫人口就业并开展以工代训（已享受过的人员除外）", CLAUSE_WORK_FOR_TRAINING), "名单中有可开展以工代训的脱贫人口"),
-        ],
-        estimate: Estimate::other(
-            Value::Unpublished,
-            &WORK_FOR_TRAINING_SOURCE,
-            "根据吸纳人数给予最长不超过6个月的职业培训补贴；重庆2021年的具体标准未查到。政策已于2021年12月31日结束",
+    let mut conditions = vec![
+        condition(
+            "producer",
+            "企业、就业帮扶车间等各类生产经营主体",
+            CLAUSE_WORK_FOR_TRAINING,
+        )
+        .check(
+            producer,
+            "贵单位是生产经营主体",
+            "此项面向企业、就业帮扶车间等生产经营主体",
         ),
+        condition(
+            "runs-work-for-training",
+            "对吸纳的脱贫人口开展以工代训（边工作边培训）",
+            CLAUSE_WORK_FOR_TRAINING,
+        )
+        .check(
+            runs,
+            "贵单位开展了以工代训",
+            "只吸纳就业、没有开展以工代训的，不能享受以工代训补贴",
+        ),
+    ];
+    conditions.extend(result.report(
+        condition(
+            "poverty-hires",
+            "吸纳脱贫人口就业（已享受过以工代训补贴的人员除外）",
+            CLAUSE_WORK_FOR_TRAINING,
+        ),
+        "名单中有可开展以工代训的脱贫人口",
+    ));
+    // The rows are shown (who counts, who still needs what); no amount is published for anyone.
+    let note = "根据吸纳人数给予最长不超过6个月的职业培训补贴；重庆2021年的具体标准未查到。政策已于2021年12月31日结束";
+    let estimate = if result.priced_heads == 0 && result.unpriced_heads == 0 {
+        let mut estimate = Estimate::other(Value::Unpublished, &WORK_FOR_TRAINING_SOURCE, note);
+        estimate.breakdown = result.lines.clone();
+        estimate
+    } else {
+        roster_estimate(
+            &result,
+            Unit::YuanPerPerson,
+            &WORK_FOR_TRAINING_SOURCE,
+            note,
+        )
+    };
+    RuleResult {
+        conditions,
+        estimate,
     }
 }
 

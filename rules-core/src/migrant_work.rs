@@ -99,16 +99,23 @@ fn months_condition(ctx: &Ctx, clause: &'static str) -> ConditionReport {
     )
 }
 
+/// Whether the subsidy can be claimed again is not published (research.md §2.1: "once a year or once in
+/// total: UNKNOWN"): someone who has had it before is told so, never that it is once only.
 fn not_received(ctx: &Ctx, clause: &'static str) -> ConditionReport {
-    condition(
+    let rule = condition(
         "once-only",
-        "每人只享受一次（外出务工与赴山东不重复）",
+        "外出务工与赴山东不重复享受；以前领过的能否再领（每年一次还是每人一次）未查到规定",
         clause,
-    )
-    .check(
+    );
+    if ctx.facts.job_search_received == Some(true) {
+        return rule.unsettled(
+            "您以前领过。这项补贴能否再次领取（每年一次还是每人只能一次）没有查到公开规定，请向户籍所在区县人力社保部门咨询",
+        );
+    }
+    rule.check(
         no(ctx.facts.job_search_received, Q::JobSearchReceived),
         "以前没有领过",
-        "您已领过一次性求职创业补贴，不能重复领取",
+        "",
     )
 }
 
@@ -232,7 +239,8 @@ pub const TRANSPORT_2022_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE_TRANSPORT: &str = "渝人社〔2021〕237号 一（一）；渝人社〔2022〕281号";
+const CLAUSE_TRANSPORT: &str =
+    "渝人社〔2021〕237号 一（一）；渝人社〔2022〕281号（2021年：渝人社〔2021〕311号）";
 
 /// Flat amount without tickets for work in another Chongqing 区县.
 pub const TRANSPORT_FLAT_IN_CITY: &[Dated<Decimal>] = &[
@@ -248,7 +256,7 @@ pub const TRANSPORT_FLAT_IN_CITY: &[Dated<Decimal>] = &[
         until: Some(NOTICE_END),
         value: yuan(50),
         source: &TRANSPORT_2022_SOURCE,
-        note: "含往返",
+        note: "含往返；281号的执行日期未查到，按2022年1月1日起推断",
     },
 ];
 /// Flat amount without tickets for work outside Chongqing.
@@ -265,7 +273,7 @@ pub const TRANSPORT_FLAT_OUT_OF_CITY: &[Dated<Decimal>] = &[
         until: Some(NOTICE_END),
         value: yuan(200),
         source: &TRANSPORT_2022_SOURCE,
-        note: "含往返",
+        note: "含往返；281号的执行日期未查到，按2022年1月1日起推断",
     },
 ];
 
@@ -308,6 +316,19 @@ fn transport_rule(ctx: &Ctx) -> RuleResult {
     }
 }
 
+/// 渝人社〔2022〕281号 replaced the 2021 rule (渝人社〔2021〕311号, for claims of 2021). Its own start date
+/// is not in the sources: claims from 2022 on are taken to fall under it (an inference, so estimates for
+/// 2022 are marked weak). The rule is picked by this date, never by which table entry was found.
+pub const TRANSPORT_2022_RULE_FROM: Date = Date::ymd(2022, 1, 1);
+
+/// The inference above, as a source the estimate can cite.
+pub const TRANSPORT_2022_START_INFERRED: Source = Source {
+    document: "渝人社〔2022〕281号的执行日期未查到：按2022年1月1日起推断",
+    url: "",
+    confidence: Confidence::Weak,
+    date: None,
+};
+
 fn transport_estimate(ctx: &Ctx) -> Estimate {
     let f = ctx.facts;
     let Some(place) = f.work_place.filter(|p| p.outside_own_district()) else {
@@ -339,9 +360,28 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
         "区县外市内就业"
     };
     let flat_step = format!("无票定额：{where_} {} 元", format_yuan(flat.value));
-    let is_2022_rule = std::ptr::eq(flat.source, &TRANSPORT_2022_SOURCE);
+    let estimate = if day >= TRANSPORT_2022_RULE_FROM {
+        transport_2022(f, flat, flat_step)
+    } else {
+        transport_2021(f, flat, flat_step)
+    };
+    if day.year() == TRANSPORT_2022_RULE_FROM.year() {
+        let mut estimate = estimate.with_source(&TRANSPORT_2022_START_INFERRED);
+        estimate.steps.push(
+            "281号的执行日期未查到：2022年按281号估算，2022年内的部分时间也可能仍按2021年规则（去程票价据实，定额50元/100元）"
+                .to_string(),
+        );
+        estimate
+    } else {
+        estimate
+    }
+}
+
+/// 渝人社〔2022〕281号: the round-trip fare at cost with real-name tickets (the flat amount first, the
+/// difference topped up), else the flat amount (round trip included).
+fn transport_2022(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: String) -> Estimate {
     match (f.has_tickets, f.ticket_fare) {
-        (Some(true), Some(fare)) if is_2022_rule => {
+        (Some(true), Some(fare)) => {
             let amount = fare.max(flat.value);
             Estimate::amount(
                 amount,
@@ -358,7 +398,7 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
                 "每年一次；有实名制车票的按往返票价据实补助",
             )
         }
-        (Some(true), None) if is_2022_rule => Estimate {
+        (Some(true), None) => Estimate {
             value: Value::NeedsAnswers {
                 asks: vec![Q::TicketFare],
             },
@@ -377,11 +417,45 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
                 format_yuan(flat.value)
             )],
             flat.source,
-            if is_2022_rule {
-                "每年一次；没有车票的按定额补助（含往返），多数区县“免申即享”"
-            } else {
-                "2021年规则：没有车票的按定额补助；有去程实名车票的按票价据实补助"
+            "每年一次；没有车票的按定额补助（含往返），多数区县“免申即享”",
+        ),
+    }
+}
+
+/// 渝人社〔2021〕311号 (claims of 2021): the one-way (去程) fare at cost with real-name tickets, else the
+/// flat amount (50 元 in Chongqing, 100 元 outside).
+fn transport_2021(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: String) -> Estimate {
+    match (f.has_tickets, f.one_way_fare) {
+        (Some(true), Some(fare)) => Estimate::amount(
+            fare,
+            Unit::Yuan,
+            vec![format!(
+                "2021年规则：按外出务工去程车票票价据实补助 = {} 元",
+                format_yuan(fare)
+            )],
+            flat.source,
+            "2021年规则（渝人社〔2021〕311号）：有去程实名车票的按票价据实补助，每人每年一次",
+        ),
+        (Some(true), None) => Estimate {
+            value: Value::NeedsAnswers {
+                asks: vec![Q::OneWayFare],
             },
+            steps: vec![flat_step],
+            confidence: flat.source.confidence,
+            sources: vec![flat.source],
+            note: "2021年规则：有去程实名车票的按去程票价据实补助，请填写去程票价".to_string(),
+            breakdown: Vec::new(),
+            refine: Vec::new(),
+        },
+        _ => Estimate::amount(
+            flat.value,
+            Unit::Yuan,
+            vec![format!(
+                "{flat_step} × 1 次 = {} 元",
+                format_yuan(flat.value)
+            )],
+            flat.source,
+            "2021年规则（渝人社〔2021〕311号）：没有车票的按定额补助；有去程实名车票的按票价据实补助",
         ),
     }
 }

@@ -46,13 +46,14 @@ pub const WAGE_2022: Source = Source {
     date: None,
 };
 pub const WAGE_2025: Source = Source {
-    document: "2025年最低工资标准调整（文号未查到）",
+    document: "渝人社发〔2024〕22号（最低工资标准，2025-01-01起；文号只见于非官方转载）",
     url: "http://www.a-zlf.com.cn/jap_shownews.asp?id=2686&smallclass=%E6%B3%95%E5%BE%8B%E6%9C%9F%E5%88%8A",
     confidence: Confidence::Secondary,
     date: Some(Date::ymd(2025, 1, 27)),
 };
 
-/// 最低月工资标准，第一档（26个区及两江新区、重庆高新区、万盛经开区）.
+/// 最低月工资标准，第一档（26个区及两江新区、万盛经开区；重庆高新区自2022-04-01起才见于通知，见
+/// `District::wage_tier_on`）.
 pub const MIN_WAGE_TIER1_MONTHLY: &[Dated<Decimal>] = &[
     from(
         Date::ymd(2019, 1, 1),
@@ -202,7 +203,8 @@ pub fn all() -> Vec<Parameter> {
     let mut tables = vec![
         Parameter {
             id: "min-wage-tier1-monthly",
-            name: "最低月工资标准（第一档：26个区及两江新区、重庆高新区、万盛经开区）",
+            name:
+                "最低月工资标准（第一档：26个区及两江新区、万盛经开区；2022年4月起另含重庆高新区）",
             unit: "元/月",
             values: MIN_WAGE_TIER1_MONTHLY,
         },

@@ -10,7 +10,7 @@ use crate::hiring::{per_group, roster_estimate, GroupOutcome};
 use crate::logic::yes;
 use crate::money::{yuan, Unit};
 use crate::parameters::Parameter;
-use crate::roster::HireGroup;
+use crate::roster::{HireGroup, RosterTerm};
 use crate::source::{in_force, Confidence, Dated, Source};
 use rust_decimal::Decimal;
 
@@ -62,25 +62,25 @@ fn judge(group: &HireGroup, as_of: Date) -> (GroupOutcome, Decimal) {
     };
     let per_head = in_force(table, as_of).map_or(Decimal::ZERO, |e| e.value);
     let outcome = match (group.placed_free, group.dispatched) {
-        (None, _) => GroupOutcome::Unknown("请填写是否免费介绍".into()),
+        (None, _) => GroupOutcome::Unknown(RosterTerm::PlacedFree),
         (Some(false), _) => GroupOutcome::Excluded("收费介绍的不补贴".into()),
-        (_, None) => GroupOutcome::Unknown("请填写是否劳务派遣".into()),
+        (_, None) => GroupOutcome::Unknown(RosterTerm::Dispatched),
         (_, Some(true)) => GroupOutcome::Excluded("劳务派遣不计入".into()),
         _ if difficulty => match (group.full_time, group.public_post, group.insured_months) {
-            (None, _, _) => GroupOutcome::Unknown("请填写是否全日制就业".into()),
+            (None, _, _) => GroupOutcome::Unknown(RosterTerm::FullTime),
             (Some(false), _, _) => GroupOutcome::Excluded("须实现全日制单位就业".into()),
-            (_, None, _) => GroupOutcome::Unknown("请填写是否公益性岗位".into()),
+            (_, None, _) => GroupOutcome::Unknown(RosterTerm::PublicPost),
             (_, Some(true), _) => GroupOutcome::Excluded("公益性岗位就业的除外".into()),
-            (_, _, None) => GroupOutcome::Unknown("请填写已连续就业的月数".into()),
+            (_, _, None) => GroupOutcome::Unknown(RosterTerm::InsuredMonths),
             (_, _, Some(m)) if m < 3 => {
                 GroupOutcome::Pending(format!("已连续就业 {m} 个月，满 3 个月后可申请"))
             }
             _ => GroupOutcome::Qualifies,
         },
         _ => match (group.contract_months, group.insured_months) {
-            (None, _) => GroupOutcome::Unknown("请填写劳动合同期限".into()),
+            (None, _) => GroupOutcome::Unknown(RosterTerm::ContractMonths),
             (Some(c), _) if c < 12 => GroupOutcome::Excluded("须签订1年以上劳动合同".into()),
-            (_, None) => GroupOutcome::Unknown("请填写社保缴纳月数".into()),
+            (_, None) => GroupOutcome::Unknown(RosterTerm::InsuredMonths),
             (_, Some(m)) if m < 6 => {
                 GroupOutcome::Pending(format!("社保已缴 {m} 个月，再缴纳 {} 个月后可申请", 6 - m))
             }
@@ -92,10 +92,16 @@ fn judge(group: &HireGroup, as_of: Date) -> (GroupOutcome, Decimal) {
 
 fn placement_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let result = per_group(f.roster.as_ref(), |g| judge(g, ctx.as_of));
-    let conditions = vec![
-        condition("agency-or-broker", "经营性人力资源服务机构或劳务经纪人", CLAUSE).check(
-            ctx.org_kind_is(|k| matches!(k, OrgKind::HrAgency | OrgKind::LabourBroker)),
+    let for_org = ctx.org_kind_is(|k| matches!(k, OrgKind::HrAgency | OrgKind::LabourBroker));
+    let result = per_group(&for_org, f.roster.as_ref(), |g| judge(g, ctx.as_of));
+    let mut conditions = vec![
+        condition(
+            "agency-or-broker",
+            "经营性人力资源服务机构或劳务经纪人",
+            CLAUSE,
+        )
+        .check(
+            for_org,
             "贵单位是人力资源服务机构或劳务经纪人",
             "此项面向经营性人力资源服务机构和劳务经纪人",
         ),
@@ -104,12 +110,12 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
             "已取得许可证或证书",
             "须先取得人力资源服务许可证（劳务经纪人须取得证书）",
         ),
-        result.report(condition(
+    ];
+    conditions.extend(result.report(condition(
             "qualifying-placements",
             "免费介绍、非劳务派遣：脱贫人口和就业困难人员全日制就业（非公益性岗位）连续3个月（500元/人）；登记失业人员签订1年以上合同、社保缴满6个月（200元/人）",
             CLAUSE,
-        ), "名单中有符合条件的介绍就业人员"),
-    ];
+        ), "名单中有符合条件的介绍就业人员"));
     RuleResult {
         conditions,
         estimate: roster_estimate(

@@ -6,12 +6,14 @@ use crate::documents::{need, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
 use crate::hiring::{per_group, roster_estimate, GroupOutcome};
-use crate::logic::{fact, no};
+use crate::logic::{fact, no, yes, Tri};
 use crate::money::{format_yuan, Unit};
 use crate::parameters::{
     MIN_WAGE_TIER1_HOURLY, MIN_WAGE_TIER1_MONTHLY, MIN_WAGE_TIER2_HOURLY, MIN_WAGE_TIER2_MONTHLY,
+    WAGE_2019,
 };
-use crate::source::{in_force, Confidence, Source};
+use crate::roster::RosterTerm;
+use crate::source::{in_force, Confidence, Dated, Source};
 use rust_decimal::Decimal;
 
 pub const RURAL_POST_SOURCE: Source = Source {
@@ -28,18 +30,43 @@ pub const XIUSHAN_EXAMPLE_SOURCE: Source = Source {
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 二（五）";
 const CLAUSE_DISTRICT: &str = "区县实施方案（如万州农委函〔2026〕7号）";
+const CLAUSE_WANZHOU: &str = "万州农委函〔2026〕7号";
+
+/// 万州 is the only district whose "one post per family" rule is sourced (万州农委函〔2026〕7号).
+const WANZHOU: &str = "wanzhou";
 
 fn rural_post_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let family = fact(f.poverty_status, Q::PovertyStatus, |s| {
         matches!(s, PovertyStatus::Alleviated | PovertyStatus::Monitored)
     });
-    let capacity_message = match f.labour_capacity {
-        Some(LabourCapacity::Weak | LabourCapacity::Half) => "弱劳力、半劳力优先安置",
-        _ => "有劳动能力",
-    };
     let available =
         ctx.activity_is(|a| matches!(a, Activity::NotWorking | Activity::PublicWelfarePost));
+    // Placed first: 弱劳力、半劳力 (notice) and people who cannot leave home to work (research §2.15).
+    // Not being one of them excludes nobody, so the condition is met either way once known.
+    let priority = fact(f.labour_capacity, Q::LabourCapacity, |c| {
+        matches!(c, LabourCapacity::Weak | LabourCapacity::Half)
+    })
+    .or_else(|| yes(f.cannot_leave_home, Q::CannotLeaveHome));
+    let priority_message = match (&priority, f.labour_capacity) {
+        (Tri::Yes, Some(LabourCapacity::Weak | LabourCapacity::Half)) => {
+            "您是弱劳力或半劳力，属于优先安置对象"
+        }
+        (Tri::Yes, _) => "您无法外出务工，属于优先安置对象",
+        _ => "不属于优先安置的弱劳力、半劳力或无法外出人员；岗位有空缺时仍可报名",
+    };
+    let priority_known = match priority {
+        Tri::No => Tri::Yes,
+        known => known,
+    };
+    let wanzhou = ctx.district(&f.hukou_district).map(|d| d.id == WANZHOU);
+    let one_per_family =
+        no(f.family_on_post, Q::FamilyOnPost).or_else(|| fact(wanzhou, Q::HukouDistrict, |w| !w));
+    let one_per_family_met = if f.family_on_post == Some(true) {
+        "未查到您所在区县有“一户一人”的规定，以当地方案为准"
+    } else {
+        "家里还没有人在岗"
+    };
     let conditions = vec![
         condition("poverty", "脱贫人口（含风险未消除的监测对象）", CLAUSE).check(
             family,
@@ -57,7 +84,7 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
                     c != LabourCapacity::None
                 })
             }),
-            capacity_message,
+            "年龄和劳动能力符合",
             "须年满16周岁并有一定劳动能力",
         ),
         condition(
@@ -75,14 +102,20 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
             "已在外务工、在单位就业或自己经营的，一般不安排乡村公益性岗位",
         ),
         condition(
+            "priority",
+            "优先安置弱劳力、半劳力和无法外出务工的脱贫人口",
+            CLAUSE,
+        )
+        .check(priority_known, priority_message, ""),
+        condition(
             "one-per-family",
-            "家里没有其他人在公益性岗位上（区县规定）",
-            CLAUSE_DISTRICT,
+            "万州区：家里没有其他人在公益性岗位上（其他区县是否有此限制未查到）",
+            CLAUSE_WANZHOU,
         )
         .check(
-            no(f.family_on_post, Q::FamilyOnPost),
-            "家里还没有人在岗",
-            "家里已有人在公益性岗位上，很多区县规定一户只安排一人",
+            one_per_family,
+            one_per_family_met,
+            "万州区规定家庭成员已在其他公益性岗位上的不再安排",
         ),
     ];
     RuleResult {
@@ -120,117 +153,199 @@ pub const POST_SUBSIDY_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
+/// "公益性岗位补贴标准统一为当地最低工资标准" (2016, the city government's news on gov.cn; corrections 14).
+pub const POST_AMOUNT_SOURCE: Source = Source {
+    document: "重庆市公益性岗位补贴标准统一为当地最低工资标准（2016年，中国政府网转载）",
+    url: "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2016-11/14/content_5132314.htm",
+    confidence: Confidence::Secondary,
+    date: Some(Date::ymd(2016, 11, 14)),
+};
+/// The 3-year limit (5 years near retirement) of 239号, quoted only on a district mirror (corrections 14).
+pub const POST_DURATION_SOURCE: Source = Source {
+    document: "渝人社发〔2016〕239号：补贴期限一般不超过3年，距法定退休年龄不足5年的最长不超过5年（区县网站镜像转引）",
+    url: "http://bjyjxg.com/fpb/zxgz_231/zcxc/202210/t20221028_11240374",
+    confidence: Confidence::Weak,
+    date: Some(Date::ymd(2022, 10, 28)),
+};
+/// Village posts: no municipal amount; the national wording is a ceiling at the town-post level
+/// (corrections B6), and districts cite 渝人社发〔2018〕247号 (綦江).
+pub const RURAL_POST_PAY_SOURCE: Source = Source {
+    document: "乡村公益性岗位补贴由区县确定，原则上不高于当地城镇公益性岗位补贴水平（转载）",
+    url: "http://m.jxyuer.com/news/jiaodian/170417.html",
+    confidence: Confidence::Weak,
+    date: None,
+};
+pub const QIJIANG_RURAL_POST_SOURCE: Source = Source {
+    document: "綦江区乡村公益性岗位方案（依据渝人社发〔2018〕247号）",
+    url: "https://cqqj.gov.cn/zwgk_159/zfxxgkml/xczx/zyzc/202502/t20250220_14324656_wap.html",
+    confidence: Confidence::Official,
+    date: Some(Date::ymd(2025, 2, 20)),
+};
 const CLAUSE_POST_SUBSIDY: &str = "渝人社〔2021〕237号 二（五）；渝人社发〔2016〕239号";
+/// The subsidy runs at most 3 years; 5 for people within 5 years of retirement at first approval.
+const POST_MAX_MONTHS: u32 = 36;
+const POST_MAX_MONTHS_NEAR_RETIREMENT: u32 = 60;
+/// "每次签订期限不超过1年" binds posts placing 脱贫人口 (notice 二（五）).
+const POVERTY_CONTRACT_MAX_MONTHS: u32 = 12;
 
-fn judge_post(
-    group: &crate::roster::HireGroup,
-    monthly: Decimal,
-    hourly: Decimal,
-) -> (GroupOutcome, Decimal) {
+/// The local minimum wages (monthly, hourly) for town posts, where the district's tier is known.
+type Wages = Option<(Decimal, Decimal)>;
+
+fn judge_post(group: &crate::roster::HireGroup, wages: Wages) -> (GroupOutcome, Decimal) {
     use HireIdentity::*;
     let difficulty = matches!(
         group.identity,
         Poverty | Dibao | ZeroEmployment | FourFifty | Disabled | DisabledGraduate
     );
+    let excluded = |why: &str| (GroupOutcome::Excluded(why.into()), Decimal::ZERO);
+    let unknown = |term| (GroupOutcome::Unknown(term), Decimal::ZERO);
     if !difficulty {
+        return excluded("公益性岗位补贴面向就业困难人员和脱贫人口");
+    }
+    match group.public_post {
+        None => return unknown(RosterTerm::PublicPost),
+        Some(false) => return excluded("不在公益性岗位上"),
+        Some(true) => {}
+    }
+    let Some(kind) = group.post_kind else {
+        return unknown(RosterTerm::PostKind);
+    };
+    match group.contract_months {
+        None => return unknown(RosterTerm::ContractMonths),
+        Some(0) => return excluded("须签订劳动合同或劳务协议"),
+        // A way of signing for posts placing 脱贫人口, not an exclusion: sign again for a year or less.
+        Some(months) if group.identity == Poverty && months > POVERTY_CONTRACT_MAX_MONTHS => {
+            return (
+                GroupOutcome::Pending(
+                    "安置脱贫人口的公益性岗位，劳动合同或劳务协议每次签订期限不超过1年：请按1年以内签订（到期续签）后申请".into(),
+                ),
+                Decimal::ZERO,
+            )
+        }
+        Some(_) => {}
+    }
+    if kind == PostKind::Rural {
         return (
-            GroupOutcome::Excluded("公益性岗位补贴面向就业困难人员和脱贫人口".into()),
+            GroupOutcome::QualifiesUnpriced {
+                why: "乡村公益性岗位补贴由区县确定（原则上不高于当地城镇公益性岗位补贴水平），没有全市统一标准".into(),
+                by_district: true,
+            },
             Decimal::ZERO,
         );
     }
-    match (group.public_post, group.contract_months, group.full_time) {
-        (None, _, _) => (
-            GroupOutcome::Unknown("请填写是否在公益性岗位上".into()),
-            Decimal::ZERO,
-        ),
-        (Some(false), _, _) => (
-            GroupOutcome::Excluded("不在公益性岗位上".into()),
-            Decimal::ZERO,
-        ),
-        (_, None, _) => (
-            GroupOutcome::Unknown("请填写劳动合同或劳务协议期限".into()),
-            Decimal::ZERO,
-        ),
-        (_, Some(0), _) => (
-            GroupOutcome::Excluded("须签订劳动合同或劳务协议".into()),
-            Decimal::ZERO,
-        ),
-        (_, Some(months), _) if months > 12 => (
-            GroupOutcome::Excluded(
-                "劳动合同或劳务协议每次签订期限不超过1年，请按1年以内签订".into(),
-            ),
-            Decimal::ZERO,
-        ),
-        (_, _, None) => (
-            GroupOutcome::Unknown("请填写全日制或非全日制".into()),
-            Decimal::ZERO,
-        ),
-        (_, _, Some(true)) => (GroupOutcome::Qualifies, monthly),
-        (_, _, Some(false)) => match group.monthly_hours {
-            Some(hours) if hours > 0 => (GroupOutcome::Qualifies, hourly * Decimal::from(hours)),
-            _ => (
-                GroupOutcome::Unknown("非全日制岗位请填写每月工作小时数".into()),
-                Decimal::ZERO,
-            ),
+    match group.subsidised_months {
+        None => return unknown(RosterTerm::SubsidisedMonths),
+        Some(months) if months >= POST_MAX_MONTHS_NEAR_RETIREMENT => {
+            return excluded("已享受满5年，不能再享受公益性岗位补贴")
+        }
+        Some(months) if months >= POST_MAX_MONTHS => match group.near_retirement {
+            None => return unknown(RosterTerm::NearRetirement),
+            Some(false) => {
+                return excluded(
+                    "已享受满3年；只有初次核定时距法定退休年龄不足5年的，才可延长到5年",
+                )
+            }
+            Some(true) => {}
         },
+        Some(_) => {}
+    }
+    let (monthly, hourly) = wages.unwrap_or((Decimal::ZERO, Decimal::ZERO));
+    match group.full_time {
+        None => unknown(RosterTerm::FullTime),
+        Some(true) => (GroupOutcome::Qualifies, monthly),
+        Some(false) => match group.monthly_hours {
+            Some(hours) if hours > 0 => (GroupOutcome::Qualifies, hourly * Decimal::from(hours)),
+            _ => unknown(RosterTerm::MonthlyHours),
+        },
+    }
+}
+
+/// The town posts' wages on the day, from the district's tier; the reason when they cannot be known.
+fn town_post_wages(
+    ctx: &Ctx,
+) -> Result<(&'static Dated<Decimal>, &'static Dated<Decimal>), Box<Estimate>> {
+    let Some(district) = ctx.district(&ctx.facts.org_district) else {
+        return Err(Box::new(Estimate::other(
+            Value::NeedsAnswers {
+                asks: vec![Q::OrgDistrict],
+            },
+            &POST_SUBSIDY_SOURCE,
+            "城镇公益性岗位按单位所在区县的最低工资标准计算，请选择区县",
+        )));
+    };
+    let Some(tier) = district.wage_tier_on(ctx.as_of) else {
+        return Err(Box::new(Estimate::other(
+            Value::Unpublished,
+            &WAGE_2019,
+            "渝人社发〔2018〕229号（2019年1月至2022年3月）只列出26个区和两江新区、万盛经开区的最低工资档次，没有列出重庆高新区，所以这期间的补贴标准无法确定，请向区县人力社保部门咨询",
+        )));
+    };
+    let (monthly, hourly) = if tier == 2 {
+        (MIN_WAGE_TIER2_MONTHLY, MIN_WAGE_TIER2_HOURLY)
+    } else {
+        (MIN_WAGE_TIER1_MONTHLY, MIN_WAGE_TIER1_HOURLY)
+    };
+    match (in_force(monthly, ctx.as_of), in_force(hourly, ctx.as_of)) {
+        (Some(m), Some(h)) => Ok((m, h)),
+        _ => Err(Box::new(Estimate::other(
+            Value::Unpublished,
+            &POST_AMOUNT_SOURCE,
+            "该日期没有适用的最低工资标准",
+        ))),
     }
 }
 
 fn post_subsidy_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let district = ctx.district(&f.org_district);
-    let wages = district.and_then(|d| {
-        let (monthly, hourly) = if d.wage_tier() == 2 {
-            (MIN_WAGE_TIER2_MONTHLY, MIN_WAGE_TIER2_HOURLY)
-        } else {
-            (MIN_WAGE_TIER1_MONTHLY, MIN_WAGE_TIER1_HOURLY)
-        };
-        Some((in_force(monthly, ctx.as_of)?, in_force(hourly, ctx.as_of)?))
-    });
-    let (monthly, hourly) =
-        wages.map_or((Decimal::ZERO, Decimal::ZERO), |(m, h)| (m.value, h.value));
-    let result = per_group(f.roster.as_ref(), |g| judge_post(g, monthly, hourly));
-    let conditions = vec![
+    let for_org = ctx.org_kind_is(|k| k == OrgKind::PublicPostDeveloper);
+    let wages = town_post_wages(ctx);
+    let pair = wages.as_ref().ok().map(|(m, h)| (m.value, h.value));
+    let result = per_group(&for_org, f.roster.as_ref(), |g| judge_post(g, pair));
+    let mut conditions = vec![
         condition("developer", "公益性岗位开发单位", CLAUSE_POST_SUBSIDY).check(
-            ctx.org_kind_is(|k| k == OrgKind::PublicPostDeveloper),
+            for_org,
             "贵单位是公益性岗位开发单位",
             "此项面向开发公益性岗位的单位（村委会、社区、机关事业单位等）",
         ),
-        result.report(condition(
-            "placed-people",
-            "安置就业困难人员（含脱贫人口）在公益性岗位，签订劳动合同或劳务协议（每次不超过1年）",
-            CLAUSE_POST_SUBSIDY,
-        ), "名单中有符合条件的在岗人员"),
     ];
-    let estimate = match wages {
-        Some((m, h)) => {
-            let mut estimate = roster_estimate(
-                &result,
-                Unit::YuanPerMonth,
-                m.source,
-                "全日制按当地最低月工资标准、非全日制按最低小时工资标准补贴，另可申请社保补贴；一般不超过3年，距退休不足5年的最长5年；须购买意外伤害商业保险（保费标准未查到）",
-            )
-            .with_source(&POST_SUBSIDY_SOURCE);
+    conditions.extend(result.report(
+        condition(
+            "placed-people",
+            "在公益性岗位上安置就业困难人员（含脱贫人口），签订劳动合同或劳务协议（安置脱贫人口的每次不超过1年）；城镇公益性岗位补贴一般不超过3年，初次核定时距法定退休年龄不足5年的最长5年；乡村公益性岗位的补贴和期限按区县规定",
+            CLAUSE_POST_SUBSIDY,
+        ),
+        "名单中有符合条件的在岗人员",
+    ));
+    let note = "城镇公益性岗位：全日制按当地最低月工资标准、非全日制按最低小时工资标准补贴，一般不超过3年，距退休不足5年的最长5年；乡村公益性岗位由区县确定。另可申请社保补贴；须购买意外伤害商业保险（保费标准未查到）";
+    let estimate = match (&wages, result.priced_heads) {
+        // Only town posts need the wage; village posts are set by the district either way.
+        (Err(missing), priced) if priced > 0 => (**missing).clone(),
+        (Ok((m, h)), _) => {
+            let mut estimate = roster_estimate(&result, Unit::YuanPerMonth, m.source, note)
+                .with_source(&POST_AMOUNT_SOURCE)
+                .with_source(&POST_SUBSIDY_SOURCE)
+                .with_source(&POST_DURATION_SOURCE);
             if let Value::Amount { unit, .. } = &mut estimate.value {
                 *unit = Unit::YuanPerMonth;
             }
             estimate.steps.insert(
                 0,
                 format!(
-                    "当地最低工资：{} 元/月，非全日制 {} 元/小时",
+                    "当地最低工资：{} 元/月，非全日制 {} 元/小时（城镇公益性岗位）",
                     format_yuan(m.value),
                     format_yuan(h.value)
                 ),
             );
+            if result.unpriced_heads > 0 {
+                estimate = estimate
+                    .with_source(&RURAL_POST_PAY_SOURCE)
+                    .with_source(&QIJIANG_RURAL_POST_SOURCE);
+            }
             estimate
         }
-        None => Estimate::other(
-            Value::NeedsAnswers {
-                asks: vec![Q::OrgDistrict],
-            },
-            &POST_SUBSIDY_SOURCE,
-            "按单位所在区县的最低工资标准计算，请选择区县",
-        ),
+        (Err(_), _) => roster_estimate(&result, Unit::YuanPerMonth, &POST_SUBSIDY_SOURCE, note)
+            .with_source(&RURAL_POST_PAY_SOURCE)
+            .with_source(&QIJIANG_RURAL_POST_SOURCE),
     };
     RuleResult {
         conditions,

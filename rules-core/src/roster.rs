@@ -1,7 +1,7 @@
 //! A roster of hires or placements, in groups: how many people of which identity, on what terms.
 //! Organisations answer with a roster instead of one person's facts.
 
-use crate::choices::HireIdentity;
+use crate::choices::{HireIdentity, PostKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -75,6 +75,86 @@ pub struct HireGroup {
         skip_serializing_if = "Option::is_none"
     )]
     pub work_for_training_received: Option<bool>,
+    /// 城镇 or 乡村 公益性岗位 (public-post developers).
+    #[serde(default, rename = "post-kind", skip_serializing_if = "Option::is_none")]
+    pub post_kind: Option<PostKind>,
+    /// Months of 公益性岗位补贴 already received for these people (the 3-year limit).
+    #[serde(
+        default,
+        rename = "subsidised-months",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subsidised_months: Option<u32>,
+    /// Less than 5 years from the statutory retirement age when the subsidy was first approved (the
+    /// limit is then 5 years).
+    #[serde(
+        default,
+        rename = "near-retirement",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub near_retirement: Option<bool>,
+}
+
+/// A term of a roster group that a rule can need. Each is one box of the roster editor, so a report
+/// names what is missing by term and a page can check that it offers the box (ids as in the JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RosterTerm {
+    ContractMonths,
+    FullTime,
+    InsuredMonths,
+    StillInsured,
+    EmployerContributions,
+    PlacedFree,
+    Dispatched,
+    PublicPost,
+    MonthlyHours,
+    WorkForTrainingReceived,
+    PostKind,
+    SubsidisedMonths,
+    NearRetirement,
+}
+
+impl RosterTerm {
+    pub const ALL: &'static [RosterTerm] = &[
+        RosterTerm::ContractMonths,
+        RosterTerm::FullTime,
+        RosterTerm::InsuredMonths,
+        RosterTerm::StillInsured,
+        RosterTerm::EmployerContributions,
+        RosterTerm::PlacedFree,
+        RosterTerm::Dispatched,
+        RosterTerm::PublicPost,
+        RosterTerm::MonthlyHours,
+        RosterTerm::WorkForTrainingReceived,
+        RosterTerm::PostKind,
+        RosterTerm::SubsidisedMonths,
+        RosterTerm::NearRetirement,
+    ];
+
+    /// The box, as a phrase: "劳动合同（或劳务协议）期限".
+    pub fn label(self) -> &'static str {
+        match self {
+            RosterTerm::ContractMonths => "劳动合同（或劳务协议）期限",
+            RosterTerm::FullTime => "是否全日制",
+            RosterTerm::InsuredMonths => "已连续缴纳社保（已连续就业）的月数",
+            RosterTerm::StillInsured => "是否仍在缴纳社保",
+            RosterTerm::EmployerContributions => "单位每人每年实际缴纳的社保费",
+            RosterTerm::PlacedFree => "是否免费介绍",
+            RosterTerm::Dispatched => "是否劳务派遣",
+            RosterTerm::PublicPost => "是否在公益性岗位上",
+            RosterTerm::MonthlyHours => "非全日制岗位每月工作小时数",
+            RosterTerm::WorkForTrainingReceived => "是否已享受过以工代训补贴",
+            RosterTerm::PostKind => "城镇公益性岗位还是乡村公益性岗位",
+            RosterTerm::SubsidisedMonths => "已享受公益性岗位补贴的月数",
+            RosterTerm::NearRetirement => "初次核定补贴时是否距法定退休年龄不足5年",
+        }
+    }
+
+    /// What the row should fill in, as the estimate says it: "请填写劳动合同（或劳务协议）期限".
+    pub fn request(self) -> String {
+        format!("请填写{}", self.label())
+    }
 }
 
 impl HireGroup {
@@ -92,6 +172,9 @@ impl HireGroup {
             public_post: None,
             monthly_hours: None,
             work_for_training_received: None,
+            post_kind: None,
+            subsidised_months: None,
+            near_retirement: None,
         }
     }
 }

@@ -44,14 +44,18 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
     let group = yes(f.dibao, Q::Dibao)
         .or_else(|| yes(f.zero_employment_family, Q::ZeroEmploymentFamily))
         .or_else(|| {
-            yes(f.registered_unemployed, Q::RegisteredUnemployed)
-                .and_then(|| ctx.is_4050().or_else(|| recent_registered_graduate(ctx)))
+            // "户籍登记失业“4050”": the 4050 group needs a Chongqing 户籍; the graduates do not.
+            yes(f.registered_unemployed, Q::RegisteredUnemployed).and_then(|| {
+                ctx.is_4050()
+                    .and_then(|| ctx.chongqing_hukou())
+                    .or_else(|| recent_registered_graduate(ctx))
+            })
         });
     let poverty_only = ctx.poverty().is_yes();
     let group_not_met = if poverty_only {
-        "只凭脱贫人口身份不能申请；同时属于低保、零就业家庭或登记失业的“4050”人员、离校2年内高校毕业生的可以申请。在非全日制公益性岗位就业并以个人身份参保的脱贫人口，可按公益性岗位政策申请社保补贴"
+        "只凭脱贫人口身份不能申请；同时属于低保、零就业家庭或重庆户籍登记失业的“4050”人员、离校2年内登记失业高校毕业生的可以申请。在非全日制公益性岗位就业并以个人身份参保的脱贫人口，可按公益性岗位政策申请社保补贴"
     } else {
-        "须是低保家庭、零就业家庭人员，或登记失业的“4050”人员、离校2年内高校毕业生"
+        "须是低保家庭、零就业家庭人员，或重庆户籍登记失业的“4050”人员、离校2年内登记失业的高校毕业生"
     };
     let conditions = vec![
         condition("flexible-work", "在重庆灵活就业", CLAUSE).check(
@@ -61,7 +65,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
         ),
         condition(
             "target-group",
-            "低保、零就业家庭人员，登记失业的“4050”人员或离校2年内高校毕业生",
+            "低保、零就业家庭人员，重庆户籍登记失业的“4050”人员，或离校2年内登记失业的高校毕业生",
             CLAUSE,
         )
         .check(group, "您属于补贴对象", group_not_met),

@@ -25,15 +25,15 @@ pub const STUDENT_SOURCE: Source = Source {
     date: None,
 };
 pub const YULU_SOURCE: Source = Source {
-    document: "渝乡振发〔2021〕15号（雨露计划职业教育补助）",
+    document: "渝乡振发〔2021〕15号（雨露计划职业教育补助；长寿区通知的本地宝转载，非官方页面）",
     url: "http://cq.bendibao.com/edu/2022310/106903.shtm",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: None,
 };
 pub const TECHNICAL_SOURCE: Source = Source {
-    document: "技工院校免学费和国家助学金政策（2018年重庆标准，新华网转载）",
+    document: "技工院校免学费和国家助学金政策（2018年重庆标准；新华网报道的镜像转载）",
     url: "http://114.cqyy.net/huangye/2018/0408/10259.html",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: Some(Date::ymd(2018, 4, 8)),
 };
 pub const TECHNICAL_2026_SOURCE: Source = Source {
@@ -368,8 +368,10 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
         })
         .and_then(|| yes(f.full_time_study, Q::FullTimeStudy))
         .and_then(|| fact(f.school_year, Q::SchoolYear, |y| y <= 3));
-    let family = ctx.poverty().or_else(|| yes(f.dibao, Q::Dibao));
-    let estimate = match (family.clone(), in_force(TECHNICAL_GRANT, ctx.as_of)) {
+    // The 3000 元 grant is sourced for 建档立卡（脱贫）students only (research.md §2.19); other students
+    // in difficulty (低保 among them) get the grant at a level the sources do not give.
+    let family = ctx.poverty();
+    let estimate = match (family, in_force(TECHNICAL_GRANT, ctx.as_of)) {
         (Tri::Yes, Some(grant)) => Estimate::amount(
             grant.value,
             Unit::YuanPerYear,
@@ -384,7 +386,7 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
         (Tri::No, _) => Estimate::other(
             Value::NotMoney,
             &TECHNICAL_SOURCE,
-            "全日制技工院校一至三年级学生免学费（按学校收费标准免除）；国家助学金面向家庭经济困难学生，请向学校咨询",
+            "全日制技工院校一至三年级学生免学费（按学校收费标准免除）。国家助学金面向家庭经济困难学生（如低保家庭），3000元/年的标准只查到脱贫（建档立卡）家庭学生的，其他学生的标准各地不同，请向学校咨询",
         ),
         (Tri::Unknown(asks), _) => Estimate::other(
             Value::NeedsAnswers { asks },

@@ -5,7 +5,7 @@ use crate::date::Date;
 use crate::documents::{need, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
-use crate::logic::{fact, no, yes};
+use crate::logic::{fact, no, yes, Tri};
 use crate::money::{format_yuan, yuan, Unit};
 use crate::parameters::Parameter;
 use crate::source::{in_force, Confidence, Dated, Source, NOTICE_END};
@@ -37,24 +37,45 @@ pub const LIVING_PER_DAY: &[Dated<Decimal>] = &[Dated {
 /// Paid for at most 30 days of training.
 pub const LIVING_MAX_DAYS: u32 = 30;
 
-fn training_rule(ctx: &Ctx) -> RuleResult {
+/// The groups of research.md §2.9 (服务包2023): 脱贫人口及子女, 毕业年度高校毕业生, 两后生, 农村转移就业劳动者,
+/// 城镇登记失业人员, 残疾人, 退役军人 and 企业职工 — asked in that spirit, the most common first. No age
+/// condition is sourced, so none is applied.
+fn training_group(ctx: &Ctx) -> Tri {
     let f = ctx.facts;
-    let group = ctx
-        .poverty()
+    let graduate_this_year = fact(
+        f.school_level,
+        Q::SchoolLevel,
+        SchoolLevel::is_higher_education,
+    )
+    .and_then(|| yes(f.final_year, Q::FinalYear));
+    ctx.poverty()
         .or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed))
         .or_else(|| yes(f.disabled, Q::Disabled))
-        .or_else(|| yes(f.veteran, Q::Veteran));
+        .or_else(|| yes(f.veteran, Q::Veteran))
+        .or_else(|| ctx.activity_is(|a| a == Activity::Employee))
+        .or_else(|| yes(f.rural_transfer_worker, Q::RuralTransferWorker))
+        .or_else(|| yes(f.school_leaver, Q::SchoolLeaver))
+        .or_else(|| graduate_this_year)
+}
+
+fn training_rule(ctx: &Ctx) -> RuleResult {
+    let f = ctx.facts;
+    let employee_note = if f.activity == Some(Activity::Employee) && !ctx.poverty().is_yes() {
+        "您属于培训补贴对象（企业职工参加企业组织或人社部门认定的补贴性培训）"
+    } else {
+        "您属于培训补贴对象"
+    };
     RuleResult {
         conditions: vec![
-            condition("target-group", "脱贫人口及其子女、登记失业人员、残疾人、退役军人等（还包括农村转移就业劳动者、两后生、毕业年度高校毕业生）", CLAUSE_TRAINING).check(
-                group,
-                "您属于培训补贴对象",
-                "不属于已问到的补贴对象；农村转移就业劳动者、两后生、毕业年度高校毕业生和企业职工也可参加补贴性培训，请向区县人力社保部门咨询",
-            ),
-            condition("working-age", "年满16周岁", CLAUSE_TRAINING).check(
-                ctx.age_at_least(16),
-                "年龄符合",
-                "须年满16周岁",
+            condition(
+                "target-group",
+                "脱贫人口及其子女、毕业年度高校毕业生、两后生、农村转移就业劳动者、城镇登记失业人员、残疾人、退役军人、企业职工",
+                CLAUSE_TRAINING,
+            )
+            .check(
+                training_group(ctx),
+                employee_note,
+                "不属于职业技能培训补贴的对象人群；其他人员能否参加补贴性培训，请向区县人力社保部门咨询",
             ),
             condition("once-a-year", "每人每年只享受一次培训补贴", CLAUSE_TRAINING).check(
                 no(f.training_subsidised, Q::TrainingSubsidised),

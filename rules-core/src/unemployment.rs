@@ -25,9 +25,9 @@ pub const UI_90_SOURCE: Source = Source {
     date: Some(Date::ymd(2018, 11, 7)),
 };
 pub const UI_DURATION_SOURCE: Source = Source {
-    document: "重庆失业保险金领取期限（2018年央广网报道）",
+    document: "重庆失业保险金领取期限（2018年央广网报道的镜像转载；此后是否仍适用未查到）",
     url: "http://ltwysoft.com/chongqing/jr/20180929/t20180929_524374047.shtml",
-    confidence: Confidence::Secondary,
+    confidence: Confidence::Weak,
     date: Some(Date::ymd(2018, 9, 29)),
 };
 const CLAUSE_UI: &str = "渝人社〔2021〕237号 三（一）；《失业保险条例》；渝人社发〔2018〕181号";
@@ -46,7 +46,7 @@ pub const UI_SHARE_KEY_COUNTIES: &[Dated<Decimal>] = &[Dated {
     until: Some(NOTICE_END),
     value: percent(90),
     source: &UI_90_SOURCE,
-    note: "城口、巫溪、酉阳、彭水的单位职工和户籍参保人员",
+    note: "城口、巫溪、酉阳、彭水的参保单位职工，和户籍在这4个县的本市参保人员（市外参保转入的按原政策）",
 }];
 
 /// Months of benefit by whole years of contributions (2018 table; not re-confirmed since).
@@ -93,11 +93,17 @@ fn ui_rule(ctx: &Ctx) -> RuleResult {
     }
 }
 
+/// The 90 % rule covers workers insured in the 4 counties and people with 户籍 there who are insured in
+/// Chongqing; people insured outside Chongqing who transfer in keep the old rule (corrections.md 12).
 fn in_key_county(ctx: &Ctx) -> Tri {
     let f = ctx.facts;
+    if f.insured_in_chongqing == Some(false) {
+        return Tri::No;
+    }
     let key =
         |id: &Option<crate::facts::DistrictId>| ctx.district(id).map(|d| d.is_national_key_4());
     fact(key(&f.hukou_district), Q::HukouDistrict, |k| k)
+        .and_then(|| yes(f.insured_in_chongqing, Q::InsuredInChongqing))
         .or_else(|| fact(key(&f.insured_district), Q::InsuredDistrict, |k| k))
 }
 
@@ -123,7 +129,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
                 )],
                 confidence: Confidence::Weak,
                 sources: vec![wage.source],
-                note: "城口、巫溪、酉阳、彭水户籍或参保的按90%，其他按80%：请选择户籍区县"
+                note: "在城口、巫溪、酉阳、彭水参保的，或户籍在这4个县并在重庆参保的按90%（在重庆市外参保后转入的按原政策），其他按80%"
                     .to_string(),
                 breakdown: Vec::new(),
                 refine: Vec::new(),

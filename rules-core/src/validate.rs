@@ -127,6 +127,10 @@ fn check_roster(
             Some(format!(
                 "第 {row} 行社保缴纳月数过大（最多 {MAX_MONTHS} 个月），请检查"
             ))
+        } else if group.subsidised_months.is_some_and(|m| m > MAX_MONTHS) {
+            Some(format!(
+                "第 {row} 行已享受补贴月数过大（最多 {MAX_MONTHS} 个月），请检查"
+            ))
         } else if group.monthly_hours.is_some_and(|h| h > MAX_HOURS) {
             Some(format!("第 {row} 行每月工时超过一个月的小时数，请检查"))
         } else if group.employer_contributions.is_some_and(|c| {
@@ -183,6 +187,7 @@ impl Facts {
         }
         check_count(&mut facts.ui_years, Q::UiYears, 60, f);
         check_money(&mut facts.ticket_fare, Q::TicketFare, 20_000, f);
+        check_money(&mut facts.one_way_fare, Q::OneWayFare, 20_000, f);
         check_money(
             &mut facts.flexible_contributions,
             Q::FlexibleContributions,
@@ -221,6 +226,12 @@ impl Facts {
         check_past(&mut facts.unemployed_since, Q::UnemployedSince, as_of, f);
         check_past(&mut facts.business_since, Q::BusinessSince, as_of, f);
         check_past(&mut facts.graduated_on, Q::GraduatedOn, as_of, f);
+        check_past(
+            &mut facts.incubator_recognised_on,
+            Q::IncubatorRecognisedOn,
+            as_of,
+            f,
+        );
         check_district(&mut facts.hukou_district, Q::HukouDistrict, f);
         check_district(&mut facts.insured_district, Q::InsuredDistrict, f);
         check_district(&mut facts.business_district, Q::BusinessDistrict, f);
@@ -258,6 +269,12 @@ impl Facts {
             f.push(contradiction(
                 Q::HukouDistrict,
                 "您说户籍不在重庆，却选了重庆的区县，请检查",
+            ));
+        }
+        if facts.insured_in_chongqing == Some(false) && facts.insured_district.is_some() {
+            f.push(contradiction(
+                Q::InsuredDistrict,
+                "您说失业保险不是在重庆参保的，却选了参保区县，请检查",
             ));
         }
         let working = matches!(

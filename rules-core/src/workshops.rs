@@ -14,10 +14,17 @@ use rust_decimal::Decimal;
 
 pub const WORKSHOP_SOURCE: Source = Source {
     document:
-        "渝人社发〔2022〕21号《重庆市就业帮扶车间建设扶持政策管理办法》（市人力社保局政策问答）",
+        "渝人社发〔2022〕21号《关于做好就业帮扶车间建设相关工作的通知》（市人力社保局政策问答）",
     url: "https://rlsbj.cq.gov.cn/zczxwdk/ywfl/jycy/202212/t20221216_11397490.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2022, 12, 16)),
+};
+/// The 文号 and title of the workshop rules on an official page (after-2025.md C4).
+pub const WORKSHOP_NUMBER_SOURCE: Source = Source {
+    document: "彭水人社发〔2023〕27号（引用渝人社发〔2022〕21号《关于做好就业帮扶车间建设相关工作的通知》）",
+    url: "http://psx.gov.cn/zfjz/hjjdbsc_83702/zwgk_73112/fdzdgknr_73114/zdmsxx_73121/shbz_73124/202309/t20230913_12332245.html",
+    confidence: Confidence::Official,
+    date: Some(Date::ymd(2023, 9, 13)),
 };
 pub const KAIZHOU_SOURCE: Source = Source {
     document: "开州区就业帮扶车间政策问答（奖补至2025年12月31日）",
@@ -27,30 +34,42 @@ pub const KAIZHOU_SOURCE: Source = Source {
     date: Some(Date::ymd(2022, 8, 23)),
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 二（二）；渝人社发〔2022〕21号";
+/// 渝人社发〔2022〕21号's own date is not in the sources: its figures are dated from the start of 2022.
+const RULES_2022_FROM: Date = Date::ymd(2022, 1, 1);
+const RULES_2022_NOTE: &str = "渝人社发〔2022〕21号的印发日期未查到，按2022年起适用";
 pub const CONSTRUCTION_CAP: &[Dated<Decimal>] = &[Dated {
-    from: Date::ymd(2022, 1, 1),
+    from: RULES_2022_FROM,
     until: Some(NOTICE_END),
     value: yuan(500_000),
     source: &WORKSHOP_SOURCE,
-    note: "上限；具体标准由区县确定",
+    note: "上限；具体标准由区县确定。渝人社发〔2022〕21号的印发日期未查到，按2022年起适用",
 }];
 
 /// 带动就业奖补 in 元: rows 优秀/良好/合格, columns 40+ / 20–39 / 10–19 people retained ≥ 3 months.
-pub const AWARD_TABLE: [(Grade, [u32; 3]); 3] = [
-    (Grade::Excellent, [100_000, 70_000, 40_000]),
-    (Grade::Good, [80_000, 50_000, 30_000]),
-    (Grade::Pass, [60_000, 30_000, 20_000]),
-];
+pub type AwardTable = [(Grade, [u32; 3]); 3];
+
+/// The award table of 渝人社发〔2022〕21号, until the awards ended with the notice (开州).
+pub const AWARD_TABLES: &[Dated<AwardTable>] = &[Dated {
+    from: RULES_2022_FROM,
+    until: Some(NOTICE_END),
+    value: [
+        (Grade::Excellent, [100_000, 70_000, 40_000]),
+        (Grade::Good, [80_000, 50_000, 30_000]),
+        (Grade::Pass, [60_000, 30_000, 20_000]),
+    ],
+    source: &WORKSHOP_SOURCE,
+    note: RULES_2022_NOTE,
+}];
 
 /// The award for a grade and a retained headcount; `None` below 10 people or below 合格.
-pub fn award(grade: Grade, retained: u32) -> Option<Decimal> {
+pub fn award(table: &AwardTable, grade: Grade, retained: u32) -> Option<Decimal> {
     let band = match retained {
         40.. => 0,
         20..=39 => 1,
         10..=19 => 2,
         _ => return None,
     };
-    AWARD_TABLE
+    table
         .iter()
         .find(|(g, _)| *g == grade)
         .map(|(_, row)| yuan(row[band]))
@@ -131,8 +150,18 @@ fn award_rule(ctx: &Ctx) -> RuleResult {
             ),
         ),
     ];
+    let Some(table) = in_force(AWARD_TABLES, ctx.as_of) else {
+        return RuleResult {
+            conditions,
+            estimate: Estimate::other(
+                Value::Unpublished,
+                &WORKSHOP_SOURCE,
+                "现有的奖补标准出自渝人社发〔2022〕21号，2022年以前的标准未查到",
+            ),
+        };
+    };
     let estimate = match (f.workshop_grade, f.workshop_retained) {
-        (Some(grade), Some(retained)) => match award(grade, retained) {
+        (Some(grade), Some(retained)) => match award(&table.value, grade, retained) {
             Some(amount) => Estimate::amount(
                 amount,
                 Unit::Yuan,
@@ -146,9 +175,10 @@ fn award_rule(ctx: &Ctx) -> RuleResult {
                     },
                     format_yuan(amount)
                 )],
-                &WORKSHOP_SOURCE,
-                "每年按绩效评估结果发放，由区县人力社保局从就业补助资金列支",
+                table.source,
+                "每年按绩效评估结果发放，由区县人力社保局从就业补助资金列支；标准出自渝人社发〔2022〕21号（印发日期未查到，按2022年起适用）",
             )
+            .with_source(&WORKSHOP_NUMBER_SOURCE)
             .with_source(&KAIZHOU_SOURCE),
             None => Estimate::amount(
                 Decimal::ZERO,
@@ -269,11 +299,13 @@ mod tests {
 
     #[test]
     fn award_bands() {
-        assert_eq!(award(Grade::Excellent, 40), Some(yuan(100_000)));
-        assert_eq!(award(Grade::Excellent, 39), Some(yuan(70_000)));
-        assert_eq!(award(Grade::Good, 20), Some(yuan(50_000)));
-        assert_eq!(award(Grade::Pass, 10), Some(yuan(20_000)));
-        assert_eq!(award(Grade::Pass, 9), None);
-        assert_eq!(award(Grade::Fail, 100), None);
+        let table = &AWARD_TABLES[0].value;
+        assert_eq!(award(table, Grade::Excellent, 40), Some(yuan(100_000)));
+        assert_eq!(award(table, Grade::Excellent, 39), Some(yuan(70_000)));
+        assert_eq!(award(table, Grade::Good, 20), Some(yuan(50_000)));
+        assert_eq!(award(table, Grade::Pass, 10), Some(yuan(20_000)));
+        assert_eq!(award(table, Grade::Pass, 9), None);
+        assert_eq!(award(table, Grade::Fail, 100), None);
+        assert!(in_force(AWARD_TABLES, Date::ymd(2021, 12, 31)).is_none());
     }
 }

@@ -67,6 +67,13 @@ fn roster(seed: u64, max_count: u64) -> Vec<HireGroup> {
             group.public_post = Some(s.is_multiple_of(19));
             group.monthly_hours = Some((s % 200) as u32);
             group.work_for_training_received = Some(s.is_multiple_of(23));
+            group.post_kind = Some(if s.is_multiple_of(29) {
+                rules_core::choices::PostKind::Rural
+            } else {
+                rules_core::choices::PostKind::Urban
+            });
+            group.subsidised_months = Some((s / 13 % 70) as u32);
+            group.near_retirement = Some(s.is_multiple_of(31));
             group
         })
         .collect()

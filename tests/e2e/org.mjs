@@ -117,7 +117,13 @@ async function checkBenefit(page, b) {
   for (const line of b.estimate.breakdown || []) {
     const row = block.locator(`tr[data-row="${line.row}"]:not(.still-needed)`);
     const cells = await row.locator('td').allInnerTexts();
-    eq(cells, [String(line.heads), String(line.qualifying), line.per_head, line.subtotal], `${b.id} row ${line.row}`);
+    // A group that qualifies without a published amount shows no figure, only the reason.
+    const figures = line.unpriced ? ['—', '—'] : [line.per_head, line.subtotal];
+    eq(cells, [String(line.heads), String(line.qualifying), ...figures], `${b.id} row ${line.row}`);
+    if (line.unpriced) {
+      const why = await block.locator(`tr.unpriced[data-row="${line.row}"]`).innerText();
+      assert(why.includes(line.unpriced), `${b.id} row ${line.row} unpriced: ${why}`);
+    }
     if (line.still_needed) {
       const needed = await block.locator(`tr.still-needed[data-row="${line.row}"]`).innerText();
       assert(needed.includes(line.still_needed), `${b.id} row ${line.row} still needed: ${needed}`);

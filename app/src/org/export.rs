@@ -63,7 +63,15 @@ pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
         }
         let unit = per_head_unit(&b.estimate.value);
         for g in &b.estimate.breakdown {
-            let per_head = format!("{} {unit}", format_yuan(g.per_head));
+            let (per_head, subtotal, said) = if g.unpriced.is_empty() {
+                (
+                    format!("{} {unit}", format_yuan(g.per_head)),
+                    format_yuan(g.subtotal),
+                    g.still_needed.clone(),
+                )
+            } else {
+                (String::new(), String::new(), g.unpriced.clone())
+            };
             line(
                 &mut out,
                 &[
@@ -73,9 +81,9 @@ pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
                     &g.heads.to_string(),
                     &g.qualifying.to_string(),
                     &per_head,
-                    &format_yuan(g.subtotal),
+                    &subtotal,
                     "",
-                    &g.still_needed,
+                    &said,
                 ],
             );
         }

@@ -115,12 +115,9 @@ pub fn current_question(
     })
 }
 
-/// The fields a roster row asks for, from the audience and the kind given.
-pub fn roster_fields(audience: Audience, session: &Session) -> Fields {
-    Fields::for_org(
-        audience,
-        session.facts.org_kind == Some(OrgKind::PublicPostDeveloper),
-    )
+/// The fields a roster row asks for, from the audience, the kind given and the evaluation date.
+pub fn roster_fields(audience: Audience, session: &Session, day: rules_core::Date) -> Fields {
+    Fields::for_org(audience, session.facts.org_kind, day)
 }
 
 /// True when this audience's benefits use a roster (employers and agencies).
@@ -262,7 +259,7 @@ fn RosterQuestion(question: Question, audience: Audience) -> impl IntoView {
     let (groups, fields) = state.session.with_untracked(|s| {
         (
             s.facts.roster.clone().unwrap_or_default(),
-            roster_fields(audience, s),
+            roster_fields(audience, s, state.as_of.get_untracked()),
         )
     });
     let roster = Roster::new(&groups);
@@ -329,6 +326,80 @@ mod tests {
             None
         );
         assert_eq!(route_from(None, "results", None), None);
+    }
+
+    /// Every roster box a report asks for is one the page offers for that organisation on that day,
+    /// and a benefit no longer in force asks for nothing (issue 16: an enterprise was asked whether a
+    /// post is a 公益性岗位, and an ended item whether a hire had 以工代训, with no box for either).
+    #[test]
+    fn every_roster_term_a_report_asks_for_has_a_box() {
+        use rules_core::choices::HireIdentity;
+        use rules_core::roster::HireGroup;
+        let bare: Vec<HireGroup> = HireIdentity::ALL
+            .iter()
+            .map(|identity| HireGroup::new(*identity, 2))
+            .collect();
+        // Each term given in turn, so that the terms asked after it show up too.
+        let mut rosters = vec![bare.clone()];
+        let mut filled = bare;
+        for group in &mut filled {
+            group.public_post = Some(true);
+            group.placed_free = Some(true);
+            group.dispatched = Some(false);
+        }
+        rosters.push(filled.clone());
+        for group in &mut filled {
+            group.contract_months = Some(12);
+            group.full_time = Some(true);
+            group.insured_months = Some(40);
+            group.post_kind = Some(rules_core::choices::PostKind::Urban);
+            group.subsidised_months = Some(40);
+        }
+        rosters.push(filled);
+        let days = [
+            Date::ymd(2021, 6, 1),
+            Date::ymd(2023, 1, 1),
+            Date::ymd(2025, 6, 1),
+            Date::ymd(2026, 12, 1),
+        ];
+        for audience in [Audience::Employer, Audience::Agency] {
+            let kinds = OrgKind::ALL
+                .iter()
+                .copied()
+                .filter(|k| k.audience() == audience)
+                .map(Some)
+                .chain([None]);
+            for kind in kinds {
+                for day in days {
+                    let fields = Fields::for_org(audience, kind, day);
+                    for roster in &rosters {
+                        let facts = rules_core::Facts {
+                            audience: Some(audience),
+                            org_kind: kind,
+                            work_for_training_run: Some(true),
+                            roster: Some(roster.clone()),
+                            ..rules_core::Facts::default()
+                        };
+                        let report = evaluate(&facts, day);
+                        for b in estimate::relevant(&report, audience) {
+                            let in_force = b.standing == rules_core::Standing::InForce;
+                            for line in &b.estimate.breakdown {
+                                if let Some(term) = line.missing {
+                                    assert!(
+                                        in_force && fields.shows(term),
+                                        "{}: {kind:?} on {day} asks for {term:?}, no box",
+                                        b.id
+                                    );
+                                }
+                            }
+                            if !in_force {
+                                assert!(b.open_questions().is_empty(), "{} asks", b.id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -118,7 +118,7 @@ fn LiveRoster(audience: Audience) -> impl IntoView {
     let (groups, fields) = state.session.with_untracked(|s| {
         (
             s.facts.roster.clone().unwrap_or_default(),
-            roster_fields(audience, s),
+            roster_fields(audience, s, state.as_of.get_untracked()),
         )
     });
     let roster = Roster::new(&groups);

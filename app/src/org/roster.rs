@@ -3,14 +3,17 @@
 //! what cannot be read gets rules-core's Chinese message beside the box and stays unknown.
 
 use leptos::prelude::*;
-use rules_core::choices::HireIdentity;
+use rules_core::choices::{HireIdentity, OrgKind, PostKind};
 use rules_core::input::{parse_count, parse_money};
-use rules_core::roster::HireGroup;
-use rules_core::Audience;
+use rules_core::roster::{HireGroup, RosterTerm};
+use rules_core::{Audience, Date, Standing};
 
-/// Which fields a row asks for. Employers: contract, full-time, social insurance and the employer's
-/// contributions; 公益性岗位 developers also whether the post is one and the hours; agencies: placed
-/// free, 劳务派遣, contract, full-time, public post and months in the job.
+/// Which fields a row asks for: every roster term the benefits of this organisation can ask on that
+/// day, and no other (a native test checks it against rules-core's reports). Employers: contract,
+/// full-time, social insurance and the employer's contributions, and while 以工代训 is in force
+/// (2021) whether a 脱贫人口 already had it; 公益性岗位 developers: whether the post is one, its kind,
+/// the contract, full-time or the hours, and the months already subsidised with the near-retirement
+/// extension; agencies: placed free, 劳务派遣, contract, full-time, public post and months in the job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fields {
     pub contract: bool,
@@ -18,10 +21,20 @@ pub struct Fields {
     pub contributions: bool,
     pub placement: bool,
     pub public_post: bool,
+    /// Post kind, hours of part-time posts, months subsidised and near retirement (developers).
+    pub post_terms: bool,
+    pub work_for_training: bool,
 }
 
 impl Fields {
-    pub fn for_org(audience: Audience, public_post_developer: bool) -> Fields {
+    pub fn for_org(audience: Audience, kind: Option<OrgKind>, day: Date) -> Fields {
+        let developer = kind == Some(OrgKind::PublicPostDeveloper);
+        // A producer while the 以工代训 subsidy is in force (or a kind not yet given).
+        let work_for_training = kind.is_none_or(OrgKind::is_producer)
+            && rules_core::hiring::WORK_FOR_TRAINING
+                .validity
+                .standing_on(day)
+                == Standing::InForce;
         match audience {
             Audience::Agency => Fields {
                 contract: true,
@@ -29,14 +42,44 @@ impl Fields {
                 contributions: false,
                 placement: true,
                 public_post: true,
+                post_terms: false,
+                work_for_training: false,
+            },
+            _ if developer => Fields {
+                contract: true,
+                insurance: false,
+                contributions: false,
+                placement: false,
+                public_post: true,
+                post_terms: true,
+                work_for_training: false,
             },
             _ => Fields {
                 contract: true,
                 insurance: true,
-                contributions: !public_post_developer,
+                contributions: true,
                 placement: false,
-                public_post: public_post_developer,
+                public_post: false,
+                post_terms: false,
+                work_for_training,
             },
+        }
+    }
+
+    /// Whether a row offers the box for `term`.
+    pub fn shows(&self, term: RosterTerm) -> bool {
+        match term {
+            RosterTerm::ContractMonths => self.contract,
+            RosterTerm::FullTime => true,
+            RosterTerm::InsuredMonths | RosterTerm::StillInsured => self.insurance,
+            RosterTerm::EmployerContributions => self.contributions,
+            RosterTerm::PlacedFree | RosterTerm::Dispatched => self.placement,
+            RosterTerm::PublicPost => self.public_post,
+            RosterTerm::MonthlyHours
+            | RosterTerm::PostKind
+            | RosterTerm::SubsidisedMonths
+            | RosterTerm::NearRetirement => self.post_terms,
+            RosterTerm::WorkForTrainingReceived => self.work_for_training,
         }
     }
 }
@@ -55,6 +98,10 @@ pub struct RowDraft {
     pub dispatched: Option<bool>,
     pub public_post: Option<bool>,
     pub monthly_hours: String,
+    pub post_kind: Option<PostKind>,
+    pub subsidised_months: String,
+    pub near_retirement: Option<bool>,
+    pub work_for_training_received: Option<bool>,
 }
 
 impl Default for RowDraft {
@@ -71,6 +118,7 @@ pub enum Field {
     InsuredMonths,
     Contributions,
     MonthlyHours,
+    SubsidisedMonths,
 }
 
 impl Field {
@@ -81,6 +129,7 @@ impl Field {
             Field::InsuredMonths => "insured",
             Field::Contributions => "contrib",
             Field::MonthlyHours => "hours",
+            Field::SubsidisedMonths => "subsidised",
         }
     }
 }
@@ -103,6 +152,10 @@ impl RowDraft {
             dispatched: g.dispatched,
             public_post: g.public_post,
             monthly_hours: text_of(g.monthly_hours),
+            post_kind: g.post_kind,
+            subsidised_months: text_of(g.subsidised_months),
+            near_retirement: g.near_retirement,
+            work_for_training_received: g.work_for_training_received,
         }
     }
 
@@ -121,6 +174,7 @@ impl RowDraft {
         let contract_months = optional(Field::ContractMonths, &self.contract_months);
         let insured_months = optional(Field::InsuredMonths, &self.insured_months);
         let monthly_hours = optional(Field::MonthlyHours, &self.monthly_hours);
+        let subsidised_months = optional(Field::SubsidisedMonths, &self.subsidised_months);
         let contributions = if self.contributions.trim().is_empty() {
             None
         } else {
@@ -150,6 +204,10 @@ impl RowDraft {
             dispatched: self.dispatched,
             public_post: self.public_post,
             monthly_hours,
+            post_kind: self.post_kind,
+            subsidised_months,
+            near_retirement: self.near_retirement,
+            work_for_training_received: self.work_for_training_received,
             ..HireGroup::new(self.identity, count)
         });
         (group, errors)
@@ -314,9 +372,18 @@ fn RowEditor(row: Row, roster: Roster, fields: Fields) -> impl IntoView {
                 <YesNo key=key part="post" label="是否在公益性岗位上" draft=draft
                     get=|d| d.public_post set=|d, v| d.public_post = v/>
             })}
-            {(fields.public_post && !fields.placement).then(|| view! {
+            {fields.post_terms.then(|| view! {
+                <PostKindSelect key=key draft=draft/>
                 <NumberBox key=key field=Field::MonthlyHours label="非全日制每月工作小时数" unit="小时" draft=draft errors=errors
                     get=|d| d.monthly_hours.clone() set=|d, v| d.monthly_hours = v/>
+                <NumberBox key=key field=Field::SubsidisedMonths label=RosterTerm::SubsidisedMonths.label() unit="个月" draft=draft errors=errors
+                    get=|d| d.subsidised_months.clone() set=|d, v| d.subsidised_months = v/>
+                <YesNo key=key part="retire" label=RosterTerm::NearRetirement.label() draft=draft
+                    get=|d| d.near_retirement set=|d, v| d.near_retirement = v/>
+            })}
+            {fields.work_for_training.then(|| view! {
+                <YesNo key=key part="wft" label=RosterTerm::WorkForTrainingReceived.label() draft=draft
+                    get=|d| d.work_for_training_received set=|d, v| d.work_for_training_received = v/>
             })}
             {fields.insurance.then(|| view! {
                 <NumberBox key=key field=Field::InsuredMonths
@@ -377,6 +444,31 @@ fn NumberBox(
                 }
             />
             <p class="error" id=error_id role="alert">{error}</p>
+        </div>
+    }
+}
+
+/// 城镇 / 乡村 公益性岗位 / 不清楚, with rules-core's labels.
+#[component]
+fn PostKindSelect(key: u32, draft: RwSignal<RowDraft>) -> impl IntoView {
+    let select_id = format!("roster-{key}-postkind");
+    let now = draft.with_untracked(|d| d.post_kind);
+    view! {
+        <div class="roster-field">
+            <label for=select_id.clone()>"岗位类别"</label>
+            <select
+                id=select_id
+                on:change=move |ev| {
+                    let kind = PostKind::from_id(&event_target_value(&ev));
+                    draft.update(|d| d.post_kind = kind);
+                }
+            >
+                <option value="" selected=now.is_none()>"不清楚"</option>
+                {PostKind::ALL
+                    .iter()
+                    .map(|k| view! { <option value=k.id() selected=now == Some(*k)>{k.label()}</option> })
+                    .collect_view()}
+            </select>
         </div>
     }
 }
@@ -461,6 +553,10 @@ mod tests {
             dispatched: Some(false),
             public_post: Some(true),
             monthly_hours: Some(80),
+            post_kind: Some(PostKind::Urban),
+            subsidised_months: Some(40),
+            near_retirement: Some(false),
+            work_for_training_received: Some(true),
             ..HireGroup::new(HireIdentity::FourFifty, 3)
         };
         assert_eq!(RowDraft::from_group(&group).parse(), (Some(group), vec![]));

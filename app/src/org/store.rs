@@ -6,7 +6,7 @@
 use crate::json::{self, quote, Json};
 use crate::session::{Session, SAVE_VERSION};
 use crate::storage;
-use rules_core::choices::HireIdentity;
+use rules_core::choices::{HireIdentity, PostKind};
 use rules_core::facts::{AnswerKind, FACTS_VERSION};
 use rules_core::input::{parse_count, parse_money};
 use rules_core::money::format_yuan;
@@ -75,6 +75,10 @@ fn group_json(g: &HireGroup) -> String {
     number("contract-months", g.contract_months);
     number("insured-months", g.insured_months);
     number("monthly-hours", g.monthly_hours);
+    number("subsidised-months", g.subsidised_months);
+    if let Some(kind) = g.post_kind {
+        fields.push(format!("\"post-kind\":{}", quote(kind.id())));
+    }
     for (key, value) in [
         ("full-time", g.full_time),
         ("still-insured", g.still_insured),
@@ -82,6 +86,7 @@ fn group_json(g: &HireGroup) -> String {
         ("dispatched", g.dispatched),
         ("public-post", g.public_post),
         ("work-for-training-received", g.work_for_training_received),
+        ("near-retirement", g.near_retirement),
     ] {
         if let Some(b) = value {
             fields.push(format!("{}:{b}", quote(key)));
@@ -142,6 +147,9 @@ fn read_group(value: &Json) -> Option<HireGroup> {
             ("contract-months", Json::Number(n)) => g.contract_months = parse_count(n).ok(),
             ("insured-months", Json::Number(n)) => g.insured_months = parse_count(n).ok(),
             ("monthly-hours", Json::Number(n)) => g.monthly_hours = parse_count(n).ok(),
+            ("subsidised-months", Json::Number(n)) => g.subsidised_months = parse_count(n).ok(),
+            ("post-kind", Json::String(id)) => g.post_kind = Some(PostKind::from_id(id)?),
+            ("near-retirement", Json::Bool(b)) => g.near_retirement = Some(*b),
             ("full-time", Json::Bool(b)) => g.full_time = Some(*b),
             ("still-insured", Json::Bool(b)) => g.still_insured = Some(*b),
             ("placed-free", Json::Bool(b)) => g.placed_free = Some(*b),
@@ -217,6 +225,10 @@ mod tests {
             groups[2].dispatched = Some(false);
             groups[2].monthly_hours = Some(80);
             groups[2].employer_contributions = parse_money("8800.5").ok();
+            groups[1].post_kind = Some(PostKind::Rural);
+            groups[1].subsidised_months = Some(40);
+            groups[1].near_retirement = Some(true);
+            groups[1].work_for_training_received = Some(false);
         }
         session.skip(Q::OrgNoArrears);
         session.history.push(Q::Roster);

@@ -69,16 +69,29 @@ pub fn benefit_html(b: &BenefitReport) -> String {
             per_head_unit(&b.estimate.value)
         );
         for g in &b.estimate.breakdown {
+            // People who qualify without a published amount get no figure, only the reason.
+            let (per_head, subtotal) = if g.unpriced.is_empty() {
+                (format_yuan(g.per_head), format_yuan(g.subtotal))
+            } else {
+                ("—".to_string(), "—".to_string())
+            };
             let _ = write!(
                 h,
-                "<tr data-row=\"{row}\"><th scope=\"row\">第{row}组 {group}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num subtotal\">{}</td></tr>",
+                "<tr data-row=\"{row}\"><th scope=\"row\">第{row}组 {group}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{per_head}</td><td class=\"num subtotal\">{subtotal}</td></tr>",
                 g.heads,
                 g.qualifying,
-                format_yuan(g.per_head),
-                format_yuan(g.subtotal),
                 row = g.row,
                 group = esc(g.group),
             );
+            if !g.unpriced.is_empty() {
+                let _ = write!(
+                    h,
+                    "<tr class=\"unpriced\" data-row=\"{}\"><td colspan=\"5\">符合条件的 {} 人：{}</td></tr>",
+                    g.row,
+                    g.qualifying,
+                    esc(&g.unpriced)
+                );
+            }
             if !g.still_needed.is_empty() {
                 let _ = write!(
                     h,

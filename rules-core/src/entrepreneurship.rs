@@ -289,12 +289,20 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
         .or_else(|| yes(f.veteran, Q::Veteran))
         .or_else(|| yes(f.dibao, Q::Dibao))
         .or_else(|| yes(f.disabled, Q::Disabled))
-        .or_else(|| recent_graduate(ctx, graduate_window(loan_day(ctx))));
+        .or_else(|| recent_graduate(ctx, graduate_window(loan_day(ctx))))
+        .or_else(|| yes(f.zero_employment_family, Q::ZeroEmploymentFamily))
+        .or_else(|| yes(f.rural_entrepreneur, Q::RuralEntrepreneur))
+        .or_else(|| yes(f.online_merchant, Q::OnlineMerchant))
+        .or_else(|| yes(f.overcapacity_worker, Q::OvercapacityWorker))
+        .or_else(|| yes(f.released_prisoner, Q::ReleasedPrisoner));
     let conditions = vec![
-        condition("target-group", "脱贫人口（16岁以上）、登记失业人员、退役军人、就业困难人员（含低保、残疾）、高校毕业生（2024年5月前签约的毕业8年内，之后10年内）等", CLAUSE_LOAN).check(
+        // 2024 conditions (奉节 text, H) and 渝人社规〔2025〕11号: 城镇登记失业人员、就业困难人员（含残疾人、
+        // 低保、零就业家庭）、退役军人、刑满释放人员、高校毕业生、化解过剩产能企业职工和失业人员、网络商户、
+        // 农村自主创业农民（含返乡创业农民工）、年满十六周岁的脱贫人口（含防止返贫监测对象）.
+        condition("target-group", "脱贫人口（16岁以上）、登记失业人员、就业困难人员（含低保、残疾、零就业家庭）、退役军人、高校毕业生（2024年5月前签约的毕业8年内，之后10年内）、农村自主创业农民（含返乡创业农民工）、网络商户、去产能职工、刑满释放人员", CLAUSE_LOAN).check(
             group,
             "您属于创业担保贷款扶持人群",
-            "不属于已问到的扶持人群；如是农村自主创业农民（含返乡创业农民工）、网络商户、刑满释放人员等，请向经办机构咨询",
+            "不属于创业担保贷款的扶持人群",
         ),
         condition("operating-in-chongqing", "已登记经营（或网络创业），创业项目在重庆", CLAUSE_LOAN).check(
             registered_business(ctx, |_| true).and_then(|| yes(f.business_in_chongqing, Q::BusinessInChongqing)),

@@ -293,6 +293,10 @@ facts! {
     overcapacity_worker: bool => OvercapacityWorker = "overcapacity-worker",
     /// A farmer starting a business in the countryside (农村自主创业农民, 返乡创业农民工 included).
     rural_entrepreneur: bool => RuralEntrepreneur = "rural-entrepreneur",
+    /// Runs an online shop (网络商户), a group of the guaranteed loan.
+    online_merchant: bool => OnlineMerchant = "online-merchant",
+    /// Released after serving a sentence (刑满释放人员), a group of the guaranteed loan.
+    released_prisoner: bool => ReleasedPrisoner = "released-prisoner",
     registered_unemployed: bool => RegisteredUnemployed = "registered-unemployed",
     unemployed_since: Date => UnemployedSince = "unemployed-since",
     school_level: SchoolLevel => SchoolLevel = "school-level",

@@ -23,7 +23,7 @@ for (const page of pages) {
   const htmlPath = join(dist, page);
   let html = readFileSync(htmlPath, 'utf8');
   // Every script the page loads with an SRI hash: wasm-bindgen's glue (modulepreload) and boot.js.
-  const tags = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="?\/?([\w.-]+\.js)"?[^>]*>/g)];
+  const tags = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="?(?:\.?\/)?([\w.-]+\.js)"?[^>]*>/g)];
   if (!tags.some(([tag]) => tag.includes('modulepreload'))) throw new Error(`${page}: no glue to minify`);
   for (const [tag, file] of tags) {
     if (!done.has(file)) {

@@ -49,7 +49,9 @@ pub fn referenced_files(html: &str) -> BTreeSet<String> {
                     .next()
                     .unwrap_or_default(),
             };
-            if let Some(path) = value.strip_prefix('/') {
+            // Trunk writes built files as `./name` (relative, so any sub-path works); older builds
+            // wrote `/name`.
+            if let Some(path) = value.strip_prefix("./").or_else(|| value.strip_prefix('/')) {
                 if !path.is_empty() && !path.starts_with('/') {
                     found.insert(path.to_string());
                 }
@@ -194,6 +196,10 @@ mod tests {
         let html = r#"<link rel=stylesheet href=/style-1.css><link rel="modulepreload" href="/app-2.js"><meta name=app-wasm content=/app-2_bg.wasm><link rel=icon href="data:,"><a href="https://x.y/">"#;
         let refs: Vec<_> = referenced_files(html).into_iter().collect();
         assert_eq!(refs, ["app-2.js", "app-2_bg.wasm", "style-1.css"]);
+        // Relative, as Trunk writes them with public_url "./".
+        let relative = r#"<link href=./style-1.css rel=stylesheet><meta content=./app-2.js name=app-js><a href=policy.html>"#;
+        let refs: Vec<_> = referenced_files(relative).into_iter().collect();
+        assert_eq!(refs, ["app-2.js", "style-1.css"]);
     }
 
     #[test]

@@ -69,7 +69,11 @@ fn employer_state(facts: Facts) -> AppState {
 #[wasm_bindgen_test]
 async fn roster_editor_adds_edits_removes_and_explains_bad_numbers() {
     let roster = Roster::new(&[]);
-    let fields = Fields::for_org(Audience::Employer, false);
+    let fields = Fields::for_org(
+        Audience::Employer,
+        Some(rules_core::choices::OrgKind::Enterprise),
+        rules_core::Date::ymd(2025, 6, 1),
+    );
     let host = host();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         view! { <RosterEditor roster=roster fields=fields/> }

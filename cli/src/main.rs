@@ -1,10 +1,12 @@
 //! subsidy-check: the rules on the command line, for staff batch work and for tests.
 //!
 //!   subsidy-check catalogue
-//!   subsidy-check evaluate --as-of YYYY-MM-DD [FILE|-]
+//!   subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
 //!
 //! `evaluate` reads one JSON answers document, or JSON lines (one person per line), and prints the
-//! report(s) as JSON. Malformed input gets a message naming the line, and exit code 2.
+//! report(s) as JSON, in full or (`--summary`) one compact line each. Lines stream: one report out
+//! per line in, in input order, on every core, in bounded memory. A bad line is reported on stderr by
+//! its number, the others are still evaluated, and the exit code is 2 at the end.
 
 mod batch;
 mod input;
@@ -20,7 +22,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "用法 / usage:
   subsidy-check catalogue
-  subsidy-check evaluate --as-of YYYY-MM-DD [FILE|-]   (FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入)
+  subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
+      FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入
+      --summary: 每人一行简要结果（每项补贴的状态、金额、还需回答的问题），不含条件、材料等详情
   subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)";
 
 fn main() -> ExitCode {
@@ -116,8 +120,12 @@ fn evaluate_document(
     as_of: Date,
     form: ReportForm,
 ) -> Result<(), String> {
-    let text = std::str::from_utf8(document)
-        .map_err(|e| format!("回答文档不是 UTF-8 文本（第 {} 个字节起），请另存为 UTF-8", e.valid_up_to() + 1))?;
+    let text = std::str::from_utf8(document).map_err(|e| {
+        format!(
+            "回答文档不是 UTF-8 文本（第 {} 个字节起），请另存为 UTF-8",
+            e.valid_up_to() + 1
+        )
+    })?;
     let facts = report::read_answers(text, as_of, Some(first_line))
         .map_err(|why| format!("回答文档无法读取：{why}"))?;
     let mut out = Vec::new();

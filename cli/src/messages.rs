@@ -211,10 +211,16 @@ fn translate(message: &str) -> String {
 
 /// serde's description of the value it got (`integer \`-1\``, `string "x"`, `map`), as written.
 fn unexpected(value: &str) -> String {
-    let written = ["integer ", "floating point ", "boolean ", "string ", "character "]
-        .iter()
-        .find_map(|kind| value.strip_prefix(kind))
-        .map(|quoted| quoted.trim_matches('`'));
+    let written = [
+        "integer ",
+        "floating point ",
+        "boolean ",
+        "string ",
+        "character ",
+    ]
+    .iter()
+    .find_map(|kind| value.strip_prefix(kind))
+    .map(|quoted| quoted.trim_matches('`'));
     match (written, value) {
         (Some(written), _) => clip(written),
         (None, "map") => "对象 { … }".to_string(),
@@ -313,7 +319,10 @@ mod tests {
     fn names_the_key_and_what_it_needs() {
         assert!(why(r#"{"agee": 3}"#).contains("不认识的键“agee”"));
         let age = why(r#"{"audience":"person","age": -3}"#);
-        assert!(age.contains("“age”") && age.contains("-3") && age.contains("整数"), "{age}");
+        assert!(
+            age.contains("“age”") && age.contains("-3") && age.contains("整数"),
+            "{age}"
+        );
         let choice = why(r#"{"poverty-status": "zzz"}"#);
         assert!(choice.contains("alleviated"), "{choice}");
         let date = why(r#"{"work-since": "2025-13-45"}"#);
@@ -321,7 +330,10 @@ mod tests {
         let twice = why(r#"{"age": 1, "age": 2}"#);
         assert!(twice.contains("写了两次"), "{twice}");
         let roster = why(r#"{"roster": [{"identity":"poverty","count":1}, {"count": 2}]}"#);
-        assert!(roster.contains("第 2 组") && roster.contains("identity"), "{roster}");
+        assert!(
+            roster.contains("第 2 组") && roster.contains("identity"),
+            "{roster}"
+        );
         let count = why(r#"{"roster": [{"identity":"poverty","count":-1}]}"#);
         assert!(count.contains("-1 不对，需要不小于 0 的整数"), "{count}");
         assert!(why(r#"{"age": 1"#).contains("没有结束"));

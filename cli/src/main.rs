@@ -1,20 +1,30 @@
 //! subsidy-check: the rules on the command line, for staff batch work and for tests.
 //!
 //!   subsidy-check catalogue
-//!   subsidy-check evaluate --as-of YYYY-MM-DD [FILE|-]
+//!   subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
 //!
 //! `evaluate` reads one JSON answers document, or JSON lines (one person per line), and prints the
-//! report(s) as JSON. Malformed input gets a message naming the line, and exit code 2.
+//! report(s) as JSON, in full or (`--summary`) one compact line each. Lines stream: one report out
+//! per line in, in input order, on every core, in bounded memory. A bad line is reported on stderr by
+//! its number, the others are still evaluated, and the exit code is 2 at the end.
 
+mod batch;
+mod input;
+mod messages;
 mod policy_html;
+mod report;
 
-use rules_core::{evaluate, Date, Facts};
-use std::io::{self, Read, Write};
+use input::{InputLine, LineContent, LineReader};
+use report::ReportForm;
+use rules_core::Date;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 / usage:
   subsidy-check catalogue
-  subsidy-check evaluate --as-of YYYY-MM-DD [FILE|-]   (FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入)
+  subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
+      FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入
+      --summary: 每人一行简要结果（每项补贴的状态、金额、还需回答的问题），不含条件、材料等详情
   subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)";
 
 fn main() -> ExitCode {
@@ -53,6 +63,7 @@ fn run(args: &[String]) -> Result<(), String> {
 fn evaluate_command(args: &[String]) -> Result<(), String> {
     let mut as_of = None;
     let mut input = None;
+    let mut form = ReportForm::Full;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -62,6 +73,7 @@ fn evaluate_command(args: &[String]) -> Result<(), String> {
                     .ok_or("--as-of 后面要写日期，例如 --as-of 2025-06-30")?;
                 as_of = Some(Date::parse(value)?);
             }
+            "--summary" => form = ReportForm::Summary,
             other if other.starts_with("--") => {
                 return Err(format!("不认识的选项 {other}\n{USAGE}"))
             }
@@ -70,60 +82,63 @@ fn evaluate_command(args: &[String]) -> Result<(), String> {
         }
     }
     let as_of = as_of.ok_or("请用 --as-of YYYY-MM-DD 指定查询日期（规则按日期生效）")?;
-    let text = read_input(input.as_deref())?;
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+    let mut lines = LineReader::open(input.as_deref())?;
+    let Some(first) = lines.next_non_blank()? else {
         return Err("输入为空：需要一个 JSON 回答文档，或每行一个".to_string());
-    }
-    // One document (possibly spread over several lines), else JSON lines.
-    let whole = serde_json::from_str::<Facts>(trimmed);
-    let first_line_is_json = trimmed
-        .lines()
-        .next()
-        .is_some_and(|line| serde_json::from_str::<serde_json::Value>(line).is_ok());
-    match whole {
-        Ok(facts) => {
-            facts.check_version()?;
-            return print_json(&evaluate(&facts, as_of), true);
+    };
+    // One document spread over several lines when its first line is not whole by itself.
+    let first = match first.content {
+        LineContent::Text(text) if !input::is_whole_line(&text) => {
+            let document = lines.rest_as_document(text)?;
+            return evaluate_document(&document, first.number, as_of, form);
         }
-        Err(error) if !first_line_is_json || trimmed.lines().count() == 1 => {
-            return Err(format!("回答文档无法读取：{error}"));
-        }
-        Err(_) => {}
+        content => InputLine {
+            number: first.number,
+            content,
+        },
+    };
+    let Some(second) = lines.next_non_blank()? else {
+        // A single line is a single document: the full report comes indented, as for a file.
+        let mut out = Vec::new();
+        batch::evaluate_line(&first, as_of, form, true, &mut out)
+            .map_err(|why| format!("第 {} 行无法读取：{why}", first.number))?;
+        return write_all(&out);
+    };
+    let totals = batch::evaluate_lines(lines, vec![first, second], as_of, form)?;
+    match totals.bad {
+        0 => Ok(()),
+        bad => Err(format!(
+            "{bad} 行无法读取（原因见上）；其余 {} 行的结果已输出",
+            totals.evaluated
+        )),
     }
-    let mut reports = Vec::new();
-    for (number, line) in trimmed.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let facts: Facts =
-            serde_json::from_str(line).map_err(|e| format!("第 {} 行无法读取：{e}", number + 1))?;
-        facts
-            .check_version()
-            .map_err(|e| format!("第 {} 行：{e}", number + 1))?;
-        reports.push(evaluate(&facts, as_of));
-    }
-    let mut out = io::stdout().lock();
-    for report in &reports {
-        let line = serde_json::to_string(report).map_err(|e| e.to_string())?;
-        write_line(&mut out, &line)?;
-    }
-    Ok(())
+}
+/// One answers document spread over several lines (starting on line `first_line`): one report.
+fn evaluate_document(
+    document: &[u8],
+    first_line: u64,
+    as_of: Date,
+    form: ReportForm,
+) -> Result<(), String> {
+    let text = std::str::from_utf8(document).map_err(|e| {
+        format!(
+            "回答文档不是 UTF-8 文本（第 {} 个字节起），请另存为 UTF-8",
+            e.valid_up_to() + 1
+        )
+    })?;
+    let facts = report::read_answers(text, as_of, Some(first_line))
+        .map_err(|why| format!("回答文档无法读取：{why}"))?;
+    let mut out = Vec::new();
+    report::write_report(&facts, as_of, form, true, &mut out)?;
+    write_all(&out)
 }
 
-fn read_input(path: Option<&str>) -> Result<String, String> {
-    let mut text = String::new();
-    match path {
-        None | Some("-") => io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("读取标准输入失败：{e}"))?,
-        Some(path) => {
-            text =
-                std::fs::read_to_string(path).map_err(|e| format!("读取文件 {path} 失败：{e}"))?;
-            0
-        }
-    };
-    Ok(text)
+fn write_all(bytes: &[u8]) -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("输出失败：{e}")),
+        _ => Ok(()),
+    }
 }
 
 fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<(), String> {

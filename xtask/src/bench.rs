@@ -1,6 +1,8 @@
 //! `cargo xtask bench`: a report, not a test. Prints evaluation speed natively and in headless
-//! Chromium's WebAssembly engine, and a Lighthouse mobile run of the release build (simulated Slow 4G
-//! and 4× CPU slowdown, Lighthouse's mobile default), each with a budget check.
+//! Chromium's WebAssembly engine, the command line's speed and memory on a batch of 100,000 generated
+//! profiles (full reports and `--summary`), and a Lighthouse mobile run of the release build
+//! (simulated Slow 4G and 4× CPU slowdown, Lighthouse's mobile default), each with a budget check.
+//! `cargo xtask bench cli` runs only the command line's part (no browser).
 
 use crate::{cargo, dist, header, run, serve, setup};
 use std::path::Path;
@@ -9,7 +11,10 @@ use std::process::Command;
 /// Lighthouse performance score below this fails the report.
 const MIN_PERFORMANCE: f64 = 0.9;
 
-pub fn cmd_bench(root: &Path) -> Result<(), String> {
+pub fn cmd_bench(root: &Path, only_cli: bool) -> Result<(), String> {
+    if only_cli {
+        return cli_batch(root);
+    }
     setup::toolchain(root, true)?;
     setup::npm_dir(&root.join("tools/bench"), "lighthouse (npm)")?;
 
@@ -22,6 +27,8 @@ pub fn cmd_bench(root: &Path) -> Result<(), String> {
         "evaluate",
         "--locked",
     ]))?;
+
+    cli_batch(root)?;
 
     header("wasm in headless Chromium: rules-core/tests/wasm_bench.rs (release build)");
     let mut wasm = cargo(&[
@@ -122,5 +129,246 @@ console.log('score=' + r.categories.performance.score);
             "Lighthouse performance {s} is below the budget {MIN_PERFORMANCE}"
         )),
         None => Err("Lighthouse gave no performance score".into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line on a batch (issues 18 and 21)
+
+/// Profiles in the timed batch.
+const BATCH_PROFILES: usize = 100_000;
+/// Peak memory is also read for a batch this large: it should not differ (the CLI streams).
+const SMALL_BATCH_PROFILES: usize = 10_000;
+
+/// `subsidy-check evaluate` over generated profiles, full and `--summary`, built with the `cli`
+/// profile (opt-level 3): profiles per second beside the in-process evaluations per second (same
+/// profile), so the cost of writing JSON is visible, and peak memory for 10k and 100k lines.
+pub fn cli_batch(root: &Path) -> Result<(), String> {
+    header("in-process, profile cli (as the command line is built): cargo bench -p rules-core --bench evaluate --profile cli");
+    let in_process = cargo(&[
+        "bench",
+        "-p",
+        "rules-core",
+        "--bench",
+        "evaluate",
+        "--profile",
+        "cli",
+        "--locked",
+    ])
+    .output()
+    .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+    let printed = String::from_utf8_lossy(&in_process.stdout);
+    print!("{printed}");
+    if !in_process.status.success() {
+        return Err(format!(
+            "cargo bench --profile cli failed: {}",
+            String::from_utf8_lossy(&in_process.stderr)
+        ));
+    }
+    let evaluations_per_second = printed
+        .lines()
+        .find(|line| line.starts_with("bench evaluate/typical:"))
+        .and_then(|line| line.split_whitespace().nth(2))
+        .and_then(|rate| rate.parse::<f64>().ok());
+
+    header("command line: subsidy-check evaluate over generated profiles (profile cli)");
+    let binary = build_cli(root)?;
+    let out_dir = root.join("target/bench");
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for profiles in [SMALL_BATCH_PROFILES, BATCH_PROFILES] {
+        let input = out_dir.join(format!("profiles-{profiles}.jsonl"));
+        std::fs::write(&input, generated_profiles(profiles))
+            .map_err(|e| format!("{}: {e}", input.display()))?;
+        for (mode, flags) in [("full", &[][..]), ("summary", &["--summary"][..])] {
+            let run = time_cli(&binary, flags, &input)?;
+            let rate = profiles as f64 / run.seconds;
+            let memory = run
+                .peak_kb
+                .map_or("not measurable here (no /proc)".to_string(), |kb| {
+                    format!("{:.1} MB", kb as f64 / 1024.0)
+                });
+            let share = evaluations_per_second.map_or(String::new(), |in_process| {
+                format!(
+                    " ({:.0} % of {in_process:.0} evaluations/s in-process on one core; {cores} cores here)",
+                    100.0 * rate / in_process
+                )
+            });
+            println!(
+                "bench cli/{mode} {profiles} lines: {:.2} s, {rate:.0} profiles/s{share}, peak memory {memory}",
+                run.seconds
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Builds subsidy-check with the `cli` profile and returns the binary's path (cargo says where,
+/// wherever the target directory is).
+fn build_cli(root: &Path) -> Result<std::path::PathBuf, String> {
+    let output = cargo(&[
+        "build",
+        "--profile",
+        "cli",
+        "--bin",
+        "subsidy-check",
+        "--locked",
+        "--message-format=json",
+    ])
+    .current_dir(root)
+    .stderr(std::process::Stdio::inherit())
+    .output()
+    .map_err(|e| format!("cannot run cargo build: {e}"))?;
+    if !output.status.success() {
+        return Err("cargo build --profile cli --bin subsidy-check failed".into());
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|line| line.contains("\"name\":\"subsidy-check\""))
+        .find_map(|line| {
+            let rest = line.split("\"executable\":\"").nth(1)?;
+            Some(std::path::PathBuf::from(rest.split('"').next()?))
+        })
+        .ok_or_else(|| "cargo build did not name the subsidy-check binary".to_string())
+}
+
+struct CliRun {
+    seconds: f64,
+    peak_kb: Option<u64>,
+}
+
+/// Runs the CLI on `input` with its output thrown away (so the figure is the CLI's own work,
+/// serialising included), reading its peak resident memory (VmHWM) while it runs.
+fn time_cli(binary: &Path, flags: &[&str], input: &Path) -> Result<CliRun, String> {
+    use std::process::Stdio;
+    let start = std::time::Instant::now();
+    let mut child = Command::new(binary)
+        .args(["evaluate", "--as-of", "2025-06-20"])
+        .args(flags)
+        .arg(input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = None;
+    let status = loop {
+        // VmHWM is the high-water mark: the last reading before the end is the peak.
+        if let Some(kb) = vm_hwm_kb(&status_file) {
+            peak_kb = Some(peak_kb.map_or(kb, |peak: u64| peak.max(kb)));
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(10)),
+            Err(e) => return Err(format!("waiting for subsidy-check: {e}")),
+        }
+    };
+    let seconds = start.elapsed().as_secs_f64();
+    if !status.success() {
+        let mut message = String::new();
+        if let Some(mut stderr) = child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut message);
+        }
+        return Err(format!(
+            "subsidy-check failed on {}: {message}",
+            input.display()
+        ));
+    }
+    Ok(CliRun { seconds, peak_kb })
+}
+
+fn vm_hwm_kb(status_file: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(status_file).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// `count` answers lines, varied the same way on every run (a fixed xorshift sequence): four in five
+/// are persons with different identities, ages, places and dates, one in five an employer with a
+/// roster of one to three groups.
+fn generated_profiles(count: usize) -> String {
+    const POVERTY: [&str; 4] = [
+        "alleviated",
+        "monitored",
+        "monitored-risk-eliminated",
+        "none",
+    ];
+    const ACTIVITY: [&str; 6] = [
+        "employee",
+        "flexible",
+        "own-business",
+        "public-welfare-post",
+        "student",
+        "not-working",
+    ];
+    const PLACE: [&str; 4] = [
+        "own-district",
+        "other-district",
+        "shandong",
+        "other-province",
+    ];
+    const DISTRICT: [&str; 4] = ["wanzhou", "chengkou", "fuling", "yuzhong"];
+    const IDENTITY: [&str; 4] = ["poverty", "graduate", "four-fifty", "other"];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below as u64) as usize
+    };
+    let mut lines = String::with_capacity(count * 260);
+    for _ in 0..count {
+        let line = if next(5) == 0 {
+            let groups: Vec<String> = (0..1 + next(3))
+                .map(|_| {
+                    format!(
+                        r#"{{"identity":"{}","count":{},"contract-months":{},"insured-months":{},"still-insured":true}}"#,
+                        IDENTITY[next(IDENTITY.len())],
+                        1 + next(10),
+                        6 + next(30),
+                        next(24)
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"audience":"employer","org-kind":"enterprise","org-size":"small","org-district":"{}","org-staff":{},"org-no-arrears":true,"roster":[{}]}}"#,
+                DISTRICT[next(DISTRICT.len())],
+                5 + next(200),
+                groups.join(",")
+            )
+        } else {
+            format!(
+                r#"{{"audience":"person","poverty-status":"{}","hukou-chongqing":{},"hukou-district":"{}","age":{},"activity":"{}","work-place":"{}","work-since":"{}-{:02}-{:02}","job-search-received":{}}}"#,
+                POVERTY[next(POVERTY.len())],
+                next(5) != 0,
+                DISTRICT[next(DISTRICT.len())],
+                16 + next(50),
+                ACTIVITY[next(ACTIVITY.len())],
+                PLACE[next(PLACE.len())],
+                2023 + next(3),
+                1 + next(12),
+                1 + next(28),
+                next(4) == 0
+            )
+        };
+        lines.push_str(&line);
+        lines.push('\n');
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_profiles_are_json_lines_of_answers() {
+        let lines = generated_profiles(50);
+        assert_eq!(lines.lines().count(), 50);
+        assert!(lines
+            .lines()
+            .all(|l| l.starts_with("{\"audience\":") && l.ends_with('}')));
+        assert!(lines.contains("\"roster\":[{"));
+        assert_eq!(lines, generated_profiles(50), "the same every run");
     }
 }

@@ -30,8 +30,10 @@ usage: cargo xtask <command>
   fuzz [CASES]       the decoders with many more cases (default 1000000): answers JSON documents
                      with rosters are refused cleanly or evaluated; URL fragments, queries (in any
                      order) and saved answers decode or are refused, never panic
-  bench              a report: evaluations per second (native and in headless Chromium) and a
-                     Lighthouse mobile run of the release build, each with a budget check
+  bench [cli]        a report: evaluations per second (native and in headless Chromium), the
+                     command line's profiles per second and peak memory on 100,000 generated
+                     profiles (full and --summary), and a Lighthouse mobile run of the release
+                     build, each with a budget check; `bench cli` only the command line's part
 ";
 
 fn main() -> ExitCode {
@@ -51,7 +53,7 @@ fn main() -> ExitCode {
         Some("test") => return cmd_test(&root),
         Some("dist") => setup::toolchain(&root, false).and_then(|()| dist(&root).map(|_| ())),
         Some("setup") => setup::toolchain(&root, args.iter().any(|a| a == "--e2e")),
-        Some("bench") => bench::cmd_bench(&root),
+        Some("bench") => bench::cmd_bench(&root, args.get(1).is_some_and(|a| a == "cli")),
         Some("fuzz") => cmd_fuzz(args.get(1).map_or("1000000", String::as_str)),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

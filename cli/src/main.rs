@@ -6,6 +6,7 @@
 //! `evaluate` reads one JSON answers document, or JSON lines (one person per line), and prints the
 //! report(s) as JSON. Malformed input gets a message naming the line, and exit code 2.
 
+mod landing_html;
 mod policy_html;
 
 use rules_core::{evaluate, Date, Facts};
@@ -15,7 +16,8 @@ use std::process::ExitCode;
 const USAGE: &str = "用法 / usage:
   subsidy-check catalogue
   subsidy-check evaluate --as-of YYYY-MM-DD [FILE|-]   (FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入)
-  subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)";
+  subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)
+  subsidy-check landing-html --as-of YYYY-MM-DD        (首页在 WebAssembly 加载前显示的静态部分)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,13 @@ fn run(args: &[String]) -> Result<(), String> {
             print_json(&description, true)
         }
         Some("evaluate") => evaluate_command(&args[1..]),
+        Some("landing-html") => match args.get(1..) {
+            Some([flag, day]) if flag == "--as-of" => write_line(
+                &mut io::stdout().lock(),
+                &landing_html::render(Date::parse(day)?),
+            ),
+            _ => Err(format!("landing-html 需要 --as-of YYYY-MM-DD\n{USAGE}")),
+        },
         Some("policy-html") => match args.get(1..) {
             Some([flag, day]) if flag == "--as-of" => write_line(
                 &mut io::stdout().lock(),

@@ -33,8 +33,7 @@ pub use landing::{AudienceChoice, BenefitPanel, Landing, PANEL_HEADING_ID};
 /// The 文号 of the notice whose clauses the catalogue cites, e.g. `渝人社〔2021〕237号`
 /// (rules-core's source record, without the title).
 pub fn notice_number() -> &'static str {
-    let document = rules_core::source::NOTICE.document;
-    document.split('《').next().unwrap_or(document)
+    rules_core::source::NOTICE_NUMBER
 }
 
 /// The URL fragment that selects an audience, e.g. `#/person`.
@@ -482,8 +481,9 @@ pub fn SiteHeader() -> impl IntoView {
 /// and text costs far less of the first load than a view tree.
 fn masthead_html() -> String {
     format!(
-        "<h1>重庆就业帮扶政策自助查询</h1><p class=\"lede\">依据{}及其配套文件，帮您预估能享受哪些就业帮扶政策。结果仅供参考；您填写的内容只保存在本机，不会上传。</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a><a href=\"{POLICY_PAGE}\" id=\"nav-policy\">政策一览</a></nav>",
-        html::esc(notice_number())
+        "<h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a><a href=\"{POLICY_PAGE}\" id=\"nav-policy\">政策一览</a></nav>",
+        html::esc(rules_core::source::SITE_TITLE),
+        html::esc(&rules_core::source::site_lede())
     )
 }
 

@@ -10,6 +10,7 @@
 
 mod batch;
 mod input;
+mod landing_html;
 mod messages;
 mod policy_html;
 mod report;
@@ -25,7 +26,8 @@ const USAGE: &str = "用法 / usage:
   subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
       FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入
       --summary: 每人一行简要结果（每项补贴的状态、金额、还需回答的问题），不含条件、材料等详情
-  subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)";
+  subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)
+  subsidy-check landing-html --as-of YYYY-MM-DD        (首页在 WebAssembly 加载前显示的静态部分)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +47,13 @@ fn run(args: &[String]) -> Result<(), String> {
             print_json(&description, true)
         }
         Some("evaluate") => evaluate_command(&args[1..]),
+        Some("landing-html") => match args.get(1..) {
+            Some([flag, day]) if flag == "--as-of" => write_line(
+                &mut io::stdout().lock(),
+                &landing_html::render(Date::parse(day)?),
+            ),
+            _ => Err(format!("landing-html 需要 --as-of YYYY-MM-DD\n{USAGE}")),
+        },
         Some("policy-html") => match args.get(1..) {
             Some([flag, day]) if flag == "--as-of" => write_line(
                 &mut io::stdout().lock(),

@@ -53,6 +53,14 @@ pub struct Source {
     pub date: Option<Date>,
 }
 
+/// The site's name, on every page and in the static landing of index.html.
+pub const SITE_TITLE: &str = "重庆就业帮扶政策自助查询";
+
+/// The line under the site's name.
+pub fn site_lede() -> String {
+    format!("依据{NOTICE_NUMBER}及其配套文件，帮您预估能享受哪些就业帮扶政策。结果仅供参考；您填写的内容只保存在本机，不会上传。")
+}
+
 impl Source {
     /// "（2023年7月28日）", or nothing when the page shows no date.
     pub fn dated(&self) -> String {
@@ -97,9 +105,22 @@ pub const NOTICE: Source = Source {
     date: Some(Date::ymd(2023, 7, 28)),
 };
 
+/// The notice's number, as pages cite it.
+pub const NOTICE_NUMBER: &str = "渝人社〔2021〕237号";
+
 /// The notice runs "截止2025年12月31日".
 pub const NOTICE_END: Date = Date::ymd(2025, 12, 31);
 
 /// The day the policy information was last checked against the sources (`policy/after-2025.md`'s
 /// reference date). The footer and policy.html say "政策信息核实至 …" from it.
 pub const POLICY_CHECKED: Date = Date::ymd(2026, 12, 1);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notice_number_is_the_start_of_its_title() {
+        assert!(NOTICE.document.starts_with(NOTICE_NUMBER));
+    }
+}

@@ -67,6 +67,31 @@ test('landing: the app starts and shows the four audience choices, none chosen',
   await context.close();
 });
 
+test('before the wasm arrives the landing is painted from the HTML; a tap then is not lost', async () => {
+  const { context, page } = await newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  // Hold the wasm back, as a weak rural connection would.
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(baseUrl);
+  const landing = page.locator('#static-landing');
+  await landing.locator('h2', { hasText: '您是？' }).waitFor({ timeout: 10000 });
+  eq(await landing.locator('a.choice').count(), 4, 'the four audiences, before the app');
+  eq(await landing.locator('.choice-label').allInnerTexts(), LABELS, 'their labels');
+  const text = await landing.innerText();
+  assert(text.includes('12333') && text.includes('政策一览'), 'the hotline and the policy page, before the app');
+  await page.screenshot({ path: join(shotDir, 'landing-before-wasm-360.png') });
+  await landing.locator('#static-choice-employer').tap();
+  release();
+  await page.locator('#benefits[data-audience="employer"]').waitFor({ timeout: 15000 });
+  eq(await page.locator('#static-landing').count(), 0, 'the app replaced the static landing');
+  eq(await page.getAttribute('#choice-employer', 'aria-pressed'), 'true', 'the early tap is kept');
+  await context.close();
+});
+
 test('choosing 个人 shows its benefits, presses the button and sets #/person', async () => {
   const { context, page } = await newPage();
   await open(page);

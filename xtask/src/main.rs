@@ -396,6 +396,7 @@ pub fn dist(root: &Path) -> Result<u64, String> {
         }
     }
     policy_page(root, &dist)?;
+    let index = static_landing(root, &dist, &index)?;
     service_worker(&dist, &index)?;
 
     header("size report (first load budget: 150 KB brotli; the build fails over it)");
@@ -527,6 +528,46 @@ fn policy_page(root: &Path, dist: &Path) -> Result<(), String> {
         .map_err(|e| format!("dist/policy.html: {e}"))?;
     println!("dist/policy.html: {} B, as of {today}", output.stdout.len());
     Ok(())
+}
+
+/// index.html's first screen painted from the HTML itself before the wasm arrives
+/// (`subsidy-check landing-html`, from rules-core as of today's date), inserted after `<body>`; the
+/// app removes it when it starts. Returns the new page.
+fn static_landing(root: &Path, dist: &Path, index: &str) -> Result<String, String> {
+    header("static landing: subsidy-check landing-html → dist/index.html");
+    let today = today_utc();
+    let output = cargo(&[
+        "run",
+        "--quiet",
+        "--release",
+        "--bin",
+        "subsidy-check",
+        "--",
+        "landing-html",
+        "--as-of",
+        &today,
+    ])
+    .current_dir(root)
+    .output()
+    .map_err(|e| format!("cannot run subsidy-check: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "subsidy-check landing-html failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let fragment = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    let page = index.replacen("<body>", &format!("<body>{fragment}"), 1);
+    if page == index {
+        return Err("dist/index.html has no <body> to put the static landing in".into());
+    }
+    size::check_no_inline_script(&page)?;
+    std::fs::write(dist.join("index.html"), &page).map_err(|e| format!("dist/index.html: {e}"))?;
+    println!(
+        "dist/index.html: static landing of {} B, as of {today}",
+        fragment.len()
+    );
+    Ok(page)
 }
 
 /// dist/sw.js: precaches the residents' page (index.html and what it loads, icons, manifest, the

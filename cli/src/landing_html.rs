@@ -1,0 +1,74 @@
+//! index.html's first screen as static HTML, generated from rules-core at build time: the title, the
+//! notice's standing, "您是？" with the four audiences, 政策一览 and 12333. It paints before the
+//! WebAssembly arrives on a weak connection; the app removes it when it starts. Each audience is a
+//! plain link (`#/person` …): a tap before the app is ready changes the fragment, and the app opens
+//! on that route. No script and no inline style, so the page's CSP stays as it is.
+
+use rules_core::documents::HOTLINE_NUMBER;
+use rules_core::source::{site_lede, NOTICE_END, SITE_TITLE};
+use rules_core::standing::{policy_checked, AFTER_NOTICE};
+use rules_core::{Audience, Date};
+use std::fmt::Write;
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The fragment inserted after index.html's `<body>`, as of `day` (the build's date).
+pub fn render(day: Date) -> String {
+    let mut html = format!(
+        "<div id=\"static-landing\"><header class=\"site-header\"><div class=\"masthead\"><h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\">首页</a><a href=\"policy.html\">政策一览</a></nav></div></header><main>",
+        escape(SITE_TITLE),
+        escape(&site_lede())
+    );
+    if day > NOTICE_END {
+        let _ = write!(
+            html,
+            "<p class=\"banner ended-banner\" role=\"note\">{}</p>",
+            escape(AFTER_NOTICE)
+        );
+    }
+    html.push_str("<section class=\"ask\" aria-labelledby=\"static-ask-who\"><h2 id=\"static-ask-who\">您是？</h2><ul class=\"choices\" role=\"list\">");
+    for audience in Audience::ALL {
+        let _ = write!(
+            html,
+            "<li><a class=\"choice\" id=\"static-choice-{id}\" href=\"#/{id}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></a></li>",
+            escape(audience.label()),
+            escape(audience.hint()),
+            id = audience.id()
+        );
+    }
+    let _ = write!(
+        html,
+        "</ul></section><p class=\"browse\"><a class=\"button secondary\" href=\"policy.html\">政策一览：查看全部政策</a></p></main><footer class=\"site-footer\"><p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 <a href=\"tel:{HOTLINE_NUMBER}\">{HOTLINE_NUMBER}</a></span></p><p class=\"checked\">{}</p></footer></div>",
+        escape(&policy_checked())
+    );
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_screen_needs_no_script_and_names_everything_a_visitor_needs() {
+        let page = render(Date::ymd(2026, 12, 1));
+        assert!(!page.contains("<script") && !page.contains("style="));
+        for audience in Audience::ALL {
+            assert!(page.contains(&format!("href=\"#/{}\"", audience.id())));
+            assert!(page.contains(audience.label()));
+        }
+        assert!(
+            page.contains("您是？") && page.contains("policy.html") && page.contains("tel:12333")
+        );
+        assert!(
+            page.contains("延续情况未公布"),
+            "the notice's end is said after 2025"
+        );
+        assert!(!render(Date::ymd(2025, 6, 1)).contains("ended-banner"));
+        assert_eq!(escape("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+    }
+}

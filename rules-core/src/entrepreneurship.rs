@@ -277,6 +277,8 @@ pub const LOAN_SPREAD_CAP: &[Dated<Decimal>] = &[
 const KEY_COUNTY_SPREAD_BEFORE_2024: Decimal = bp(250);
 /// Before 2024 the borrower paid up to LPR − 150 BP.
 const BORROWER_DISCOUNT_BEFORE_2024: Decimal = bp(150);
+/// 1 % as a fraction.
+const PERCENT: Decimal = percent(1);
 /// From 渝人社规〔2025〕11号 the treasury pays 50 % of the actual rate.
 const SUBSIDISED_SHARE_2025: Decimal = percent(50);
 

@@ -6,7 +6,7 @@ use crate::documents::{need, need_if, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
 use crate::logic::{fact, yes, Tri};
-use crate::money::{format_yuan, Unit};
+use crate::money::{format_yuan, round_fen, Unit};
 use crate::parameters::Parameter;
 use crate::source::{Confidence, Source};
 use rust_decimal::Decimal;
@@ -20,8 +20,10 @@ pub const FLEXIBLE_SOURCE: Source = Source {
 };
 const CLAUSE: &str = "渝人社〔2021〕237号 二（四）；渝人社发〔2018〕174号";
 /// The subsidy is 2/3 of the contributions actually paid.
-const SHARE_NUMERATOR: u32 = 2;
-const SHARE_DENOMINATOR: u32 = 3;
+/// 2/3 to 28 places. Multiplying by it and rounding to the fen gives exactly what dividing does for
+/// any amount in fen (a third of a whole number of fen is never within 10⁻²⁰ of a half fen; the test
+/// below checks), and keeps Decimal's division, kilobytes of code, out of the residents' wasm.
+const TWO_THIRDS: Decimal = Decimal::from_parts(178_956_971, 695_075_222, 361_400_724, false, 28);
 /// At most 3 years (to retirement for those within 5 years of it).
 const MAX_YEARS: u32 = 3;
 
@@ -94,7 +96,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
     ];
     let estimate = match f.flexible_contributions {
         Some(paid) => {
-            let amount = paid * Decimal::from(SHARE_NUMERATOR) / Decimal::from(SHARE_DENOMINATOR);
+            let amount = round_fen(paid * TWO_THIRDS);
             Estimate::amount(
                 amount,
                 Unit::YuanPerYear,
@@ -157,4 +159,25 @@ pub const FLEXIBLE_EMPLOYMENT: Benefit = Benefit {
 
 pub fn parameters() -> Vec<Parameter> {
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_thirds_by_multiplying_rounds_like_dividing() {
+        let three = Decimal::from(3);
+        let mut fen: i64 = 0;
+        // Every amount up to 3000.00 元 to the fen, then larger ones in uneven steps.
+        while fen < 100_000_000 {
+            let paid = Decimal::new(fen, 2);
+            assert_eq!(
+                round_fen(paid * TWO_THIRDS),
+                round_fen(paid * Decimal::TWO / three),
+                "{paid}"
+            );
+            fen += if fen < 300_000 { 1 } else { 9_973 };
+        }
+    }
 }

@@ -1,25 +1,40 @@
 //! The clipboard, where the browser allows it (WeChat and http pages often do not: callers offer
 //! the text to select by hand instead).
 
-/// Puts text on the clipboard; `false` where the browser refuses or has no Clipboard API.
-pub async fn copy_text(text: &str) -> bool {
-    use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Puts text on the clipboard and calls `done` with whether it worked (`false` where the browser
+/// refuses or has no Clipboard API). A callback on the promise, not an `async fn`: an executor for
+/// this one promise would cost the residents' page kilobytes.
+pub fn copy_text(text: &str, done: impl Fn(bool) + Clone + 'static) {
     let clipboard =
         js_sys::Reflect::get(&leptos::prelude::window().navigator(), &"clipboard".into())
             .ok()
             .filter(|c| c.is_object());
-    let Some(clipboard) = clipboard else {
-        return false;
+    let promise = clipboard.and_then(|clipboard| {
+        let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        write
+            .call1(&clipboard, &text.into())
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    let Some(promise) = promise else {
+        done(false);
+        return;
     };
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+    let failed = done.clone();
+    let ok = Closure::once_into_js(move |_: JsValue| done(true));
+    let err = Closure::once_into_js(move |_: JsValue| failed(false));
+    // `then` through the promise itself: once-closures that free themselves when called.
+    if let Some(then) = js_sys::Reflect::get(&promise, &"then".into())
         .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(write) = write else { return false };
-    match write.call1(&clipboard, &text.into()) {
-        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
-            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-            Err(_) => false,
-        },
-        Err(_) => false,
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = then.call2(&promise, &ok, &err);
     }
 }

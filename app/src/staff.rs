@@ -95,9 +95,7 @@ pub fn StaffPage() -> impl IntoView {
     };
     let copy = move |_| {
         let text = url.get_untracked();
-        leptos::task::spawn_local(async move {
-            copied.set(Some(crate::clipboard::copy_text(&text).await));
-        });
+        crate::clipboard::copy_text(&text, move |done| copied.set(Some(done)));
     };
     let print = move |_| {
         let _ = window().print();

@@ -339,9 +339,9 @@ pub fn ChecklistPage() -> impl IntoView {
             }
             Some("copy") => {
                 let text = untrack(list).to_plain_text();
-                leptos::task::spawn_local(async move {
-                    let done = crate::clipboard::copy_text(&text).await;
-                    copied.set(Some(copy_html(done, &text)));
+                let shown = text.clone();
+                crate::clipboard::copy_text(&text, move |done| {
+                    copied.set(Some(copy_html(done, &shown)));
                     if !done {
                         select_fallback();
                     }

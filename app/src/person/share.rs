@@ -43,9 +43,7 @@ pub fn Share() -> impl IntoView {
     };
     let copy = move |_| {
         let text = share_link(&state, with_answers.get_untracked());
-        leptos::task::spawn_local(async move {
-            copied.set(Some(crate::clipboard::copy_text(&text).await));
-        });
+        crate::clipboard::copy_text(&text, move |done| copied.set(Some(done)));
     };
     view! {
         <section class="share card no-print" id="share" aria-labelledby="share-title">

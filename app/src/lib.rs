@@ -216,6 +216,7 @@ fn main_screen(screen: Screen) -> AnyView {
 fn org_screen(screen: Screen) -> AnyView {
     match screen {
         Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
+        Screen::Person => view! { <person::NextSteps/> }.into_any(),
         Screen::Policy => open_policy(None),
         Screen::Benefit(id) => open_policy(Some(id)),
         _ => open_page("./"),
@@ -248,13 +249,13 @@ pub const ORG_PAGE: &str = "org.html";
 
 /// Opens `page` with the same query and fragment, in place of this history entry. Offline, the
 /// service worker may answer org.html with index.html: then say so instead of looping.
-fn open_page(page: &'static str) -> AnyView {
+pub(crate) fn open_page(page: &'static str) -> AnyView {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     if page == ORG_PAGE && path.ends_with(ORG_PAGE) {
         return view! {
             <p class="banner notice" id="open-page-offline" role="status">
-                "单位补贴测算需要联网打开一次，之后离线也能使用。请连接网络后刷新本页。"
+                "这一页需要联网打开一次，之后离线也能使用。请连接网络后刷新本页。"
             </p>
         }
         .into_any();
@@ -419,7 +420,10 @@ fn Screen(draw: DrawScreen) -> impl IntoView {
     let state = expect_context::<AppState>();
     let screen = Memo::new(move |_| match state.route.get() {
         Route::Landing(_) => Screen::Landing,
-        Route::PersonQuestions | Route::PersonResults | Route::PersonChecklist => Screen::Person,
+        Route::PersonQuestions
+        | Route::PersonResults
+        | Route::PersonChecklist
+        | Route::PersonShare => Screen::Person,
         Route::Policy => Screen::Policy,
         Route::PolicyBenefit(id) => Screen::Benefit(id),
         Route::Org(audience, _) => Screen::Org(audience),

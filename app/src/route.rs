@@ -15,6 +15,8 @@ pub enum Route {
     PersonResults,
     /// `#/person/checklist`: the merged document checklist for the benefits picked.
     PersonChecklist,
+    /// `#/person/share`: 分享给别人 (a link, with the answers only when asked).
+    PersonShare,
     /// `#/policy`: every benefit of the notice.
     Policy,
     /// `#/policy/<benefit-id>`: one benefit in detail.
@@ -32,6 +34,7 @@ impl Route {
             Route::PersonQuestions => "#/person/q".to_string(),
             Route::PersonResults => "#/person/results".to_string(),
             Route::PersonChecklist => "#/person/checklist".to_string(),
+            Route::PersonShare => "#/person/share".to_string(),
             Route::Policy => "#/policy".to_string(),
             Route::PolicyBenefit(id) => format!("#/policy/{id}"),
             Route::Org(audience, step) => crate::org::hash(audience, step),
@@ -64,15 +67,19 @@ impl Route {
             (Some(Audience::Person), "q", None) => Route::PersonQuestions,
             (Some(Audience::Person), "results", None) => Route::PersonResults,
             (Some(Audience::Person), "checklist", None) => Route::PersonChecklist,
+            (Some(Audience::Person), "share", None) => Route::PersonShare,
             (audience, _, _) => Route::Landing(audience),
         }
     }
 
-    /// True for the person's own screens (questions, results, checklist).
+    /// True for the person's own screens (questions, results, checklist, share).
     pub fn is_person_flow(self) -> bool {
         matches!(
             self,
-            Route::PersonQuestions | Route::PersonResults | Route::PersonChecklist
+            Route::PersonQuestions
+                | Route::PersonResults
+                | Route::PersonChecklist
+                | Route::PersonShare
         )
     }
 }
@@ -88,6 +95,7 @@ mod tests {
             Route::PersonQuestions,
             Route::PersonResults,
             Route::PersonChecklist,
+            Route::PersonShare,
             Route::Policy,
         ];
         routes.extend(Audience::ALL.map(|a| Route::Landing(Some(a))));

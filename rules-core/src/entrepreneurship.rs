@@ -277,7 +277,7 @@ pub const LOAN_SPREAD_CAP: &[Dated<Decimal>] = &[
 const KEY_COUNTY_SPREAD_BEFORE_2024: Decimal = bp(250);
 /// Before 2024 the borrower paid up to LPR − 150 BP.
 const BORROWER_DISCOUNT_BEFORE_2024: Decimal = bp(150);
-/// 1 % as a fraction.
+/// 1 % as a fraction: percent to fraction by multiplying (a division costs the wasm kilobytes).
 const PERCENT: Decimal = percent(1);
 /// From 渝人社规〔2025〕11号 the treasury pays 50 % of the actual rate.
 const SUBSIDISED_SHARE_2025: Decimal = percent(50);
@@ -451,10 +451,10 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
     // The LPR: the contract's own when given, else the table's fixing on the contract's day.
     let (lpr, lpr_step) = match (f.loan_lpr, lpr_on(contract_day)) {
         (Some(own), _) => (
-            own / Decimal::ONE_HUNDRED,
+            own * PERCENT,
             format!(
                 "LPR {}（您填写的合同LPR）",
-                format_rate(own / Decimal::ONE_HUNDRED)
+                format_rate(own * PERCENT)
             ),
         ),
         (None, Some((entry, false))) => {

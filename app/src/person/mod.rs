@@ -24,11 +24,39 @@ pub fn PersonPage() -> impl IntoView {
             view! { <ResumePrompt/> }.into_any()
         } else if route.get() == Route::PersonResults {
             view! { <Results/> }.into_any()
-        } else if route.get() == Route::PersonChecklist {
-            view! { <ChecklistPage/> }.into_any()
+        } else if matches!(route.get(), Route::PersonChecklist | Route::PersonShare) {
+            // The next steps live on org.html's bundle (it has every rule already), so the
+            // residents' first load carries neither the checklist nor the share box.
+            crate::open_page(crate::ORG_PAGE)
         } else {
             view! { <Questionnaire/> }.into_any()
         }
+    }
+}
+
+/// The person's next steps on org.html: 准备申请材料 (`#/person/checklist`) and 分享给别人
+/// (`#/person/share`), for the answers saved on this phone (the person came from their results, so
+/// the saved answers are taken up without asking). Other person screens go back to index.html.
+#[component]
+pub fn NextSteps() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    if let Some(saved) = state.resume.get_untracked() {
+        state.session.set(saved.session());
+        state.resume.set(None);
+    }
+    let route = Memo::new(move |_| state.route.get());
+    move || {
+        match route.get() {
+        Route::PersonChecklist => view! { <ChecklistPage/> }.into_any(),
+        Route::PersonShare => view! {
+            <section class="share-page">
+                <share::Share/>
+                <p class="no-print"><a class="button secondary" href="./#/person/results" id="share-back">"返回查询结果"</a></p>
+            </section>
+        }
+        .into_any(),
+        _ => crate::open_page("./"),
+    }
     }
 }
 

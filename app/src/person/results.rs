@@ -140,13 +140,13 @@ pub fn Results() -> impl IntoView {
             <div class="results-body" inner_html=body on:click=move |ev| edit_from_click(state, &ev)></div>
             <div class="actions no-print">
                 <a class="button primary" href="#/person/checklist" id="to-checklist">"准备申请材料"</a>
+                <a class="button secondary" href="#/person/share" id="to-share">"分享给别人"</a>
                 <button type="button" class="primary" id="print" on:click=print>"打印或保存结果"</button>
                 <a class="button secondary" href=crate::POLICY_PAGE id="results-to-policy">"政策一览"</a>
                 <button type="button" class="secondary" id="restart" on:click=move |_| state.restart()>
                     "重新开始"
                 </button>
             </div>
-            <super::share::Share/>
         </section>
     }
 }

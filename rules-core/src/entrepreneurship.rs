@@ -452,10 +452,7 @@ fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
     let (lpr, lpr_step) = match (f.loan_lpr, lpr_on(contract_day)) {
         (Some(own), _) => (
             own * PERCENT,
-            format!(
-                "LPR {}（您填写的合同LPR）",
-                format_rate(own * PERCENT)
-            ),
+            format!("LPR {}（您填写的合同LPR）", format_rate(own * PERCENT)),
         ),
         (None, Some((entry, false))) => {
             sources.push(entry.source);

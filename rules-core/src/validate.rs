@@ -105,47 +105,59 @@ fn check_district(value: &mut Option<crate::facts::DistrictId>, q: Q, findings: 
     }
 }
 
-/// Drops groups with impossible numbers (each with a message naming the row); keeps the others.
+/// Checks each roster group: an impossible term becomes unknown (with a message naming the row and
+/// the term), as for any other answer, so the rest of the row still counts; only a group whose head
+/// count is impossible is dropped, since a group is its people.
 fn check_roster(
     groups: Vec<crate::roster::HireGroup>,
     findings: &mut Vec<Finding>,
 ) -> Vec<crate::roster::HireGroup> {
     use crate::roster::{MAX_CONTRIBUTIONS, MAX_COUNT, MAX_HOURS, MAX_MONTHS};
     let mut kept = Vec::with_capacity(groups.len());
-    for (index, group) in groups.into_iter().enumerate() {
+    for (index, mut group) in groups.into_iter().enumerate() {
         let row = index + 1;
-        let problem = if group.count > MAX_COUNT {
-            Some(format!(
-                "第 {row} 行人数 {} 过大（最多 {MAX_COUNT} 人），请检查",
-                group.count
-            ))
-        } else if group.contract_months.is_some_and(|m| m > MAX_MONTHS) {
-            Some(format!(
-                "第 {row} 行合同期限过长（最多 {MAX_MONTHS} 个月），请检查"
-            ))
-        } else if group.insured_months.is_some_and(|m| m > MAX_MONTHS) {
-            Some(format!(
-                "第 {row} 行社保缴纳月数过大（最多 {MAX_MONTHS} 个月），请检查"
-            ))
-        } else if group.subsidised_months.is_some_and(|m| m > MAX_MONTHS) {
-            Some(format!(
-                "第 {row} 行已享受补贴月数过大（最多 {MAX_MONTHS} 个月），请检查"
-            ))
-        } else if group.monthly_hours.is_some_and(|h| h > MAX_HOURS) {
-            Some(format!("第 {row} 行每月工时超过一个月的小时数，请检查"))
-        } else if group.employer_contributions.is_some_and(|c| {
+        let mut unknown = |what: &str, rule: String| {
+            findings.push(invalid(
+                Q::Roster,
+                format!("第 {row} 行{what}{rule}，已按“不清楚”计算"),
+            ));
+        };
+        if group.count > MAX_COUNT {
+            findings.push(invalid(
+                Q::Roster,
+                format!(
+                    "第 {row} 行人数 {} 过大（最多 {MAX_COUNT} 人），这一行没有计入，请检查",
+                    group.count
+                ),
+            ));
+            continue;
+        }
+        if group.contract_months.is_some_and(|m| m > MAX_MONTHS) {
+            group.contract_months = None;
+            unknown("合同期限", format!("过长（最多 {MAX_MONTHS} 个月）"));
+        }
+        if group.insured_months.is_some_and(|m| m > MAX_MONTHS) {
+            group.insured_months = None;
+            unknown("社保缴纳月数", format!("过大（最多 {MAX_MONTHS} 个月）"));
+        }
+        if group.subsidised_months.is_some_and(|m| m > MAX_MONTHS) {
+            group.subsidised_months = None;
+            unknown("已享受补贴月数", format!("过大（最多 {MAX_MONTHS} 个月）"));
+        }
+        if group.monthly_hours.is_some_and(|h| h > MAX_HOURS) {
+            group.monthly_hours = None;
+            unknown("每月工时", "超过一个月的小时数".to_string());
+        }
+        if group.employer_contributions.is_some_and(|c| {
             c.is_sign_negative() && !c.is_zero() || c > Decimal::from(MAX_CONTRIBUTIONS)
         }) {
-            Some(format!(
-                "第 {row} 行单位缴费金额须在 0 到 {MAX_CONTRIBUTIONS} 元之间"
-            ))
-        } else {
-            None
-        };
-        match problem {
-            Some(message) => findings.push(invalid(Q::Roster, message)),
-            None => kept.push(group),
+            group.employer_contributions = None;
+            unknown(
+                "单位缴费金额",
+                format!("须在 0 到 {MAX_CONTRIBUTIONS} 元之间"),
+            );
         }
+        kept.push(group);
     }
     kept
 }

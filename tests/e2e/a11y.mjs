@@ -518,13 +518,14 @@ test('privacy: no answer ever in a URL or request; answers in localStorage only'
   const needles = [...Object.keys(persona.answers), ...values, 'true', 'false'];
   const long = needles.filter((n) => n.length >= 4);
   // The address: the page, the as-of date the test set, and a route — nothing else.
-  const ROUTE = /^#\/(person(\/(q|results|checklist))?)?$/;
+  const ROUTE = /^#\/(person(\/(q|results|checklist|share))?)?$/;
   const all = [...new Set([...addresses, ...inPage, ...walked])].filter((u) => u !== 'about:blank');
   assert(all.length >= 4, `addresses recorded: ${all}`);
   for (const address of all) {
     const u = new URL(address);
     eq(u.origin, origin, `address ${address}: origin`);
-    eq(u.pathname, '/', `address ${address}: path`);
+    // The next steps (checklist, share) open on org.html's bundle.
+    assert(['/', '/org.html'].includes(u.pathname), `address ${address}: path ${u.pathname}`);
     eq(u.search, `?as-of=${persona.asOf}`, `address ${address}: query (the test's evaluation date only)`);
     assert(u.hash === '' || ROUTE.test(u.hash), `address ${address}: the fragment is not a route`);
     const rest = u.hash + u.search.replace(`as-of=${persona.asOf}`, '');

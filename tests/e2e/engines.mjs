@@ -34,7 +34,8 @@ function eq(actual, expected, what) {
 async function open(b, hash = '') {
   await b.go(new URL(hash, baseUrl).href);
   try {
-    await b.waitFor('button.choice, main h2, main h1', 20000);
+    // The app's own main (#main), not the static first screen painted before the wasm.
+    await b.waitFor('button.choice, #main h2, #main h1', 20000);
   } catch (e) {
     const probe = await b.runAsync(`
       const done = arguments[arguments.length - 1];

@@ -260,12 +260,18 @@ pub(crate) fn open_page(page: &'static str) -> AnyView {
         }
         .into_any();
     }
-    // A date chosen in the settings goes along, so the other page evaluates on the same day.
+    let hash = location.hash().unwrap_or_default();
+    open_page_at(page, &hash)
+}
+
+/// Opens `page` at `hash` with the same query (and a date chosen in the settings, so the other page
+/// evaluates on the same day), in place of this history entry.
+pub(crate) fn open_page_at(page: &'static str, hash: &str) -> AnyView {
+    let location = window().location();
     let chosen = use_context::<AppState>()
         .map(|state| state.as_of.get_untracked())
         .filter(|day| *day != settings::today());
     let search = link::with_as_of(&location.search().unwrap_or_default(), chosen);
-    let hash = location.hash().unwrap_or_default();
     let _ = location.replace(&format!("{page}{search}{hash}"));
     view! { <p class="loading" role="status">"正在打开，请稍候……"</p> }.into_any()
 }
@@ -303,6 +309,12 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
             state.redirect(Route::PersonResults);
         }
         None => match saved {
+            // Back from the next steps on org.html (its 返回结果 link): the person's own answers,
+            // taken up without asking again.
+            storage::Loaded::Saved(saved) if current_hash().ends_with(link::CONTINUE_MARK) => {
+                state.session.set(saved.session());
+                state.redirect(Route::PersonResults);
+            }
             storage::Loaded::Saved(saved) if !saved.session().is_empty() => {
                 state.resume.set(Some(*saved))
             }

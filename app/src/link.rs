@@ -155,6 +155,10 @@ pub fn site_root(href: &str) -> String {
 /// What a shared-answers link that cannot be read says (broken escapes or unreadable answers).
 pub const SHARED_DAMAGED: &str = "分享链接中的回答已损坏，无法打开。请让对方重新复制链接。";
 
+/// Ends the fragment of a way back from org.html's next steps to the results
+/// (`#/person/results?continue`): the saved answers are the user's own, so no 继续上次 prompt.
+pub const CONTINUE_MARK: &str = "?continue";
+
 /// The fragment key that carries shared answers (`#/person/results?answers=…`).
 pub const ANSWERS_KEY: &str = "answers=";
 

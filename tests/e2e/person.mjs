@@ -195,10 +195,11 @@ test('today: a 脱贫人口 in 山东 sees 延续情况未公布 (never 可以�
   assert(at('group-not-eligible') < 0 || at('group-not-eligible') > at('group-continuation-unknown'), `group order ${order}`);
   // One value everywhere: each card's standing is the one policy.html shows for the benefit.
   const cards = await page.locator('article.card').evaluateAll((els) => els.map((e) => [e.dataset.benefit, e.dataset.standing]));
-  const policy = await page.evaluate(async () => {
-    const doc = new DOMParser().parseFromString(await (await fetch('policy.html')).text(), 'text/html');
-    return Object.fromEntries([...doc.querySelectorAll('section[id]')].map((s) => [s.id, s.querySelector('[data-standing]')?.dataset.standing]));
-  });
+  // policy.html read by the test itself (parsing it inside the page would apply its inline style).
+  const page_html = await (await fetch(`${origin}/policy.html`)).text();
+  const policy = Object.fromEntries(
+    [...page_html.matchAll(/<section id="([a-z-]+)"[\s\S]*?data-standing="([a-z-]+)"/g)].map((m) => [m[1], m[2]]),
+  );
   assert(cards.length > 10, `cards shown: ${cards.length}`);
   for (const [id, standing] of cards) eq(policy[id], standing, `${id}: results and policy.html agree`);
   assert((await page.locator('#policy-checked').innerText()).includes('政策信息核实至'), 'footer says how fresh the policy is');

@@ -96,7 +96,8 @@ test('under a sub-path (/zc/) the site loads, answers a question and works offli
   eq(scope, `${origin}/zc/`, 'the service worker works under the sub-path');
   await controlled(page);
   await context.setOffline(true);
-  await page.goto(`${origin}/zc/?as-of=2025-06-20#/`);
+  // A reload is a real navigation (a goto to the same address only changes the fragment).
+  await page.reload();
   await appReady(page);
   await page.screenshot({ path: join(shotDir, 'subpath-offline-360.png') });
   await context.close();
@@ -138,7 +139,7 @@ test('a new release on a host without Cache-Control is picked up within two visi
   const sw = readFileSync(join(release, 'sw.js'), 'utf8');
   writeFileSync(join(release, 'sw.js'), sw.replace("const CACHE = 'release-", "const CACHE = 'release-2-"));
   for (let visit = 1; visit <= 2; visit++) {
-    await page.goto(home);
+    await page.reload();
     await appReady(page);
   }
   eq(await page.locator('meta[name=release]').count(), 1, 'the new page runs after two visits');
@@ -162,11 +163,12 @@ test('a 503 never becomes the offline copy; offline still works', async () => {
   await controlled(page);
   pagesFail = true;
   try {
-    await page.goto(home);
+    const served = await page.reload();
     await appReady(page);
+    eq(served?.status(), 200, 'the worker answered with the kept page');
     eq(await page.locator('#maintenance').count(), 0, 'the kept page, not the error page, while the server errs');
     await context.setOffline(true);
-    await page.goto(home);
+    await page.reload();
     await appReady(page);
     eq(await page.locator('#maintenance').count(), 0, 'offline after a 503: the kept page');
   } finally {

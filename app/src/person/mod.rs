@@ -51,10 +51,15 @@ pub fn NextSteps() -> impl IntoView {
         Route::PersonShare => view! {
             <section class="share-page">
                 <share::Share/>
-                <p class="no-print"><a class="button secondary" href="./#/person/results" id="share-back">"返回查询结果"</a></p>
+                <p class="no-print"><a class="button secondary" href="#/person/results" id="share-back">"返回查询结果"</a></p>
             </section>
         }
         .into_any(),
+        // 返回结果: index.html draws the results, with the saved answers taken up at once.
+        Route::PersonResults => crate::open_page_at(
+            "./",
+            &format!("{}{}", Route::PersonResults.hash(), crate::link::CONTINUE_MARK),
+        ),
         _ => crate::open_page("./"),
     }
     }

@@ -21,20 +21,25 @@ try {
   }
   // A Rust panic aborts the wasm (panic = "abort") and leaves a frozen page: say so plainly and offer
   // a reload instead. The answers are already saved on the phone.
-  const crashed = (error) => error instanceof WebAssembly.RuntimeError;
-  const onCrash = (error) => {
-    if (!crashed(error) || document.getElementById('crash')) return;
+  // A box at the top of the page with a message and a 重新加载-style button (DOM calls, no HTML).
+  const reloadBox = (id, className, role, message, label) => {
+    if (document.getElementById(id)) return null;
     const box = document.createElement('div');
-    box.id = 'crash';
-    box.className = 'loading failed';
-    box.setAttribute('role', 'alert');
+    box.id = id;
+    box.className = className;
+    box.setAttribute('role', role);
     const reload = document.createElement('button');
     reload.type = 'button';
-    reload.textContent = '重新加载';
+    reload.textContent = label;
     reload.addEventListener('click', () => location.reload());
-    box.append('页面出错了。您填写的回答已保存在本机，请重新加载后继续。', document.createElement('br'), reload);
+    box.append(message, reload);
     document.body.prepend(box);
-    reload.focus();
+    return reload;
+  };
+  const onCrash = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError)) return;
+    const reload = reloadBox('crash', 'loading failed', 'alert', '页面出错了。您填写的回答已保存在本机，请重新加载后继续。', '重新加载');
+    if (reload) reload.focus();
   };
   window.addEventListener('error', (event) => onCrash(event.error));
   window.addEventListener('unhandledrejection', (event) => onCrash(event.reason));
@@ -46,18 +51,9 @@ try {
     // A new release took over while this page runs the old one: say so and reload on a tap, so
     // the page never mixes the two.
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (!hadWorker || document.getElementById('update-ready')) return;
-      const box = document.createElement('div');
-      box.id = 'update-ready';
-      box.className = 'banner notice update-ready';
-      box.setAttribute('role', 'status');
-      const reload = document.createElement('button');
-      reload.type = 'button';
-      reload.className = 'secondary';
-      reload.textContent = '使用新版本';
-      reload.addEventListener('click', () => location.reload());
-      box.append('本网站已更新。您的回答已保存在本机。', reload);
-      document.body.prepend(box);
+      if (hadWorker) {
+        reloadBox('update-ready', 'banner notice update-ready', 'status', '本网站已更新。您的回答已保存在本机。', '使用新版本');
+      }
     });
   }
   // 清除我的数据 (the app dispatches `cq-clear-data`): the offline copies go too.

@@ -34,8 +34,9 @@ function eq(actual, expected, what) {
 async function open(b, hash = '') {
   await b.go(new URL(hash, baseUrl).href);
   try {
-    // The app's own main (#main), not the static first screen painted before the wasm.
-    await b.waitFor('button.choice, #main h2, #main h1', 20000);
+    // The app's own main (#main) or policy.html's, not the static first screen painted before the
+    // wasm (which sits inside #static-landing).
+    await b.waitFor('button.choice, #main h2, #main h1, body > main h2', 20000);
   } catch (e) {
     const probe = await b.runAsync(`
       const done = arguments[arguments.length - 1];

@@ -398,28 +398,45 @@ fn transport_2022(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: Str
                 "每年一次；有实名制车票的按往返票价据实补助",
             )
         }
-        (Some(true), None) => Estimate {
-            value: Value::NeedsAnswers {
-                asks: vec![Q::TicketFare],
-            },
-            steps: vec![flat_step],
-            confidence: flat.source.confidence,
-            sources: vec![flat.source],
-            note: "有实名制车票的按往返票价据实补助，请填写票价".to_string(),
-            breakdown: Vec::new(),
-            refine: Vec::new(),
-        },
-        _ => Estimate::amount(
-            flat.value,
-            Unit::Yuan,
-            vec![format!(
-                "{flat_step} × 1 次 = {} 元",
-                format_yuan(flat.value)
-            )],
-            flat.source,
+        (Some(true), None) => fare_needed(
+            Q::TicketFare,
+            flat,
+            flat_step,
+            "有实名制车票的按往返票价据实补助，请填写票价",
+        ),
+        _ => flat_amount(
+            flat,
+            flat_step,
             "每年一次；没有车票的按定额补助（含往返），多数区县“免申即享”",
         ),
     }
+}
+
+/// Tickets held but the fare not given yet: the fare question, the flat amount's step shown.
+fn fare_needed(fare: Q, flat: &Dated<Decimal>, flat_step: String, note: &str) -> Estimate {
+    Estimate {
+        value: Value::NeedsAnswers { asks: vec![fare] },
+        steps: vec![flat_step],
+        confidence: flat.source.confidence,
+        sources: vec![flat.source],
+        note: note.to_string(),
+        breakdown: Vec::new(),
+        refine: Vec::new(),
+    }
+}
+
+/// No tickets: the flat amount, once a year.
+fn flat_amount(flat: &Dated<Decimal>, flat_step: String, note: &str) -> Estimate {
+    Estimate::amount(
+        flat.value,
+        Unit::Yuan,
+        vec![format!(
+            "{flat_step} × 1 次 = {} 元",
+            format_yuan(flat.value)
+        )],
+        flat.source,
+        note,
+    )
 }
 
 /// 渝人社〔2021〕311号 (claims of 2021): the one-way (去程) fare at cost with real-name tickets, else the
@@ -436,27 +453,8 @@ fn transport_2021(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: Str
             flat.source,
             "2021年规则（渝人社〔2021〕311号）：有去程实名车票的按票价据实补助，每人每年一次",
         ),
-        (Some(true), None) => Estimate {
-            value: Value::NeedsAnswers {
-                asks: vec![Q::OneWayFare],
-            },
-            steps: vec![flat_step],
-            confidence: flat.source.confidence,
-            sources: vec![flat.source],
-            note: "2021年规则：有去程实名车票的按去程票价据实补助，请填写去程票价".to_string(),
-            breakdown: Vec::new(),
-            refine: Vec::new(),
-        },
-        _ => Estimate::amount(
-            flat.value,
-            Unit::Yuan,
-            vec![format!(
-                "{flat_step} × 1 次 = {} 元",
-                format_yuan(flat.value)
-            )],
-            flat.source,
-            "2021年规则（渝人社〔2021〕311号）：没有车票的按定额补助；有去程实名车票的按票价据实补助",
-        ),
+        (Some(true), None) => fare_needed(Q::OneWayFare, flat, flat_step, "2021年规则：有去程实名车票的按去程票价据实补助，请填写去程票价"),
+        _ => flat_amount(flat, flat_step, "2021年规则（渝人社〔2021〕311号）：没有车票的按定额补助；有去程实名车票的按票价据实补助"),
     }
 }
 

@@ -36,20 +36,6 @@ fn registered_business(ctx: &Ctx, kinds: fn(BusinessKind) -> bool) -> Tri {
         .and_then(|| fact(ctx.facts.business_kind, Q::BusinessKind, kinds))
 }
 
-fn recent_graduate(ctx: &Ctx, months: u32) -> Tri {
-    let f = ctx.facts;
-    fact(
-        f.school_level,
-        Q::SchoolLevel,
-        SchoolLevel::is_higher_education,
-    )
-    .and_then(|| {
-        fact(f.graduated_on, Q::GraduatedOn, |day| {
-            ctx.as_of <= day.add_months(months)
-        })
-    })
-}
-
 fn startup_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let business = registered_business(ctx, |k| k != BusinessKind::Larger)
@@ -72,7 +58,8 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
         .or_else(|| yes(f.dibao, Q::Dibao))
         .or_else(|| yes(f.zero_employment_family, Q::ZeroEmploymentFamily))
         .or_else(|| yes(f.disabled, Q::Disabled));
-    let graduate = recent_graduate(ctx, 24)
+    let graduate = ctx
+        .college_graduate_within(24)
         .and_then(|| yes(f.unemployed_before_start, Q::UnemployedBeforeStart));
     // research.md §2.11 (服务包2023): registered unemployed before starting up and 脱贫/低保/零就业/残疾,
     // or a registered-unemployed rural self-employed person; 退役军人; 去产能职工; recent graduates.
@@ -291,12 +278,13 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
         .or_else(|| yes(f.veteran, Q::Veteran))
         .or_else(|| yes(f.dibao, Q::Dibao))
         .or_else(|| yes(f.disabled, Q::Disabled))
-        .or_else(|| recent_graduate(ctx, graduate_window(loan_day(ctx))))
         .or_else(|| yes(f.zero_employment_family, Q::ZeroEmploymentFamily))
         .or_else(|| yes(f.rural_entrepreneur, Q::RuralEntrepreneur))
         .or_else(|| yes(f.online_merchant, Q::OnlineMerchant))
         .or_else(|| yes(f.overcapacity_worker, Q::OvercapacityWorker))
-        .or_else(|| yes(f.released_prisoner, Q::ReleasedPrisoner));
+        .or_else(|| yes(f.released_prisoner, Q::ReleasedPrisoner))
+        // Graduates last: everyone else answers one plain yes/no (近10年内毕业的吗) and no more.
+        .or_else(|| ctx.college_graduate_within(graduate_window(loan_day(ctx))));
     let conditions = vec![
         // 2024 conditions (奉节 text, H) and 渝人社规〔2025〕11号: 城镇登记失业人员、就业困难人员（含残疾人、
         // 低保、零就业家庭）、退役军人、刑满释放人员、高校毕业生、化解过剩产能企业职工和失业人员、网络商户、
@@ -307,7 +295,7 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
             "不属于创业担保贷款的扶持人群",
         ),
         condition("operating-in-chongqing", "已登记经营（或网络创业），创业项目在重庆", CLAUSE_LOAN).check(
-            registered_business(ctx, |_| true).and_then(|| yes(f.business_in_chongqing, Q::BusinessInChongqing)),
+            registered_business(ctx, |_| true).and_then(|| ctx.works_in_chongqing()),
             "您在重庆已登记经营",
             "须已办理营业执照（或认定为网络创业）并在重庆经营；可先办执照再申请",
         ),

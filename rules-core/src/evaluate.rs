@@ -257,7 +257,33 @@ impl Report {
     pub fn count(&self, status: Status) -> usize {
         self.benefits.iter().filter(|b| b.status == status).count()
     }
+
+    /// About (约) how many more questions the questionnaire will ask, for "还有约 N 题": the distinct
+    /// questions it could ask now that the person has not skipped (不清楚), plus one for each follow-up
+    /// that a "yes" to one of them opens (the day after "did you graduate?", the fare after "do you
+    /// have tickets?"). A guess, not a promise: answers decide benefits and so close or open others.
+    /// It is 0 exactly when no question is left to ask, so the journey has ended.
+    pub fn questions_left_estimate(&self, skipped: impl Fn(Q) -> bool) -> usize {
+        let open = |q: Q| !skipped(q) && self.next_questions.iter().any(|n| n.id == q);
+        let asked_now = self
+            .next_questions
+            .iter()
+            .filter(|n| !skipped(n.id))
+            .count();
+        let follow_ups = FOLLOW_UPS
+            .iter()
+            .filter(|(gate, then)| open(*gate) && !open(*then) && !skipped(*then))
+            .count();
+        asked_now + follow_ups
+    }
 }
+
+/// A gate and the question a "yes" to it leads to (see [`Report::questions_left_estimate`]).
+const FOLLOW_UPS: [(Q, Q); 3] = [
+    (Q::CollegeGraduate, Q::GraduatedOn),
+    (Q::HasTickets, Q::TicketFare),
+    (Q::TrainingKind, Q::TrainingDays),
+];
 
 /// The facts being evaluated, with derived tests shared by many rules.
 pub struct Ctx<'a> {
@@ -290,6 +316,28 @@ impl Ctx<'_> {
         self.facts
             .work_since
             .map(|since| since.whole_months_until(self.as_of))
+    }
+
+    /// A 高校 (university, 大专 or 高职) graduate whose graduation day is at most `months` before the
+    /// evaluation date. Asked in two steps: first the plain yes/no [`Q::CollegeGraduate`] (graduated
+    /// within 10 years, the widest window of any rule: the guaranteed loan's from 2024), and only then
+    /// the day. No age bound is applied: the sources give none.
+    pub fn college_graduate_within(&self, months: u32) -> Tri {
+        crate::logic::yes(self.facts.college_graduate, Q::CollegeGraduate).and_then(|| {
+            fact(self.facts.graduated_on, Q::GraduatedOn, |day| {
+                self.as_of <= day.add_months(months)
+            })
+        })
+    }
+
+    /// Where the person works or, running a business, where it operates is in Chongqing. "Own
+    /// district" is in Chongqing only for a Chongqing 户籍.
+    pub fn works_in_chongqing(&self) -> Tri {
+        match self.facts.work_place {
+            None => Tri::unknown(Q::WorkPlace),
+            Some(WorkPlace::OwnDistrict) => self.chongqing_hukou(),
+            Some(place) => Tri::from_bool(!place.outside_chongqing()),
+        }
     }
 
     pub fn org_kind_is(&self, test: impl FnOnce(OrgKind) -> bool) -> Tri {

@@ -299,6 +299,10 @@ facts! {
     released_prisoner: bool => ReleasedPrisoner = "released-prisoner",
     registered_unemployed: bool => RegisteredUnemployed = "registered-unemployed",
     unemployed_since: Date => UnemployedSince = "unemployed-since",
+    /// A 高校 (university, 大专 or 高职) graduate of the last 10 years: the gate of every graduate
+    /// branch, so that nobody else is asked about schools or graduation days.
+    college_graduate: bool => CollegeGraduate = "college-graduate",
+    /// The school a student attends now (students' benefits only).
     school_level: SchoolLevel => SchoolLevel = "school-level",
     full_time_study: bool => FullTimeStudy = "full-time-study",
     school_year: u32 => SchoolYear = "school-year",
@@ -325,6 +329,8 @@ facts! {
     business_employees: u32 => BusinessEmployees = "business-employees",
     unemployed_before_start: bool => UnemployedBeforeStart = "unemployed-before-start",
     startup_subsidy_received: bool => StartupSubsidyReceived = "startup-subsidy-received",
+    /// No longer asked: where a business operates is [`Q::WorkPlace`] (one question for work and
+    /// business). Kept so that saved answers still read.
     business_in_chongqing: bool => BusinessInChongqing = "business-in-chongqing",
     loan_amount: Decimal => LoanAmount = "loan-amount",
     loan_term_years: u32 => LoanTermYears = "loan-term-years",

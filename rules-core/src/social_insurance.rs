@@ -5,7 +5,7 @@ use crate::date::Date;
 use crate::documents::{need, need_if, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
-use crate::logic::{fact, yes, Tri};
+use crate::logic::{fact, yes};
 use crate::money::{format_yuan, round_fen, Unit};
 use crate::parameters::Parameter;
 use crate::source::{Confidence, Source};
@@ -27,20 +27,6 @@ const TWO_THIRDS: Decimal = Decimal::from_parts(178_956_971, 695_075_222, 361_40
 /// At most 3 years (to retirement for those within 5 years of it).
 const MAX_YEARS: u32 = 3;
 
-fn recent_registered_graduate(ctx: &Ctx) -> Tri {
-    let f = ctx.facts;
-    fact(
-        f.school_level,
-        Q::SchoolLevel,
-        SchoolLevel::is_higher_education,
-    )
-    .and_then(|| {
-        fact(f.graduated_on, Q::GraduatedOn, |day| {
-            ctx.as_of <= day.add_months(24)
-        })
-    })
-}
-
 fn flexible_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let group = yes(f.dibao, Q::Dibao)
@@ -50,7 +36,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
             yes(f.registered_unemployed, Q::RegisteredUnemployed).and_then(|| {
                 ctx.is_4050()
                     .and_then(|| ctx.chongqing_hukou())
-                    .or_else(|| recent_registered_graduate(ctx))
+                    .or_else(|| ctx.college_graduate_within(24))
             })
         });
     let poverty_only = ctx.poverty().is_yes();

@@ -116,29 +116,20 @@ fn flat(table: &'static [Dated<Decimal>], ctx: &Ctx, unit: Unit, note: &str) -> 
 
 fn graduate_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
+    // Only someone who says they graduated from a 高校 recently is asked the day (no school questions
+    // for anyone else).
     let graduated = ctx
         .activity_is(|a| a == Activity::NotWorking)
-        .and_then(|| {
-            fact(
-                f.school_level,
-                Q::SchoolLevel,
-                SchoolLevel::is_higher_education,
-            )
-        })
-        .and_then(|| {
-            fact(f.graduated_on, Q::GraduatedOn, |day| {
-                ctx.as_of <= day.add_months(12)
-            })
-        });
+        .and_then(|| ctx.college_graduate_within(12));
     let graduated_not_met = match f.graduated_on {
-        Some(day) if f.school_level.is_some_and(SchoolLevel::is_higher_education) => format!(
-            "离校已超过1年（{}毕业），只能在离校1年内申请",
-            day.chinese()
-        ),
         _ if f.activity.is_some_and(|a| a != Activity::NotWorking) => {
             "此项面向离校后尚未就业的高校毕业生".to_string()
         }
-        _ => "须是离校1年内的高校（含高职、大专）毕业生".to_string(),
+        Some(day) if f.college_graduate == Some(true) => format!(
+            "离校已超过1年（{}毕业），只能在离校1年内申请",
+            day.chinese()
+        ),
+        _ => "此项面向离校1年内的高校（含高职、大专）毕业生".to_string(),
     };
     RuleResult {
         conditions: vec![

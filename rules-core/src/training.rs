@@ -42,12 +42,26 @@ pub const LIVING_MAX_DAYS: u32 = 30;
 /// condition is sourced, so none is applied.
 fn training_group(ctx: &Ctx) -> Tri {
     let f = ctx.facts;
-    let graduate_this_year = fact(
-        f.school_level,
-        Q::SchoolLevel,
-        SchoolLevel::is_higher_education,
-    )
-    .and_then(|| yes(f.final_year, Q::FinalYear));
+    // 毕业年度高校毕业生: a 高校 student in the final year, or a 高校 graduate of this calendar year.
+    let graduate_this_year = ctx
+        .activity_is(|a| a == Activity::Student)
+        .and_then(|| {
+            fact(
+                f.school_level,
+                Q::SchoolLevel,
+                SchoolLevel::is_higher_education,
+            )
+            .and_then(|| yes(f.final_year, Q::FinalYear))
+        })
+        .or_else(|| {
+            ctx.activity_is(|a| a != Activity::Student)
+                .and_then(|| yes(f.college_graduate, Q::CollegeGraduate))
+                .and_then(|| {
+                    fact(f.graduated_on, Q::GraduatedOn, |day| {
+                        day.year() == ctx.as_of.year()
+                    })
+                })
+        });
     ctx.poverty()
         .or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed))
         .or_else(|| yes(f.disabled, Q::Disabled))

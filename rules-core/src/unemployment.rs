@@ -64,17 +64,13 @@ pub fn benefit_months(contribution_years: u32) -> u32 {
 
 fn ui_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
+    // Asked in this order: no work now, then the contributions (someone who never paid answers 0 and
+    // is done), and only then how the job was lost.
     let conditions = vec![
-        condition(
-            "unemployed-involuntarily",
-            "非因本人意愿中断就业，目前没有工作",
-            CLAUSE_UI,
-        )
-        .check(
-            ctx.activity_is(|a| a == Activity::NotWorking)
-                .and_then(|| yes(f.involuntary_unemployment, Q::InvoluntaryUnemployment)),
-            "您是非本人意愿失业",
-            "须是非本人意愿失去工作（合同到期不续签、裁员等）且目前没有工作；自己辞职的一般不能领",
+        condition("not-working", "目前没有工作", CLAUSE_UI).check(
+            ctx.activity_is(|a| a == Activity::NotWorking),
+            "您目前没有工作",
+            "失业保险金面向失业后目前没有工作的人",
         ),
         condition(
             "one-year-contributions",
@@ -85,6 +81,16 @@ fn ui_rule(ctx: &Ctx) -> RuleResult {
             fact(f.ui_years, Q::UiYears, |y| y >= 1),
             format!("已累计缴纳 {} 年", f.ui_years.unwrap_or(0)),
             "失业保险须累计缴满1年才能领取",
+        ),
+        condition(
+            "unemployed-involuntarily",
+            "非因本人意愿中断就业",
+            CLAUSE_UI,
+        )
+        .check(
+            yes(f.involuntary_unemployment, Q::InvoluntaryUnemployment),
+            "您是非本人意愿失业",
+            "须是非本人意愿失去工作（合同到期不续签、裁员等）；自己辞职的一般不能领",
         ),
     ];
     RuleResult {

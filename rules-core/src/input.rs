@@ -1,6 +1,8 @@
-//! Reading numbers as people type them: full-width digits (０-９), blanks, thousands separators and a
-//! trailing unit are understood; anything else gets a message in Chinese.
+//! Reading numbers and dates as people type them: full-width digits (０-９), blanks, thousands
+//! separators, a trailing unit, 万, and dates written the Chinese way are understood; anything else
+//! gets a message in Chinese. No library parser (the app's wasm size matters): a few small loops.
 
+use crate::date::Date;
 use rust_decimal::Decimal;
 
 fn normalise(text: &str) -> String {
@@ -33,9 +35,14 @@ pub fn parse_count(text: &str) -> Result<u32, String> {
         .map_err(|_| format!("“{}”太大了，请检查", text.trim()))
 }
 
-/// An amount of money in yuan, up to two decimal places.
+/// An amount of money in yuan, up to two decimal places; `60万`, `60万元` and `1.5万` are read with
+/// 万 = 10000 (exactly, still to the fen).
 pub fn parse_money(text: &str) -> Result<Decimal, String> {
     let cleaned = normalise(text.trim());
+    let (cleaned, wan) = match cleaned.strip_suffix('万') {
+        Some(number) => (number.to_string(), true),
+        None => (cleaned, false),
+    };
     if cleaned.is_empty() {
         return Err("请填写金额".to_string());
     }
@@ -53,18 +60,144 @@ pub fn parse_money(text: &str) -> Result<Decimal, String> {
     }
     // Digits and at most one point, checked above: read them as a whole number of 角/分 and a
     // scale (the library's general parser, with exponents and rounding, costs kilobytes of wasm).
+    // With 万 the point moves four places: 1.5万 = 15000, 1.2345万 = 12345.
     let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    if fraction.len() > 2 {
+    let shift = if wan { 4 } else { 0 };
+    if fraction.len() > 2 + shift {
         return Err("金额最多精确到分（小数点后两位）".to_string());
     }
-    let mantissa = whole
+    let too_big = || format!("“{}”太大了，请检查", text.trim());
+    let mut mantissa = whole
         .bytes()
         .chain(fraction.bytes())
         .try_fold(0_i64, |n, digit| {
             n.checked_mul(10)?.checked_add(i64::from(digit - b'0'))
         })
-        .ok_or_else(|| format!("“{}”太大了，请检查", text.trim()))?;
-    Ok(Decimal::new(mantissa, fraction.len() as u32))
+        .ok_or_else(too_big)?;
+    let mut scale = fraction.len();
+    for _ in 0..shift {
+        if scale > 0 {
+            scale -= 1;
+        } else {
+            mantissa = mantissa.checked_mul(10).ok_or_else(too_big)?;
+        }
+    }
+    Ok(Decimal::new(mantissa, scale as u32))
+}
+
+/// The example every date message and help text gives: the form the app writes dates in
+/// ([`Date::chinese`]).
+pub const DATE_EXAMPLE: &str = "2026年8月1日";
+
+/// A date as people write it: `2026-08-01`, `2026/8/1`, `2026.8.1`, `2026年8月1日` (or `号`),
+/// `20260801`, with full-width digits, or Chinese numerals (`2026年八月一日`, `二〇二六年八月三十一日`).
+///
+/// A month alone (`2026-08`, `2026/8`, `2026年8月`, `202608`) is read as the 1st of that month. The
+/// questions that take dates count whole months (since when one has worked, when a business or
+/// graduation was) and people often remember only the month; where the exact day could decide, the
+/// rules still read the 1st, so a month-only answer may count up to one month more than the real day.
+///
+/// A date without a year (`8月1日`) is refused with a message asking for the year. [`Date::parse`]
+/// stays strict: it reads saved data.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let shown = text.trim();
+    let bad = || format!("日期“{shown}”看不懂，请写成 {DATE_EXAMPLE} 这样");
+    let mut compact = String::new();
+    let (mut has_year_mark, mut has_month_mark) = (false, false);
+    for c in shown.chars() {
+        match c {
+            '０'..='９' => compact.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
+            '年' => {
+                has_year_mark = true;
+                compact.push('-');
+            }
+            '月' => {
+                has_month_mark = true;
+                compact.push('-');
+            }
+            '-' | '/' | '.' | '／' | '－' | '．' | '。' => compact.push('-'),
+            ' ' | '\u{3000}' => {}
+            other => compact.push(other),
+        }
+    }
+    if compact.is_empty() {
+        return Err(format!("请填写日期，例如 {DATE_EXAMPLE}"));
+    }
+    if has_month_mark && !has_year_mark {
+        return Err(format!("请写上年份，例如 {DATE_EXAMPLE}"));
+    }
+    let body = compact
+        .strip_suffix('日')
+        .or_else(|| compact.strip_suffix('号'))
+        .unwrap_or(&compact);
+    let body = body.strip_suffix('-').unwrap_or(body);
+    let parts: Vec<&str> = body.split('-').collect();
+    let (year, month, day) = match parts.as_slice() {
+        [digits] if digits.bytes().all(|b| b.is_ascii_digit()) => match digits.len() {
+            8 => (&digits[..4], &digits[4..6], &digits[6..]),
+            6 => (&digits[..4], &digits[4..], "1"),
+            _ => return Err(bad()),
+        },
+        [year, month] => (*year, *month, "1"),
+        [year, month, day] => (*year, *month, *day),
+        _ => return Err(bad()),
+    };
+    let Some(year) = year_number(year) else {
+        return Err(if year.chars().count() <= 2 {
+            format!("请写上完整的年份，例如 {DATE_EXAMPLE}")
+        } else {
+            bad()
+        });
+    };
+    let (Some(month), Some(day)) = (small_number(month), small_number(day)) else {
+        return Err(bad());
+    };
+    let month = u8::try_from(month).map_err(|_| bad())?;
+    let day = u8::try_from(day).map_err(|_| bad())?;
+    Date::new(year, month, day)
+        .ok_or_else(|| format!("没有“{shown}”这一天，请检查年月日，例如 {DATE_EXAMPLE}"))
+}
+
+/// A Chinese digit 〇/零 … 九.
+fn chinese_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .or((c == '零').then_some(0))
+        .map(|n| n as u32)
+}
+
+/// A four-digit year, in ASCII digits or Chinese digits one by one (二〇二六).
+fn year_number(text: &str) -> Option<u16> {
+    if text.chars().count() != 4 {
+        return None;
+    }
+    text.chars().try_fold(0_u16, |n, c| {
+        let digit = c.to_digit(10).or_else(|| chinese_digit(c))?;
+        Some(n * 10 + digit as u16)
+    })
+}
+
+/// A month or day: one or two ASCII digits, or a Chinese numeral up to 三十一 (八, 十, 十二, 二十一).
+fn small_number(text: &str) -> Option<u32> {
+    if !text.is_empty() && text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| {
+        chars
+            .get(i)
+            .and_then(|c| chinese_digit(*c))
+            .filter(|d| *d > 0)
+    };
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [_] => digit(0),
+        ['十', _] => Some(10 + digit(1)?),
+        [_, '十'] => Some(digit(0)? * 10),
+        [_, '十', _] => Some(digit(0)? * 10 + digit(2)?),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -88,6 +221,88 @@ mod tests {
         assert!(parse_money("-5").is_err());
         assert!(parse_money("abc").is_err());
         assert!(parse_money("12345678901234567890").is_err());
+    }
+
+    #[test]
+    fn money_in_wan() {
+        assert_eq!(parse_money("60万"), Ok(Decimal::from(600_000)));
+        assert_eq!(parse_money("60万元"), Ok(Decimal::from(600_000)));
+        assert_eq!(parse_money("1.5万"), Ok(Decimal::from(15_000)));
+        assert_eq!(parse_money("３０万"), Ok(Decimal::from(300_000)));
+        assert_eq!(parse_money("1.234567万"), Ok(Decimal::new(1_234_567, 2)));
+        assert_eq!(parse_money("0.5万").map(|d| d.scale()), Ok(0));
+        assert!(parse_money("1.2345678万").is_err());
+        assert!(parse_money("万").is_err());
+        assert!(parse_money("-3万").is_err());
+        assert!(parse_money("3万万").is_err());
+        assert!(parse_money("999999999999999万").is_err());
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        let day = Ok(Date::ymd(2026, 8, 1));
+        for text in [
+            "2026-08-01",
+            "2026/8/1",
+            "2026.8.1",
+            "2026年8月1日",
+            "2026年8月1号",
+            " 2026 年 8 月 1 日 ",
+            "20260801",
+            "２０２６年８月１日",
+            "２０２６－０８－０１",
+            "2026年八月一日",
+            "二〇二六年八月一日",
+            "二零二六年八月一号",
+            // Month precision: the 1st.
+            "2026-08",
+            "2026/8",
+            "2026年8月",
+            "2026年八月",
+            "202608",
+        ] {
+            assert_eq!(parse_date(text), day, "{text}");
+        }
+        assert_eq!(
+            parse_date("2026年十二月三十一日"),
+            Ok(Date::ymd(2026, 12, 31))
+        );
+        assert_eq!(parse_date("2026年十月二十日"), Ok(Date::ymd(2026, 10, 20)));
+        assert_eq!(parse_date("2024年2月29日"), Ok(Date::ymd(2024, 2, 29)));
+        assert_eq!(
+            parse_date("2026年十一月十五日"),
+            Ok(Date::ymd(2026, 11, 15))
+        );
+    }
+
+    #[test]
+    fn dates_refused_in_chinese() {
+        assert_eq!(DATE_EXAMPLE, Date::ymd(2026, 8, 1).chinese());
+        for text in [
+            "2026-13-01",
+            "2026年2月30日",
+            "2025年2月29日",
+            "abc",
+            "",
+            "   ",
+            "8月1日",
+            "8月",
+            "26年8月1日",
+            "2026年十三月一日",
+            "2026年八月三十二日",
+            "2026年十十月",
+            "2026-8-1-1",
+            "2026081",
+            "2026年8月1日日",
+            "1800-01-01",
+        ] {
+            let message = parse_date(text).expect_err(text);
+            assert!(message.contains(DATE_EXAMPLE), "{text}: {message}");
+            assert!(!message.is_ascii(), "{text}: {message}");
+        }
+        assert!(parse_date("8月1日").unwrap_err().contains("请写上年份"));
+        assert!(parse_date("").unwrap_err().contains("请填写日期"));
+        assert!(parse_date("2026年2月30日").unwrap_err().contains("没有"));
     }
 
     #[test]

@@ -313,6 +313,14 @@ impl Facts {
                 "您说今年没有参加培训，却填了培训天数，请检查",
             ));
         }
+        if let (Some(true), Some(graduated)) = (facts.college_graduate, facts.graduated_on) {
+            if graduated.add_months(120) < as_of {
+                f.push(contradiction(
+                    Q::GraduatedOn,
+                    "您说是近10年内毕业的，但填的毕业日期已超过10年，请检查",
+                ));
+            }
+        }
         if let (Some(graduated), Some(age)) = (facts.graduated_on, facts.age) {
             if u32::from(graduated.year()) + 10 < u32::from(as_of.year()) && age < 20 {
                 f.push(contradiction(

@@ -6,6 +6,34 @@ const meta = (name) => {
   return el ? el.getAttribute('content') : null;
 };
 
+// 朗读: a button with data-speak="<element id>" reads that element aloud with the browser's own
+// Chinese voice; where there is none, <html> never gets .can-speak and the buttons stay hidden.
+const synth = window.speechSynthesis;
+if (synth && window.SpeechSynthesisUtterance) {
+  const voice = () => {
+    const voices = synth.getVoices();
+    return voices.find((v) => /^zh[-_]CN/i.test(v.lang)) || voices.find((v) => /^(zh|cmn)/i.test(v.lang));
+  };
+  const mark = () => document.documentElement.classList.toggle('can-speak', Boolean(voice()));
+  mark();
+  synth.addEventListener('voiceschanged', mark);
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest && event.target.closest('[data-speak]');
+    const chosen = voice();
+    if (!button || !chosen) return;
+    const speaking = synth.speaking;
+    synth.cancel();
+    const target = document.getElementById(button.dataset.speak);
+    // A second tap while it speaks stops it.
+    if (speaking || !target) return;
+    const words = new SpeechSynthesisUtterance(target.innerText);
+    words.voice = chosen;
+    words.lang = chosen.lang;
+    words.rate = 0.9;
+    synth.speak(words);
+  });
+}
+
 try {
   const js = meta('app-js');
   const wasm = meta('app-wasm');

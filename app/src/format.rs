@@ -79,7 +79,7 @@ pub fn answer_input(answer: &Answer) -> String {
     match answer {
         Answer::Count(n) => n.to_string(),
         Answer::Money(amount) => format_yuan(*amount),
-        Answer::Date(date) => date.to_string(),
+        Answer::Date(date) => date.chinese(),
         _ => String::new(),
     }
 }
@@ -115,9 +115,12 @@ mod tests {
                 .unwrap_or_default()
         );
         assert_eq!(answer_input(&Answer::Count(35)), "35");
+        // A date comes back as the app writes dates, and reads back as the same day.
+        let written = answer_input(&Answer::Date(Date::ymd(2025, 1, 10)));
+        assert_eq!(written, "2025年1月10日");
         assert_eq!(
-            answer_input(&Answer::Date(Date::ymd(2025, 1, 10))),
-            "2025-01-10"
+            rules_core::input::parse_date(&written),
+            Ok(Date::ymd(2025, 1, 10))
         );
     }
 }

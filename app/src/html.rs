@@ -28,9 +28,15 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-/// `<tag class="…">text</tag>` with the text escaped.
-pub fn el(tag: &str, class: &str, text: &str) -> String {
-    format!("<{tag} class=\"{class}\">{}</{tag}>", esc(text))
+/// Text for element content: escaped, with the hotline made a tap-to-call link wherever it appears.
+pub fn text(text: &str) -> String {
+    let number = documents::HOTLINE_NUMBER;
+    esc(text).replace(number, &format!("<a href=\"tel:{number}\">{number}</a>"))
+}
+
+/// `<tag class="…">text</tag>` with the text escaped (and 12333 tap-to-call).
+pub fn el(tag: &str, class: &str, content: &str) -> String {
+    format!("<{tag} class=\"{class}\">{}</{tag}>", text(content))
 }
 
 /// `预估 800 元/人`, the formula steps, 待核实, the note.
@@ -38,11 +44,16 @@ pub fn estimate(e: &Estimate) -> String {
     labelled_estimate(e, "预估")
 }
 
+/// `预估贴息`, `预估补贴` …: what a benefit's headline figure is (rules-core's catalogue says).
+fn estimate_label(b: &BenefitReport) -> String {
+    format!("预估{}", rules_core::catalogue::amount_kind(b.id))
+}
+
 /// A benefit's estimate: 预估 while it is in force; once its basis has run out, the amount under the
 /// rule as it stood, labelled "2025年标准（仅供参考）" so nobody takes it for money they can claim.
 pub fn benefit_estimate(b: &BenefitReport) -> String {
     if b.standing == Standing::InForce {
-        estimate(&b.estimate)
+        labelled_estimate(&b.estimate, &estimate_label(b))
     } else {
         labelled_estimate(
             &b.estimate,
@@ -127,7 +138,7 @@ pub fn apply(a: &HowToApply, level: u8) -> String {
             let _ = write!(
                 h,
                 "<p><span class=\"label\">{label}</span>{}</p>",
-                esc(text)
+                self::text(text)
             );
         }
     }
@@ -142,7 +153,7 @@ pub fn apply(a: &HowToApply, level: u8) -> String {
 pub fn disclaimer() -> String {
     format!(
         "<aside class=\"disclaimer\" aria-label=\"说明\"><p>以上金额均为预估，仅供参考。能否享受、实际金额，以区县人力社保部门审核为准。</p><p>咨询电话：{}</p></aside>",
-        esc(HOTLINE)
+        text(HOTLINE)
     )
 }
 
@@ -175,12 +186,12 @@ pub fn card(b: &BenefitReport) -> String {
     );
     match b.status {
         Status::Eligible => {
-            h.push_str(&estimate(&b.estimate));
+            h.push_str(&benefit_estimate(b));
             h.push_str(&documents(b.documents, false));
             h.push_str(&apply(b.apply, 5));
         }
         Status::NeedsAnswers => {
-            h.push_str(&estimate(&b.estimate));
+            h.push_str(&benefit_estimate(b));
             let asks = b.open_questions();
             if !asks.is_empty() {
                 h.push_str("<div class=\"decide\"><h5 class=\"sub\">还需确认</h5><ul class=\"decide-questions\">");

@@ -53,8 +53,21 @@ pub fn citation(entry: &CatalogueEntry) -> String {
     format!("{} {}", notice_number(), entry.clause)
 }
 
-fn current_hash() -> String {
+pub(crate) fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
+}
+
+/// Puts `hash` in the address bar, as a new history entry or in place of the current one. Failing
+/// to update the address bar only loses the shareable link, not the page.
+pub(crate) fn set_fragment(hash: &str, replace: bool) {
+    let location = window().location();
+    if replace {
+        let base = location.href().unwrap_or_default();
+        let base = base.split('#').next().unwrap_or_default().to_string();
+        let _ = location.replace(&format!("{base}{hash}"));
+    } else {
+        let _ = location.set_hash(hash);
+    }
 }
 
 /// The element matching `selector` that a click inside HTML text landed in (itself or an
@@ -94,6 +107,10 @@ pub struct AppState {
     pub report: Memo<Report>,
     /// Answers found on the phone, waiting for 继续上次 / 重新开始.
     pub resume: RwSignal<Option<Saved>>,
+    /// Answers from a shared link, waiting for 打开分享的回答 / 保留我的回答 (the phone had its own).
+    pub shared: RwSignal<Option<Saved>>,
+    /// The person's own answers, kept after opening shared ones so that 撤销 can bring them back.
+    pub undo: RwSignal<Option<Saved>>,
     /// A one-off message (data discarded, data cleared, bad link).
     pub notice: RwSignal<Option<String>>,
     /// A district the link preselects in every 区县 question (`?district=wanzhou`).
@@ -130,6 +147,8 @@ impl AppState {
             session,
             report,
             resume: RwSignal::new(None),
+            shared: RwSignal::new(None),
+            undo: RwSignal::new(None),
             notice: RwSignal::new(None),
             preset_district: None,
             rules,
@@ -159,6 +178,33 @@ impl AppState {
                     Step::Results => Route::PersonResults,
                 });
             }
+        }
+    }
+
+    /// 打开分享的回答: the shared answers become the session; the person's own stay in memory for 撤销.
+    pub fn open_shared(&self) {
+        if let Some(shared) = self.shared.get_untracked() {
+            self.undo.set(self.resume.get_untracked());
+            self.shared.set(None);
+            self.resume.set(None);
+            self.session.set(shared.session());
+        }
+    }
+
+    /// 保留我的回答: the shared answers are dropped, the person's own taken up.
+    pub fn keep_mine(&self) {
+        self.shared.set(None);
+        self.resume_saved();
+        self.notice
+            .set(Some("已保留您自己的回答，没有打开分享的回答。".to_string()));
+    }
+
+    /// 撤销: back to the person's own answers after opening shared ones.
+    pub fn undo_shared(&self) {
+        if let Some(mine) = self.undo.get_untracked() {
+            self.undo.set(None);
+            self.session.set(mine.session());
+            self.notice.set(Some("已换回您原来的回答。".to_string()));
         }
     }
 
@@ -295,15 +341,19 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
             match shared.and_then(|json| {
                 Saved::from_json(&json).map_err(|_| link::SHARED_DAMAGED.to_string())
             }) {
-                Ok(shared) => {
-                    state.session.set(shared.session());
-                    notes.push(match saved {
-                        storage::Loaded::Saved(_) => {
-                            "已打开分享链接中的回答，并替换了本机原来保存的回答。".to_string()
-                        }
-                        _ => "已打开分享链接中的回答，并保存在本机。".to_string(),
-                    });
-                }
+                Ok(shared) => match saved {
+                    // The phone has answers of its own: ask before replacing them.
+                    storage::Loaded::Saved(mine)
+                        if !mine.session().is_empty() && mine.facts != shared.facts =>
+                    {
+                        state.resume.set(Some(*mine));
+                        state.shared.set(Some(shared));
+                    }
+                    _ => {
+                        state.session.set(shared.session());
+                        notes.push("已打开分享链接中的回答，并保存在本机。".to_string());
+                    }
+                },
                 Err(message) => notes.push(message),
             }
             state.redirect(Route::PersonResults);
@@ -340,18 +390,13 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         let replace = state.replace.get_value();
         state.replace.set_value(false);
         let here = current_hash();
-        if here == wanted || (wanted == "#/" && (here.is_empty() || here == "#")) {
+        if here == wanted
+            || (wanted == "#/" && (here.is_empty() || here == "#"))
+            || route::same_screen(&wanted, &here)
+        {
             return;
         }
-        // Failing to update the address bar only loses the shareable link, not the page.
-        if replace {
-            let location = window().location();
-            let base = location.href().unwrap_or_default();
-            let base = base.split('#').next().unwrap_or_default().to_string();
-            let _ = location.replace(&format!("{base}{wanted}"));
-        } else {
-            let _ = window().location().set_hash(&wanted);
-        }
+        set_fragment(&wanted, replace);
     });
 
     // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
@@ -456,6 +501,9 @@ fn Notices() -> impl IntoView {
                 html::esc(&message)
             ));
         }
+        if state.undo.with(Option::is_some) {
+            h.push_str("<div class=\"banner notice\" id=\"undo-shared\" role=\"status\"><p>已打开分享链接中的回答，本机原来的回答被替换。</p><button type=\"button\" class=\"secondary\" data-undo>撤销，换回我的回答</button></div>");
+        }
         let preset = state.preset_district.and_then(rules_core::districts::find);
         if let (Some(district), Route::Landing(_)) = (preset, state.route.get()) {
             h.push_str(&format!(
@@ -463,7 +511,11 @@ fn Notices() -> impl IntoView {
                 html::esc(district.name)
             ));
         }
-        if state.as_of.get() > rules_core::source::NOTICE_END {
+        // Not above every question: there it would push the answers below the fold, and the
+        // results and each card say where each benefit stands.
+        if state.as_of.get() > rules_core::source::NOTICE_END
+            && state.route.get() != Route::PersonQuestions
+        {
             h.push_str(&format!(
                 "<p class=\"banner ended-banner\" id=\"notice-ended\" role=\"note\">{}</p>",
                 html::esc(rules_core::standing::AFTER_NOTICE)
@@ -474,6 +526,8 @@ fn Notices() -> impl IntoView {
     let dismiss = move |ev: leptos::ev::MouseEvent| {
         if clicked(&ev, "[data-dismiss]").is_some() {
             state.notice.set(None);
+        } else if clicked(&ev, "[data-undo]").is_some() {
+            state.undo_shared();
         }
     };
     view! { <div class="notices" inner_html=banners on:click=dismiss></div> }

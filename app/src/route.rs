@@ -64,12 +64,25 @@ impl Route {
             return route;
         }
         match (audience, second, rest) {
-            (Some(Audience::Person), "q", None) => Route::PersonQuestions,
+            // `#/person/q/<question id>`: each question is its own history entry (Back and
+            // Forward walk the questions); the questionnaire reads the id.
+            (Some(Audience::Person), "q", _) => Route::PersonQuestions,
             (Some(Audience::Person), "results", None) => Route::PersonResults,
             (Some(Audience::Person), "checklist", None) => Route::PersonChecklist,
             (Some(Audience::Person), "share", None) => Route::PersonShare,
             (audience, _, _) => Route::Landing(audience),
         }
+    }
+
+    /// The question a `#/person/q/<id>` fragment names.
+    pub fn question_in(hash: &str) -> Option<rules_core::Q> {
+        let path = hash.trim_start_matches('#').split(['?', '&']).next()?;
+        rules_core::Q::from_id(path.strip_prefix("/person/q/")?)
+    }
+
+    /// The fragment that shows question `q`.
+    pub fn question_hash(q: rules_core::Q) -> String {
+        format!("{}/{}", Route::PersonQuestions.hash(), q.id())
     }
 
     /// True for the person's own screens (questions, results, checklist, share).
@@ -82,6 +95,14 @@ impl Route {
                 | Route::PersonShare
         )
     }
+}
+
+/// `here` shows the screen `wanted` names, in more detail: `#/person/q/age` is `#/person/q`.
+pub fn same_screen(wanted: &str, here: &str) -> bool {
+    wanted == Route::PersonQuestions.hash()
+        && here
+            .strip_prefix(wanted)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 #[cfg(test)]
@@ -110,6 +131,20 @@ mod tests {
     }
 
     #[test]
+    fn each_question_has_its_own_fragment() {
+        use rules_core::Q;
+        for q in Q::ALL {
+            let hash = Route::question_hash(*q);
+            assert_eq!(Route::parse(&hash), Route::PersonQuestions);
+            assert_eq!(Route::question_in(&hash), Some(*q));
+            assert!(same_screen(&Route::PersonQuestions.hash(), &hash));
+        }
+        assert_eq!(Route::question_in("#/person/q"), None);
+        assert_eq!(Route::question_in("#/person/q/no-such"), None);
+        assert!(!same_screen("#/person/results", "#/person/results/x"));
+    }
+
+    #[test]
     fn unknown_fragments_fall_back_gracefully() {
         for (hash, route) in [
             ("", Route::Landing(None)),
@@ -118,7 +153,8 @@ mod tests {
             ("#/nobody", Route::Landing(None)),
             ("#/%3Cscript%3E", Route::Landing(None)),
             ("#/person/../../x", Route::Landing(Some(Audience::Person))),
-            ("#/person/q/extra", Route::Landing(Some(Audience::Person))),
+            ("#/person/q/extra", Route::PersonQuestions),
+            ("#/person/q/age", Route::PersonQuestions),
             ("#/person/zzz", Route::Landing(Some(Audience::Person))),
             ("#/employer/q", Route::Landing(Some(Audience::Employer))),
             ("#/policy/no-such-benefit", Route::Policy),

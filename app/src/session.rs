@@ -157,6 +157,27 @@ impl Session {
         self.editing = Some(q);
     }
 
+    /// The number of the question on screen, counting from 1: its place among the questions
+    /// answered so far, or the next place for a new question.
+    pub fn question_number(&self) -> usize {
+        let place = self
+            .editing
+            .and_then(|q| self.history.iter().position(|h| *h == q));
+        place.unwrap_or(self.history.len()) + 1
+    }
+
+    /// About how many questions are left after the one on screen (rules-core's estimate: answers
+    /// may settle several benefits at once or open a follow-up, hence 约).
+    pub fn questions_left(&self, report: &Report) -> usize {
+        let left = report
+            .questions_left_estimate(|q| self.skipped.contains(&q) || Some(q) == self.editing);
+        if self.editing.is_some() {
+            left
+        } else {
+            left.saturating_sub(1)
+        }
+    }
+
     /// How many questions have a real answer (不清楚 not counted).
     pub fn answered(&self) -> usize {
         self.facts.answered().filter(|q| *q != Q::Audience).count()
@@ -360,6 +381,29 @@ mod tests {
         assert_eq!(s.history, vec![first.id]);
         assert!(!s.skipped.contains(&first.id));
         assert!(s.editing.is_none());
+    }
+
+    #[test]
+    fn the_progress_line_counts_from_one_and_reaches_zero_left() {
+        let mut s = Session::default();
+        assert_eq!(s.question_number(), 1);
+        let mut guard = 0;
+        while let Some(q) = s.current(&evaluate(&s.facts, DAY)) {
+            let left = s.questions_left(&evaluate(&s.facts, DAY));
+            s.skip(q.id);
+            if s.current(&evaluate(&s.facts, DAY)).is_none() {
+                assert_eq!(left, 0, "the last question says none are left");
+            }
+            guard += 1;
+            assert!(guard < 80);
+        }
+        assert_eq!(s.question_number(), s.history.len() + 1);
+        s.edit(s.history[0]);
+        assert_eq!(
+            s.question_number(),
+            1,
+            "changing the first answer is question 1 again"
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ const DAY: Date = Date::ymd(2025, 7, 1);
 const FACTS: &str = r#"{"audience":"person","poverty-status":"alleviated","hukou-chongqing":true,
 "hukou-district":"wanzhou","age":38,"activity":"own-business","business-kind":"individual",
 "first-business":true,"business-since":"2023-06-01","business-employees":3,
-"unemployed-before-start":true,"startup-subsidy-received":false,"business-in-chongqing":true,
+"unemployed-before-start":true,"startup-subsidy-received":false,"work-place":"own-district",
 "bad-credit":false,"other-loans":false,"loan-amount":"300000","loan-term-years":3}"#;
 
 fn storage() -> web_sys::Storage {

@@ -292,6 +292,25 @@ pub fn find(id: &str) -> Option<&'static CatalogueEntry> {
     CATALOGUE.iter().find(|e| e.id == id)
 }
 
+/// True for the guaranteed loans: their figure is the interest the government pays, not money paid
+/// to the borrower, and it is never added to a total of subsidies.
+pub fn is_loan(id: &str) -> bool {
+    matches!(id, "startup-guaranteed-loan" | "enterprise-guaranteed-loan")
+}
+
+/// What a benefit's headline figure is, so "预估 26250 元" never reads as cash in hand:
+/// `贴息` for the loans, `减免税额`, `失业保险金`, `奖补` for awards, otherwise `补贴`.
+pub fn amount_kind(id: &str) -> &'static str {
+    match id {
+        _ if is_loan(id) => "贴息",
+        "startup-tax-relief" => "减免税额",
+        "unemployment-insurance-benefit" => "失业保险金",
+        "workshop-fee-relief" => "减免",
+        _ if id.ends_with("-award") => "奖补",
+        _ => "补贴",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +328,16 @@ mod tests {
         }
         assert_eq!(CATALOGUE.len(), 32);
         assert_eq!(for_audience(Audience::Person).count(), 17);
+    }
+
+    #[test]
+    fn loans_and_amount_kinds_name_real_benefits() {
+        let loans: Vec<_> = CATALOGUE.iter().filter(|e| is_loan(e.id)).collect();
+        assert_eq!(loans.len(), 2);
+        assert!(loans.iter().all(|e| e.name.contains("贷款")));
+        assert_eq!(amount_kind("startup-guaranteed-loan"), "贴息");
+        assert_eq!(amount_kind("labour-brand-award"), "奖补");
+        assert_eq!(amount_kind("job-search-subsidy"), "补贴");
     }
 
     #[test]

@@ -76,7 +76,8 @@ for (const persona of PERSONAS) {
       await page.screenshot({ path: join(shotDir, 'question-360.png'), fullPage: true });
       const focused = await page.evaluate(() => document.activeElement?.id);
       eq(focused, 'q-title', 'focus on the question');
-      eq(new URL(page.url()).hash, '#/person/q', 'questionnaire URL');
+      const first = await page.getAttribute('[data-question]', 'data-question');
+      eq(new URL(page.url()).hash, `#/person/q/${first}`, 'questionnaire URL names the question');
     }
     const { taps, seen } = await answerAll(page, persona);
     const total = taps + 2;
@@ -114,7 +115,7 @@ test('reload restores the answers (继续上次), and 重新开始 clears them',
   await page.locator('#results-title').waitFor();
   await page.locator('#restart').tap();
   await page.locator('[data-question]').waitFor();
-  eq(await page.locator('#progress').innerText().then((t) => t.startsWith('已回答 0 题')), true, 'fresh start');
+  eq(await page.locator('#progress').innerText().then((t) => t.startsWith('第 1 题')), true, 'fresh start');
   await context.close();
 });
 

@@ -63,7 +63,7 @@ test('offline: after a first visit the app loads and works with no network', asy
   await page.waitForFunction((q) => document.querySelector('[data-question]')?.dataset.question !== q, first, {
     timeout: 5000,
   });
-  assert((await page.locator('#progress').innerText()).includes('已回答 1 题'), 'answered offline');
+  assert((await page.locator('#progress').innerText()).includes('第 2 题'), 'answered offline');
   await page.screenshot({ path: join(shotDir, 'reach-offline-360.png') });
   await context.setOffline(false);
   await context.close();

@@ -71,6 +71,15 @@ pub fn NextSteps() -> impl IntoView {
 pub fn ResumePrompt() -> impl IntoView {
     let state = expect_context::<AppState>();
     let prompt = move || {
+        if let Some(shared) = state.shared.get() {
+            let mine = state
+                .resume
+                .with(|m| m.as_ref().map_or(0, |m| m.session().answered()));
+            return Some(format!(
+                "<section class=\"resume\" id=\"resume\" aria-labelledby=\"resume-title\"><h2 id=\"resume-title\" tabindex=\"-1\">打开别人分享的回答吗？</h2><p>这个链接里有别人分享的 {} 个回答。本机也保存着您自己回答的 {mine} 个问题。打开分享的回答会替换您的回答（之后可以撤销）。</p><div class=\"row\"><button type=\"button\" class=\"primary\" id=\"shared-open\">打开分享的回答</button><button type=\"button\" class=\"secondary\" id=\"shared-keep\">保留我的回答</button></div></section>",
+                shared.session().answered()
+            ));
+        }
         state.resume.with(|saved| {
             saved.as_ref().map(|saved| {
                 format!(
@@ -86,6 +95,8 @@ pub fn ResumePrompt() -> impl IntoView {
     {
         Some("resume-continue") => state.resume_saved(),
         Some("resume-restart") => state.restart(),
+        Some("shared-open") => state.open_shared(),
+        Some("shared-keep") => state.keep_mine(),
         _ => {}
     };
     view! { <div inner_html=move || prompt().unwrap_or_default() on:click=choose></div> }

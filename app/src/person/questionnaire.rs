@@ -28,6 +28,49 @@ pub fn Questionnaire() -> impl IntoView {
         }
     });
 
+    // Each question is its own history entry, `#/person/q/<id>`: the phone's Back shows the
+    // question before and Forward the one after, with every answer kept.
+    let from_address = StoredValue::new(false);
+    let show_in_address = move |q: rules_core::Q| {
+        let here = crate::current_hash();
+        let wanted = Route::question_hash(q);
+        if here == wanted || Route::parse(&here) != Route::PersonQuestions {
+            return;
+        }
+        // The plain `#/person/q` (just arrived) is replaced; so is a question the address named
+        // but the rules moved past, so that Forward still leads somewhere.
+        let replace = Route::question_in(&here).is_none() || from_address.get_value();
+        from_address.set_value(false);
+        crate::set_fragment(&wanted, replace);
+    };
+    Effect::new(move |_| {
+        if let Some(q) = current.with(|c| c.as_ref().map(|q| q.id)) {
+            show_in_address(q);
+        }
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let shown = current.with_untracked(|c| c.as_ref().map(|q| q.id));
+        match Route::question_in(&crate::current_hash()) {
+            Some(q) if Some(q) != shown => {
+                from_address.set_value(true);
+                state.session.update(|s| {
+                    if s.history.contains(&q) {
+                        s.edit(q);
+                    } else {
+                        s.editing = None;
+                    }
+                });
+            }
+            Some(_) => {}
+            None => {
+                if let Some(q) = shown {
+                    show_in_address(q);
+                }
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+
     let back = move |_| {
         let mut moved = false;
         state.session.update(|s| moved = s.back());
@@ -38,7 +81,10 @@ pub fn Questionnaire() -> impl IntoView {
 
     view! {
         <section class="questionnaire" aria-labelledby=QUESTION_HEADING_ID>
-            <Progress/>
+            <div class="title-row">
+                <Progress/>
+                <button type="button" class="speak secondary no-print" data-speak="question">"朗读"</button>
+            </div>
             {move || current.get().map(|question| view! { <QuestionCard question=question/> })}
             <div class="q-nav no-print">
                 <button type="button" class="secondary" id="q-back" on:click=back>"上一题"</button>
@@ -48,17 +94,27 @@ pub fn Questionnaire() -> impl IntoView {
     }
 }
 
-/// 已回答 N 题 · 目前可能符合 X 项: the interim result, announced politely as it changes.
+/// 第 N 题，还剩约 M 题 · 目前可能符合 X 项: where the person is and the interim result, announced
+/// politely as it changes.
 #[component]
 pub fn Progress() -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = move || {
-        let answered = state.session.with(|s| s.answered());
+        let (number, left) = state.report.with(|r| {
+            state
+                .session
+                .with(|s| (s.question_number(), s.questions_left(r)))
+        });
         let (possible, sure) = state.report.with(|r| {
             let sure = r.count(Status::Eligible);
             (sure + r.count(Status::NeedsAnswers), sure)
         });
-        let mut text = format!("已回答 {answered} 题 · 目前可能符合 {possible} 项");
+        let mut text = if left == 0 {
+            format!("第 {number} 题，快答完了")
+        } else {
+            format!("第 {number} 题，还剩约 {left} 题")
+        };
+        text.push_str(&format!(" · 目前可能符合 {possible} 项"));
         if sure > 0 {
             text.push_str(&format!("（其中 {sure} 项可以申请）"));
         }
@@ -204,7 +260,7 @@ fn TextInput(
         match kind {
             AnswerKind::Count => parse_count(raw).map(Answer::Count),
             AnswerKind::Money => parse_money(raw).map(Answer::Money),
-            _ => Date::parse(raw).map(Answer::Date),
+            _ => rules_core::input::parse_date(raw).map(Answer::Date),
         }
     };
     let confirm = move |ev: leptos::ev::SubmitEvent| {
@@ -221,10 +277,29 @@ fn TextInput(
         }
     };
     let (mode, placeholder) = match kind {
-        AnswerKind::Count => ("numeric", "填数字"),
-        AnswerKind::Money => ("decimal", "填金额（元）"),
-        _ => ("text", "例如 2025-06-30"),
+        AnswerKind::Count => ("numeric", "填数字".to_string()),
+        AnswerKind::Money => ("text", "填金额，例如 3000 或 30万".to_string()),
+        _ => ("text", format!("例如 {}", rules_core::input::DATE_EXAMPLE)),
     };
+    // Dates: typed as people write them, or picked from the phone's own calendar, which fills the box
+    // in the app's own wording.
+    let picker = (kind == AnswerKind::Date).then(|| {
+        view! {
+            <label class="date-pick">
+                "或从日历中选："
+                <input
+                    type="date"
+                    id="q-date-picker"
+                    on:change=move |ev| {
+                        if let Ok(day) = Date::parse(&event_target_value(&ev)) {
+                            text.set(day.chinese());
+                            error.set(None);
+                        }
+                    }
+                />
+            </label>
+        }
+    });
     view! {
         <form class="text-answer" on:submit=confirm>
             <input
@@ -239,6 +314,7 @@ fn TextInput(
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             />
+            {picker}
             <p class="error" id="q-error" role="alert">{move || error.get()}</p>
             <button type="submit" class="primary" id="q-confirm">"确定"</button>
         </form>

@@ -3,13 +3,14 @@
 //! The groups are written as HTML text ([`crate::html`]); their 回答 / 修改 buttons are handled by
 //! one delegated listener.
 
-use crate::format::{status_id, status_mark};
+use crate::format::{self, status_id, status_mark};
 use crate::html;
 use crate::route::Route;
 use crate::{focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::evaluate::Report;
 use rules_core::{Status, Q};
+use std::fmt::Write;
 
 /// The groups, in the order a user reads them.
 pub const GROUPS: [Status; 5] = [
@@ -19,6 +20,15 @@ pub const GROUPS: [Status; 5] = [
     Status::NotEligible,
     Status::PolicyEnded,
 ];
+
+/// Groups whose cards start folded (a native `<details>`): they tell the person what they cannot
+/// claim now, so the ones they can act on stay within the first screens.
+fn folded(status: Status) -> bool {
+    matches!(
+        status,
+        Status::NotEligible | Status::PolicyEnded | Status::ContinuationUnknown
+    )
+}
 
 /// The benefit groups of a report as HTML.
 pub fn groups_html(report: &Report) -> String {
@@ -33,12 +43,24 @@ pub fn groups_html(report: &Report) -> String {
             continue;
         }
         let id = status_id(status);
-        h.push_str(&format!(
-            "<section class=\"group group-{id}\" id=\"group-{id}\" aria-labelledby=\"group-{id}-title\"><h3 id=\"group-{id}-title\">{} {}（{} 项）</h3>",
+        let title = format!(
+            "{} {}（{} 项）",
             status_mark(status),
             status.label(),
             cards.len()
-        ));
+        );
+        let _ = write!(
+            h,
+            "<section class=\"group group-{id}\" id=\"group-{id}\" aria-labelledby=\"group-{id}-title\">"
+        );
+        if folded(status) {
+            let _ = write!(
+                h,
+                "<details class=\"group-fold\"><summary><h3 id=\"group-{id}-title\">{title}</h3><span class=\"fold-hint\">点开查看</span></summary>"
+            );
+        } else {
+            let _ = write!(h, "<h3 id=\"group-{id}-title\">{title}</h3>");
+        }
         if status == Status::ContinuationUnknown {
             h.push_str(&html::el(
                 "p",
@@ -52,8 +74,85 @@ pub fn groups_html(report: &Report) -> String {
         for b in cards {
             h.push_str(&html::card(b));
         }
+        if folded(status) {
+            h.push_str("</details>");
+        }
         h.push_str("</section>");
     }
+    h
+}
+
+/// 您现在可以做什么: one screen at the top of the results with what the person can claim now (one
+/// line each, with its figure), the one or two answers that would settle the most open items, and
+/// the three things to do next. HTML text, handled by the results' delegated listener.
+pub fn do_now_html(report: &Report) -> String {
+    let mut h = String::from(
+        "<section class=\"do-now\" id=\"do-now\" aria-labelledby=\"do-now-title\"><h3 id=\"do-now-title\">您现在可以做什么</h3>",
+    );
+    let eligible: Vec<_> = report
+        .benefits
+        .iter()
+        .filter(|b| b.status == Status::Eligible)
+        .collect();
+    if eligible.is_empty() {
+        h.push_str("<p class=\"do-now-none\">根据目前的回答，还没有确定现在可以申请的项目。</p>");
+    } else {
+        let _ = write!(
+            h,
+            "<p>这 {} 项现在可以申请：</p><ul class=\"do-now-list\">",
+            eligible.len()
+        );
+        for b in eligible {
+            let figure = if format::is_amount(&b.estimate.value) {
+                format!(
+                    "预估{} {}",
+                    rules_core::catalogue::amount_kind(b.id),
+                    format::value_text(&b.estimate.value)
+                )
+            } else {
+                format::value_text(&b.estimate.value)
+            };
+            let _ = write!(
+                h,
+                "<li data-benefit=\"{id}\"><a href=\"#card-{id}\" data-card=\"{id}\">{}</a><span class=\"do-now-figure\">{}</span></li>",
+                html::esc(b.name),
+                html::esc(&figure),
+                id = b.id
+            );
+        }
+        h.push_str("</ul>");
+    }
+    // The most decisive open questions first (rules-core's order), including ones answered 不清楚:
+    // they are what stands between the person and a clearer result.
+    let open: Vec<_> = report
+        .next_questions
+        .iter()
+        .filter(|q| {
+            report
+                .benefits
+                .iter()
+                .any(|b| b.status == Status::NeedsAnswers && q.decides.contains(&b.id))
+        })
+        .take(2)
+        .collect();
+    if !open.is_empty() {
+        h.push_str("<p>回答下面的问题，可以确定更多项目：</p><ul class=\"do-now-ask\">");
+        for q in open {
+            let _ = write!(
+                h,
+                "<li data-q=\"{}\"><span>{}</span> <button type=\"button\" class=\"link-button no-print\" data-edit=\"{}\">回答</button></li>",
+                q.id.id(),
+                html::esc(q.text),
+                q.id.id()
+            );
+        }
+        h.push_str("</ul>");
+    }
+    let number = rules_core::documents::HOTLINE_NUMBER;
+    let _ = write!(
+        h,
+        "<div class=\"do-now-actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"top-checklist\">准备申请材料</a><button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印结果</button><a class=\"button secondary\" href=\"tel:{number}\" id=\"top-call\">拨打 {number} 咨询</a></div></section>"
+    );
     h
 }
 
@@ -119,10 +218,21 @@ pub fn Results() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    let do_now = move || state.report.with(do_now_html);
+    let act = move |ev: leptos::ev::MouseEvent| {
+        if crate::clicked(&ev, "[data-print]").is_some() {
+            let _ = window().print();
+        } else {
+            edit_from_click(state, &ev);
+        }
+    };
 
     view! {
         <section class="results" id="results" aria-labelledby="results-title">
-            <h2 id="results-title" tabindex="-1">"您的查询结果"</h2>
+            <div class="title-row">
+                <h2 id="results-title" tabindex="-1">"您的查询结果"</h2>
+                <button type="button" class="speak secondary no-print" data-speak="do-now">"朗读"</button>
+            </div>
             <p class="as-of-line">
                 {move || format!(
                     "按 {} 的政策计算 · 已回答 {} 题",
@@ -130,6 +240,7 @@ pub fn Results() -> impl IntoView {
                     state.session.with(|s| s.answered())
                 )}
             </p>
+            <div inner_html=do_now on:click=act></div>
             {move || remaining().then(|| view! {
                 <p class="more no-print">
                     <a class="button primary" id="continue-questions" href="#/person/q">"继续回答，结果会更准确"</a>
@@ -137,7 +248,7 @@ pub fn Results() -> impl IntoView {
             })}
             <div inner_html=findings></div>
             <p class="summary" id="results-summary" role="status" aria-live="polite">{summary}</p>
-            <div class="results-body" inner_html=body on:click=move |ev| edit_from_click(state, &ev)></div>
+            <div class="results-body" inner_html=body on:click=act></div>
             <div class="actions no-print">
                 <a class="button primary" href="#/person/checklist" id="to-checklist">"准备申请材料"</a>
                 <a class="button secondary" href="#/person/share" id="to-share">"分享给别人"</a>
@@ -148,5 +259,77 @@ pub fn Results() -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rules_core::{Answer, Audience, Date, Facts};
+
+    fn shandong_worker() -> Facts {
+        let mut facts = Facts {
+            audience: Some(Audience::Person),
+            ..Facts::default()
+        };
+        for (q, answer) in [
+            (Q::PovertyStatus, Answer::Choice("alleviated".into())),
+            (Q::HukouChongqing, Answer::Bool(true)),
+            (Q::Age, Answer::Count(30)),
+            (Q::Activity, Answer::Choice("employee".into())),
+            (Q::WorkPlace, Answer::Choice("shandong".into())),
+            (Q::WorkSince, Answer::Date(Date::ymd(2025, 1, 10))),
+            (Q::JobSearchReceived, Answer::Bool(false)),
+        ] {
+            facts.set(q, Some(&answer)).expect("a valid answer");
+        }
+        facts
+    }
+
+    #[test]
+    fn the_top_of_the_results_names_what_to_claim_what_to_answer_and_what_to_do() {
+        let report = rules_core::evaluate_person(&shandong_worker(), Date::ymd(2025, 6, 20));
+        let top = do_now_html(&report);
+        for b in report
+            .benefits
+            .iter()
+            .filter(|b| b.status == Status::Eligible)
+        {
+            assert!(
+                top.contains(&format!("data-benefit=\"{}\"", b.id)),
+                "{}",
+                b.id
+            );
+        }
+        assert!(top.contains("预估补贴 800 元/人"), "{top}");
+        assert!(top.contains("href=\"tel:12333\""));
+        assert!(top.contains("id=\"top-checklist\"") && top.contains("data-print"));
+        // At most two questions, each one that decides an open benefit.
+        assert!(top.matches("data-edit=").count() <= 2);
+
+        let nothing = rules_core::evaluate_person(
+            &Facts {
+                audience: Some(Audience::Person),
+                ..Facts::default()
+            },
+            Date::ymd(2025, 6, 20),
+        );
+        let top = do_now_html(&nothing);
+        assert!(top.contains("还没有确定"));
+        assert_eq!(top.matches("data-edit=").count(), 2, "{top}");
+    }
+
+    #[test]
+    fn groups_one_cannot_act_on_start_folded() {
+        let report = rules_core::evaluate_person(&shandong_worker(), Date::ymd(2025, 6, 20));
+        let html = groups_html(&report);
+        assert!(html.contains("id=\"group-not-eligible\""));
+        let folded_groups = html.matches("<details class=\"group-fold\">").count();
+        let expected = GROUPS
+            .iter()
+            .filter(|s| folded(**s) && report.count(**s) > 0)
+            .count();
+        assert_eq!(folded_groups, expected);
+        assert!(!html.contains("<details class=\"group-fold\"><summary><h3 id=\"group-eligible"));
     }
 }

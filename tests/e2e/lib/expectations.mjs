@@ -28,7 +28,7 @@ export const PERSONAS = [
     asOf: '2025-06-01',
     answers: {
       'poverty-status': 'none', dibao: true, 'hukou-chongqing': true, age: '22', activity: 'not-working',
-      'school-level': 'higher-vocational', 'graduated-on': '2024-07-01', 'registered-unemployed': true,
+      'college-graduate': true, 'school-level': 'higher-vocational', 'graduated-on': '2024-07-01', 'registered-unemployed': true,
     },
     eligible: { 'graduate-job-search-subsidy': '500 元/人' },
   },
@@ -50,7 +50,7 @@ export const PERSONAS = [
       'poverty-status': 'alleviated', 'hukou-chongqing': true, 'hukou-district': 'wanzhou', age: '38',
       activity: 'own-business', 'business-kind': 'individual', 'first-business': true,
       'business-since': '2023-06-01', 'business-employees': '3', 'unemployed-before-start': true,
-      'startup-subsidy-received': false, 'business-in-chongqing': true, 'bad-credit': false,
+      'startup-subsidy-received': false, 'work-place': 'own-district', 'bad-credit': false,
       'other-loans': false, 'loan-amount': '300000', 'loan-term-years': '3',
     },
     eligible: { 'startup-subsidy': '8000 元/户', 'startup-guaranteed-loan': '15750 元' },
@@ -61,5 +61,86 @@ export const PERSONAS = [
     asOf: '2025-06-01',
     answers: {},
     eligible: {},
+  },
+];
+
+/** What a person who is none of the special groups answers (each journey overrides what applies). */
+const ORDINARY = {
+  dibao: false, tekun: false, 'zero-employment-family': false, disabled: false, 'family-disabled': false,
+  relocated: false, veteran: false, 'overcapacity-worker': false, 'released-prisoner': false,
+  'online-merchant': false, 'school-leaver': false, 'rural-entrepreneur': false,
+};
+
+/**
+ * Six people of the 360 px field test (issue 17), answered on 2026-12-01 as they would answer; the
+ * same people as rules-core/tests/journeys.rs. `canApply`: what the first screen of results must name;
+ * `neverAsked`: questions that do not fit them; `maxQuestions`: the journey's length today.
+ */
+export const JOURNEYS = [
+  {
+    name: 'shandong-35',
+    asOf: '2026-12-01',
+    answers: {
+      ...ORDINARY, 'poverty-status': 'alleviated', 'hukou-chongqing': true, 'hukou-district': 'wanzhou', age: '35',
+      sex: 'male', 'labour-capacity': 'full', activity: 'employee', 'work-place': 'shandong', 'work-since': '2026年3月1日',
+      'rural-transfer-worker': true, 'registered-unemployed': false, 'college-graduate': false, 'training-kind': 'none',
+      'training-subsidised': false, 'looking-for-work': false, 'cannot-leave-home': false, 'family-on-post': false,
+    },
+    canApply: [],
+    neverAsked: ['school-level', 'graduated-on', 'involuntary-unemployment'],
+    maxQuestions: 8,
+  },
+  {
+    name: 'dibao-graduate-22',
+    asOf: '2026-12-01',
+    answers: {
+      ...ORDINARY, dibao: true, 'poverty-status': 'none', 'hukou-chongqing': true, 'hukou-district': 'fuling', age: '22',
+      sex: 'female', 'labour-capacity': 'full', activity: 'not-working', 'college-graduate': true,
+      'school-level': 'undergraduate', 'graduated-on': '2026/6/30', 'registered-unemployed': false, 'ui-years': '0',
+      'looking-for-work': true, 'training-kind': 'none', 'training-subsidised': false, 'rural-transfer-worker': false,
+      'cannot-leave-home': false, 'family-on-post': false,
+    },
+    canApply: ['employment-assistance-services'],
+    neverAsked: ['involuntary-unemployment', 'school-year'],
+    maxQuestions: 16,
+  },
+  {
+    name: 'weak-62',
+    asOf: '2026-12-01',
+    answers: {
+      ...ORDINARY, 'poverty-status': 'alleviated', 'hukou-chongqing': true, 'hukou-district': 'kaizhou', age: '62',
+      sex: 'female', 'labour-capacity': 'weak', activity: 'not-working', 'cannot-leave-home': true,
+      'family-on-post': false, 'college-graduate': false, 'registered-unemployed': false, 'ui-years': '0',
+      'looking-for-work': true, 'training-kind': 'none', 'training-subsidised': false, 'rural-transfer-worker': false,
+    },
+    canApply: [],
+    neverAsked: ['school-level', 'graduated-on', 'school-year', 'involuntary-unemployment'],
+    maxQuestions: 12,
+  },
+  {
+    name: 'all-unknown-today',
+    asOf: '2026-12-01',
+    answers: {},
+    canApply: [],
+    neverAsked: [],
+    maxQuestions: 6,
+  },
+  {
+    name: 'shopkeeper-loan-40',
+    asOf: '2026-12-01',
+    answers: {
+      ...ORDINARY, 'poverty-status': 'none', 'hukou-chongqing': true, 'hukou-district': 'yongchuan', age: '40',
+      sex: 'male', 'labour-capacity': 'full', activity: 'own-business', 'business-kind': 'individual',
+      'business-since': '2025年5月1日', 'business-district': 'yongchuan', 'work-place': 'own-district',
+      'first-business': true, 'business-employees': '1', 'unemployed-before-start': false,
+      'startup-subsidy-received': false, 'loan-amount': '30万', 'loan-term-years': '3',
+      'loan-contract-date': '20261120', 'loan-partners': '1', 'other-loans': false, 'bad-credit': false,
+      'rural-entrepreneur': true, 'registered-unemployed': false, 'college-graduate': false,
+      'rural-transfer-worker': false, 'flexible-insured': false, 'training-kind': 'none',
+      'training-subsidised': false, 'looking-for-work': false,
+    },
+    canApply: ['startup-guaranteed-loan'],
+    neverAsked: ['business-in-chongqing', 'school-level'],
+    maxQuestions: 26,
   },
 ];

@@ -4,6 +4,7 @@
 
 use crate::documents::{self, Document, Form, HowToApply, HOTLINE};
 use crate::evaluate::{BenefitReport, Report};
+use crate::facts::Facts;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,8 +54,16 @@ fn demand(form: Form) -> u8 {
     }
 }
 
-/// Merges the documents of the benefits in `selected` (ids), in the report's (catalogue) order.
+/// Merges the documents of the benefits in `selected` (ids), in the report's (catalogue) order,
+/// knowing nothing of the person: every document that may be needed is listed.
 pub fn merge(report: &Report, selected: &[&str]) -> Checklist {
+    merge_for(report, &Facts::default(), selected)
+}
+
+/// Merges the documents of the benefits in `selected` (ids) for the person with these answers, in
+/// the report's (catalogue) order: documents known not to concern them ([`documents::applicable`])
+/// are left out; those that may, stay with their condition.
+pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist {
     let chosen: Vec<&BenefitReport> = report
         .benefits
         .iter()
@@ -62,7 +71,7 @@ pub fn merge(report: &Report, selected: &[&str]) -> Checklist {
         .collect();
     let mut items: Vec<ChecklistItem> = Vec::new();
     for benefit in &chosen {
-        for need in benefit.documents {
+        for need in documents::applicable(benefit.documents, facts) {
             let Some(document) = documents::find(need.document) else {
                 continue;
             };
@@ -112,7 +121,7 @@ pub fn merge(report: &Report, selected: &[&str]) -> Checklist {
 }
 
 impl Checklist {
-    /// The documents the office checks in its own systems (一般无需携带), by name.
+    /// The documents the office checks in its own systems (一般不用带), by name.
     pub fn checked_by_office(&self) -> Vec<&'static str> {
         self.items
             .iter()
@@ -146,7 +155,7 @@ impl Checklist {
         let checked = self.checked_by_office();
         if !checked.is_empty() {
             text.push_str(&format!(
-                "经办部门系统核查（一般无需携带）：{}\n",
+                "办事窗口在系统里查，一般不用带：{}\n",
                 checked.join("、")
             ));
         }
@@ -169,7 +178,7 @@ impl Checklist {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{evaluate, Date, Facts};
+    use crate::{evaluate, Date};
 
     fn report() -> Report {
         let facts: Facts = Facts {
@@ -234,5 +243,74 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.items[0].document.id, "form-job-search-subsidy");
         assert!(merge(&report, &[]).items.is_empty());
+    }
+
+    fn person(facts: Facts) -> (Report, Facts) {
+        let facts = Facts {
+            audience: Some(crate::Audience::Person),
+            ..facts
+        };
+        (evaluate(&facts, Date::ymd(2025, 6, 1)), facts)
+    }
+
+    /// Benefits that may ask for a 残疾人证 or a 退伍证.
+    const PICKS: [&str; 4] = [
+        "graduate-job-search-subsidy",
+        "student-job-search-subsidy",
+        "startup-subsidy",
+        "startup-guaranteed-loan",
+    ];
+
+    fn has(list: &Checklist, id: &str) -> bool {
+        list.items.iter().any(|i| i.document.id == id)
+    }
+
+    #[test]
+    fn documents_that_do_not_concern_the_person_are_left_out() {
+        let (report, facts) = person(Facts {
+            disabled: Some(false),
+            family_disabled: Some(false),
+            veteran: Some(false),
+            dibao: Some(false),
+            ..Facts::default()
+        });
+        let picks: Vec<&str> = PICKS
+            .into_iter()
+            .filter(|id| report.benefit(id).is_some())
+            .collect();
+        let list = merge_for(&report, &facts, &picks);
+        assert!(!has(&list, "disability-certificate"), "{list:?}");
+        assert!(!has(&list, "veteran-discharge-certificate"));
+        assert!(!has(&list, "dibao-certificate"));
+        assert!(!list.to_plain_text().contains("残疾人证"));
+        assert!(!list.to_plain_text().contains("退伍证"));
+        // Documents everyone needs stay.
+        assert!(has(&list, "id-card"));
+        // Knowing nothing, they are all listed, with their condition.
+        let unknown = merge(&report, &picks);
+        assert!(has(&unknown, "disability-certificate"));
+        assert!(has(&unknown, "veteran-discharge-certificate"));
+    }
+
+    #[test]
+    fn a_disabled_person_keeps_the_disability_certificate_and_unknown_keeps_the_note() {
+        let (report, facts) = person(Facts {
+            disabled: Some(true),
+            veteran: Some(false),
+            ..Facts::default()
+        });
+        let list = merge_for(&report, &facts, &PICKS);
+        assert!(has(&list, "disability-certificate"));
+        assert!(!has(&list, "veteran-discharge-certificate"));
+        // Nothing said about the army: the 退伍证 stays, with who needs it.
+        let (report, facts) = person(Facts::default());
+        let list = merge_for(&report, &facts, &PICKS);
+        let veteran = list
+            .items
+            .iter()
+            .find(|i| i.document.id == "veteran-discharge-certificate")
+            .unwrap();
+        assert!(!veteran.needed_by_all);
+        assert!(veteran.only_if.iter().any(|c| c.contains("退役军人")));
     }
 }

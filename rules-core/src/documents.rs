@@ -2,6 +2,9 @@
 //! documents by stable id. No office address or phone number is invented: only office kinds, the
 //! online channels named by official pages, and the 12333 hotline.
 
+use crate::choices::Activity;
+use crate::facts::{Facts, Q};
+use crate::logic::{fact, yes, Tri};
 use crate::source::Confidence;
 use serde::Serialize;
 
@@ -45,7 +48,7 @@ pub const DOCUMENTS: &[Document] = &[
         "居民身份证",
         "本人身份",
         "户籍所在地公安派出所",
-        "社会保障卡（服务包写作“居民身份证（社会保障卡）”）",
+        "社会保障卡（办事指南上写的是“居民身份证（社会保障卡）”，两者都可以）",
         H,
     ),
     doc(
@@ -76,7 +79,7 @@ pub const DOCUMENTS: &[Document] = &[
         "poverty-status-record",
         "脱贫户、监测对象身份记录",
         "脱贫人口、防止返贫监测对象身份",
-        "一般由经办部门在系统中核查，无需自带；可查《扶贫手册》或问村委会、乡镇",
+        "办事窗口一般在系统里查，不用自己带；想确认可查《扶贫手册》或问村委会、乡镇",
         "",
         H,
     ),
@@ -150,7 +153,7 @@ pub const DOCUMENTS: &[Document] = &[
         "社会保险缴费凭证（参保证明）",
         "参保缴费情况",
         "“重庆人社”APP或社保经办窗口",
-        "经办部门一般在系统中比对，可不自带",
+        "办事窗口一般在系统里查，可以不带",
         M,
     ),
     doc(
@@ -309,7 +312,7 @@ pub const DOCUMENTS: &[Document] = &[
         "hardship-status-proof",
         "就业困难人员身份凭证",
         "招用或安置人员属于就业困难人员、脱贫人口",
-        "人员本人；多数身份由经办部门在系统中核查",
+        "人员本人；多数身份办事窗口会在系统里查",
         "",
         H,
     ),
@@ -317,7 +320,7 @@ pub const DOCUMENTS: &[Document] = &[
         "hr-service-licence",
         "人力资源服务许可证",
         "可以从事职业中介活动",
-        "区县或市人力社保部门（告知承诺制，可在渝快办办理）",
+        "区县或市人力社保部门（告知承诺制：书面承诺符合条件即可先办，可在“渝快办”办理）",
         "",
         H,
     ),
@@ -374,7 +377,77 @@ impl Form {
             Form::Copy => "复印件",
             Form::Shown => "出示原件",
             Form::FillIn => "现场或网上填写",
-            Form::CheckedInSystem => "经办部门系统核查，一般无需携带",
+            Form::CheckedInSystem => "办事窗口在系统里查，一般不用带",
+        }
+    }
+}
+
+/// Who a document concerns, as a test of the answers, kept beside the words of
+/// [`DocumentNeed::only_if`]: a need whose test is known to fail for the person is left out of the
+/// lists ([`applicable`]); an unknown one stays with its note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applies {
+    /// Everyone applying for the benefit.
+    Always,
+    /// The person is disabled.
+    Disabled,
+    /// The person or a family member is disabled.
+    DisabledOrFamily,
+    Veteran,
+    Dibao,
+    Tekun,
+    /// 脱贫人口 or 防止返贫监测对象.
+    Poverty,
+    /// Not 脱贫人口.
+    NotPoverty,
+    StudentLoan,
+    /// Works for an employer (在单位上班).
+    Employee,
+    /// Kept the real-name tickets of the trip.
+    HasTickets,
+    /// Registered as unemployed.
+    RegisteredUnemployed,
+}
+
+impl Applies {
+    /// Whether the document concerns the person with these answers.
+    pub fn test(self, facts: &Facts) -> Tri {
+        match self {
+            Applies::Always => Tri::Yes,
+            Applies::Disabled => yes(facts.disabled, Q::Disabled),
+            Applies::DisabledOrFamily => {
+                yes(facts.disabled, Q::Disabled).or(yes(facts.family_disabled, Q::FamilyDisabled))
+            }
+            Applies::Veteran => yes(facts.veteran, Q::Veteran),
+            Applies::Dibao => yes(facts.dibao, Q::Dibao),
+            Applies::Tekun => yes(facts.tekun, Q::Tekun),
+            Applies::Poverty => fact(facts.poverty_status, Q::PovertyStatus, |s| {
+                s.counts_as_poverty()
+            }),
+            Applies::NotPoverty => fact(facts.poverty_status, Q::PovertyStatus, |s| {
+                !s.counts_as_poverty()
+            }),
+            Applies::StudentLoan => yes(facts.student_loan, Q::StudentLoan),
+            Applies::Employee => fact(facts.activity, Q::Activity, |a| a == Activity::Employee),
+            Applies::HasTickets => yes(facts.has_tickets, Q::HasTickets),
+            Applies::RegisteredUnemployed => {
+                yes(facts.registered_unemployed, Q::RegisteredUnemployed)
+            }
+        }
+    }
+
+    /// Who a document itself concerns, whatever the benefit: nobody who is not disabled needs a
+    /// 残疾人证, nobody who did not serve a 退伍证.
+    pub fn of_document(id: &str) -> Applies {
+        match id {
+            "disability-certificate" => Applies::DisabledOrFamily,
+            "veteran-discharge-certificate" => Applies::Veteran,
+            "dibao-certificate" => Applies::Dibao,
+            "tekun-certificate" => Applies::Tekun,
+            "student-loan-proof" => Applies::StudentLoan,
+            "poverty-status-record" => Applies::Poverty,
+            _ => Applies::Always,
         }
     }
 }
@@ -386,6 +459,30 @@ pub struct DocumentNeed {
     pub form: Form,
     /// When only some applicants need it ("在市外就读的"); empty when everyone does.
     pub only_if: &'static str,
+    /// The same, as a test of the answers where it can be checked ([`Applies::Always`] when it
+    /// cannot); the document's own test ([`Applies::of_document`]) applies as well.
+    pub applies: Applies,
+}
+
+impl DocumentNeed {
+    /// Whether this person needs it: yes, no, or unknown (then shown with its `only_if` note).
+    pub fn applies_to(&self, facts: &Facts) -> Tri {
+        self.applies
+            .test(facts)
+            .and(Applies::of_document(self.document).test(facts))
+    }
+}
+
+/// The needs that may concern this person: those known not to apply (a 残疾人证 for someone who
+/// said they are not disabled) are left out; unknown ones stay, with their `only_if` note. Both the
+/// results' cards and the merged checklist list documents through this.
+pub fn applicable<'a>(
+    needs: &'a [DocumentNeed],
+    facts: &'a Facts,
+) -> impl Iterator<Item = &'a DocumentNeed> + 'a {
+    needs
+        .iter()
+        .filter(move |need| need.applies_to(facts) != Tri::No)
 }
 
 pub const fn need(document: &'static str, form: Form) -> DocumentNeed {
@@ -393,14 +490,33 @@ pub const fn need(document: &'static str, form: Form) -> DocumentNeed {
         document,
         form,
         only_if: "",
+        applies: Applies::Always,
     }
 }
 
+/// A need for some applicants only, in words; the document's own test ([`Applies::of_document`])
+/// still filters it. Prefer [`need_when`] where the words can be checked.
 pub const fn need_if(document: &'static str, form: Form, only_if: &'static str) -> DocumentNeed {
     DocumentNeed {
         document,
         form,
         only_if,
+        applies: Applies::Always,
+    }
+}
+
+/// A need for some applicants only, in words and as a test of the answers.
+pub const fn need_when(
+    document: &'static str,
+    form: Form,
+    only_if: &'static str,
+    applies: Applies,
+) -> DocumentNeed {
+    DocumentNeed {
+        document,
+        form,
+        only_if,
+        applies,
     }
 }
 
@@ -418,6 +534,29 @@ pub struct HowToApply {
     /// What happens after applying (公示, payment), as far as sources say.
     pub steps: &'static str,
     pub confidence: Confidence,
+}
+
+/// 免申即享 with what it means, for its first use on a page.
+pub const AUTOMATIC: &str = "免申即享（不用申请，符合条件直接发放）";
+
+/// The LPR, said in full on its first use on a page.
+pub const LPR_EXPLAINED: &str = "贷款市场报价利率（LPR）";
+
+/// One line on what the LPR is, beside a box that asks for it.
+pub const LPR_HELP: &str =
+    "LPR 即贷款市场报价利率，是银行定贷款利率的参考数，每月公布一次，贷款合同上写着。";
+
+/// `text` (plain or HTML) with its first "LPR" said in full ([`LPR_EXPLAINED`]), unless the text
+/// already says it in full before that.
+pub fn explain_first_lpr(text: &str) -> String {
+    match (text.find("LPR"), text.find(LPR_EXPLAINED)) {
+        (Some(first), explained)
+            if explained.is_none_or(|at| at + "贷款市场报价利率（".len() > first) =>
+        {
+            format!("{}{LPR_EXPLAINED}{}", &text[..first], &text[first + 3..])
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// The number to dial (also for `tel:` links).
@@ -440,5 +579,55 @@ mod tests {
         for d in DOCUMENTS {
             assert!(seen.insert(d.id), "duplicate {}", d.id);
         }
+    }
+
+    #[test]
+    fn needs_known_not_to_apply_are_left_out_and_unknown_ones_kept() {
+        const NEEDS: &[DocumentNeed] = &[
+            need("id-card", Form::Shown),
+            need_if("disability-certificate", Form::Shown, "按残疾申请的"),
+            need_if("veteran-discharge-certificate", Form::Copy, "退役军人"),
+            need_when(
+                "travel-tickets-real-name",
+                Form::Original,
+                "要按实际车费补足差额的",
+                Applies::HasTickets,
+            ),
+        ];
+        let ids =
+            |facts: &Facts| -> Vec<&str> { applicable(NEEDS, facts).map(|n| n.document).collect() };
+        assert_eq!(ids(&Facts::default()).len(), 4);
+        let none = Facts {
+            disabled: Some(false),
+            family_disabled: Some(false),
+            veteran: Some(false),
+            has_tickets: Some(false),
+            ..Facts::default()
+        };
+        assert_eq!(ids(&none), vec!["id-card"]);
+        // A disabled family member is enough for the 残疾人证; the person's own "no" is not.
+        let family = Facts {
+            disabled: Some(false),
+            ..Facts::default()
+        };
+        assert!(ids(&family).contains(&"disability-certificate"));
+        let all = Facts {
+            disabled: Some(true),
+            veteran: Some(true),
+            has_tickets: Some(true),
+            ..Facts::default()
+        };
+        assert_eq!(ids(&all).len(), 4);
+    }
+
+    #[test]
+    fn the_first_lpr_is_said_in_full_once() {
+        assert_eq!(
+            explain_first_lpr("按LPR−1.5%，LPR每月公布"),
+            "按贷款市场报价利率（LPR）−1.5%，LPR每月公布"
+        );
+        let said = "1年期贷款市场报价利率（LPR）为3%，LPR每月公布";
+        assert_eq!(explain_first_lpr(said), said);
+        assert_eq!(explain_first_lpr("没有"), "没有");
     }
 }

@@ -272,7 +272,7 @@ pub const HIRING_YOUTH: &[Dated<Decimal>] = &[Dated {
     until: None,
     value: yuan(2000),
     source: &HIRING_SOURCE,
-    note: "高校毕业生、16—24岁登记失业青年、登记失业半年以上人员；只见于2023年7月28日的服务包，此前的标准未查到",
+    note: "高校毕业生、16—24岁登记失业青年、登记失业半年以上人员；只见于人社部门2023年7月28日发布的政策汇编，此前的标准未查到",
 }];
 
 fn hiring_tier(identity: HireIdentity) -> Option<(&'static [Dated<Decimal>], u32, u32)> {
@@ -320,7 +320,7 @@ fn judge_hire(group: &HireGroup, as_of: Date) -> (GroupOutcome, Decimal) {
         (GroupOutcome::Qualifies, None) => (
             GroupOutcome::QualifiesUnpriced {
                 why: format!(
-                    "{}以前这类人员的补贴标准未查到（2000元/人只见于{}的服务包）",
+                    "{}以前这类人员的补贴标准未查到（2000元/人只见于人社部门{}发布的政策汇编）",
                     table.first().map_or(as_of, |e| e.from).chinese(),
                     table.first().map_or(as_of, |e| e.from).chinese()
                 ),

@@ -3,7 +3,7 @@
 
 use crate::choices::*;
 use crate::date::Date;
-use crate::documents::{need, need_if, Form, HowToApply, ASK_DISTRICT};
+use crate::documents::{need, need_if, need_when, Applies, Form, HowToApply, ASK_DISTRICT};
 use crate::evaluate::*;
 use crate::facts::Q;
 use crate::logic::{fact, no, yes, Tri};
@@ -51,10 +51,11 @@ const JOB_SEARCH_APPLY: HowToApply = HowToApply {
 const JOB_SEARCH_DOCUMENTS: &[crate::documents::DocumentNeed] = &[
     need("form-job-search-subsidy", Form::FillIn),
     need("id-card", Form::Shown),
-    need_if(
+    need_when(
         "employer-employment-statement",
         Form::Original,
         "在单位就业的；可用近3个月工资流水代替，在重庆参保的单位可不提供",
+        Applies::Employee,
     ),
     need("poverty-status-record", Form::CheckedInSystem),
 ];
@@ -407,7 +408,7 @@ fn transport_2022(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: Str
         _ => flat_amount(
             flat,
             flat_step,
-            "每年一次；没有车票的按定额补助（含往返），多数区县“免申即享”",
+            "每年一次；没有车票的按定额补助（含往返），多数区县“免申即享”（不用申请，符合条件直接发放）",
         ),
     }
 }
@@ -462,7 +463,7 @@ pub const TRANSPORT: Benefit = Benefit {
     id: "cross-region-transport-subsidy",
     validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号 一（一）、渝人社〔2022〕281号（衔接推进乡村振兴补助资金列支）", &TRANSITION_2025_SOURCE, ASK_HR),
     documents: &[
-        need_if("travel-tickets-real-name", Form::Original, "要按实际车费补足差额的；城口县要求车票在当年腊月二十九之前、次年3月31日前提交"),
+        need_when("travel-tickets-real-name", Form::Original, "要按实际车费补足差额的；城口县要求车票在当年腊月二十九之前、次年3月31日前提交", Applies::HasTickets),
         need("social-security-card", Form::Shown),
         need("poverty-status-record", Form::CheckedInSystem),
     ],

@@ -31,6 +31,20 @@ impl Confidence {
         self != Confidence::Official
     }
 
+    /// What kind of page it comes from, in plain words: 政府官网, 新闻报道, 其他网站，待核实.
+    pub fn source_kind(self) -> &'static str {
+        match self {
+            Confidence::Official => "政府官网",
+            Confidence::Secondary => "新闻报道",
+            Confidence::Weak => "其他网站，待核实",
+        }
+    }
+
+    /// "来源：政府官网" (every page that shows how sure a figure is says it this way).
+    pub fn source_line(self) -> String {
+        format!("来源：{}", self.source_kind())
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Confidence::Official => "官方来源",

@@ -1,7 +1,7 @@
 //! The policy as one static HTML page, generated from rules-core at build time: for browsers without
 //! WebAssembly or JavaScript, for search engines and screen readers, and the app's own policy
 //! reference (the app links here). Complete without script; `policy.js` (same origin) adds a
-//! keyword search. Styles inline.
+//! keyword search and 大字模式 (the app's saved setting, and a switch). Styles inline.
 
 use rules_core::catalogue::{for_audience, Audience};
 use rules_core::evaluate::Value;
@@ -16,14 +16,18 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-const STYLE: &str = "body{font-family:system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
-font-size:18px;line-height:1.6;margin:0 auto;max-width:46rem;padding:1rem;color:#1a1a1a;background:#fff}\
+const STYLE: &str = "html{font-size:112.5%}html.large-text{font-size:140.625%}\
+body{font-family:system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
+font-size:1rem;line-height:1.6;margin:0 auto;max-width:46rem;padding:1rem;color:#1a1a1a;background:#fff}\
 h1{font-size:1.5rem}h2{font-size:1.3rem;border-bottom:2px solid #1d4f91;margin-top:2rem}h3{font-size:1.15rem;margin-bottom:.25rem}\
 section{border:1px solid #ccc;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}blockquote{margin:.5rem 0;padding:.5rem;\
 background:#f4f4f4;border-left:4px solid #888}a{color:#0b4f9c}.note{background:#fff4d6;border:1px solid #c9a227;padding:.5rem;\
 border-radius:6px}dt{font-weight:bold;margin-top:.5rem}dd{margin-left:1rem}[hidden]{display:none}\
 section:target{border:3px solid #1d4f91}.search{margin:1rem 0}.search input{display:block;width:100%;box-sizing:border-box;\
-font-size:1.1rem;padding:.5rem;margin-top:.25rem;border:2px solid #555;border-radius:6px}";
+font-size:1.1rem;padding:.5rem;margin-top:.25rem;border:2px solid #555;border-radius:6px}\
+.large-toggle{font:inherit;font-weight:600;min-height:3rem;padding:.4rem .9rem;margin:0 0 .5rem;color:#0b4f9c;\
+background:#fff;border:2px solid #0b4f9c;border-radius:6px;cursor:pointer}.large-toggle[aria-pressed=true]{color:#fff;\
+background:#0b4f9c}@media print{html,html.large-text{font-size:10.5pt}.large-toggle,.search{display:none}}";
 
 /// The whole page as of `day`.
 pub fn render(day: Date) -> String {
@@ -35,7 +39,7 @@ pub fn render(day: Date) -> String {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n\
 <title>重庆就业帮扶政策一览（{}）</title>\n<meta name=\"description\" content=\"{}：每项政策的申请条件、补贴标准、所需材料和办理地点。\">\n\
-<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n<style>{STYLE}</style>\n<script src=\"policy.js\" defer></script>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
+<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n<style>{STYLE}</style>\n<script src=\"policy.js\"></script>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
 <p>依据{}及其配套文件整理。金额为预估，最终以区县人力社保部门审核为准。咨询电话：{}。</p>\n\
 <p><a href=\"./\" data-app-link>打开自助查询：回答几个问题，看自己能享受哪些政策（需要较新的浏览器）</a></p>\n",
         escape(day.chinese().as_str()),
@@ -95,6 +99,8 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
             continue;
         };
         let description = rules_core::describe::benefit(entry);
+        // Each benefit is read on its own (policy.html#<id>): its first LPR is said in full.
+        let start = html.len();
         let _ = writeln!(
             html,
             "<section id=\"{}\" aria-labelledby=\"{}-title\">",
@@ -198,14 +204,14 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
         }
         let apply = benefit.apply;
         let auto = if apply.automatic {
-            "免申即享（无需申请）。"
+            format!("{}。", rules_core::documents::AUTOMATIC)
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(
             html,
             "<dt>到哪里办</dt><dd>{}{}</dd>",
-            auto,
+            escape(&auto),
             escape(apply.office)
         );
         if !apply.online.is_empty() {
@@ -217,7 +223,7 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
             escape(apply.window),
             escape(apply.steps)
         );
-        html.push_str("<dt>来源</dt>\n");
+        html.push_str("<dt>依据的文件和网页</dt>\n");
         for source in &estimate.sources {
             let link = if source.url.is_empty() {
                 escape(source.document)
@@ -231,7 +237,7 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
             let _ = writeln!(
                 html,
                 "<dd>{link}（{}）</dd>",
-                escape(source.confidence.label())
+                escape(&source.confidence.source_line())
             );
         }
         let alternatives: Vec<&str> = benefit
@@ -253,6 +259,9 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
             );
         }
         html.push_str("</section>\n");
+        let section = rules_core::documents::explain_first_lpr(&html[start..]);
+        html.truncate(start);
+        html.push_str(&section);
     }
     html.push_str("</div>\n");
 }
@@ -285,7 +294,21 @@ mod tests {
         assert!(!own_words.contains("常设") && !own_words.contains("继续实施"));
         // One script, the search, from the same origin; the page is complete without it.
         assert_eq!(page.matches("<script").count(), 1);
-        assert!(page.contains("<script src=\"policy.js\" defer></script>"));
+        // Not deferred: it turns 大字模式 on before the first paint (and waits for the page itself).
+        assert!(page.contains("<script src=\"policy.js\"></script>"));
+        // 大字模式 from the app's setting (policy.js sets the class).
+        assert!(page.contains("html.large-text{font-size:140.625%}"));
+        // Plain words: where a figure comes from, what 免申即享 means, the LPR said in full.
+        assert!(page.contains("（来源：政府官网）") && !page.contains("可信度"));
+        assert!(page.contains(rules_core::documents::AUTOMATIC));
+        let loan = page
+            .split("<section id=\"startup-guaranteed-loan\"")
+            .nth(1)
+            .unwrap();
+        let loan = loan.split("</section>").next().unwrap();
+        if loan.contains("LPR") {
+            assert!(loan.contains("贷款市场报价利率（LPR）"), "{loan}");
+        }
         assert!(page.contains("script-src 'self'"));
         assert_eq!(escape("a<b>&\""), "a&lt;b&gt;&amp;&quot;");
     }

@@ -121,6 +121,10 @@ pub fn per_head_unit(value: &Value) -> &'static str {
 pub fn headline(b: &BenefitReport) -> String {
     let text = value_text(&b.estimate.value);
     match b.status {
+        // A loan's figure is the interest the state pays, not the loan.
+        Status::Eligible if is_amount(&b.estimate.value) && is_loan(b) => {
+            format!("预估 {text}（贷款贴息：财政替您付的利息）")
+        }
         Status::Eligible if is_amount(&b.estimate.value) => format!("预估 {text}"),
         Status::Eligible | Status::NeedsAnswers => text,
         _ => format!("{} {}", status_mark(b.status), b.status.label()),

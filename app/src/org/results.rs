@@ -157,6 +157,7 @@ fn LoanPanel() -> impl IntoView {
             <LoanBox q=Q::LoanTermYears id="loan-term" unit="年"/>
             <LoanBox q=Q::LoanContractDate id="loan-contract-date" unit="例如 2026-06-01"/>
             <LoanBox q=Q::LoanLpr id="loan-lpr" unit="%，可不填"/>
+            <p class="help" id="loan-lpr-help">{rules_core::documents::LPR_HELP}</p>
             {move || state.report.with(|r| {
                 r.benefits.iter().find(|b| estimate::is_loan(b) && b.audience != Audience::Person).map(|b| {
                     view! { <div class="loan-estimate" data-benefit=b.id inner_html=crate::html::estimate(&b.estimate)></div> }

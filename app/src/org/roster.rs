@@ -405,6 +405,12 @@ fn RowEditor(row: Row, roster: Roster, fields: Fields) -> impl IntoView {
     }
 }
 
+/// The text box an event happened on.
+fn input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
 /// A number typed as people type it; rules-core's message appears beside it as you type.
 #[component]
 fn NumberBox(
@@ -427,6 +433,23 @@ fn NumberBox(
         })
     };
     let money = field == Field::Contributions;
+    // Typing into a box replaces what is there (the 人数 box starts at 1: tapping it and typing 3
+    // gives 3, not 13). The focus selects the text; the mouseup of the tap that focused the box
+    // would put a caret instead, so that one mouseup is cancelled.
+    let just_focused = StoredValue::new(false);
+    let select_all = move |ev: leptos::ev::FocusEvent| {
+        if let Some(input) = input_of(&ev) {
+            input.select();
+            let _ = input.set_selection_range(0, input.value().encode_utf16().count() as u32);
+            just_focused.set_value(true);
+        }
+    };
+    let keep_selection = move |ev: leptos::ev::MouseEvent| {
+        if just_focused.get_value() {
+            just_focused.set_value(false);
+            ev.prevent_default();
+        }
+    };
     view! {
         <div class="roster-field">
             <label for=input_id.clone()>{label}<span class="unit">{format!("（{unit}）")}</span></label>
@@ -438,6 +461,9 @@ fn NumberBox(
                 aria-describedby=error_id.clone()
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 prop:value=move || draft.with(get)
+                on:focus=select_all
+                on:mouseup=keep_selection
+                on:blur=move |_| just_focused.set_value(false)
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     draft.update(|d| set(d, value));

@@ -48,7 +48,8 @@ pub fn table_html(report: &Report, audience: Audience) -> String {
         h.push_str(&benefit_html(b));
     }
     h.push_str("</section>");
-    h
+    // The first LPR on the page says what it is.
+    rules_core::documents::explain_first_lpr(&h)
 }
 
 /// One benefit: headline, the per-group table, conditions, then (folded) steps, sources,
@@ -130,9 +131,9 @@ pub fn benefit_html(b: &BenefitReport) -> String {
     for s in &b.estimate.sources {
         let _ = write!(
             h,
-            "<li>来源：{}（可信度 {}）",
+            "<li>{}（{}）",
             esc(s.document),
-            s.confidence.letter()
+            esc(&s.confidence.source_line())
         );
         if !s.url.is_empty() {
             let _ = write!(h, " <a href=\"{}\" rel=\"noreferrer\">原文</a>", esc(s.url));
@@ -166,6 +167,8 @@ mod tests {
         );
         assert!(table.contains("尚不符合的 2 人：社保已缴 10 个月，再缴纳 2 个月后可申请"));
         assert!(!table.contains("<script"));
+        // Where a figure comes from, in plain words.
+        assert!(table.contains("（来源：政府官网）") && !table.contains("可信度"));
         let totals = totals_html(&report, Audience::Employer);
         assert!(
             totals.contains("data-unit=\"元\" data-amount=\"30000\""),

@@ -1,9 +1,10 @@
 //! 准备申请材料 (person and organisation results): the user picks the benefits to apply for (可以申请 preselected, 还需确认 selectable)
-//! and gets one merged checklist from rules-core (`checklist::merge`): each document once, which
-//! benefits need it, how to bring it, what it proves, where to get it, alternatives and conditions;
+//! and gets one merged checklist from rules-core (`checklist::merge_for`, only the documents that may
+//! concern this person): each document once, which benefits need it, how to bring it, what it proves, where to get it, alternatives and conditions;
 //! what the office checks in its own systems apart; then how to apply for each benefit and the
 //! hotline. Documents are ticked off as ready (saved on the phone, cleared with the answers), the list
-//! prints as an A4 sheet with empty boxes and is copied as plain text for WeChat.
+//! prints as an A4 sheet with ☑ beside the ticked documents and ☐ beside the rest (style.css) and is
+//! copied as plain text for WeChat.
 //!
 //! The lists are HTML text ([`crate::html`]); their checkboxes are handled by one delegated
 //! `change` listener, so ticking never redraws the list (focus stays put).
@@ -13,7 +14,7 @@ use crate::json::{self, quote, Json};
 use crate::storage;
 use crate::{focus_later, AppState};
 use leptos::prelude::*;
-use rules_core::checklist::{merge, Checklist};
+use rules_core::checklist::{merge_for, Checklist};
 use rules_core::documents;
 use rules_core::evaluate::Report;
 use rules_core::{Audience, Status};
@@ -157,7 +158,7 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
         for condition in &item.only_if {
             line("仅限：", condition);
         }
-        line("用于证明：", d.proves);
+        line("证明什么：", d.proves);
         line("没有时到：", d.obtain);
         line("也可用：", d.alternatives);
         if d.confidence.needs_checking() {
@@ -178,7 +179,7 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
     if !checked.is_empty() {
         let _ = write!(
             h,
-            "<section id=\"checked-docs\"><h3>一般无需携带</h3><p>经办部门系统核查：{}</p></section>",
+            "<section id=\"checked-docs\"><h3>一般不用带</h3><p>办事窗口在系统里查：{}</p></section>",
             esc(&checked.join("、"))
         );
     }
@@ -286,7 +287,14 @@ pub fn ChecklistPage() -> impl IntoView {
         ticked.with_untracked(|t| key.with_value(|k| save(k, t, picked)));
     };
     // Merging is cheap: done again on each use rather than kept in a memo (less code).
-    let list = move || state.report.with(|r| selected.with(|s| merge(r, s)));
+    // Only the documents that may concern this person (a 残疾人证 only if they or family are disabled).
+    let list = move || {
+        state.report.with(|r| {
+            state
+                .session
+                .with(|session| selected.with(|s| merge_for(r, &session.facts, s)))
+        })
+    };
     // What 复制清单 did, as HTML (the same signal type as the app's notices: less code).
     let copied: RwSignal<Option<String>> = RwSignal::new(None);
 
@@ -395,5 +403,36 @@ mod tests {
             Audience::ALL.into_iter().map(key_for).collect();
         assert_eq!(keys.len(), Audience::ALL.len());
         assert_eq!(key_for(Audience::Person), TICKS_KEY);
+    }
+
+    #[test]
+    fn the_list_names_only_documents_that_may_concern_the_person_in_plain_words() {
+        use rules_core::{evaluate, Date, Facts};
+        let facts = Facts {
+            audience: Some(Audience::Person),
+            disabled: Some(false),
+            family_disabled: Some(false),
+            veteran: Some(false),
+            ..Facts::default()
+        };
+        let report = evaluate(&facts, Date::ymd(2025, 6, 1));
+        let picks = ["graduate-job-search-subsidy", "startup-subsidy"];
+        let page = checklist_html(&merge_for(&report, &facts, &picks), &[]);
+        assert!(page.contains("居民身份证"), "{page}");
+        assert!(
+            !page.contains("残疾人证") && !page.contains("退伍证"),
+            "{page}"
+        );
+        assert!(page.contains("证明什么：") && !page.contains("用于证明"));
+        // Not said: listed, with who needs it.
+        let unknown = Facts {
+            audience: Some(Audience::Person),
+            ..Facts::default()
+        };
+        let page = checklist_html(&merge_for(&report, &unknown, &picks), &[]);
+        assert!(
+            page.contains("残疾人证") && page.contains("仅限："),
+            "{page}"
+        );
     }
 }

@@ -6,8 +6,9 @@
 // lib/expectations.mjs, three benefits 可以申请) goes from the results to the merged checklist: the
 // three are preselected, each document is listed once, two are ticked and stay ticked after a reload,
 // 复制清单 puts every document to bring on the clipboard (and, where the clipboard is refused, shows
-// the text selected in a read-only box), the print view is a clean list with boxes (screenshot under
-// target/e2e/); the organisation estimator's results lead to the same checklist; axe-core, no request leaves 127.0.0.1, no console error.
+// the text selected in a read-only box), the print view is a clean list with ☑ / ☐ (screenshot under
+// target/e2e/); saved answers list only the documents that concern the person and a bookmarked
+// checklist opens at once; the organisation estimator's results lead to the same checklist; axe-core, no request leaves 127.0.0.1, no console error.
 // Closes with `e2e result: N passed; M failed`.
 
 import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
@@ -151,30 +152,85 @@ async function toChecklistRefused() {
   return { context, page };
 }
 
-test('print view: a clean A4 list with empty boxes, no buttons', async () => {
+test('print view: a clean A4 list, ☑ beside the ticked documents and ☐ beside the rest, no buttons', async () => {
   const { context, page } = await toChecklist();
-  await page.locator('input[data-doc]').first().check();
+  await page.locator('label:has(input[data-doc])').first().tap();
   await page.emulateMedia({ media: 'print' });
   const seen = await page.evaluate(() => {
-    const shown = (e) => e.offsetParent !== null || getComputedStyle(e).display !== 'none';
     const boxes = [...document.querySelectorAll('input[data-doc]')];
     return {
       buttons: [...document.querySelectorAll('button')].filter((b) => b.offsetParent !== null).length,
-      picker: shown(document.getElementById('pick')),
-      boxes: boxes.filter((b) => b.offsetParent !== null).length,
-      empty: boxes.every((b) => getComputedStyle(b).appearance === 'none'),
+      picker: getComputedStyle(document.getElementById('pick')).display !== 'none',
+      inputs: boxes.filter((b) => getComputedStyle(b).display !== 'none').length,
+      // The printed mark is drawn beside each box from its state (a checkbox does not print it).
+      marks: boxes.map((b) => [b.checked, getComputedStyle(b.nextElementSibling, '::before').content]),
       docs: document.querySelectorAll('#docs li[data-document]').length,
       guides: document.querySelectorAll('.guide').length,
+      // Nothing tall is kept whole (no half-empty page), and no forced page break.
+      unbreakable: [...document.querySelectorAll('#checklist *')]
+        .filter((e) => {
+          const s = getComputedStyle(e);
+          return ['page', 'always'].includes(s.breakBefore) || ['page', 'always'].includes(s.breakAfter) ||
+            (s.breakInside === 'avoid' && e.getBoundingClientRect().height > 560);
+        })
+        .map((e) => `${e.tagName}.${e.className}`),
     };
   });
   eq(seen.buttons, 0, 'no buttons printed');
   eq(seen.picker, false, 'no picker printed');
-  eq(seen.boxes, seen.docs, 'a box per document');
-  assert(seen.empty, 'boxes printed empty, to tick by hand');
+  eq(seen.inputs, 0, 'the checkboxes themselves are not printed');
+  eq(seen.marks.length, seen.docs, 'a mark per document');
+  eq(seen.marks[0][0], true, 'the first document ticked');
+  const wrong = seen.marks.filter(([on, mark]) => !mark.includes(on ? '☑' : '☐'));
+  eq(wrong, [], 'ticked documents print ☑, the others ☐');
+  assert(seen.marks.some(([on]) => !on), 'some documents left unticked (☐)');
   eq(seen.guides, 3, 'the guides printed');
+  eq(seen.unbreakable, [], 'no forced break, no tall block kept whole');
   await page.pdf({ path: join(shotDir, 'checklist-print.pdf'), format: 'A4' });
   await page.screenshot({ path: join(shotDir, 'checklist-print.png'), fullPage: true });
   await context.close();
+});
+
+/** Answers saved on the phone by a returning entrepreneur who said they are neither disabled nor a
+ * veteran, with one document ticked (the storage formats of app/src/session.rs and checklist.rs). */
+async function seeded(page) {
+  const facts = {
+    version: 1, audience: 'person', 'poverty-status': 'alleviated', 'hukou-chongqing': true,
+    'hukou-district': 'wanzhou', age: 38, activity: 'own-business', 'business-kind': 'individual',
+    'first-business': true, 'business-since': '2023-06-01', 'business-employees': 3,
+    'unemployed-before-start': true, 'startup-subsidy-received': false, 'work-place': 'own-district',
+    'bad-credit': false, 'other-loans': false, 'loan-amount': '300000', 'loan-term-years': 3,
+    disabled: false, 'family-disabled': false, veteran: false,
+  };
+  const saved = {
+    v: 1, facts, skipped: [], history: Object.keys(facts).filter((k) => k !== 'version'), step: 'results',
+  };
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('cq-jiuye-bangfu.person.v1', text);
+      localStorage.setItem('cq-jiuye-bangfu.checklist.v1', '{"version":1,"ticked":["id-card"]}');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(saved));
+}
+
+test('only the documents that concern the person; reopened, the checklist opens where it was left', async () => {
+  for (const start of ['org.html', '']) {
+    const { context, page } = await newPage();
+    await seeded(page);
+    // A bookmark or the browser's history: straight to the checklist, no 继续上次 to tap.
+    await page.goto(`${origin}/${start}?as-of=${persona.asOf}#/person/checklist`, { waitUntil: 'load' });
+    await page.locator('#checklist-title').waitFor({ timeout: 15000 });
+    eq(await page.locator('#resume').count(), 0, `${start || 'index.html'}: no 继续上次 prompt`);
+    const names = (await docNames(page)).join('、');
+    assert(names.includes('居民身份证'), `documents listed: ${names}`);
+    assert(!names.includes('残疾人证'), `no 残疾人证 for a person who is not disabled: ${names}`);
+    assert(!names.includes('退伍证'), `no 退伍证 for a non-veteran: ${names}`);
+    eq(await page.isChecked('input[data-doc="id-card"]'), true, 'the tick kept');
+    const text = await page.locator('#checklist').innerText();
+    assert(!text.includes('用于证明') && !text.includes('经办部门'), 'plain words');
+    await context.close();
+  }
 });
 
 test('axe-core: no serious or critical violation on the checklist', async () => {

@@ -234,6 +234,24 @@ for (const device of [PHONE, DESKTOP]) {
     await page.locator(`#roster-${keys[1]}-count`).fill('abc');
     assert((await page.locator(`#roster-${keys[1]}-count-error`).innerText()).includes('abc'), 'bad count message');
     await page.locator(`#roster-${keys[1]}-count`).fill('2');
+    // Tapping the 人数 box and typing replaces its number (typing 3 into "2" or the new row's "1"
+    // must not give 23 or 13): typed key by key after a click, as a person does.
+    const countBox = page.locator(`#roster-${keys[1]}-count`);
+    await page.keyboard.press('Tab');
+    await countBox.click();
+    await page.keyboard.type('3');
+    eq(await countBox.inputValue(), '3', 'typing after a tap replaces the count');
+    await page.locator('#roster-add').click();
+    const added = await page.locator('#org-roster fieldset.roster-row').evaluateAll((els) => els.at(-1).dataset.row);
+    const addedCount = page.locator(`#roster-${added}-count`);
+    eq(await addedCount.inputValue(), '1', 'a new group starts at 1');
+    await addedCount.click();
+    await page.keyboard.type('3');
+    eq(await addedCount.inputValue(), '3', "typing 3 into a new group's 人数 gives 3, not 13");
+    await page.locator(`#roster-${added}-remove`).click();
+    await countBox.click();
+    await page.keyboard.type('2');
+    eq(await countBox.inputValue(), '2', 'the count back to 2');
 
     // CSV: a Blob download, UTF-8 with BOM, the table's figures.
     const now = evaluate(await savedFacts(page, 'employer'), asOf);
@@ -261,6 +279,21 @@ for (const device of [PHONE, DESKTOP]) {
     eq(await page.locator('#org-csv').isVisible(), false, 'buttons hidden in print');
     assert(await page.locator('#org-roster fieldset').first().isVisible(), 'roster printed');
     assert(await page.locator('#org-table table').first().isVisible(), 'table printed');
+    // No half-empty pages: no forced page break, and nothing tall is kept in one piece (a benefit
+    // may split between its parts; only small items such as a roster group or a row stay whole).
+    const unbreakable = await page.evaluate(() => {
+      const out = [];
+      for (const e of document.querySelectorAll('#org-results *')) {
+        const style = getComputedStyle(e);
+        const forced = ['page', 'always', 'left', 'right'];
+        if (forced.includes(style.breakBefore) || forced.includes(style.breakAfter)) out.push(`forced break: ${e.className || e.tagName}`);
+        if (style.breakInside === 'avoid' && e.getBoundingClientRect().height > 560) {
+          out.push(`${e.tagName}.${e.className} kept whole, ${Math.round(e.getBoundingClientRect().height)} px`);
+        }
+      }
+      return out;
+    });
+    eq(unbreakable, [], 'print: no forced break, no tall block kept whole');
     await page.screenshot({ path: join(shotDir, `org-enterprise-print-${size}.png`), fullPage: true });
     if (size === '1280') await page.pdf({ path: join(shotDir, 'org-enterprise.pdf'), format: 'A4' });
     await page.emulateMedia({ media: 'screen' });

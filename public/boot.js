@@ -34,6 +34,17 @@ if (synth && window.SpeechSynthesisUtterance) {
   });
 }
 
+// The calendar beside a date question (#q-date-picker) writes the picked day into the answer box the
+// way the app writes dates (2026年8月1日); the app then reads the box as it reads typing.
+document.addEventListener('change', (event) => {
+  const picker = event.target;
+  const box = document.getElementById('q-input');
+  if (picker.id !== 'q-date-picker' || !picker.value || !box) return;
+  const [y, m, d] = picker.value.split('-').map(Number);
+  box.value = y + '年' + m + '月' + d + '日';
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+});
+
 try {
   const js = meta('app-js');
   const wasm = meta('app-wasm');

@@ -14,8 +14,24 @@ use std::fmt::Write;
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(text: &str) -> String {
+    escape(text, false)
+}
+
+/// Text for element content: escaped, with the hotline a tap-to-call link wherever it appears.
+pub fn text(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, call_links: bool) -> String {
+    let number = documents::HOTLINE_NUMBER;
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if call_links && rest.starts_with(number) {
+            let _ = write!(out, "<a href=\"tel:{number}\">{number}</a>");
+            rest = &rest[number.len()..];
+            continue;
+        }
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -24,14 +40,9 @@ pub fn esc(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
-}
-
-/// Text for element content: escaped, with the hotline made a tap-to-call link wherever it appears.
-pub fn text(text: &str) -> String {
-    let number = documents::HOTLINE_NUMBER;
-    esc(text).replace(number, &format!("<a href=\"tel:{number}\">{number}</a>"))
 }
 
 /// `<tag class="…">text</tag>` with the text escaped (and 12333 tap-to-call).
@@ -87,34 +98,21 @@ fn labelled_estimate(e: &Estimate, label: &str) -> String {
     h
 }
 
-/// 要带的材料; `detailed` adds what each proves and where to get it.
-pub fn documents(needs: &[DocumentNeed], detailed: bool) -> String {
-    let level = if detailed { 3 } else { 5 };
-    let mut h = format!("<div class=\"docs\"><h{level} class=\"sub\">要带的材料</h{level}><ul>");
-    for need in needs {
-        let doc = documents::find(need.document);
+/// 要带的材料: the documents that may concern this person (rules-core leaves out those their answers
+/// rule out: no 残疾人证 for someone who is not disabled), each with how it is brought and, where
+/// only some people need it, for whom. What each proves and where to get it is on the checklist.
+pub fn documents(needs: &[DocumentNeed], facts: &Facts) -> String {
+    let mut h = String::from("<div class=\"docs\"><h5 class=\"sub\">要带的材料</h5><ul>");
+    for need in documents::applicable(needs, facts) {
         let _ = write!(
             h,
             "<li data-document=\"{}\"><span class=\"doc-name\">{}</span> · {}",
             esc(need.document),
-            esc(doc.map_or(need.document, |d| d.name)),
+            esc(documents::find(need.document).map_or(need.document, |d| d.name)),
             esc(need.form.label())
         );
         if !need.only_if.is_empty() {
             let _ = write!(h, "（{}）", esc(need.only_if));
-        }
-        if let (true, Some(d)) = (detailed, doc) {
-            let mut parts = vec![format!("用于证明：{}", d.proves)];
-            if !d.obtain.is_empty() {
-                parts.push(format!("没有时到：{}", d.obtain));
-            }
-            if !d.alternatives.is_empty() {
-                parts.push(format!("也可用：{}", d.alternatives));
-            }
-            if d.confidence.needs_checking() {
-                parts.push("待核实".to_string());
-            }
-            h.push_str(&el("span", "doc-more", &parts.join("；")));
         }
         h.push_str("</li>");
     }
@@ -126,7 +124,7 @@ pub fn documents(needs: &[DocumentNeed], detailed: bool) -> String {
 pub fn apply(a: &HowToApply, level: u8) -> String {
     let mut h = format!("<div class=\"apply\"><h{level} class=\"sub\">在哪里办</h{level}>");
     if a.automatic {
-        h.push_str("<p class=\"automatic\">免申即享：符合条件的无需申请。</p>");
+        h.push_str(&el("p", "automatic", documents::AUTOMATIC));
     }
     for (label, text) in [
         ("办理地点：", a.office),
@@ -174,8 +172,8 @@ fn edit_button(q: Q, label: &str) -> String {
     )
 }
 
-/// One benefit as evaluated for this person.
-pub fn card(b: &BenefitReport) -> String {
+/// One benefit as evaluated for this person (`facts`: their answers, which decide the documents).
+pub fn card(b: &BenefitReport, facts: &Facts) -> String {
     let status = status_id(b.status);
     let mut h = format!(
         "<article class=\"card card-{status}\" data-benefit=\"{id}\" data-status=\"{status}\" data-standing=\"{standing}\" aria-labelledby=\"card-{id}\"><h4 id=\"card-{id}\">{name}</h4><p class=\"status-line\">{badge}</p>",
@@ -187,7 +185,7 @@ pub fn card(b: &BenefitReport) -> String {
     match b.status {
         Status::Eligible => {
             h.push_str(&benefit_estimate(b));
-            h.push_str(&documents(b.documents, false));
+            h.push_str(&documents(b.documents, facts));
             h.push_str(&apply(b.apply, 5));
         }
         Status::NeedsAnswers => {
@@ -325,7 +323,7 @@ mod tests {
             .iter()
             .filter(|b| b.status != Status::NotForAudience)
         {
-            let html = card(b);
+            let html = card(b, &facts);
             let shown = b.conditions.iter().filter(|c| c.id != "audience").count();
             assert_eq!(
                 html.matches("<li class=\"condition-").count(),
@@ -350,7 +348,7 @@ mod tests {
             .iter()
             .find(|b| b.status == Status::NeedsAnswers)
             .expect("an open benefit");
-        assert!(card(open).contains("？ 待确认"));
+        assert!(card(open, &facts).contains("？ 待确认"));
     }
 
     #[test]
@@ -359,5 +357,11 @@ mod tests {
             esc("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
+        // Content text: the hotline becomes tap-to-call, everything else stays escaped.
+        assert_eq!(
+            text("拨打12333或<b>"),
+            "拨打<a href=\"tel:12333\">12333</a>或&lt;b&gt;"
+        );
+        assert_eq!(esc("12333"), "12333");
     }
 }

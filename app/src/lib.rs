@@ -343,9 +343,7 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
             }) {
                 Ok(shared) => match saved {
                     // The phone has answers of its own: ask before replacing them.
-                    storage::Loaded::Saved(mine)
-                        if !mine.session().is_empty() && mine.facts != shared.facts =>
-                    {
+                    storage::Loaded::Saved(mine) if !mine.session().is_empty() => {
                         state.resume.set(Some(*mine));
                         state.shared.set(Some(shared));
                     }

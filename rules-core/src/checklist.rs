@@ -148,8 +148,11 @@ impl Checklist {
             for condition in &item.only_if {
                 text.push_str(&format!("   仅限：{condition}\n"));
             }
-            if !item.document.alternatives.is_empty() {
-                text.push_str(&format!("   也可用：{}\n", item.document.alternatives));
+            if !item.document.details().alternatives.is_empty() {
+                text.push_str(&format!(
+                    "   也可用：{}\n",
+                    item.document.details().alternatives
+                ));
             }
         }
         let checked = self.checked_by_office();
@@ -218,7 +221,11 @@ mod tests {
             .iter()
             .find(|i| i.document.id == "id-card")
             .unwrap();
-        assert!(id_card.document.alternatives.contains("社会保障卡"));
+        assert!(id_card
+            .document
+            .details()
+            .alternatives
+            .contains("社会保障卡"));
         // 雨露计划 asks for a copy, the job-search subsidy only to show it: the copy wins.
         assert_eq!(id_card.form, Form::Copy);
         let study = list

@@ -8,33 +8,61 @@ use crate::logic::{fact, yes, Tri};
 use crate::source::Confidence;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Document {
     pub id: &'static str,
     pub name: &'static str,
+    pub confidence: Confidence,
+}
+
+/// The longer description of a document, shown on the checklist and policy.html ([`Document::details`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DocumentDetails {
     /// What it proves.
     pub proves: &'static str,
     /// Where to get it if missing.
     pub obtain: &'static str,
     /// Accepted instead (empty when none is known).
     pub alternatives: &'static str,
-    pub confidence: Confidence,
 }
 
-const fn doc(
-    id: &'static str,
-    name: &'static str,
-    proves: &'static str,
-    obtain: &'static str,
-    alternatives: &'static str,
-    confidence: Confidence,
-) -> Document {
+const NO_DETAILS: DocumentDetails = DocumentDetails {
+    proves: "",
+    obtain: "",
+    alternatives: "",
+};
+
+impl Document {
+    /// What it proves, where to get it, what is accepted instead (a test checks every document has
+    /// them).
+    pub fn details(&self) -> &'static DocumentDetails {
+        DETAILS
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map_or(&NO_DETAILS, |(_, details)| details)
+    }
+}
+
+/// Serialised with its details, as one record (`subsidy-check catalogue`).
+impl Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let details = self.details();
+        let mut record = s.serialize_struct("Document", 6)?;
+        record.serialize_field("id", self.id)?;
+        record.serialize_field("name", self.name)?;
+        record.serialize_field("proves", details.proves)?;
+        record.serialize_field("obtain", details.obtain)?;
+        record.serialize_field("alternatives", details.alternatives)?;
+        record.serialize_field("confidence", &self.confidence)?;
+        record.end()
+    }
+}
+
+const fn doc(id: &'static str, name: &'static str, confidence: Confidence) -> Document {
     Document {
         id,
         name,
-        proves,
-        obtain,
-        alternatives,
         confidence,
     }
 }
@@ -43,310 +71,415 @@ use Confidence::{Official as H, Secondary as M, Weak as L};
 
 /// The de-duplicated catalogue (materials.md, "Documents catalogue").
 pub const DOCUMENTS: &[Document] = &[
-    doc(
-        "id-card",
-        "居民身份证",
-        "本人身份",
-        "户籍所在地公安派出所",
-        "社会保障卡（办事指南上写的是“居民身份证（社会保障卡）”，两者都可以）",
-        H,
-    ),
-    doc(
-        "social-security-card",
-        "社会保障卡（已激活金融功能）",
-        "身份；多数个人补贴打到这张卡上",
-        "社保卡服务网点或合作银行",
-        "本人名下其他银行账户（交通补助）",
-        M,
-    ),
-    doc(
-        "household-register",
-        "户口簿（首页和本人页）",
-        "户籍所在区县",
-        "户籍所在地公安派出所",
-        "",
-        H,
-    ),
-    doc(
-        "bank-card-own",
-        "本人银行卡（复印件）",
-        "收款账户",
-        "开户银行",
-        "社会保障卡；雨露计划用学生或家庭成员的农商行卡",
-        H,
-    ),
-    doc(
-        "poverty-status-record",
-        "脱贫户、监测对象身份记录",
-        "脱贫人口、防止返贫监测对象身份",
-        "办事窗口一般在系统里查，不用自己带；想确认可查《扶贫手册》或问村委会、乡镇",
-        "",
-        H,
-    ),
-    doc("dibao-certificate", "低保证", "低保家庭", "民政部门", "", H),
-    doc(
-        "tekun-certificate",
-        "特困人员救助供养证",
-        "特困人员",
-        "民政部门",
-        "",
-        H,
-    ),
-    doc(
-        "disability-certificate",
-        "残疾人证（第二代）",
-        "本人或直系亲属残疾",
-        "残联",
-        "",
-        H,
-    ),
+    doc("id-card", "居民身份证", H),
+    doc("social-security-card", "社会保障卡（已激活金融功能）", M),
+    doc("household-register", "户口簿（首页和本人页）", H),
+    doc("bank-card-own", "本人银行卡（复印件）", H),
+    doc("poverty-status-record", "脱贫户、监测对象身份记录", H),
+    doc("dibao-certificate", "低保证", H),
+    doc("tekun-certificate", "特困人员救助供养证", H),
+    doc("disability-certificate", "残疾人证（第二代）", H),
     doc(
         "unemployment-registration",
         "失业登记记录（可申领《就业创业证》）",
-        "已登记失业",
-        "任一街道（乡镇）社保所，或网上办理，即时办结、免费",
-        "",
         H,
     ),
-    doc(
-        "graduation-certificate",
-        "毕业证书",
-        "毕业学校和时间",
-        "毕业学校",
-        "学信网学历记录",
-        H,
-    ),
-    doc(
-        "student-loan-proof",
-        "国家助学贷款合同或证明",
-        "办理了国家助学贷款",
-        "贷款银行或学生资助中心",
-        "",
-        L,
-    ),
-    doc(
-        "study-proof",
-        "就读证明或学信网学籍报告",
-        "在校学籍（在区县外、市外就读时）",
-        "学校或学信网（chsi.com.cn）",
-        "两者任一",
-        H,
-    ),
+    doc("graduation-certificate", "毕业证书", H),
+    doc("student-loan-proof", "国家助学贷款合同或证明", L),
+    doc("study-proof", "就读证明或学信网学籍报告", H),
     doc(
         "employer-employment-statement",
         "用人单位盖章的就业情况说明",
-        "现在在哪个单位工作、工作多久",
-        "用人单位",
-        "近3个月工资流水；市外就业也可用近3个月社保缴费凭证；在重庆参保的单位可不提供",
         L,
     ),
-    doc(
-        "wage-statement-3m",
-        "近3个月工资流水",
-        "连续工作3个月",
-        "本人开户银行",
-        "用人单位就业情况说明",
-        L,
-    ),
-    doc(
-        "social-insurance-record",
-        "社会保险缴费凭证（参保证明）",
-        "参保缴费情况",
-        "“重庆人社”APP或社保经办窗口",
-        "办事窗口一般在系统里查，可以不带",
-        M,
-    ),
-    doc(
-        "travel-tickets-real-name",
-        "本人实名制往返车票（原件）",
-        "实际车费",
-        "购票的铁路或客运公司（可补打报销凭证）",
-        "没有车票的按定额补助",
-        H,
-    ),
-    doc(
-        "business-licence",
-        "营业执照",
-        "已登记经营",
-        "市场监管部门",
-        "网络创业认定；贷款时配偶的个体工商户执照也可",
-        H,
-    ),
-    doc(
-        "labour-contract",
-        "劳动合同或劳务协议",
-        "用工关系和期限",
-        "用人单位",
-        "",
-        H,
-    ),
-    doc(
-        "training-certificate",
-        "培训证书",
-        "完成培训并取得证书",
-        "培训机构或评价机构",
-        "",
-        H,
-    ),
-    doc(
-        "veteran-discharge-certificate",
-        "退出现役证（退伍证）",
-        "退役军人身份",
-        "退役军人事务部门",
-        "",
-        L,
-    ),
-    doc(
-        "form-job-search-subsidy",
-        "一次性求职创业补贴申请表",
-        "申请",
-        "受理窗口领取或网上申请时系统生成",
-        "",
-        L,
-    ),
+    doc("wage-statement-3m", "近3个月工资流水", L),
+    doc("social-insurance-record", "社会保险缴费凭证（参保证明）", M),
+    doc("travel-tickets-real-name", "本人实名制往返车票（原件）", H),
+    doc("business-licence", "营业执照", H),
+    doc("labour-contract", "劳动合同或劳务协议", H),
+    doc("training-certificate", "培训证书", H),
+    doc("veteran-discharge-certificate", "退出现役证（退伍证）", L),
+    doc("form-job-search-subsidy", "一次性求职创业补贴申请表", L),
     doc(
         "form-startup-subsidy",
         "重庆市重点群体一次性创业补助申报表",
-        "申请",
-        "“重庆智能就业”小程序中生成并电子签名",
-        "",
         H,
     ),
     doc(
         "form-guaranteed-loan-individual",
         "重庆市创业担保贷款申请表（个人）",
-        "申请",
-        "受理窗口或网上申请",
-        "",
         L,
     ),
-    doc(
-        "form-student-job-search",
-        "在校求职创业补贴申请表",
-        "申请",
-        "“重庆就业网”或“重庆就业”公众号网上填写",
-        "",
-        M,
-    ),
-    doc(
-        "form-yulu",
-        "雨露计划中高职资助审批表",
-        "申请",
-        "村委会",
-        "",
-        H,
-    ),
-    doc(
-        "form-unemployment-registration",
-        "重庆市失业登记申请表",
-        "失业登记",
-        "街道（乡镇）社保所或网上",
-        "",
-        H,
-    ),
+    doc("form-student-job-search", "在校求职创业补贴申请表", M),
+    doc("form-yulu", "雨露计划中高职资助审批表", H),
+    doc("form-unemployment-registration", "重庆市失业登记申请表", H),
     doc(
         "form-flexible-si-subsidy",
         "重庆市灵活就业人员社保补贴申请表",
-        "申请（需先办理就业登记并备案）",
-        "街道（乡镇）公共就业服务机构",
-        "",
         L,
     ),
     doc(
         "form-zero-employment-family",
         "重庆市零就业家庭认定申请表",
-        "零就业家庭认定",
-        "乡镇（街道）公共就业服务机构或网上",
-        "",
         H,
     ),
     doc(
         "form-employment-registration",
         "单位就业登记申请表（渝人社发〔2018〕174号附件3）",
-        "招用人员已办理就业登记",
-        "区县就业和人才服务机构或网上",
-        "",
         H,
     ),
     doc(
         "roster-hires",
         "招用人员花名册（渝人社发〔2018〕174号附件4）",
-        "招用了哪些人员",
-        "单位自行填写",
-        "",
         H,
     ),
     doc(
         "form-employer-si-subsidy",
         "重庆市用人单位社会保险补贴申请表",
-        "申请",
-        "区县就业和人才中心或网上生成",
-        "",
         H,
     ),
     doc(
         "roster-employer-si-subsidy",
         "重庆市申请用人单位社会保险补贴人员花名册",
-        "申请补贴的人员",
-        "单位自行填写",
-        "",
         H,
     ),
-    doc(
-        "form-public-welfare-post",
-        "重庆市公益性岗位补贴申请表",
-        "申请",
-        "区县就业和人才中心",
-        "",
-        H,
-    ),
+    doc("form-public-welfare-post", "重庆市公益性岗位补贴申请表", H),
     doc(
         "roster-public-welfare-post",
         "重庆市申请公益性岗位补贴人员花名册",
-        "在岗人员",
-        "单位自行填写",
-        "",
         H,
     ),
-    doc(
-        "hardship-status-proof",
-        "就业困难人员身份凭证",
-        "招用或安置人员属于就业困难人员、脱贫人口",
-        "人员本人；多数身份办事窗口会在系统里查",
-        "",
-        H,
-    ),
-    doc(
-        "hr-service-licence",
-        "人力资源服务许可证",
-        "可以从事职业中介活动",
-        "区县或市人力社保部门（告知承诺制：书面承诺符合条件即可先办，可在“渝快办”办理）",
-        "",
-        H,
-    ),
-    doc(
-        "labour-broker-certificate",
-        "劳务经纪人证书",
-        "劳务经纪人经培训考核合格",
-        "请向区县人力社保部门咨询",
-        "",
-        L,
-    ),
+    doc("hardship-status-proof", "就业困难人员身份凭证", H),
+    doc("hr-service-licence", "人力资源服务许可证", H),
+    doc("labour-broker-certificate", "劳务经纪人证书", L),
     doc(
         "premises-proof",
         "可支配场所证明（房屋产权证或租赁合同）",
-        "基地（园区）的场地",
-        "产权人或出租方",
-        "两者任一",
         L,
     ),
     doc(
         "form-incubator",
         "重庆市市级创业孵化基地（园区）申请表及服务情况统计表",
-        "申请",
-        "区县人力社保部门或重庆市公共就业服务网",
-        "",
         L,
+    ),
+];
+
+/// What each document proves, where to get it and what is accepted instead, by document id: a table
+/// of its own, so that a page that only names documents (the residents' results) does not carry it.
+const DETAILS: &[(&str, DocumentDetails)] = &[
+    (
+        "id-card",
+        DocumentDetails {
+            proves: "本人身份",
+            obtain: "户籍所在地公安派出所",
+            alternatives: "社会保障卡（办事指南上写的是“居民身份证（社会保障卡）”，两者都可以）",
+        },
+    ),
+    (
+        "social-security-card",
+        DocumentDetails {
+            proves: "身份；多数个人补贴打到这张卡上",
+            obtain: "社保卡服务网点或合作银行",
+            alternatives: "本人名下其他银行账户（交通补助）",
+        },
+    ),
+    (
+        "household-register",
+        DocumentDetails {
+            proves: "户籍所在区县",
+            obtain: "户籍所在地公安派出所",
+            alternatives: "",
+        },
+    ),
+    (
+        "bank-card-own",
+        DocumentDetails {
+            proves: "收款账户",
+            obtain: "开户银行",
+            alternatives: "社会保障卡；雨露计划用学生或家庭成员的农商行卡",
+        },
+    ),
+    (
+        "poverty-status-record",
+        DocumentDetails {
+            proves: "脱贫人口、防止返贫监测对象身份",
+            obtain: "办事窗口一般在系统里查，不用自己带；想确认可查《扶贫手册》或问村委会、乡镇",
+            alternatives: "",
+        },
+    ),
+    (
+        "dibao-certificate",
+        DocumentDetails {
+            proves: "低保家庭",
+            obtain: "民政部门",
+            alternatives: "",
+        },
+    ),
+    (
+        "tekun-certificate",
+        DocumentDetails {
+            proves: "特困人员",
+            obtain: "民政部门",
+            alternatives: "",
+        },
+    ),
+    (
+        "disability-certificate",
+        DocumentDetails {
+            proves: "本人或直系亲属残疾",
+            obtain: "残联",
+            alternatives: "",
+        },
+    ),
+    (
+        "unemployment-registration",
+        DocumentDetails {
+            proves: "已登记失业",
+            obtain: "任一街道（乡镇）社保所，或网上办理，即时办结、免费",
+            alternatives: "",
+        },
+    ),
+    (
+        "graduation-certificate",
+        DocumentDetails {
+            proves: "毕业学校和时间",
+            obtain: "毕业学校",
+            alternatives: "学信网学历记录",
+        },
+    ),
+    (
+        "student-loan-proof",
+        DocumentDetails {
+            proves: "办理了国家助学贷款",
+            obtain: "贷款银行或学生资助中心",
+            alternatives: "",
+        },
+    ),
+    (
+        "study-proof",
+        DocumentDetails {
+            proves: "在校学籍（在区县外、市外就读时）",
+            obtain: "学校或学信网（chsi.com.cn）",
+            alternatives: "两者任一",
+        },
+    ),
+    (
+        "employer-employment-statement",
+        DocumentDetails {
+            proves: "现在在哪个单位工作、工作多久",
+            obtain: "用人单位",
+            alternatives:
+                "近3个月工资流水；市外就业也可用近3个月社保缴费凭证；在重庆参保的单位可不提供",
+        },
+    ),
+    (
+        "wage-statement-3m",
+        DocumentDetails {
+            proves: "连续工作3个月",
+            obtain: "本人开户银行",
+            alternatives: "用人单位就业情况说明",
+        },
+    ),
+    (
+        "social-insurance-record",
+        DocumentDetails {
+            proves: "参保缴费情况",
+            obtain: "“重庆人社”APP或社保经办窗口",
+            alternatives: "办事窗口一般在系统里查，可以不带",
+        },
+    ),
+    (
+        "travel-tickets-real-name",
+        DocumentDetails {
+            proves: "实际车费",
+            obtain: "购票的铁路或客运公司（可补打报销凭证）",
+            alternatives: "没有车票的按定额补助",
+        },
+    ),
+    (
+        "business-licence",
+        DocumentDetails {
+            proves: "已登记经营",
+            obtain: "市场监管部门",
+            alternatives: "网络创业认定；贷款时配偶的个体工商户执照也可",
+        },
+    ),
+    (
+        "labour-contract",
+        DocumentDetails {
+            proves: "用工关系和期限",
+            obtain: "用人单位",
+            alternatives: "",
+        },
+    ),
+    (
+        "training-certificate",
+        DocumentDetails {
+            proves: "完成培训并取得证书",
+            obtain: "培训机构或评价机构",
+            alternatives: "",
+        },
+    ),
+    (
+        "veteran-discharge-certificate",
+        DocumentDetails {
+            proves: "退役军人身份",
+            obtain: "退役军人事务部门",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-job-search-subsidy",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "受理窗口领取或网上申请时系统生成",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-startup-subsidy",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "“重庆智能就业”小程序中生成并电子签名",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-guaranteed-loan-individual",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "受理窗口或网上申请",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-student-job-search",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "“重庆就业网”或“重庆就业”公众号网上填写",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-yulu",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "村委会",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-unemployment-registration",
+        DocumentDetails {
+            proves: "失业登记",
+            obtain: "街道（乡镇）社保所或网上",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-flexible-si-subsidy",
+        DocumentDetails {
+            proves: "申请（需先办理就业登记并备案）",
+            obtain: "街道（乡镇）公共就业服务机构",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-zero-employment-family",
+        DocumentDetails {
+            proves: "零就业家庭认定",
+            obtain: "乡镇（街道）公共就业服务机构或网上",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-employment-registration",
+        DocumentDetails {
+            proves: "招用人员已办理就业登记",
+            obtain: "区县就业和人才服务机构或网上",
+            alternatives: "",
+        },
+    ),
+    (
+        "roster-hires",
+        DocumentDetails {
+            proves: "招用了哪些人员",
+            obtain: "单位自行填写",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-employer-si-subsidy",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "区县就业和人才中心或网上生成",
+            alternatives: "",
+        },
+    ),
+    (
+        "roster-employer-si-subsidy",
+        DocumentDetails {
+            proves: "申请补贴的人员",
+            obtain: "单位自行填写",
+            alternatives: "",
+        },
+    ),
+    (
+        "form-public-welfare-post",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "区县就业和人才中心",
+            alternatives: "",
+        },
+    ),
+    (
+        "roster-public-welfare-post",
+        DocumentDetails {
+            proves: "在岗人员",
+            obtain: "单位自行填写",
+            alternatives: "",
+        },
+    ),
+    (
+        "hardship-status-proof",
+        DocumentDetails {
+            proves: "招用或安置人员属于就业困难人员、脱贫人口",
+            obtain: "人员本人；多数身份办事窗口会在系统里查",
+            alternatives: "",
+        },
+    ),
+    (
+        "hr-service-licence",
+        DocumentDetails {
+            proves: "可以从事职业中介活动",
+            obtain:
+                "区县或市人力社保部门（告知承诺制：书面承诺符合条件即可先办，可在“渝快办”办理）",
+            alternatives: "",
+        },
+    ),
+    (
+        "labour-broker-certificate",
+        DocumentDetails {
+            proves: "劳务经纪人经培训考核合格",
+            obtain: "请向区县人力社保部门咨询",
+            alternatives: "",
+        },
+    ),
+    (
+        "premises-proof",
+        DocumentDetails {
+            proves: "基地（园区）的场地",
+            obtain: "产权人或出租方",
+            alternatives: "两者任一",
+        },
+    ),
+    (
+        "form-incubator",
+        DocumentDetails {
+            proves: "申请",
+            obtain: "区县人力社保部门或重庆市公共就业服务网",
+            alternatives: "",
+        },
     ),
 ];
 
@@ -567,6 +700,17 @@ pub const ASK_DISTRICT: &str = "请向区县人力社保部门咨询";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_document_has_its_details_and_no_details_are_orphaned() {
+        for d in DOCUMENTS {
+            assert!(!d.details().proves.is_empty(), "{}", d.id);
+            assert!(!d.details().obtain.is_empty(), "{}", d.id);
+        }
+        for (id, _) in DETAILS {
+            assert!(find(id).is_some(), "details of an unknown document {id}");
+        }
+    }
 
     #[test]
     fn hotline_text_starts_with_its_number() {

@@ -142,7 +142,8 @@ pub fn benefit_html(b: &BenefitReport) -> String {
     }
     h.push_str("</ul>");
     if b.status == Status::Eligible {
-        h.push_str(&html::documents(b.documents, false));
+        // An organisation's documents do not hang on a person's answers: every one is listed.
+        h.push_str(&html::documents(b.documents, &rules_core::Facts::default()));
         h.push_str(&html::apply(b.apply, 5));
     }
     h.push_str(&html::cite(b));

@@ -158,9 +158,9 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
         for condition in &item.only_if {
             line("仅限：", condition);
         }
-        line("证明什么：", d.proves);
-        line("没有时到：", d.obtain);
-        line("也可用：", d.alternatives);
+        line("证明什么：", d.details().proves);
+        line("没有时到：", d.details().obtain);
+        line("也可用：", d.details().alternatives);
         if d.confidence.needs_checking() {
             line("", "待核实");
         }

@@ -20,14 +20,15 @@ pub fn PersonPage() -> impl IntoView {
     let waiting = Memo::new(move |_| state.resume.with(Option::is_some));
     let route = Memo::new(move |_| state.route.get());
     move || {
-        if waiting.get() {
+        if matches!(route.get(), Route::PersonChecklist | Route::PersonShare) {
+            // The next steps live on org.html's bundle (it has every rule already), so the
+            // residents' first load carries neither the checklist nor the share box; org.html takes
+            // the saved answers up without asking, so a bookmarked checklist reopens at once.
+            crate::open_page(crate::ORG_PAGE)
+        } else if waiting.get() {
             view! { <ResumePrompt/> }.into_any()
         } else if route.get() == Route::PersonResults {
             view! { <Results/> }.into_any()
-        } else if matches!(route.get(), Route::PersonChecklist | Route::PersonShare) {
-            // The next steps live on org.html's bundle (it has every rule already), so the
-            // residents' first load carries neither the checklist nor the share box.
-            crate::open_page(crate::ORG_PAGE)
         } else {
             view! { <Questionnaire/> }.into_any()
         }

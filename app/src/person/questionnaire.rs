@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use rules_core::facts::AnswerKind;
 use rules_core::input::{parse_count, parse_money};
 use rules_core::questions::Question;
-use rules_core::{Answer, Audience, Date, Status};
+use rules_core::{Answer, Audience, Status};
 
 /// Id of the question's heading, focused when a new question appears.
 pub const QUESTION_HEADING_ID: &str = "q-title";
@@ -281,22 +281,13 @@ fn TextInput(
         AnswerKind::Money => ("text", "填金额，例如 3000 或 30万".to_string()),
         _ => ("text", format!("例如 {}", rules_core::input::DATE_EXAMPLE)),
     };
-    // Dates: typed as people write them, or picked from the phone's own calendar, which fills the box
-    // in the app's own wording.
+    // Dates: typed as people write them, or picked from the phone's own calendar, which writes the
+    // day into the box in the app's wording (boot.js: plain DOM glue, lighter than a Rust handler).
     let picker = (kind == AnswerKind::Date).then(|| {
         view! {
-            <label class="date-pick">
+            <label class="date-pick no-print">
                 "或从日历中选："
-                <input
-                    type="date"
-                    id="q-date-picker"
-                    on:change=move |ev| {
-                        if let Ok(day) = Date::parse(&event_target_value(&ev)) {
-                            text.set(day.chinese());
-                            error.set(None);
-                        }
-                    }
-                />
+                <input type="date" id="q-date-picker"/>
             </label>
         }
     });

@@ -9,7 +9,7 @@ use crate::route::Route;
 use crate::{focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::evaluate::Report;
-use rules_core::{Status, Q};
+use rules_core::{Facts, Status, Q};
 use std::fmt::Write;
 
 /// The groups, in the order a user reads them.
@@ -30,8 +30,8 @@ fn folded(status: Status) -> bool {
     )
 }
 
-/// The benefit groups of a report as HTML.
-pub fn groups_html(report: &Report) -> String {
+/// The benefit groups of a report as HTML (`facts`: the answers it was evaluated on).
+pub fn groups_html(report: &Report, facts: &Facts) -> String {
     let mut h = String::new();
     for status in GROUPS {
         let cards: Vec<_> = report
@@ -72,7 +72,7 @@ pub fn groups_html(report: &Report) -> String {
             h.push_str("<p class=\"empty\">根据目前的回答，还没有确定可以申请的项目。请看下面“还需确认”的项目。</p>");
         }
         for b in cards {
-            h.push_str(&html::card(b));
+            h.push_str(&html::card(b, facts));
         }
         if folded(status) {
             h.push_str("</details>");
@@ -206,7 +206,9 @@ pub fn Results() -> impl IntoView {
     };
     let body = move || {
         let day = state.as_of.get();
-        let mut h = state.report.with(groups_html);
+        let mut h = state
+            .report
+            .with(|r| state.session.with(|s| groups_html(r, &s.facts)));
         h.push_str(
             &state
                 .session
@@ -322,7 +324,7 @@ mod tests {
     #[test]
     fn groups_one_cannot_act_on_start_folded() {
         let report = rules_core::evaluate_person(&shandong_worker(), Date::ymd(2025, 6, 20));
-        let html = groups_html(&report);
+        let html = groups_html(&report, &shandong_worker());
         assert!(html.contains("id=\"group-not-eligible\""));
         let folded_groups = html.matches("<details class=\"group-fold\">").count();
         let expected = GROUPS

@@ -34,14 +34,13 @@ pub fn Questionnaire() -> impl IntoView {
     let show_in_address = move |q: rules_core::Q| {
         let here = crate::current_hash();
         let wanted = Route::question_hash(q);
-        if here == wanted || Route::parse(&here) != Route::PersonQuestions {
-            return;
-        }
         // The plain `#/person/q` (just arrived) is replaced; so is a question the address named
         // but the rules moved past, so that Forward still leads somewhere.
         let replace = Route::question_in(&here).is_none() || from_address.get_value();
         from_address.set_value(false);
-        crate::set_fragment(&wanted, replace);
+        if here != wanted && Route::parse(&here) == Route::PersonQuestions {
+            crate::set_fragment(&wanted, replace);
+        }
     };
     Effect::new(move |_| {
         if let Some(q) = current.with(|c| c.as_ref().map(|q| q.id)) {

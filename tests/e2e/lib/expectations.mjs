@@ -73,7 +73,7 @@ const ORDINARY = {
 
 /**
  * Six people of the 360 px field test (issue 17), answered on 2026-12-01 as they would answer; the
- * same people as rules-core/tests/journeys.rs. `canApply`: what the first screen of results must name;
+ * same people as rules-core/tests/journeys.rs (what the results must name comes from subsidy-check);
  * `neverAsked`: questions that do not fit them; `maxQuestions`: the journey's length today.
  */
 export const JOURNEYS = [
@@ -86,7 +86,6 @@ export const JOURNEYS = [
       'rural-transfer-worker': true, 'registered-unemployed': false, 'college-graduate': false, 'training-kind': 'none',
       'training-subsidised': false, 'looking-for-work': false, 'cannot-leave-home': false, 'family-on-post': false,
     },
-    canApply: [],
     neverAsked: ['school-level', 'graduated-on', 'involuntary-unemployment'],
     maxQuestions: 8,
   },
@@ -100,7 +99,6 @@ export const JOURNEYS = [
       'looking-for-work': true, 'training-kind': 'none', 'training-subsidised': false, 'rural-transfer-worker': false,
       'cannot-leave-home': false, 'family-on-post': false,
     },
-    canApply: ['employment-assistance-services'],
     neverAsked: ['involuntary-unemployment', 'school-year'],
     maxQuestions: 16,
   },
@@ -113,7 +111,6 @@ export const JOURNEYS = [
       'family-on-post': false, 'college-graduate': false, 'registered-unemployed': false, 'ui-years': '0',
       'looking-for-work': true, 'training-kind': 'none', 'training-subsidised': false, 'rural-transfer-worker': false,
     },
-    canApply: [],
     neverAsked: ['school-level', 'graduated-on', 'school-year', 'involuntary-unemployment'],
     maxQuestions: 12,
   },
@@ -121,7 +118,6 @@ export const JOURNEYS = [
     name: 'all-unknown-today',
     asOf: '2026-12-01',
     answers: {},
-    canApply: [],
     neverAsked: [],
     maxQuestions: 6,
   },
@@ -139,7 +135,6 @@ export const JOURNEYS = [
       'rural-transfer-worker': false, 'flexible-insured': false, 'training-kind': 'none',
       'training-subsidised': false, 'looking-for-work': false,
     },
-    canApply: ['startup-guaranteed-loan'],
     neverAsked: ['business-in-chongqing', 'school-level'],
     maxQuestions: 26,
   },

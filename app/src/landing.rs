@@ -1,6 +1,6 @@
-//! The landing page: "您是？" with the four audiences, and the benefits of the chosen one. 个人 leads
-//! on to the questionnaire; the organisation audiences keep their benefit list until their estimator
-//! exists.
+//! The landing page: "您是？" with the four audiences, and the benefits of the chosen one with the
+//! way in (个人: the questionnaire; organisations: their estimator on org.html). Written as HTML text
+//! with one delegated listener: it costs far less of the first load than a view tree.
 
 use crate::html::esc;
 use crate::route::Route;
@@ -8,6 +8,7 @@ use crate::{citation, focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::catalogue::{self, CatalogueEntry};
 use rules_core::Audience;
+use std::fmt::Write;
 
 /// Id of the panel's heading, focused after a choice.
 pub const PANEL_HEADING_ID: &str = "benefits-heading";
@@ -17,24 +18,29 @@ pub const PANEL_HEADING_ID: &str = "benefits-heading";
 #[component]
 pub fn Landing() -> impl IntoView {
     let state = expect_context::<AppState>();
-    view! {
-        <section class="ask" aria-labelledby="ask-who">
-            <h2 id="ask-who">"您是？"</h2>
-            <ul class="choices" role="list">
-                {Audience::ALL
-                    .into_iter()
-                    .map(|audience| view! { <li><AudienceChoice audience=audience/></li> })
-                    .collect_view()}
-            </ul>
-        </section>
-        {move || chosen(state).map(|audience| view! { <BenefitPanel audience=audience/> })}
-        <p class="browse">
-            <a class="button secondary" id="to-policy" href=crate::POLICY_PAGE>"政策一览：查看全部政策"</a>
-        </p>
-    }
+    let page = move || {
+        let chosen = chosen(state);
+        let started = match chosen {
+            Some(Audience::Person) => state.session.with(|s| !s.is_empty()),
+            // Whether answers are saved, without reading them: the residents' page then carries
+            // none of the estimator's decoding.
+            Some(audience) => crate::storage::get(&crate::org::store::key(audience)).is_some(),
+            None => false,
+        };
+        landing_html(chosen, started)
+    };
+    let choose = move |ev: leptos::ev::MouseEvent| {
+        let picked = crate::clicked(&ev, "button[data-audience]")
+            .and_then(|b| b.get_attribute("data-audience"))
+            .and_then(|id| Audience::from_id(&id));
+        if let Some(audience) = picked {
+            state.go(Route::Landing(Some(audience)));
+            focus_later(PANEL_HEADING_ID);
+        }
+    };
+    view! { <div class="landing" inner_html=page on:click=choose></div> }
 }
 
-/// The audience the landing page shows, from the route.
 fn chosen(state: AppState) -> Option<Audience> {
     match state.route.get() {
         Route::Landing(audience) => audience,
@@ -42,67 +48,64 @@ fn chosen(state: AppState) -> Option<Audience> {
     }
 }
 
-/// One big toggle button per audience; `aria-pressed` tells which one is chosen.
-#[component]
-pub fn AudienceChoice(audience: Audience) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let choose = move |_| {
-        state.go(Route::Landing(Some(audience)));
-        // Bring the answer into view (and to screen readers) once it is drawn.
-        focus_later(PANEL_HEADING_ID);
-    };
-    view! {
-        <button
-            type="button"
-            class="choice"
-            id=format!("choice-{}", audience.id())
-            data-audience=audience.id()
-            aria-pressed=move || if chosen(state) == Some(audience) { "true" } else { "false" }
-            on:click=choose
-        >
-            <span class="choice-label">{audience.label()}</span>
-            <span class="choice-hint">{audience.hint()}</span>
-        </button>
+/// "您是？" with the four audiences (the chosen one pressed), the chosen audience's benefits with how
+/// to start (`started`: answers are saved), and 政策一览, as HTML text.
+pub fn landing_html(chosen: Option<Audience>, started: bool) -> String {
+    let mut h = String::from(
+        "<section class=\"ask\" aria-labelledby=\"ask-who\"><h2 id=\"ask-who\">您是？</h2><ul class=\"choices\" role=\"list\">",
+    );
+    for audience in Audience::ALL {
+        let _ = write!(
+            h,
+            "<li><button type=\"button\" class=\"choice\" id=\"choice-{id}\" data-audience=\"{id}\" aria-pressed=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></button></li>",
+            chosen == Some(audience),
+            esc(audience.label()),
+            esc(audience.hint()),
+            id = audience.id()
+        );
     }
+    h.push_str("</ul></section>");
+    if let Some(audience) = chosen {
+        let entries: Vec<&'static CatalogueEntry> = catalogue::for_audience(audience).collect();
+        let (next, href, start) = if audience == Audience::Person {
+            (
+                "回答几个问题（可随时选“不清楚”），即可看到能享受哪些政策、预估金额、要带的材料。",
+                "#/person/q".to_string(),
+                if started {
+                    "继续自助测评"
+                } else {
+                    "开始自助测评"
+                },
+            )
+        } else {
+            (
+                "回答几个关于贵单位的问题，填写招用（介绍）人员名单，即可按政策逐项预估补贴金额，并可打印或下载表格。",
+                crate::org::hash(audience, crate::org::OrgStep::Questions),
+                if started { "继续单位补贴测算" } else { "开始单位补贴测算" },
+            )
+        };
+        let id = if audience == Audience::Person {
+            "start-person"
+        } else {
+            "start-org"
+        };
+        let _ = write!(
+            h,
+            "<section class=\"benefits\" id=\"benefits\" aria-labelledby=\"{PANEL_HEADING_ID}\" data-audience=\"{}\"><h2 id=\"{PANEL_HEADING_ID}\" tabindex=\"-1\">与您相关的政策（{} 项）</h2><p class=\"chosen\">您选择了：{}</p><p class=\"next-step\">{next}</p><p class=\"start\"><a class=\"button primary\" id=\"{id}\" href=\"{href}\">{start}</a></p><ul class=\"benefit-list\" role=\"list\">{}</ul></section>",
+            audience.id(),
+            entries.len(),
+            esc(audience.label()),
+            benefit_items(&entries)
+        );
+    }
+    let _ = write!(
+        h,
+        "<p class=\"browse\"><a class=\"button secondary\" id=\"to-policy\" href=\"{}\">政策一览：查看全部政策</a></p>",
+        crate::POLICY_PAGE
+    );
+    h
 }
 
-/// "与您相关的政策（N 项）": the catalogue entries of one audience, each opening its details.
-#[component]
-pub fn BenefitPanel(audience: Audience) -> impl IntoView {
-    let entries: Vec<&'static CatalogueEntry> = catalogue::for_audience(audience).collect();
-    let heading = format!("与您相关的政策（{} 项）", entries.len());
-    let next = if audience == Audience::Person {
-        view! { <PersonStart/> }.into_any()
-    } else {
-        view! { <crate::org::OrgStart audience=audience/> }.into_any()
-    };
-    view! {
-        <section class="benefits" id="benefits" aria-labelledby=PANEL_HEADING_ID data-audience=audience.id()>
-            <h2 id=PANEL_HEADING_ID tabindex="-1">{heading}</h2>
-            <p class="chosen">"您选择了："{audience.label()}</p>
-            {next}
-            <ul class="benefit-list" role="list" inner_html=benefit_items(&entries)></ul>
-        </section>
-    }
-}
-
-/// The way into the questionnaire: start, or continue what was answered on this phone.
-#[component]
-fn PersonStart() -> impl IntoView {
-    let state = use_context::<AppState>();
-    let started = move || state.is_some_and(|s| s.session.with(|s| !s.is_empty()));
-    view! {
-        <p class="next-step">"回答几个问题（可随时选“不清楚”），即可看到能享受哪些政策、预估金额、要带的材料。"</p>
-        <p class="start">
-            <a class="button primary" id="start-person" href="#/person/q">
-                {move || if started() { "继续自助测评" } else { "开始自助测评" }}
-            </a>
-        </p>
-    }
-}
-
-/// The catalogue entries as list items, each a link to its part of the policy page. HTML text: the
-/// list never changes once drawn, and text costs less of the first load than a view tree.
 pub fn benefit_items(entries: &[&CatalogueEntry]) -> String {
     let mut h = String::new();
     for entry in entries {

@@ -28,7 +28,7 @@ use rules_core::evaluate::Report;
 use rules_core::{evaluate, Audience, Date};
 use session::{Saved, Session, Step};
 
-pub use landing::{AudienceChoice, BenefitPanel, Landing, PANEL_HEADING_ID};
+pub use landing::{Landing, PANEL_HEADING_ID};
 
 /// The 文号 of the notice whose clauses the catalogue cites, e.g. `渝人社〔2021〕237号`
 /// (rules-core's source record, without the title).
@@ -377,14 +377,34 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
 
     // The URL fragment and the route follow each other; back/forward change the fragment.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let from_url = Route::parse(&current_hash());
+        let hash = current_hash();
+        let from_url = Route::parse(&hash);
         if state.route.get_untracked() != from_url {
             state.route.set(from_url);
+        }
+        // Back or Forward onto a question (`#/person/q/<id>`): one answered before opens again
+        // with its answer; any other, the rules' next question.
+        if let Some(q) = Route::question_in(&hash) {
+            let show = state
+                .session
+                .with_untracked(|s| s.history.contains(&q).then_some(q));
+            if state.session.with_untracked(|s| s.editing != show) {
+                state.session.update(|s| s.editing = show);
+            }
         }
     });
     on_cleanup(move || listener.remove());
     Effect::new(move |_| {
-        let wanted = state.route.get().hash();
+        let mut wanted = state.route.get().hash();
+        if state.route.get_untracked() == Route::PersonQuestions {
+            // The questionnaire's address names the question it opens on.
+            let shown = state
+                .report
+                .with_untracked(|r| state.session.with_untracked(|s| s.current(r).map(|q| q.id)));
+            if let Some(q) = shown {
+                wanted = Route::question_hash(q);
+            }
+        }
         let replace = state.replace.get_value();
         state.replace.set_value(false);
         let here = current_hash();

@@ -102,102 +102,72 @@ pub const DATE_EXAMPLE: &str = "2026年8月1日";
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let shown = text.trim();
     let bad = || format!("日期“{shown}”看不懂，请写成 {DATE_EXAMPLE} 这样");
-    let mut compact = String::new();
-    let (mut has_year_mark, mut has_month_mark) = (false, false);
-    for c in shown.chars() {
-        match c {
-            '０'..='９' => compact.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
-            '年' => {
-                has_year_mark = true;
-                compact.push('-');
-            }
-            '月' => {
-                has_month_mark = true;
-                compact.push('-');
-            }
-            '-' | '/' | '.' | '／' | '－' | '．' | '。' => compact.push('-'),
-            ' ' | '\u{3000}' => {}
-            other => compact.push(other),
-        }
-    }
-    if compact.is_empty() {
+    if shown.is_empty() {
         return Err(format!("请填写日期，例如 {DATE_EXAMPLE}"));
     }
-    if has_month_mark && !has_year_mark {
-        return Err(format!("请写上年份，例如 {DATE_EXAMPLE}"));
-    }
-    let body = compact
-        .strip_suffix('日')
-        .or_else(|| compact.strip_suffix('号'))
-        .unwrap_or(&compact);
-    let body = body.strip_suffix('-').unwrap_or(body);
-    let parts: Vec<&str> = body.split('-').collect();
-    let (year, month, day) = match parts.as_slice() {
-        [digits] if digits.bytes().all(|b| b.is_ascii_digit()) => match digits.len() {
-            8 => (&digits[..4], &digits[4..6], &digits[6..]),
-            6 => (&digits[..4], &digits[4..], "1"),
+    // The numbers written, each with how many digits it took and the mark after it (年, 月, -, …).
+    // A digit is ASCII, full-width or a Chinese numeral; 十 makes tens (十二, 二十, 三十一).
+    let mut numbers: Vec<(u32, u32, char)> = Vec::new();
+    let mut number: Option<(u32, u32)> = None;
+    let mut tens = false;
+    for c in shown.chars().chain(['\0']) {
+        let digit = match c {
+            '0'..='9' => Some(c as u32 - '0' as u32),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            '零' => Some(0),
+            _ => "〇一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map(|n| n as u32),
+        };
+        match (digit, number) {
+            (_, _) if c == ' ' || c == '\u{3000}' => {}
+            (Some(d), Some((n, count))) if tens => {
+                number = Some((n + d, count + 1));
+                tens = false;
+            }
+            (Some(d), n) => {
+                let (n, count) = n.unwrap_or((0, 0));
+                number = Some((n * 10 + d, count + 1));
+            }
+            (None, n) if c == '十' && !tens => {
+                number = Some(match n {
+                    None => (10, 1),
+                    Some((d, 1)) => (d * 10, 2),
+                    Some(_) => return Err(bad()),
+                });
+                tens = true;
+            }
+            (None, Some((n, count)))
+                if matches!(
+                    c,
+                    '年' | '月' | '日' | '号' | '-' | '/' | '.' | '／' | '－' | '．' | '。' | '\0'
+                ) =>
+            {
+                numbers.push((n, count, c));
+                number = None;
+                tens = false;
+            }
+            (None, None) if c == '\0' => {}
             _ => return Err(bad()),
-        },
-        [year, month] => (*year, *month, "1"),
-        [year, month, day] => (*year, *month, *day),
+        }
+    }
+    let (year, month, day) = match numbers.as_slice() {
+        [(n, 8, _)] => (n / 10_000, n / 100 % 100, n % 100),
+        [(n, 6, _)] => (n / 100, n % 100, 1),
+        [(y, 4, _), (m, ..)] => (*y, *m, 1),
+        [(y, 4, _), (m, ..), (d, ..)] => (*y, *m, *d),
+        [(_, 1 | 2, '月'), ..] => return Err(format!("请写上年份，例如 {DATE_EXAMPLE}")),
+        [(_, 1 | 2, _), _, ..] => return Err(format!("请写上完整的年份，例如 {DATE_EXAMPLE}")),
         _ => return Err(bad()),
     };
-    let Some(year) = year_number(year) else {
-        return Err(if year.chars().count() <= 2 {
-            format!("请写上完整的年份，例如 {DATE_EXAMPLE}")
-        } else {
-            bad()
-        });
-    };
-    let (Some(month), Some(day)) = (small_number(month), small_number(day)) else {
+    let (Ok(year), Ok(month), Ok(day)) =
+        (u16::try_from(year), u8::try_from(month), u8::try_from(day))
+    else {
         return Err(bad());
     };
-    let month = u8::try_from(month).map_err(|_| bad())?;
-    let day = u8::try_from(day).map_err(|_| bad())?;
     Date::new(year, month, day)
         .ok_or_else(|| format!("没有“{shown}”这一天，请检查年月日，例如 {DATE_EXAMPLE}"))
-}
-
-/// A Chinese digit 〇/零 … 九.
-fn chinese_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .or((c == '零').then_some(0))
-        .map(|n| n as u32)
-}
-
-/// A four-digit year, in ASCII digits or Chinese digits one by one (二〇二六).
-fn year_number(text: &str) -> Option<u16> {
-    if text.chars().count() != 4 {
-        return None;
-    }
-    text.chars().try_fold(0_u16, |n, c| {
-        let digit = c.to_digit(10).or_else(|| chinese_digit(c))?;
-        Some(n * 10 + digit as u16)
-    })
-}
-
-/// A month or day: one or two ASCII digits, or a Chinese numeral up to 三十一 (八, 十, 十二, 二十一).
-fn small_number(text: &str) -> Option<u32> {
-    if !text.is_empty() && text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()) {
-        return text.parse().ok();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let digit = |i: usize| {
-        chars
-            .get(i)
-            .and_then(|c| chinese_digit(*c))
-            .filter(|d| *d > 0)
-    };
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        [_] => digit(0),
-        ['十', _] => Some(10 + digit(1)?),
-        [_, '十'] => Some(digit(0)? * 10),
-        [_, '十', _] => Some(digit(0)? * 10 + digit(2)?),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -301,6 +271,7 @@ mod tests {
             assert!(!message.is_ascii(), "{text}: {message}");
         }
         assert!(parse_date("8月1日").unwrap_err().contains("请写上年份"));
+        assert!(parse_date("2026年八月二十一一日").is_err());
         assert!(parse_date("").unwrap_err().contains("请填写日期"));
         assert!(parse_date("2026年2月30日").unwrap_err().contains("没有"));
     }

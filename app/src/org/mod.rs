@@ -187,24 +187,6 @@ pub fn OrgEstimator(audience: Audience) -> impl IntoView {
     }
 }
 
-/// The way in from the landing page's benefit panel of an organisation audience.
-#[component]
-pub fn OrgStart(audience: Audience) -> impl IntoView {
-    // Whether answers are saved, without reading them: the residents' page then carries none of the
-    // estimator's decoding (damaged data is found and reported on the estimator's own page).
-    let started = crate::storage::get(&store::key(audience)).is_some();
-    view! {
-        <p class="next-step">
-            "回答几个关于贵单位的问题，填写招用（介绍）人员名单，即可按政策逐项预估补贴金额，并可打印或下载表格。"
-        </p>
-        <p class="start">
-            <a class="button primary" id="start-org" href=hash(audience, OrgStep::Questions)>
-                {if started { "继续单位补贴测算" } else { "开始单位补贴测算" }}
-            </a>
-        </p>
-    }
-}
-
 /// One question per screen: the kind, the district, then what the benefits need.
 #[component]
 pub fn OrgQuestions(audience: Audience) -> impl IntoView {

@@ -28,47 +28,21 @@ pub fn Questionnaire() -> impl IntoView {
         }
     });
 
-    // Each question is its own history entry, `#/person/q/<id>`: the phone's Back shows the
-    // question before and Forward the one after, with every answer kept.
-    let from_address = StoredValue::new(false);
-    let show_in_address = move |q: rules_core::Q| {
+    // Each question is its own history entry, `#/person/q/<id>` (the shell's listener shows the
+    // question Back or Forward lands on): a new question is pushed after an answer; the address is
+    // replaced when it named no question, or one the rules have since moved past.
+    Effect::new(move |_| {
+        let Some(q) = current.with(|c| c.as_ref().map(|q| q.id)) else {
+            return;
+        };
         let here = crate::current_hash();
         let wanted = Route::question_hash(q);
-        // The plain `#/person/q` (just arrived) is replaced; so is a question the address named
-        // but the rules moved past, so that Forward still leads somewhere.
-        let replace = Route::question_in(&here).is_none() || from_address.get_value();
-        from_address.set_value(false);
         if here != wanted && Route::parse(&here) == Route::PersonQuestions {
+            let replace = Route::question_in(&here)
+                .is_none_or(|h| state.session.with_untracked(|s| !s.history.contains(&h)));
             crate::set_fragment(&wanted, replace);
         }
-    };
-    Effect::new(move |_| {
-        if let Some(q) = current.with(|c| c.as_ref().map(|q| q.id)) {
-            show_in_address(q);
-        }
     });
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let shown = current.with_untracked(|c| c.as_ref().map(|q| q.id));
-        match Route::question_in(&crate::current_hash()) {
-            Some(q) if Some(q) != shown => {
-                from_address.set_value(true);
-                state.session.update(|s| {
-                    if s.history.contains(&q) {
-                        s.edit(q);
-                    } else {
-                        s.editing = None;
-                    }
-                });
-            }
-            Some(_) => {}
-            None => {
-                if let Some(q) = shown {
-                    show_in_address(q);
-                }
-            }
-        }
-    });
-    on_cleanup(move || listener.remove());
 
     let back = move |_| {
         let mut moved = false;

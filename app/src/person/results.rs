@@ -6,10 +6,11 @@
 use crate::format::{self, status_id, status_mark};
 use crate::html;
 use crate::route::Route;
+use crate::session::Session;
 use crate::{focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::evaluate::Report;
-use rules_core::{Facts, Status, Q};
+use rules_core::{Date, Facts, Status, Q};
 use std::fmt::Write;
 
 /// The groups, in the order a user reads them.
@@ -172,102 +173,74 @@ pub fn edit_from_click(state: AppState, ev: &leptos::ev::MouseEvent) {
     }
 }
 
+/// The whole results page as HTML text (one string, one delegated listener: far less of the first
+/// load than a view tree): the title and 朗读, the date, what to do now, 继续回答, answers to check,
+/// the counts, the groups, the answers given, the disclaimer and the page's buttons.
+pub fn results_html(report: &Report, session: &Session, day: Date) -> String {
+    let mut h = format!(
+        "<div class=\"title-row\"><h2 id=\"results-title\" tabindex=\"-1\">您的查询结果</h2><button type=\"button\" class=\"speak secondary no-print\" data-speak=\"do-now\">朗读</button></div><p class=\"as-of-line\">按 {} 的政策计算 · 已回答 {} 题</p>",
+        day.chinese(),
+        session.answered()
+    );
+    h.push_str(&do_now_html(report));
+    if session.next(report).is_some() {
+        h.push_str("<p class=\"more no-print\"><a class=\"button primary\" id=\"continue-questions\" href=\"#/person/q\">继续回答，结果会更准确</a></p>");
+    }
+    if !report.findings.is_empty() {
+        h.push_str("<div class=\"findings-box\" id=\"findings\"><h3>请核对您的回答</h3><ul>");
+        for f in &report.findings {
+            let _ = write!(h, "<li>{}</li>", html::esc(&f.message));
+        }
+        h.push_str("</ul></div>");
+    }
+    let counts: Vec<String> = GROUPS
+        .iter()
+        .map(|s| format!("{} {} 项", s.label(), report.count(*s)))
+        .collect();
+    let _ = write!(
+        h,
+        "<p class=\"summary\" id=\"results-summary\" role=\"status\">{}</p>",
+        counts.join(" · ")
+    );
+    h.push_str(&groups_html(report, &session.facts));
+    h.push_str(&html::answers_given(&session.facts, &session.history, day));
+    h.push_str(&html::disclaimer());
+    let _ = write!(
+        h,
+        "<div class=\"actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"to-checklist\">准备申请材料</a><a class=\"button secondary\" href=\"#/person/share\" id=\"to-share\">分享给别人</a><button type=\"button\" class=\"primary\" id=\"print\" data-print>打印或保存结果</button><a class=\"button secondary\" href=\"{}\" id=\"results-to-policy\">政策一览</a><button type=\"button\" class=\"secondary\" id=\"restart\" data-restart>重新开始</button></div>",
+        crate::POLICY_PAGE
+    );
+    h
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
     focus_later("results-title");
-
-    let remaining = move || {
+    let page = move || {
+        let day = state.as_of.get();
         state
             .report
-            .with(|r| state.session.with(|s| s.next(r).is_some()))
+            .with(|r| state.session.with(|s| results_html(r, s, day)))
     };
-    let summary = move || {
-        state.report.with(|r| {
-            GROUPS
-                .iter()
-                .map(|s| format!("{} {} 项", s.label(), r.count(*s)))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        })
-    };
-    let findings = move || {
-        state.report.with(|r| {
-            if r.findings.is_empty() {
-                return String::new();
-            }
-            let items: String = r
-                .findings
-                .iter()
-                .map(|f| format!("<li>{}</li>", html::esc(&f.message)))
-                .collect();
-            format!("<div class=\"findings-box\" id=\"findings\"><h3>请核对您的回答</h3><ul>{items}</ul></div>")
-        })
-    };
-    let body = move || {
-        let day = state.as_of.get();
-        let mut h = state
-            .report
-            .with(|r| state.session.with(|s| groups_html(r, &s.facts)));
-        h.push_str(
-            &state
-                .session
-                .with(|s| html::answers_given(&s.facts, &s.history, day)),
-        );
-        h.push_str(&html::disclaimer());
-        h
-    };
-    let print = move |_| {
-        let _ = window().print();
-    };
-    let do_now = move || state.report.with(do_now_html);
     let act = move |ev: leptos::ev::MouseEvent| {
         if crate::clicked(&ev, "[data-print]").is_some() {
             let _ = window().print();
+        } else if crate::clicked(&ev, "[data-restart]").is_some() {
+            state.restart();
         } else {
             edit_from_click(state, &ev);
         }
     };
-
     view! {
-        <section class="results" id="results" aria-labelledby="results-title">
-            <div class="title-row">
-                <h2 id="results-title" tabindex="-1">"您的查询结果"</h2>
-                <button type="button" class="speak secondary no-print" data-speak="do-now">"朗读"</button>
-            </div>
-            <p class="as-of-line">
-                {move || format!(
-                    "按 {} 的政策计算 · 已回答 {} 题",
-                    state.as_of.get().chinese(),
-                    state.session.with(|s| s.answered())
-                )}
-            </p>
-            <div inner_html=do_now on:click=act></div>
-            {move || remaining().then(|| view! {
-                <p class="more no-print">
-                    <a class="button primary" id="continue-questions" href="#/person/q">"继续回答，结果会更准确"</a>
-                </p>
-            })}
-            <div inner_html=findings></div>
-            <p class="summary" id="results-summary" role="status" aria-live="polite">{summary}</p>
-            <div class="results-body" inner_html=body on:click=act></div>
-            <div class="actions no-print">
-                <a class="button primary" href="#/person/checklist" id="to-checklist">"准备申请材料"</a>
-                <a class="button secondary" href="#/person/share" id="to-share">"分享给别人"</a>
-                <button type="button" class="primary" id="print" on:click=print>"打印或保存结果"</button>
-                <a class="button secondary" href=crate::POLICY_PAGE id="results-to-policy">"政策一览"</a>
-                <button type="button" class="secondary" id="restart" on:click=move |_| state.restart()>
-                    "重新开始"
-                </button>
-            </div>
-        </section>
+        <section class="results" id="results" aria-labelledby="results-title" inner_html=page on:click=act></section>
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules_core::{Answer, Audience, Date, Facts};
+    use rules_core::{Answer, Audience};
 
     fn shandong_worker() -> Facts {
         let mut facts = Facts {

@@ -382,12 +382,12 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         if state.route.get_untracked() != from_url {
             state.route.set(from_url);
         }
-        // Back or Forward onto a question (`#/person/q/<id>`): one answered before opens again
-        // with its answer; any other, the rules' next question.
-        if let Some(q) = Route::question_in(&hash) {
+        // Back or Forward onto a question (`#/person/q/<n>`): one answered before opens again
+        // with its answer; past them, the rules' next question.
+        if let Some(step) = Route::step_in(&hash) {
             let show = state
                 .session
-                .with_untracked(|s| s.history.contains(&q).then_some(q));
+                .with_untracked(|s| s.history.get(step - 1).copied());
             if state.session.with_untracked(|s| s.editing != show) {
                 state.session.update(|s| s.editing = show);
             }
@@ -397,13 +397,8 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
     Effect::new(move |_| {
         let mut wanted = state.route.get().hash();
         if state.route.get_untracked() == Route::PersonQuestions {
-            // The questionnaire's address names the question it opens on.
-            let shown = state
-                .report
-                .with_untracked(|r| state.session.with_untracked(|s| s.current(r).map(|q| q.id)));
-            if let Some(q) = shown {
-                wanted = Route::question_hash(q);
-            }
+            // The questionnaire's address names the step it opens on.
+            wanted = Route::step_hash(state.session.with_untracked(Session::question_number));
         }
         let replace = state.replace.get_value();
         state.replace.set_value(false);

@@ -64,8 +64,8 @@ impl Route {
             return route;
         }
         match (audience, second, rest) {
-            // `#/person/q/<question id>`: each question is its own history entry (Back and
-            // Forward walk the questions); the questionnaire reads the id.
+            // `#/person/q/<n>`: each question is its own history entry (Back and Forward walk
+            // the questions).
             (Some(Audience::Person), "q", _) => Route::PersonQuestions,
             (Some(Audience::Person), "results", None) => Route::PersonResults,
             (Some(Audience::Person), "checklist", None) => Route::PersonChecklist,
@@ -74,15 +74,18 @@ impl Route {
         }
     }
 
-    /// The question a `#/person/q/<id>` fragment names.
-    pub fn question_in(hash: &str) -> Option<rules_core::Q> {
+    /// The step a `#/person/q/<n>` fragment names: the n-th question of this questionnaire (1 for
+    /// the first). A number, never the question's id: which questions came up would tell something of
+    /// the answers to anyone who sees the address.
+    pub fn step_in(hash: &str) -> Option<usize> {
         let path = hash.trim_start_matches('#').split(['?', '&']).next()?;
-        rules_core::Q::from_id(path.strip_prefix("/person/q/")?)
+        let step: usize = path.strip_prefix("/person/q/")?.parse().ok()?;
+        (step > 0).then_some(step)
     }
 
-    /// The fragment that shows question `q`.
-    pub fn question_hash(q: rules_core::Q) -> String {
-        format!("{}/{}", Route::PersonQuestions.hash(), q.id())
+    /// The fragment of the questionnaire's n-th question.
+    pub fn step_hash(step: usize) -> String {
+        format!("{}/{step}", Route::PersonQuestions.hash())
     }
 
     /// True for the person's own screens (questions, results, checklist, share).
@@ -131,16 +134,23 @@ mod tests {
     }
 
     #[test]
-    fn each_question_has_its_own_fragment() {
-        use rules_core::Q;
-        for q in Q::ALL {
-            let hash = Route::question_hash(*q);
+    fn each_question_has_its_own_fragment_naming_only_its_number() {
+        for step in [1, 2, 17, 80] {
+            let hash = Route::step_hash(step);
+            assert_eq!(hash, format!("#/person/q/{step}"));
             assert_eq!(Route::parse(&hash), Route::PersonQuestions);
-            assert_eq!(Route::question_in(&hash), Some(*q));
+            assert_eq!(Route::step_in(&hash), Some(step));
             assert!(same_screen(&Route::PersonQuestions.hash(), &hash));
         }
-        assert_eq!(Route::question_in("#/person/q"), None);
-        assert_eq!(Route::question_in("#/person/q/no-such"), None);
+        for odd in [
+            "#/person/q",
+            "#/person/q/0",
+            "#/person/q/age",
+            "#/person/q/-1",
+            "#/person/q/9999999999999999999999",
+        ] {
+            assert_eq!(Route::step_in(odd), None, "{odd}");
+        }
         assert!(!same_screen("#/person/results", "#/person/results/x"));
     }
 
@@ -154,7 +164,7 @@ mod tests {
             ("#/%3Cscript%3E", Route::Landing(None)),
             ("#/person/../../x", Route::Landing(Some(Audience::Person))),
             ("#/person/q/extra", Route::PersonQuestions),
-            ("#/person/q/age", Route::PersonQuestions),
+            ("#/person/q/3", Route::PersonQuestions),
             ("#/person/zzz", Route::Landing(Some(Audience::Person))),
             ("#/employer/q", Route::Landing(Some(Audience::Employer))),
             ("#/policy/no-such-benefit", Route::Policy),

@@ -28,18 +28,20 @@ pub fn Questionnaire() -> impl IntoView {
         }
     });
 
-    // Each question is its own history entry, `#/person/q/<id>` (the shell's listener shows the
+    // Each question is its own history entry, `#/person/q/<n>` (the shell's listener shows the
     // question Back or Forward lands on): a new question is pushed after an answer; the address is
-    // replaced when it named no question, or one the rules have since moved past.
+    // replaced when it named no step, or one past the questions answered so far.
     Effect::new(move |_| {
-        let Some(q) = current.with(|c| c.as_ref().map(|q| q.id)) else {
+        if current.with(Option::is_none) {
             return;
-        };
+        }
+        let (step, answered) = state
+            .session
+            .with(|s| (s.question_number(), s.history.len()));
         let here = crate::current_hash();
-        let wanted = Route::question_hash(q);
+        let wanted = Route::step_hash(step);
         if here != wanted && Route::parse(&here) == Route::PersonQuestions {
-            let replace = Route::question_in(&here)
-                .is_none_or(|h| state.session.with_untracked(|s| !s.history.contains(&h)));
+            let replace = Route::step_in(&here).is_none_or(|n| n > answered);
             crate::set_fragment(&wanted, replace);
         }
     });

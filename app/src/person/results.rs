@@ -52,16 +52,8 @@ pub fn groups_html(report: &Report, facts: &Facts) -> String {
         );
         let _ = write!(
             h,
-            "<section class=\"group group-{id}\" id=\"group-{id}\" aria-labelledby=\"group-{id}-title\">"
+            "<section class=\"group group-{id}\" id=\"group-{id}\" aria-labelledby=\"group-{id}-title\"><h3 id=\"group-{id}-title\">{title}</h3>"
         );
-        if folded(status) {
-            let _ = write!(
-                h,
-                "<details class=\"group-fold\"><summary><h3 id=\"group-{id}-title\">{title}</h3><span class=\"fold-hint\">点开查看</span></summary>"
-            );
-        } else {
-            let _ = write!(h, "<h3 id=\"group-{id}-title\">{title}</h3>");
-        }
         if status == Status::ContinuationUnknown {
             h.push_str(&html::el(
                 "p",
@@ -71,6 +63,14 @@ pub fn groups_html(report: &Report, facts: &Facts) -> String {
         }
         if cards.is_empty() {
             h.push_str("<p class=\"empty\">根据目前的回答，还没有确定可以申请的项目。请看下面“还需确认”的项目。</p>");
+        }
+        // The title (and whom to ask) stay in view; the cards of a folded group open on a tap.
+        if folded(status) {
+            let _ = write!(
+                h,
+                "<details class=\"group-fold\"><summary>点开查看这 {} 项</summary>",
+                cards.len()
+            );
         }
         for b in cards {
             h.push_str(&html::card(b, facts));
@@ -305,6 +305,11 @@ mod tests {
             .filter(|s| folded(**s) && report.count(**s) > 0)
             .count();
         assert_eq!(folded_groups, expected);
-        assert!(!html.contains("<details class=\"group-fold\"><summary><h3 id=\"group-eligible"));
+        let eligible = html
+            .split("id=\"group-eligible\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .unwrap_or_default();
+        assert!(!eligible.contains("group-fold"), "可以申请 is never folded");
     }
 }

@@ -524,10 +524,13 @@ fn Notices() -> impl IntoView {
                 html::esc(district.name)
             ));
         }
-        // Not above every question: there it would push the answers below the fold, and the
-        // results and each card say where each benefit stands.
+        // Not above the questions or the results: there it would push the answers and what to do
+        // below the fold, and the results and each card say where each benefit stands.
         if state.as_of.get() > rules_core::source::NOTICE_END
-            && state.route.get() != Route::PersonQuestions
+            && !matches!(
+                state.route.get(),
+                Route::PersonQuestions | Route::PersonResults
+            )
         {
             h.push_str(&format!(
                 "<p class=\"banner ended-banner\" id=\"notice-ended\" role=\"note\">{}</p>",

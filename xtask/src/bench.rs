@@ -1,10 +1,14 @@
-//! `cargo xtask bench`: a report, not a test. Prints evaluation speed natively and in headless
+//! `cargo xtask bench` and `cargo xtask fuzz`: the long runs outside `cargo xtask test`.
+//!
+//! `bench` is a report, not a test. Prints evaluation speed natively and in headless
 //! Chromium's WebAssembly engine, the command line's speed and memory on a batch of 100,000 generated
 //! profiles (full reports and `--summary`), and a Lighthouse mobile run of the release build
 //! (simulated Slow 4G and 4× CPU slowdown, Lighthouse's mobile default), each with a budget check.
 //! `cargo xtask bench cli` runs only the command line's part (no browser).
 
-use crate::{cargo, dist, header, run, serve, setup};
+use crate::dist::dist;
+use crate::run::{cargo, header, run};
+use crate::{serve, setup};
 use std::path::Path;
 use std::process::Command;
 
@@ -355,6 +359,42 @@ fn generated_profiles(count: usize) -> String {
         lines.push('\n');
     }
     lines
+}
+
+/// The property tests (rules-core/tests/properties.rs) with `cases` cases each, optimised.
+pub(crate) fn cmd_fuzz(cases: &str) -> Result<(), String> {
+    if cases.parse::<u32>().is_err() {
+        return Err(format!("fuzz takes a number of cases, not {cases:?}"));
+    }
+    header(&format!(
+        "property tests with {cases} cases each (release build)"
+    ));
+    // The decoder of answers JSON (the CLI's, with rosters) by name; the other properties evaluate
+    // whole profiles and are slower, so they run with the same count only when asked for.
+    run(cargo(&[
+        "test",
+        "--release",
+        "--locked",
+        "-p",
+        "rules-core",
+        "--test",
+        "properties",
+        "any_json_text",
+    ])
+    .env("PROPTEST_CASES", cases))?;
+    header(&format!(
+        "the app's decoders (URL, query, saved answers) with {cases} cases each"
+    ));
+    run(cargo(&[
+        "test",
+        "--release",
+        "--locked",
+        "-p",
+        "app",
+        "--test",
+        "decoders",
+    ])
+    .env("PROPTEST_CASES", cases))
 }
 
 #[cfg(test)]

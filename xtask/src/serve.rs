@@ -1,11 +1,29 @@
-//! A small static file server for dist/ on 127.0.0.1, with the headers a production host should
-//! send: the right MIME types (`application/wasm`), precompressed brotli/gzip copies when the
-//! browser accepts them, long caching for hashed files, `no-cache` for index.html.
+//! `cargo xtask serve`: the release build in dist/ served on 127.0.0.1 by a small static file
+//! server, with the headers a production host should send: the right MIME types
+//! (`application/wasm`), precompressed brotli/gzip copies when the browser accepts them, long
+//! caching for hashed files, `no-cache` for index.html.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use crate::dist::dist;
+use crate::run::header;
+use crate::setup;
+
+/// Installs what is missing, builds dist/ and serves it on `port` until Ctrl-C.
+pub(crate) fn cmd_serve(root: &Path, port: u16) -> Result<(), String> {
+    setup::toolchain(root, false)?;
+    dist(root)?;
+    let server = Server::bind(root.join("dist"), port)?;
+    header("serve");
+    println!("Serving the release build in dist/ (no live reload; rerun `cargo xtask serve` after a change).");
+    println!("\n    Open  {}\n", server.url());
+    println!("Press Ctrl-C to stop.");
+    server.run();
+    Ok(())
+}
 
 pub struct Server {
     listener: TcpListener,

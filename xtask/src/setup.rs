@@ -11,7 +11,7 @@
 //! | WebKitWebDriver + MiniBrowser, Xvfb, Firefox ESR (the other two engines) | Debian apt | the files exist |
 //! | geckodriver 0.37.1 | crates.io, `cargo install --locked` | `geckodriver --version` |
 
-use crate::{header, output, run};
+use crate::run::{header, output, run};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -237,7 +237,7 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
 /// single-threaded compile of minutes on a fresh machine. The tools run a few times per build, so
 /// their speed does not matter; the time to install them does.
 fn tool_install(args: &[&str]) -> std::process::Command {
-    let mut cmd = crate::cargo(args);
+    let mut cmd = crate::run::cargo(args);
     cmd.env("CARGO_PROFILE_RELEASE_LTO", "false")
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
     cmd

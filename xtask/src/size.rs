@@ -109,7 +109,7 @@ pub fn report(dist: &Path, index_html: &str, other_pages: &[&str]) -> Result<Rep
         "{:<44} {:>10} {:>10} {:>10}\n",
         "first load (html + js + wasm + css)", first[0], first[1], first[2]
     ));
-    let budget = crate::BUDGET_BROTLI;
+    let budget = crate::dist::BUDGET_BROTLI;
     text.push_str(&format!(
         "first load: {:.1} KB brotli ({} B) of the {} KB budget ({:.0}%): {}\n",
         first[2] as f64 / 1024.0,

@@ -6,10 +6,10 @@ use crate::date::Date;
 use crate::documents::{need, need_if, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
+use crate::loans::{interest_estimate, loan_day, Borrower, LOAN_2024_FROM, LOAN_2025_FROM};
 use crate::logic::{fact, no, yes, Tri};
-use crate::money::{bp, format_rate, format_yuan, percent, round_fen, yuan, Unit};
-use crate::parameters::LPR_LAST_CONFIRMED_FIXING;
-use crate::parameters::{lpr_on, Parameter};
+use crate::money::{format_yuan, percent, yuan, Unit};
+use crate::parameters::Parameter;
 use crate::source::{in_force, Confidence, Dated, Source};
 use rust_decimal::Decimal;
 
@@ -150,30 +150,14 @@ pub const STARTUP_SUBSIDY: Benefit = Benefit {
 };
 
 // ---- 创业担保贷款 --------------------------------------------------------------------------
+// Who may borrow is decided here; what the treasury pays on the loan is the engine in `loans`.
 
-pub const LOAN_2023_SOURCE: Source = Source {
-    document: "重庆人社助企纾困政策服务包（2023版）创业担保贷款",
-    url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195365_wap.html",
-    confidence: Confidence::Official,
-    date: Some(Date::ymd(2023, 7, 28)),
+pub use crate::loans::{
+    LOAN_2023_SOURCE, LOAN_2024_SOURCE, LOAN_2025_SOURCE, LOAN_CAP_PARTNER,
+    LOAN_CAP_PARTNERSHIP_TOTAL, LOAN_SPREAD_CAP,
 };
-pub const LOAN_2024_SOURCE: Source = Source {
-    document: "2024年重庆创业担保贷款调整通知（文号未查到；新华社报道）",
-    url: "https://lemofix.com/2024-05/13/c_1310774440.htm",
-    confidence: Confidence::Secondary,
-    date: Some(Date::ymd(2024, 5, 13)),
-};
-pub const LOAN_2025_SOURCE: Source = Source {
-    document: "渝人社规〔2025〕11号《关于调整优化我市创业担保贷款工作的通知》",
-    url: "http://czj.cq.gov.cn/zwgk_268/czdt/gqzx/202506/t20250617_14721195.html",
-    confidence: Confidence::Official,
-    date: Some(Date::ymd(2025, 6, 17)),
-};
+
 const CLAUSE_LOAN: &str = "渝人社〔2021〕237号 一（二）、二（三）；渝人社规〔2025〕11号";
-/// The 2024 and 2025 notices' start dates are not published; news dates them "近日" on 2024-05-12 and
-/// 2025-06-03 (corrections.md, notes to item 10).
-const LOAN_2024_FROM: Date = Date::ymd(2024, 5, 12);
-const LOAN_2025_FROM: Date = Date::ymd(2025, 6, 3);
 const LOAN_MAX_YEARS: u32 = 3;
 
 /// Individual loan cap.
@@ -200,74 +184,9 @@ pub const LOAN_CAP_INDIVIDUAL: &[Dated<Decimal>] = &[
         note: "起始日期按新闻报道日期近似",
     },
 ];
-/// Partnership: each qualifying partner's cap, and the cap of the whole loan (2024: 33万/人, 合计400万;
-/// 渝人社规〔2025〕11号: 55万/人, 合计600万). Before 2024 no partnership figure was found.
-pub const LOAN_CAP_PARTNER: &[Dated<Decimal>] = &[
-    Dated {
-        from: LOAN_2024_FROM,
-        until: Some(Date::ymd(2025, 6, 2)),
-        value: yuan(330_000),
-        source: &LOAN_2025_SOURCE,
-        note: "渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似",
-    },
-    Dated {
-        from: LOAN_2025_FROM,
-        until: None,
-        value: yuan(550_000),
-        source: &LOAN_2025_SOURCE,
-        note: "起始日期按新闻报道日期近似",
-    },
-];
-pub const LOAN_CAP_PARTNERSHIP_TOTAL: &[Dated<Decimal>] = &[
-    Dated {
-        from: LOAN_2024_FROM,
-        until: Some(Date::ymd(2025, 6, 2)),
-        value: yuan(4_000_000),
-        source: &LOAN_2025_SOURCE,
-        note: "渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似",
-    },
-    Dated {
-        from: LOAN_2025_FROM,
-        until: None,
-        value: yuan(6_000_000),
-        source: &LOAN_2025_SOURCE,
-        note: "起始日期按新闻报道日期近似",
-    },
-];
-/// Before 2024-05 a small or micro enterprise could borrow up to 20万 per qualifying new hire, within
-/// its 300万 cap (服务包2023).
-const ENTERPRISE_CAP_PER_HIRE_BEFORE_2024: Decimal = yuan(200_000);
-/// 渝人社规〔2025〕11号: "财政部门给予最高0.5%年的担保费补贴".
-const GUARANTEE_FEE_SUBSIDY_2025: Decimal = bp(50);
 /// The graduate window: within 8 years of graduating before the 2024 notice, 10 years after.
 const GRADUATE_MONTHS_BEFORE_2024: u32 = 96;
 const GRADUATE_MONTHS_FROM_2024: u32 = 120;
-
-/// The rate cap above the LPR (from 2024: LPR + 50 BP in all 区县).
-pub const LOAN_SPREAD_CAP: &[Dated<Decimal>] = &[
-    Dated {
-        from: Date::ymd(2021, 1, 1),
-        until: Some(Date::ymd(2024, 5, 11)),
-        value: bp(150),
-        source: &LOAN_2023_SOURCE,
-        note: "14个脱贫重点区县为LPR+250BP",
-    },
-    Dated {
-        from: LOAN_2024_FROM,
-        until: None,
-        value: bp(50),
-        source: &LOAN_2024_SOURCE,
-        note: "",
-    },
-];
-/// Before 2024 the 14 key 区县 could add up to 250 BP.
-const KEY_COUNTY_SPREAD_BEFORE_2024: Decimal = bp(250);
-/// Before 2024 the borrower paid up to LPR − 150 BP.
-const BORROWER_DISCOUNT_BEFORE_2024: Decimal = bp(150);
-/// 1 % as a fraction: percent to fraction by multiplying (a division costs the wasm kilobytes).
-const PERCENT: Decimal = percent(1);
-/// From 渝人社规〔2025〕11号 the treasury pays 50 % of the actual rate.
-const SUBSIDISED_SHARE_2025: Decimal = percent(50);
 
 fn loan_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
@@ -316,32 +235,12 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
     }
 }
 
-/// The day whose rules and LPR apply to the loan: its contract date, or the evaluation date.
-fn loan_day(ctx: &Ctx) -> Date {
-    ctx.facts.loan_contract_date.unwrap_or(ctx.as_of)
-}
-
 fn graduate_window(contract_day: Date) -> u32 {
     if contract_day >= LOAN_2024_FROM {
         GRADUATE_MONTHS_FROM_2024
     } else {
         GRADUATE_MONTHS_BEFORE_2024
     }
-}
-
-/// The interest subsidy on the loan asked for, at the highest rate the rules allow.
-/// Who borrows: the caps, the longest subsidised term, and the district that sets the pre-2024 rate.
-struct Borrower<'a> {
-    label: &'static str,
-    caps: &'static [Dated<Decimal>],
-    max_years: u32,
-    /// Where the loan is made: before 2024 the 14 key 区县 had a higher rate cap.
-    district: &'a Option<crate::facts::DistrictId>,
-    district_question: Q,
-    /// A person may borrow with qualifying partners (合伙创业).
-    partners: bool,
-    /// Qualifying new hires, for the enterprise's pre-2024 cap of 20万 per hire.
-    hires: Option<u32>,
 }
 
 fn loan_estimate(ctx: &Ctx) -> Estimate {
@@ -357,259 +256,6 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             hires: None,
         },
     )
-}
-
-fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
-    let f = ctx.facts;
-    let max_years = borrower.max_years;
-    // The rules and the LPR of the contract's day apply (渝人社规〔2025〕11号: "LPR以合同签订日的一年期
-    // 贷款市场报价利率为准"); without it, the evaluation date stands in, and the question stays open.
-    let contract_day = f.loan_contract_date.unwrap_or(ctx.as_of);
-    let mut refine = Vec::new();
-    let day_step = match f.loan_contract_date {
-        Some(day) => format!("合同签订日 {}：按当天的规定和LPR计算", day.chinese()),
-        None => {
-            refine.push(Q::LoanContractDate);
-            format!(
-                "合同签订日未填，按查询日期 {} 的规定和LPR估算",
-                ctx.as_of.chinese()
-            )
-        }
-    };
-    let Some(cap) = in_force(borrower.caps, contract_day) else {
-        return Estimate {
-            refine,
-            ..Estimate::other(
-                Value::Unpublished,
-                &LOAN_2023_SOURCE,
-                "合同签订日没有适用的标准（规则从2020年起）",
-            )
-        };
-    };
-    let mut cap_value = cap.value;
-    let mut cap_step = format!(
-        "{}贷款额度上限 {} 元（{}）",
-        borrower.label,
-        format_yuan(cap.value),
-        cap.source.document
-    );
-    let partners = f.loan_partners.unwrap_or(1).max(1);
-    if borrower.partners && partners > 1 {
-        match (
-            in_force(LOAN_CAP_PARTNER, contract_day),
-            in_force(LOAN_CAP_PARTNERSHIP_TOTAL, contract_day),
-        ) {
-            (Some(each), Some(total)) => {
-                cap_value = (each.value * Decimal::from(partners)).min(total.value);
-                cap_step = format!(
-                    "合伙创业 {partners} 人：每人最高 {} 元，合计不超过 {} 元，上限 {} 元（{}）",
-                    format_yuan(each.value),
-                    format_yuan(total.value),
-                    format_yuan(cap_value),
-                    each.source.document
-                );
-            }
-            _ => cap_step.push_str("；当时合伙创业的额度未查到，按个人上限估算"),
-        }
-    }
-    if let (Some(hires), true) = (borrower.hires, contract_day < LOAN_2024_FROM) {
-        let by_hires = ENTERPRISE_CAP_PER_HIRE_BEFORE_2024 * Decimal::from(hires);
-        if by_hires < cap_value {
-            cap_value = by_hires;
-            cap_step.push_str(&format!(
-                "；2024年5月以前每招用1名符合条件人员最高20万元：20万元 × {hires} 人 = {} 元",
-                format_yuan(by_hires)
-            ));
-        }
-    }
-    let Some(wanted) = f.loan_amount else {
-        return Estimate {
-            value: Value::NeedsAnswers {
-                asks: vec![Q::LoanAmount],
-            },
-            steps: vec![day_step, cap_step],
-            confidence: cap.source.confidence,
-            sources: vec![cap.source],
-            note: "填写想贷的金额和期限后可估算贴息".to_string(),
-            breakdown: Vec::new(),
-            refine,
-        };
-    };
-    let mut sources = vec![cap.source];
-    // The LPR: the contract's own when given, else the table's fixing on the contract's day.
-    let (lpr, lpr_step) = match (f.loan_lpr, lpr_on(contract_day)) {
-        (Some(own), _) => (
-            own * PERCENT,
-            format!("LPR {}（您填写的合同LPR）", format_rate(own * PERCENT)),
-        ),
-        (None, Some((entry, false))) => {
-            sources.push(entry.source);
-            (
-                entry.value,
-                format!(
-                    "LPR {}（{}起的报价）",
-                    format_rate(entry.value),
-                    entry.from.chinese()
-                ),
-            )
-        }
-        (None, Some((entry, true))) => {
-            sources.push(entry.source);
-            refine.push(Q::LoanLpr);
-            (
-                entry.value,
-                format!(
-                    "LPR {}：最近确认的是{}的报价，合同签订日的报价未查到，请以合同为准（可填写合同上的LPR）",
-                    format_rate(entry.value),
-                    LPR_LAST_CONFIRMED_FIXING
-                ),
-            )
-        }
-        (None, None) => {
-            return Estimate {
-                value: Value::Unpublished,
-                steps: vec![day_step, cap_step],
-                confidence: Confidence::Weak,
-                sources,
-                note: "合同签订日的LPR未查到".to_string(),
-                breakdown: Vec::new(),
-                refine,
-            }
-        }
-    };
-    let principal = wanted.min(cap_value);
-    let years = f.loan_term_years.unwrap_or(max_years).clamp(1, max_years);
-    // Wanting more than one person may borrow: a partnership could borrow more, so ask.
-    let partnership_known = in_force(LOAN_CAP_PARTNER, contract_day).is_some();
-    if borrower.partners && partnership_known && wanted > cap.value && f.loan_partners.is_none() {
-        refine.push(Q::LoanPartners);
-    }
-    let mut steps = vec![day_step, cap_step];
-    if wanted > cap_value {
-        steps.push(format!(
-            "想贷 {} 元，超过上限，按 {} 元计",
-            format_yuan(wanted),
-            format_yuan(principal)
-        ));
-    } else {
-        steps.push(format!("贷款 {} 元", format_yuan(principal)));
-    }
-    steps.push(lpr_step);
-    let spread = in_force(LOAN_SPREAD_CAP, contract_day).map_or(bp(150), |s| s.value);
-    let yearly = if contract_day >= LOAN_2025_FROM {
-        let rate = lpr + spread;
-        steps.push(format!(
-            "利率上限 = LPR {} + {} = {}",
-            format_rate(lpr),
-            format_rate(spread),
-            format_rate(rate)
-        ));
-        let yearly = round_fen(principal * rate * SUBSIDISED_SHARE_2025);
-        let own_rate = rate * (Decimal::ONE - SUBSIDISED_SHARE_2025);
-        steps.push(format!(
-            "财政贴息实际利率的50%：{} × {} × 50% = {} 元/年",
-            format_yuan(principal),
-            format_rate(rate),
-            format_yuan(yearly),
-        ));
-        steps.push(format!(
-            "您本人每年约付利息 {} × {} = {} 元（按利率上限）",
-            format_yuan(principal),
-            format_rate(own_rate),
-            format_yuan(round_fen(principal * own_rate))
-        ));
-        steps.push(format!(
-            "另：财政给予最高 {}/年 的担保费补贴，按担保机构实际收取的担保费核定，不计入上面的贴息",
-            format_rate(GUARANTEE_FEE_SUBSIDY_2025)
-        ));
-        sources.push(&LOAN_2025_SOURCE);
-        yearly
-    } else if contract_day >= LOAN_2024_FROM {
-        return Estimate {
-            value: Value::Unpublished,
-            steps,
-            confidence: Confidence::Secondary,
-            sources,
-            note: "2024年调整后利率上限为LPR+50BP，但个人与财政的分担比例未查到，贴息金额无法估算"
-                .to_string(),
-            breakdown: Vec::new(),
-            refine,
-        };
-    } else {
-        let key_county = ctx.district(borrower.district).map(|d| d.is_key_14());
-        let Some(key_county) = key_county else {
-            return Estimate {
-                value: Value::NeedsAnswers {
-                    asks: vec![borrower.district_question],
-                },
-                steps,
-                confidence: Confidence::Official,
-                sources,
-                note: "2024年以前的利率上限按贷款所在区县不同，请选择区县".to_string(),
-                breakdown: Vec::new(),
-                refine,
-            };
-        };
-        let spread = if key_county {
-            KEY_COUNTY_SPREAD_BEFORE_2024
-        } else {
-            spread
-        };
-        let rate = lpr + spread;
-        let own_rate = lpr - BORROWER_DISCOUNT_BEFORE_2024;
-        steps.push(format!(
-            "利率上限 = LPR {} + {}{} = {}",
-            format_rate(lpr),
-            format_rate(spread),
-            if key_county {
-                "（脱贫重点区县）"
-            } else {
-                ""
-            },
-            format_rate(rate)
-        ));
-        let yearly = round_fen(principal * (rate - own_rate));
-        steps.push(format!(
-            "本人负担至 LPR−1.5% = {}，其余由财政贴息：{} × ({} − {}) = {} 元/年",
-            format_rate(own_rate),
-            format_yuan(principal),
-            format_rate(rate),
-            format_rate(own_rate),
-            format_yuan(yearly)
-        ));
-        steps.push(format!(
-            "您本人每年约付利息 {} × {} = {} 元",
-            format_yuan(principal),
-            format_rate(own_rate),
-            format_yuan(round_fen(principal * own_rate))
-        ));
-        yearly
-    };
-    let total = yearly * Decimal::from(years);
-    steps.push(format!(
-        "贴息 {} 元/年 × {years} 年 = {} 元{}",
-        format_yuan(yearly),
-        format_yuan(total),
-        match f.loan_term_years {
-            None => "（期限未填，按最长期限估算）",
-            Some(term) if term > max_years => "（超过部分不贴息）",
-            Some(_) => "",
-        }
-    ));
-    let confidence = sources
-        .iter()
-        .map(|s| s.confidence)
-        .max()
-        .unwrap_or(Confidence::Weak);
-    Estimate {
-        value: Value::Amount { amount: round_fen(total), unit: Unit::Yuan },
-        steps,
-        confidence,
-        sources,
-        note: "这是财政贴息（替您付的利息），按利率上限估算的最高额；实际利率以银行合同为准，贴息按季度先付后贴，展期、逾期部分不贴息".to_string(),
-        breakdown: Vec::new(),
-        refine,
-    }
 }
 
 pub const STARTUP_LOAN: Benefit = Benefit {

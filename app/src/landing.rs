@@ -24,7 +24,7 @@ pub fn Landing() -> impl IntoView {
             Some(Audience::Person) => state.session.with(|s| !s.is_empty()),
             // Whether answers are saved, without reading them: the residents' page then carries
             // none of the estimator's decoding.
-            Some(audience) => crate::storage::get(&crate::org::store::key(audience)).is_some(),
+            Some(audience) => crate::storage::get(&crate::storage::org_key(audience)).is_some(),
             None => false,
         };
         landing_html(chosen, started)
@@ -80,7 +80,7 @@ pub fn landing_html(chosen: Option<Audience>, started: bool) -> String {
         } else {
             (
                 "回答几个关于贵单位的问题，填写招用（介绍）人员名单，即可按政策逐项预估补贴金额，并可打印或下载表格。",
-                crate::org::hash(audience, crate::org::OrgStep::Questions),
+                crate::route::org_hash(audience, crate::route::OrgStep::Questions),
                 if started { "继续单位补贴测算" } else { "开始单位补贴测算" },
             )
         };

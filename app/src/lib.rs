@@ -7,6 +7,8 @@
 //! (`/?as-of=2025-06-20#/person/q`) fixes the evaluation date for links and tests; otherwise it is
 //! today from the browser, changeable in the settings panel.
 
+#[cfg(test)]
+mod architecture;
 pub mod clipboard;
 pub mod format;
 pub mod html;
@@ -18,8 +20,10 @@ pub mod person;
 pub mod route;
 pub mod session;
 pub mod settings;
+pub mod shell;
 pub mod staff;
 pub mod storage;
+pub mod ui;
 
 use leptos::prelude::*;
 use route::Route;
@@ -27,8 +31,6 @@ use rules_core::catalogue::CatalogueEntry;
 use rules_core::evaluate::Report;
 use rules_core::{evaluate, Audience, Date};
 use session::{Saved, Session, Step};
-
-pub use landing::{Landing, PANEL_HEADING_ID};
 
 /// The 文号 of the notice whose clauses the catalogue cites, e.g. `渝人社〔2021〕237号`
 /// (rules-core's source record, without the title).
@@ -228,47 +230,6 @@ impl AppState {
     }
 }
 
-/// The residents' page (index.html): landing, the person's questions, results and checklist, the
-/// policy list and details. The organisation estimator is another page with its own bundle
-/// ([`OrgApp`], org.html), so its code never weighs on the first load of a phone.
-#[component]
-pub fn App() -> impl IntoView {
-    shell(main_screen, rules_core::evaluate_person)
-}
-
-/// The organisation estimator's page (org.html); any other screen goes back to index.html.
-#[component]
-pub fn OrgApp() -> impl IntoView {
-    shell(org_screen, evaluate)
-}
-
-/// Draws a screen of one page, or hands the address over to the page that has it.
-type DrawScreen = fn(Screen) -> AnyView;
-
-fn main_screen(screen: Screen) -> AnyView {
-    match screen {
-        Screen::Landing => view! {
-            <person::ResumePrompt/>
-            <Landing/>
-        }
-        .into_any(),
-        Screen::Person => view! { <person::PersonPage/> }.into_any(),
-        Screen::Policy => open_policy(None),
-        Screen::Benefit(id) => open_policy(Some(id)),
-        Screen::Org(_) => open_page(ORG_PAGE),
-    }
-}
-
-fn org_screen(screen: Screen) -> AnyView {
-    match screen {
-        Screen::Org(audience) => view! { <org::OrgEstimator audience=audience/> }.into_any(),
-        Screen::Person => view! { <person::NextSteps/> }.into_any(),
-        Screen::Policy => open_policy(None),
-        Screen::Benefit(id) => open_policy(Some(id)),
-        _ => open_page("./"),
-    }
-}
-
 /// The policy itself (every benefit: the notice's words, conditions, amounts, documents, where to
 /// apply, sources) is the static page policy.html, generated from rules-core at build time: it
 /// loads at once, works without WebAssembly and offline, and keeps the app's bundles for the
@@ -278,16 +239,6 @@ pub const POLICY_PAGE: &str = "policy.html";
 /// The address of one benefit on the policy page, e.g. `policy.html#startup-subsidy`.
 pub fn policy_href(id: &str) -> String {
     format!("{POLICY_PAGE}#{id}")
-}
-
-/// Opens the policy page (at one benefit) in place of this history entry, keeping the query so that
-/// its links back into the self-check keep a link's presets.
-fn open_policy(benefit: Option<&str>) -> AnyView {
-    let location = window().location();
-    let search = location.search().unwrap_or_default();
-    let fragment = benefit.map(|id| format!("#{id}")).unwrap_or_default();
-    let _ = location.replace(&format!("{POLICY_PAGE}{search}{fragment}"));
-    view! { <p class="loading" role="status">"正在打开政策一览，请稍候……"</p> }.into_any()
 }
 
 /// The organisation estimator's page, beside index.html.
@@ -320,233 +271,6 @@ pub(crate) fn open_page_at(page: &'static str, hash: &str) -> AnyView {
     let search = link::with_as_of(&location.search().unwrap_or_default(), chosen);
     let _ = location.replace(&format!("{page}{search}{hash}"));
     view! { <p class="loading" role="status">"正在打开，请稍候……"</p> }.into_any()
-}
-
-/// A page: header, the screen the URL names, footer. Reads saved answers and preferences once,
-/// keeps the route and the URL fragment in step, and saves answers as they change.
-fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
-    let today = settings::today();
-    let search = window().location().search().unwrap_or_default();
-    let presets = link::read_query(&search, today);
-    let mut state = AppState::with_rules(today, presets.as_of.unwrap_or(today), rules);
-    state.preset_district = presets.district;
-    let mut notes = presets.notes;
-    state.large_text.set(storage::load_large_text());
-    let saved = storage::load_person();
-    state.route.set(Route::parse(&current_hash()));
-    match link::answers_in_fragment(&current_hash()) {
-        // Answers someone shared on purpose (包含我的回答): they become this page's answers, and
-        // the address bar loses them at once (replaced, so Back does not bring them back).
-        Some(shared) => {
-            match shared.and_then(|json| {
-                Saved::from_json(&json).map_err(|_| link::SHARED_DAMAGED.to_string())
-            }) {
-                Ok(shared) => match saved {
-                    // The phone has answers of its own: ask before replacing them.
-                    storage::Loaded::Saved(mine) if !mine.session().is_empty() => {
-                        state.resume.set(Some(*mine));
-                        state.shared.set(Some(shared));
-                    }
-                    _ => {
-                        state.session.set(shared.session());
-                        notes.push("已打开分享链接中的回答，并保存在本机。".to_string());
-                    }
-                },
-                Err(message) => notes.push(message),
-            }
-            state.redirect(Route::PersonResults);
-        }
-        None => match saved {
-            // Back from the next steps on org.html (its 返回结果 link): the person's own answers,
-            // taken up without asking again.
-            storage::Loaded::Saved(saved) if current_hash().ends_with(link::CONTINUE_MARK) => {
-                state.session.set(saved.session());
-                state.redirect(Route::PersonResults);
-            }
-            storage::Loaded::Saved(saved) if !saved.session().is_empty() => {
-                state.resume.set(Some(*saved))
-            }
-            storage::Loaded::Discarded(message) => notes.insert(0, message),
-            _ => {}
-        },
-    }
-    if !notes.is_empty() {
-        state.notice.set(Some(notes.join(" ")));
-    }
-    provide_context(state);
-
-    // The URL fragment and the route follow each other; back/forward change the fragment.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let hash = current_hash();
-        let from_url = Route::parse(&hash);
-        if state.route.get_untracked() != from_url {
-            state.route.set(from_url);
-        }
-        // Back or Forward onto a question (`#/person/q/<n>`): one answered before opens again
-        // with its answer; past them, the rules' next question.
-        if let Some(step) = Route::step_in(&hash) {
-            let show = state
-                .session
-                .with_untracked(|s| s.history.get(step - 1).copied());
-            if state.session.with_untracked(|s| s.editing != show) {
-                state.session.update(|s| s.editing = show);
-            }
-        }
-    });
-    on_cleanup(move || listener.remove());
-    Effect::new(move |_| {
-        let mut wanted = state.route.get().hash();
-        if state.route.get_untracked() == Route::PersonQuestions {
-            // The questionnaire's address names the step it opens on.
-            wanted = Route::step_hash(state.session.with_untracked(Session::question_number));
-        }
-        let replace = state.replace.get_value();
-        state.replace.set_value(false);
-        let here = current_hash();
-        if here == wanted
-            || (wanted == "#/" && (here.is_empty() || here == "#"))
-            || route::same_screen(&wanted, &here)
-        {
-            return;
-        }
-        set_fragment(&wanted, replace);
-    });
-
-    // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
-    let step = StoredValue::new(Step::Questions);
-    let told_not_saved = StoredValue::new(false);
-    Effect::new(move |_| {
-        match state.route.get() {
-            Route::PersonQuestions => step.set_value(Step::Questions),
-            Route::PersonResults => step.set_value(Step::Results),
-            _ => {}
-        }
-        if state.resume.with(Option::is_some) {
-            return;
-        }
-        let saved = state.session.with(|session| {
-            session.is_empty() || storage::save_person(&Saved::of(session, step.get_value()))
-        });
-        if !saved && !told_not_saved.get_value() {
-            told_not_saved.set_value(true);
-            state.notice.set(Some(storage::NOT_SAVED.to_string()));
-        }
-    });
-
-    // Another tab of this site changed the saved answers: take them over and say so, instead of
-    // letting the last save silently win.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(storage::PERSON_KEY) {
-            return;
-        }
-        match storage::load_person() {
-            storage::Loaded::Saved(saved) => {
-                state.session.set(saved.session());
-                state.notice.set(Some(
-                    "您在另一个窗口或标签页里修改了回答，本页已换成最新的回答。".to_string(),
-                ));
-            }
-            _ => {
-                state.session.set(Session::default());
-                state.notice.set(Some(
-                    "另一个窗口或标签页清除了保存的回答，本页也已清空。".to_string(),
-                ));
-            }
-        }
-    });
-
-    // 大字模式: a class on <html>, kept on the phone.
-    Effect::new(move |_| {
-        let on = state.large_text.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().toggle_with_force("large-text", on);
-        }
-        storage::save_large_text(on);
-    });
-
-    view! {
-        <SiteHeader/>
-        <main id="main">
-            <Notices/>
-            <Screen draw=draw/>
-        </main>
-        <SiteFooter staff_link=true/>
-    }
-}
-
-/// Which component draws the current route; changes of audience on the landing page do not
-/// redraw it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Screen {
-    Landing,
-    Person,
-    Policy,
-    Benefit(&'static str),
-    Org(Audience),
-}
-
-#[component]
-fn Screen(draw: DrawScreen) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let screen = Memo::new(move |_| match state.route.get() {
-        Route::Landing(_) => Screen::Landing,
-        Route::PersonQuestions
-        | Route::PersonResults
-        | Route::PersonChecklist
-        | Route::PersonShare => Screen::Person,
-        Route::Policy => Screen::Policy,
-        Route::PolicyBenefit(id) => Screen::Benefit(id),
-        Route::Org(audience, _) => Screen::Org(audience),
-    });
-    move || draw(screen.get())
-}
-
-/// One-off messages, a link's preset district, and the notice's end when the evaluation date is
-/// past it. Written as HTML text; the one button (知道了) is handled by a delegated listener.
-#[component]
-fn Notices() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let banners = move || {
-        let mut h = String::new();
-        if let Some(message) = state.notice.get() {
-            h.push_str(&format!(
-                "<div class=\"banner notice\" id=\"app-notice\" role=\"status\"><p>{}</p><button type=\"button\" class=\"secondary\" data-dismiss>知道了</button></div>",
-                html::esc(&message)
-            ));
-        }
-        if state.undo.with(Option::is_some) {
-            h.push_str("<div class=\"banner notice\" id=\"undo-shared\" role=\"status\"><p>已打开分享链接中的回答，本机原来的回答被替换。</p><button type=\"button\" class=\"secondary\" data-undo>撤销，换回我的回答</button></div>");
-        }
-        let preset = state.preset_district.and_then(rules_core::districts::find);
-        if let (Some(district), Route::Landing(_)) = (preset, state.route.get()) {
-            h.push_str(&format!(
-                "<p class=\"banner notice\" id=\"preset-note\" role=\"note\">本链接已为您预选区县：{}（答题时可以更改）。</p>",
-                html::esc(district.name)
-            ));
-        }
-        // Not above the questions or the results: there it would push the answers and what to do
-        // below the fold, and the results and each card say where each benefit stands.
-        if state.as_of.get() > rules_core::source::NOTICE_END
-            && !matches!(
-                state.route.get(),
-                Route::PersonQuestions | Route::PersonResults
-            )
-        {
-            h.push_str(&format!(
-                "<p class=\"banner ended-banner\" id=\"notice-ended\" role=\"note\">{}</p>",
-                html::esc(rules_core::standing::AFTER_NOTICE)
-            ));
-        }
-        h
-    };
-    let dismiss = move |ev: leptos::ev::MouseEvent| {
-        if clicked(&ev, "[data-dismiss]").is_some() {
-            state.notice.set(None);
-        } else if clicked(&ev, "[data-undo]").is_some() {
-            state.undo_shared();
-        }
-    };
-    view! { <div class="notices" inner_html=banners on:click=dismiss></div> }
 }
 
 #[component]

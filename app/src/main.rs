@@ -9,5 +9,5 @@ fn main() {
             element.remove();
         }
     }
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(app::shell::App);
 }

@@ -22,7 +22,7 @@ pub enum Route {
     /// `#/policy/<benefit-id>`: one benefit in detail.
     PolicyBenefit(&'static str),
     /// `#/<organisation audience>/estimate` or `/results`: the organisation estimator.
-    Org(Audience, crate::org::OrgStep),
+    Org(Audience, OrgStep),
 }
 
 impl Route {
@@ -37,7 +37,7 @@ impl Route {
             Route::PersonShare => "#/person/share".to_string(),
             Route::Policy => "#/policy".to_string(),
             Route::PolicyBenefit(id) => format!("#/policy/{id}"),
-            Route::Org(audience, step) => crate::org::hash(audience, step),
+            Route::Org(audience, step) => org_hash(audience, step),
         }
     }
 
@@ -60,7 +60,7 @@ impl Route {
             };
         }
         let audience = Audience::from_id(first);
-        if let Some(route) = crate::org::route_from(audience, second, rest) {
+        if let Some(route) = route_from(audience, second, rest) {
             return route;
         }
         match (audience, second, rest) {
@@ -106,6 +106,40 @@ pub fn same_screen(wanted: &str, here: &str) -> bool {
         && here
             .strip_prefix(wanted)
             .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The estimator's two screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgStep {
+    /// `#/<audience>/estimate`: the questions.
+    Questions,
+    /// `#/<audience>/results`: the estimate.
+    Results,
+    /// `#/<audience>/checklist`: 准备申请材料 for the benefits picked.
+    Checklist,
+}
+
+/// The fragment of a screen, e.g. `#/employer/estimate`.
+pub fn org_hash(audience: Audience, step: OrgStep) -> String {
+    let step = match step {
+        OrgStep::Questions => "estimate",
+        OrgStep::Results => "results",
+        OrgStep::Checklist => "checklist",
+    };
+    format!("#/{}/{step}", audience.id())
+}
+
+/// The estimator's route for the parts of a fragment after `#/`, if they name one: an organisation
+/// audience, then `estimate` or `results`, and nothing more.
+pub fn route_from(audience: Option<Audience>, second: &str, rest: Option<&str>) -> Option<Route> {
+    let audience = audience.filter(|a| *a != Audience::Person)?;
+    let step = match (second, rest) {
+        ("estimate", None) => OrgStep::Questions,
+        ("results", None) => OrgStep::Results,
+        ("checklist", None) => OrgStep::Checklist,
+        _ => return None,
+    };
+    Some(Route::Org(audience, step))
 }
 
 #[cfg(test)]

@@ -7,11 +7,29 @@
 //! saved copy, never the page.
 
 use crate::session::Saved;
+use rules_core::Audience;
 
+/// Every key this app writes starts with this, so 清除我的数据 can forget them all by prefix.
+pub const KEY_PREFIX: &str = "cq-jiuye-bangfu.";
 /// The person's answers (see [`Saved`]); the version is also inside the value.
 pub const PERSON_KEY: &str = "cq-jiuye-bangfu.person.v1";
 /// Display preferences: `large-text` for 大字模式.
 pub const PREFS_KEY: &str = "cq-jiuye-bangfu.prefs.v1";
+/// The person's ticked documents and picked benefits on 准备申请材料 (cleared with the answers).
+pub const TICKS_KEY: &str = "cq-jiuye-bangfu.checklist.v1";
+
+/// Where a flow's checklist is kept: the person's, or one organisation audience's.
+pub fn checklist_key(audience: Audience) -> String {
+    match audience {
+        Audience::Person => TICKS_KEY.to_string(),
+        org => format!("{KEY_PREFIX}checklist.{}.v1", org.id()),
+    }
+}
+
+/// An organisation audience's answers: `cq-jiuye-bangfu.org-employer.v1` and the like.
+pub fn org_key(audience: Audience) -> String {
+    format!("{KEY_PREFIX}org-{}.v1", audience.id())
+}
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -67,7 +85,7 @@ pub const NOT_SAVED: &str =
 /// Also forgets the documents ticked as ready.
 pub fn clear_person() {
     remove(PERSON_KEY);
-    remove(crate::person::checklist::TICKS_KEY);
+    remove(TICKS_KEY);
 }
 
 pub fn load_large_text() -> bool {
@@ -85,9 +103,16 @@ pub fn save_large_text(on: bool) {
 /// 清除我的数据: everything this app keeps on the phone. boot.js hears `cq-clear-data` and empties
 /// the service worker's caches too (the offline copies of pages).
 pub fn clear_all() {
-    clear_person();
-    crate::org::store::clear_all();
-    remove(PREFS_KEY);
+    if let Some(storage) = local() {
+        let length = storage.length().unwrap_or(0);
+        let ours: Vec<String> = (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| key.starts_with(KEY_PREFIX))
+            .collect();
+        for key in ours {
+            remove(&key);
+        }
+    }
     if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("cq-clear-data")) {
         let _ = window.dispatch_event(&event);
     }

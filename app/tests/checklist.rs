@@ -2,7 +2,7 @@
 //! progress, ticks saved on the phone and cleared with the answers, damaged saved ticks ignored.
 #![cfg(target_arch = "wasm32")]
 
-use app::person::checklist::{ticks_from_json, ticks_to_json, ChecklistPage, TICKS_KEY};
+use app::ui::checklist::{ticks_from_json, ticks_to_json, ChecklistPage, TICKS_KEY};
 use app::AppState;
 use leptos::prelude::*;
 use rules_core::checklist::merge;

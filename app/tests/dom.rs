@@ -1,7 +1,7 @@
 //! The landing page mounted in a real (headless) browser: choosing an audience shows its benefits.
 #![cfg(target_arch = "wasm32")]
 
-use app::{Landing, PANEL_HEADING_ID};
+use app::landing::{Landing, PANEL_HEADING_ID};
 use leptos::prelude::*;
 use rules_core::{catalogue, Audience};
 use wasm_bindgen::JsCast;
@@ -96,7 +96,7 @@ async fn app_reflects_the_choice_in_the_url_fragment() {
     let window = web_sys::window().expect("window");
     window.location().set_hash("").expect("clear hash");
     let host = host();
-    let handle = leptos::mount::mount_to(host.clone(), app::App);
+    let handle = leptos::mount::mount_to(host.clone(), app::shell::App);
 
     assert!(text_of(&host, "h1")[0].contains("重庆就业帮扶政策自助查询"));
     assert!(text_of(&host, "footer")[0].contains("12333"));

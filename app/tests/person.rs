@@ -243,7 +243,7 @@ async fn damaged_saved_data_is_discarded_with_a_notice_and_good_data_resumes() {
         .expect("set");
     window.location().set_hash("#/person/q").expect("hash");
     let host = host();
-    let handle = leptos::mount::mount_to(host.clone(), app::App);
+    let handle = leptos::mount::mount_to(host.clone(), app::shell::App);
     leptos::task::tick().await;
     assert!(text(&host, "#app-notice").contains("已清除"));
     assert!(storage
@@ -271,7 +271,7 @@ async fn damaged_saved_data_is_discarded_with_a_notice_and_good_data_resumes() {
         .set_hash("#/person/results")
         .expect("hash");
     let host = self::host();
-    let handle = leptos::mount::mount_to(host.clone(), app::App);
+    let handle = leptos::mount::mount_to(host.clone(), app::shell::App);
     leptos::task::tick().await;
     assert!(count(&host, "#resume-continue") == 1);
     find(&host, "#resume-continue").click();

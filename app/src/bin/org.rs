@@ -5,5 +5,5 @@ fn main() {
     if let Some(note) = leptos::prelude::document().get_element_by_id("loading") {
         note.remove();
     }
-    leptos::mount::mount_to_body(app::OrgApp);
+    leptos::mount::mount_to_body(app::shell::OrgApp);
 }

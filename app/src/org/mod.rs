@@ -16,9 +16,9 @@ pub mod roster;
 pub mod store;
 pub mod table;
 
-use crate::person::questionnaire::{Progress, QuestionCard, QUESTION_HEADING_ID};
-use crate::route::Route;
+use crate::route::{org_hash as hash, OrgStep, Route};
 use crate::session::Session;
+use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
 use crate::AppState;
 use leptos::prelude::*;
 use roster::{Fields, Roster, RosterEditor};
@@ -26,40 +26,6 @@ use rules_core::choices::OrgKind;
 use rules_core::evaluate::Report;
 use rules_core::questions::{self, Question};
 use rules_core::{evaluate, Answer, Audience, Q};
-
-/// The estimator's two screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrgStep {
-    /// `#/<audience>/estimate`: the questions.
-    Questions,
-    /// `#/<audience>/results`: the estimate.
-    Results,
-    /// `#/<audience>/checklist`: 准备申请材料 for the benefits picked.
-    Checklist,
-}
-
-/// The fragment of a screen, e.g. `#/employer/estimate`.
-pub fn hash(audience: Audience, step: OrgStep) -> String {
-    let step = match step {
-        OrgStep::Questions => "estimate",
-        OrgStep::Results => "results",
-        OrgStep::Checklist => "checklist",
-    };
-    format!("#/{}/{step}", audience.id())
-}
-
-/// The estimator's route for the parts of a fragment after `#/`, if they name one: an organisation
-/// audience, then `estimate` or `results`, and nothing more.
-pub fn route_from(audience: Option<Audience>, second: &str, rest: Option<&str>) -> Option<Route> {
-    let audience = audience.filter(|a| *a != Audience::Person)?;
-    let step = match (second, rest) {
-        ("estimate", None) => OrgStep::Questions,
-        ("results", None) => OrgStep::Results,
-        ("checklist", None) => OrgStep::Checklist,
-        _ => return None,
-    };
-    Some(Route::Org(audience, step))
-}
 
 /// Moves focus to an element once it is drawn.
 pub(crate) fn focus_id(id: String) {
@@ -181,7 +147,7 @@ pub fn OrgEstimator(audience: Audience) -> impl IntoView {
             {move || match step.get() {
                 OrgStep::Questions => view! { <OrgQuestions audience=audience/> }.into_any(),
                 OrgStep::Results => view! { <results::OrgResults audience=audience/> }.into_any(),
-                OrgStep::Checklist => view! { <crate::person::ChecklistPage/> }.into_any(),
+                OrgStep::Checklist => view! { <crate::ui::checklist::ChecklistPage/> }.into_any(),
             }}
         </div>
     }
@@ -285,6 +251,7 @@ fn RosterQuestion(question: Question, audience: Audience) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::route::route_from;
     use rules_core::Date;
 
     #[test]

@@ -249,7 +249,7 @@ fn OrgAnswers(audience: Audience) -> impl IntoView {
         })
     };
     let edit = move |ev: leptos::ev::MouseEvent| {
-        if let Some(q) = crate::person::results::question_from_click(&ev) {
+        if let Some(q) = crate::ui::question_from_click(&ev) {
             state.session.update(|s| s.edit(q));
             state.go(Route::Org(audience, OrgStep::Questions));
         }

@@ -13,9 +13,9 @@ use rules_core::money::format_yuan;
 use rules_core::roster::HireGroup;
 use rules_core::{Answer, Audience, Facts, Q};
 
-/// `cq-jiuye-bangfu.org-employer.v1` and the like.
+/// Where an organisation audience's answers are kept (the key is storage's).
 pub fn key(audience: Audience) -> String {
-    format!("cq-jiuye-bangfu.org-{}.v1", audience.id())
+    storage::org_key(audience)
 }
 
 /// A fresh session for an organisation audience.
@@ -50,16 +50,7 @@ pub fn save(audience: Audience, session: &Session) {
 /// Forgets one organisation's answers, and its checklist's ticks and picks.
 pub fn clear(audience: Audience) {
     storage::remove(&key(audience));
-    crate::person::checklist::clear(audience);
-}
-
-/// Forgets every organisation's answers (清除我的数据).
-pub fn clear_all() {
-    for audience in Audience::ALL {
-        if audience != Audience::Person {
-            clear(audience);
-        }
-    }
+    storage::remove(&storage::checklist_key(audience));
 }
 
 fn group_json(g: &HireGroup) -> String {

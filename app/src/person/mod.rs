@@ -1,6 +1,5 @@
 //! The person's self-check: the adaptive questionnaire and the results.
 
-pub mod checklist;
 pub mod questionnaire;
 pub mod results;
 pub mod share;
@@ -9,7 +8,7 @@ use crate::route::Route;
 use crate::AppState;
 use leptos::prelude::*;
 
-pub use checklist::ChecklistPage;
+use crate::ui::checklist::ChecklistPage;
 pub use questionnaire::Questionnaire;
 pub use results::Results;
 

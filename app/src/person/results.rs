@@ -5,12 +5,11 @@
 
 use crate::format::{self, status_id, status_mark};
 use crate::html;
-use crate::route::Route;
 use crate::session::Session;
 use crate::{focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::evaluate::Report;
-use rules_core::{Date, Facts, Status, Q};
+use rules_core::{Date, Facts, Status};
 use std::fmt::Write;
 
 /// The groups, in the order a user reads them.
@@ -157,22 +156,6 @@ pub fn do_now_html(report: &Report) -> String {
     h
 }
 
-/// The question a click on a `data-edit` button inside delegated HTML names (person and
-/// organisation results alike).
-pub fn question_from_click(ev: &leptos::ev::MouseEvent) -> Option<Q> {
-    crate::clicked(ev, "[data-edit]")
-        .and_then(|b| b.get_attribute("data-edit"))
-        .and_then(|id| Q::from_id(&id))
-}
-
-/// Opens the question named by a `data-edit` button inside delegated HTML.
-pub fn edit_from_click(state: AppState, ev: &leptos::ev::MouseEvent) {
-    if let Some(q) = question_from_click(ev) {
-        state.session.update(|s| s.edit(q));
-        state.go(Route::PersonQuestions);
-    }
-}
-
 /// The whole results page as HTML text (one string, one delegated listener: far less of the first
 /// load than a view tree): the title and 朗读, the date, what to do now, 继续回答, answers to check,
 /// the counts, the groups, the answers given, the disclaimer and the page's buttons.
@@ -229,7 +212,7 @@ pub fn Results() -> impl IntoView {
         } else if crate::clicked(&ev, "[data-restart]").is_some() {
             state.restart();
         } else {
-            edit_from_click(state, &ev);
+            crate::ui::edit_from_click(state, &ev);
         }
     };
     view! {
@@ -240,7 +223,7 @@ pub fn Results() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules_core::{Answer, Audience};
+    use rules_core::{Answer, Audience, Q};
 
     fn shandong_worker() -> Facts {
         let mut facts = Facts {

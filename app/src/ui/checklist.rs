@@ -20,17 +20,7 @@ use rules_core::evaluate::Report;
 use rules_core::{Audience, Status};
 use std::fmt::Write;
 
-/// The person's ticked documents and picked benefits, under their own versioned key (cleared with
-/// the answers). Each organisation audience has its own ([`key_for`]).
-pub const TICKS_KEY: &str = "cq-jiuye-bangfu.checklist.v1";
-
-/// Where a flow's checklist is kept: the person's, or one organisation audience's.
-pub fn key_for(audience: Audience) -> String {
-    match audience {
-        Audience::Person => TICKS_KEY.to_string(),
-        org => format!("cq-jiuye-bangfu.checklist.{}.v1", org.id()),
-    }
-}
+pub use crate::storage::{checklist_key as key_for, TICKS_KEY};
 
 /// The benefits the user may pick: 可以申请 ones (preselected) and 还需确认 ones.
 pub fn choosable(report: &Report) -> impl Iterator<Item = (&'static str, &'static str, bool)> + '_ {
@@ -210,11 +200,6 @@ fn save(key: &str, ticked: &[&str], picked: Option<&[&str]>) {
     let _ = storage::set(key, &checklist_to_json(ticked, picked));
 }
 
-/// Forgets a flow's ticks and picks.
-pub fn clear(audience: Audience) {
-    storage::remove(&key_for(audience));
-}
-
 /// The attribute `name` of an event's target, and whether it is checked.
 fn checkbox(ev: &leptos::ev::Event, name: &str) -> Option<(String, bool)> {
     use wasm_bindgen::JsCast;
@@ -262,7 +247,7 @@ pub fn ChecklistPage() -> impl IntoView {
     let (audience, back) = match state.route.get_untracked() {
         crate::route::Route::Org(audience, _) => (
             audience,
-            crate::org::hash(audience, crate::org::OrgStep::Results),
+            crate::route::org_hash(audience, crate::route::OrgStep::Results),
         ),
         _ => (Audience::Person, "#/person/results".to_string()),
     };

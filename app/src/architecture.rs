@@ -1,0 +1,96 @@
+//! The app's layering, checked from its sources (ARCHITECTURE.md, "the pages never import each
+//! other"): the pages (`landing`, `person`, `org`, `staff`) never name one another, and nothing
+//! below them names a page; only `shell` (the pages' roots) and the entry points in `bin/` and
+//! `main.rs` sit above them. Tests at the end of a file (`#[cfg(test)]`) may use anything.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const PAGES: [&str; 4] = ["landing", "person", "org", "staff"];
+const ABOVE_PAGES: [&str; 2] = ["shell", "main"];
+
+/// Each source file's top-level module (`person/results.rs` → `person`) and its code before any
+/// `#[cfg(test)]`.
+fn sources() -> Vec<(String, String)> {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let relative = path.strip_prefix(root).unwrap_or(&path);
+                let first = relative
+                    .components()
+                    .next()
+                    .map(|c| {
+                        c.as_os_str()
+                            .to_string_lossy()
+                            .trim_end_matches(".rs")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let code = text
+                    .split("#[cfg(test)]")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                out.push((first, code));
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    walk(&root, &root, &mut out);
+    out
+}
+
+/// The top-level modules a piece of code names: `crate::x…` and each name in `use crate::{x, y::z}`.
+fn named_modules(code: &str) -> BTreeSet<String> {
+    let mut named = BTreeSet::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let inside = group.split('}').next().unwrap_or_default();
+            for item in inside.split(',') {
+                let first = item.trim().split("::").next().unwrap_or_default();
+                named.insert(first.trim().to_string());
+            }
+        } else {
+            let first: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            named.insert(first);
+        }
+    }
+    named
+}
+
+#[test]
+fn pages_never_import_each_other_and_nothing_below_imports_a_page() {
+    let files = sources();
+    assert!(files.len() > 20, "sources found: {}", files.len());
+    let mut wrong = Vec::new();
+    for (module, code) in &files {
+        if module == "bin" || ABOVE_PAGES.contains(&module.as_str()) {
+            continue;
+        }
+        for named in named_modules(code) {
+            if PAGES.contains(&named.as_str()) && named != *module {
+                wrong.push(format!("{module} names the page {named}"));
+            }
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new());
+}
+
+#[test]
+fn the_check_sees_a_planted_import() {
+    assert!(named_modules("use crate::person::results;").contains("person"));
+    assert!(named_modules("use crate::{focus_later, org::hash};").contains("org"));
+    assert!(named_modules("let x = crate::staff::StaffPage;").contains("staff"));
+}

@@ -6,7 +6,10 @@ use crate::date::Date;
 use crate::documents::{need, need_if, Form, HowToApply};
 use crate::evaluate::*;
 use crate::facts::Q;
-use crate::loans::{interest_estimate, loan_day, Borrower, LOAN_2024_FROM, LOAN_2025_FROM};
+use crate::loans::{
+    interest_estimate, loan_day, partnership_cap, per_hire_cap, Borrower, Loan, LOAN_2024_FROM,
+    LOAN_2025_FROM,
+};
 use crate::logic::{fact, no, yes, Tri};
 use crate::money::{format_yuan, percent, yuan, Unit};
 use crate::parameters::Parameter;
@@ -252,8 +255,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             max_years: LOAN_MAX_YEARS,
             district: &ctx.facts.business_district,
             district_question: Q::BusinessDistrict,
-            partners: true,
-            hires: None,
+            own_cap: partnership_cap,
         },
     )
 }
@@ -452,6 +454,14 @@ fn loan_target_hires(groups: &[crate::roster::HireGroup]) -> Option<u32> {
     Some(heads)
 }
 
+/// The enterprise's own cap on the loan: before 2024-05, 20万 per qualifying new hire.
+fn enterprise_cap(ctx: &Ctx, loan: &mut Loan) {
+    per_hire_cap(
+        ctx.facts.roster.as_deref().and_then(loan_target_hires),
+        loan,
+    );
+}
+
 fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let (share, large_share) = hiring_ratio(ctx.as_of);
@@ -498,8 +508,7 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
             max_years: ENTERPRISE_LOAN_MAX_YEARS,
             district: &f.org_district,
             district_question: Q::OrgDistrict,
-            partners: false,
-            hires: f.roster.as_deref().and_then(loan_target_hires),
+            own_cap: enterprise_cap,
         },
     );
     RuleResult {

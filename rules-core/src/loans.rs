@@ -112,10 +112,10 @@ pub(crate) struct Borrower<'a> {
     /// Where the loan is made: before 2024 the 14 key 区县 had a higher rate cap.
     pub district: &'a Option<DistrictId>,
     pub district_question: Q,
-    /// A person may borrow with qualifying partners (合伙创业).
-    pub partners: bool,
-    /// Qualifying new hires, for the enterprise's pre-2024 cap of 20万 per hire.
-    pub hires: Option<u32>,
+    /// What only this borrower has on the cap: a person's partners ([`partnership_cap`]), an
+    /// enterprise's hires ([`per_hire_cap`]). A function of the borrower's own, so the person's loan
+    /// links none of the enterprise's rules (and the residents' page carries none of them).
+    pub own_cap: fn(&Ctx, &mut Loan),
 }
 
 /// A loan on its contract's day, with the cap on what may be borrowed and how it was found.
@@ -168,10 +168,7 @@ pub(crate) fn loan_day(ctx: &Ctx) -> Date {
 pub(crate) fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
     match open(ctx, borrower) {
         Ok(mut loan) => {
-            if borrower.partners {
-                partnership_cap(ctx.facts, &mut loan);
-            }
-            per_hire_cap(borrower.hires, &mut loan);
+            (borrower.own_cap)(ctx, &mut loan);
             subsidy(ctx, borrower, loan)
         }
         Err(refine) => Estimate {
@@ -223,7 +220,8 @@ fn open(ctx: &Ctx, borrower: &Borrower) -> Result<Loan, Vec<Q>> {
 
 /// 合伙创业 (from 2024; 渝人社规〔2025〕11号): qualifying partners borrow together, each up to
 /// [`LOAN_CAP_PARTNER`], all within [`LOAN_CAP_PARTNERSHIP_TOTAL`].
-fn partnership_cap(f: &Facts, loan: &mut Loan) {
+pub(crate) fn partnership_cap(ctx: &Ctx, loan: &mut Loan) {
+    let f = ctx.facts;
     let partners = f.loan_partners.unwrap_or(1).max(1);
     if partners > 1 {
         match (
@@ -252,7 +250,7 @@ fn partnership_cap(f: &Facts, loan: &mut Loan) {
 }
 
 /// 服务包2023: before 2024-05 a small or micro enterprise borrowed up to 20万 per qualifying new hire.
-fn per_hire_cap(hires: Option<u32>, loan: &mut Loan) {
+pub(crate) fn per_hire_cap(hires: Option<u32>, loan: &mut Loan) {
     if let (Some(hires), true) = (hires, loan.day < LOAN_2024_FROM) {
         let by_hires = ENTERPRISE_CAP_PER_HIRE_BEFORE_2024 * Decimal::from(hires);
         if by_hires < loan.cap_value {

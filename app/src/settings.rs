@@ -20,15 +20,15 @@ pub fn today() -> Date {
 #[component]
 pub fn Settings() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = RwSignal::new(state.as_of.get_untracked().to_string());
+    let text = RwSignal::new(state.as_of.get_untracked().chinese());
     let error = RwSignal::new(None::<String>);
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match Date::parse(&text.get_untracked()) {
+        match rules_core::input::parse_date(&text.get_untracked()) {
             Ok(day) => {
                 error.set(None);
                 state.as_of.set(day);
-                text.set(day.to_string());
+                text.set(day.chinese());
             }
             Err(message) => error.set(Some(message)),
         }
@@ -59,7 +59,6 @@ pub fn Settings() -> impl IntoView {
                     <input
                         id="as-of-input"
                         type="text"
-                        inputmode="numeric"
                         autocomplete="off"
                         aria-describedby="as-of-help as-of-error"
                         aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
@@ -67,7 +66,11 @@ pub fn Settings() -> impl IntoView {
                         on:input=move |ev| text.set(event_target_value(&ev))
                     />
                     <p id="as-of-help" class="help">
-                        {format!("例如 2025-06-30。今天是 {}。", state.today.chinese())}
+                        {format!(
+                            "例如 {}。今天是 {}。",
+                            rules_core::input::DATE_EXAMPLE,
+                            state.today.chinese()
+                        )}
                     </p>
                     <p id="as-of-error" class="error" role="alert">{move || error.get()}</p>
                     <div class="row">

@@ -77,9 +77,12 @@ fn evaluate_command(args: &[String]) -> Result<(), String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--as-of" => {
-                let value = rest
-                    .next()
-                    .ok_or("--as-of 后面要写日期，例如 --as-of 2025-06-30")?;
+                let value = rest.next().ok_or_else(|| {
+                    format!(
+                        "--as-of 后面要写日期，例如 --as-of {}",
+                        rules_core::input::ISO_DATE_EXAMPLE
+                    )
+                })?;
                 as_of = Some(Date::parse(value)?);
             }
             "--summary" => form = ReportForm::Summary,

@@ -174,7 +174,10 @@ fn expected(q: Q, day: Date) -> String {
         }
         AnswerKind::Count => "不小于 0 的整数，例如 35".to_string(),
         AnswerKind::Money => "金额（元），写成字符串，例如 \"1500.50\"".to_string(),
-        AnswerKind::Date => "日期，写成字符串，例如 \"2025-06-30\"".to_string(),
+        AnswerKind::Date => format!(
+            "日期，写成字符串，例如 \"{}\"",
+            rules_core::input::ISO_DATE_EXAMPLE
+        ),
         AnswerKind::Roster => "分组的数组".to_string(),
     }
 }

@@ -115,7 +115,8 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
         html.push_str("<dl>\n");
         let _ = writeln!(
             html,
-            "<dt>政策依据</dt><dd>渝人社〔2021〕237号 {}</dd>",
+            "<dt>政策依据</dt><dd>{} {}</dd>",
+            escape(rules_core::source::NOTICE_NUMBER),
             escape(entry.clause)
         );
         for (section, text) in rules_core::notice::clause_texts(entry.clause) {

@@ -89,6 +89,9 @@ pub fn parse_money(text: &str) -> Result<Decimal, String> {
 /// ([`Date::chinese`]).
 pub const DATE_EXAMPLE: &str = "2026年8月1日";
 
+/// The same day as data writes it (answers JSON, `--as-of`): [`Date::parse`]'s strict form.
+pub const ISO_DATE_EXAMPLE: &str = "2026-08-01";
+
 /// A date as people write it: `2026-08-01`, `2026/8/1`, `2026.8.1`, `2026年8月1日` (or `号`),
 /// `20260801`, with full-width digits, or Chinese numerals (`2026年八月一日`, `二〇二六年八月三十一日`).
 ///
@@ -248,6 +251,7 @@ mod tests {
     #[test]
     fn dates_refused_in_chinese() {
         assert_eq!(DATE_EXAMPLE, Date::ymd(2026, 8, 1).chinese());
+        assert_eq!(Date::parse(ISO_DATE_EXAMPLE), Ok(Date::ymd(2026, 8, 1)));
         for text in [
             "2026-13-01",
             "2026年2月30日",

@@ -163,7 +163,7 @@ test('the as-of date: past 2025-12-31 the page says the notice ended, once', asy
   await page.locator('#notice-ended').waitFor();
   await page.fill('#as-of-input', 'tomorrow');
   await page.locator('#as-of-apply').tap();
-  assert((await page.locator('#as-of-error').innerText()).includes('格式不对'), 'bad date explained');
+  assert((await page.locator('#as-of-error').innerText()).includes('看不懂'), 'bad date explained');
   await context.close();
 });
 

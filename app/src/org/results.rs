@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use rules_core::facts::AnswerKind;
 use rules_core::input::{parse_count, parse_money};
 use rules_core::questions::wording;
-use rules_core::{Answer, Audience, Date, Status, Q};
+use rules_core::{Answer, Audience, Status, Q};
 
 #[component]
 pub fn OrgResults(audience: Audience) -> impl IntoView {
@@ -155,7 +155,7 @@ fn LoanPanel() -> impl IntoView {
             <h3 id="loan-title">"贷款测算"</h3>
             <LoanBox q=Q::LoanAmount id="loan-amount" unit="元"/>
             <LoanBox q=Q::LoanTermYears id="loan-term" unit="年"/>
-            <LoanBox q=Q::LoanContractDate id="loan-contract-date" unit="例如 2026-06-01"/>
+            <LoanBox q=Q::LoanContractDate id="loan-contract-date" unit=format!("例如 {}", rules_core::input::DATE_EXAMPLE)/>
             <LoanBox q=Q::LoanLpr id="loan-lpr" unit="%，可不填"/>
             <p class="help" id="loan-lpr-help">{rules_core::documents::LPR_HELP}</p>
             {move || state.report.with(|r| {
@@ -168,7 +168,7 @@ fn LoanPanel() -> impl IntoView {
 }
 
 #[component]
-fn LoanBox(q: Q, id: &'static str, unit: &'static str) -> impl IntoView {
+fn LoanBox(q: Q, id: &'static str, #[prop(into)] unit: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(
         state
@@ -185,7 +185,9 @@ fn LoanBox(q: Q, id: &'static str, unit: &'static str) -> impl IntoView {
         } else {
             match q.kind() {
                 AnswerKind::Money => parse_money(&raw).map(|m| Some(Answer::Money(m))),
-                AnswerKind::Date => Date::parse(&raw).map(|d| Some(Answer::Date(d))),
+                AnswerKind::Date => {
+                    rules_core::input::parse_date(&raw).map(|d| Some(Answer::Date(d)))
+                }
                 _ => parse_count(&raw).map(|n| Some(Answer::Count(n))),
             }
         };

@@ -1,0 +1,170 @@
+//! Architecture invariants (ARCHITECTURE.md), checked from the sources the way rust-analyzer checks
+//! its own: a policy fact written outside rules-core, or IO in rules-core, fails a test here.
+//!
+//! - **Policy facts live in rules-core.** The app's and the CLI's code (comments and `#[cfg(test)]`
+//!   modules aside) contains no amount in 元, no 文号 (`〔2021〕237号`) and no date literal: they are
+//!   printed from rules-core's values.
+//! - **rules-core is pure.** Its dependencies are serde and rust_decimal only, and its code uses no
+//!   file, clock, network, environment or process API.
+
+use std::path::{Path, PathBuf};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Every `.rs` file under `dir`, with its code lines before any `#[cfg(test)]` (comment lines
+/// dropped), numbered from 1.
+fn code_lines(dir: &Path) -> Vec<(PathBuf, usize, String)> {
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    let mut lines = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("#[cfg(test)]") {
+                break;
+            }
+            if !line.trim_start().starts_with("//") {
+                lines.push((file.clone(), i + 1, line.to_string()));
+            }
+        }
+    }
+    lines
+}
+
+/// What in `line` is a policy fact: an amount in 元 (`800元`, `20万元`, `1500.50 元`), a 文号
+/// (`〔2021〕`) or a date (`2025-06-30`, `2025年6月`, `2025/6/30`).
+fn policy_facts(line: &str) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '〔'
+            && chars
+                .get(i + 1..i + 5)
+                .is_some_and(|y| y.iter().all(char::is_ascii_digit))
+        {
+            found.push(format!("文号 at column {i}"));
+        }
+        let starts_number = c.is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit());
+        if !starts_number {
+            continue;
+        }
+        let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let after = &chars[i + digits..];
+        // 20xx-…, 20xx年…, 20xx/… followed by a digit: a date.
+        let year = digits == 4 && chars[i] == '2' && chars[i + 1] == '0';
+        if year
+            && matches!(after.first(), Some('-' | '年' | '/' | '.'))
+            && after.get(1).is_some_and(char::is_ascii_digit)
+        {
+            found.push(format!("date at column {i}"));
+        }
+        // A number, optional decimals, blanks and 万, then 元.
+        let mut rest = after
+            .iter()
+            .skip_while(|c| c.is_ascii_digit() || **c == '.' || **c == ',' || **c == ' ');
+        let mut next = rest.next();
+        if next == Some(&'万') {
+            next = rest.next();
+        }
+        if next == Some(&'元') {
+            found.push(format!("amount at column {i}"));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_app_and_the_cli_write_no_policy_fact() {
+    let root = workspace();
+    let mut wrong = Vec::new();
+    for dir in ["app/src", "cli/src"] {
+        for (file, number, line) in code_lines(&root.join(dir)) {
+            for fact in policy_facts(&line) {
+                let file = file.strip_prefix(&root).unwrap_or(&file).display();
+                wrong.push(format!("{file}:{number}: {fact}: {}", line.trim()));
+            }
+        }
+    }
+    assert!(
+        code_lines(&root.join("app/src")).len() > 1000,
+        "app sources found"
+    );
+    assert_eq!(
+        wrong,
+        Vec::<String>::new(),
+        "policy facts belong in rules-core"
+    );
+}
+
+#[test]
+fn the_check_finds_a_planted_fact() {
+    assert_eq!(policy_facts(r#"let text = "补贴800元/人";"#).len(), 1);
+    assert_eq!(policy_facts(r#""最高 20万元""#).len(), 1);
+    assert_eq!(policy_facts(r#""渝人社〔2021〕237号""#).len(), 1);
+    assert_eq!(policy_facts(r#"Date::parse("2025-12-31")"#).len(), 1);
+    assert_eq!(policy_facts(r#""2026年1月25日""#).len(), 1);
+    assert!(policy_facts(r#"format!("{} 元", amount)"#).is_empty());
+    assert!(policy_facts(r#"let year = 2025; let x = a.0[1];"#).is_empty());
+}
+
+#[test]
+fn rules_core_is_pure() {
+    let root = workspace();
+    let manifest = std::fs::read_to_string(root.join("rules-core/Cargo.toml")).unwrap_or_default();
+    let dependencies: Vec<&str> = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split(['=', '.']).next())
+        .map(str::trim)
+        .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .collect();
+    assert_eq!(
+        dependencies,
+        ["serde", "rust_decimal"],
+        "rules-core's dependencies"
+    );
+    let forbidden = [
+        "std::fs",
+        "std::time",
+        "std::net",
+        "std::env",
+        "std::process",
+        "SystemTime",
+        "Instant::",
+        "std::io",
+        "thread_rng",
+        "web_sys",
+        "js_sys",
+    ];
+    let mut wrong = Vec::new();
+    for (file, number, line) in code_lines(&root.join("rules-core/src")) {
+        for api in forbidden {
+            if line.contains(api) {
+                wrong.push(format!("{}:{number}: {api}", file.display()));
+            }
+        }
+    }
+    assert_eq!(
+        wrong,
+        Vec::<String>::new(),
+        "rules-core does no IO and reads no clock"
+    );
+}

@@ -1,8 +1,8 @@
 //! index.html's first screen as static HTML, generated from rules-core at build time: the title, the
 //! notice's standing, "您是？" with the four audiences, 政策一览 and 12333. It paints before the
 //! WebAssembly arrives on a weak connection; the app removes it when it starts. Each audience is a
-//! plain link (`#/person` …): a tap before the app is ready changes the fragment, and the app opens
-//! on that route. No script and no inline style, so the page's CSP stays as it is.
+//! plain link to its first question (`#/person/q`, `org.html#/employer/estimate` …): a tap before the
+//! app is ready changes the address, and the app opens there. No script and no inline style, so the page's CSP stays as it is.
 
 use rules_core::documents::HOTLINE_NUMBER;
 use rules_core::source::{site_lede, NOTICE_END, SITE_TITLE};
@@ -15,6 +15,16 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Where a tap on an audience before the app is ready leads: straight to that audience's first
+/// question (a person's questionnaire here; an organisation's estimator on org.html), so a worker on
+/// a weak connection who taps while the wasm loads lands where they meant to go.
+fn first_question(audience: Audience) -> String {
+    match audience {
+        Audience::Person => "#/person/q".to_string(),
+        org => format!("org.html#/{}/estimate", org.id()),
+    }
 }
 
 /// The fragment inserted after index.html's `<body>`, as of `day` (the build's date).
@@ -35,7 +45,8 @@ pub fn render(day: Date) -> String {
     for audience in Audience::ALL {
         let _ = write!(
             html,
-            "<li><a class=\"choice\" id=\"static-choice-{id}\" href=\"#/{id}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></a></li>",
+            "<li><a class=\"choice\" id=\"static-choice-{id}\" href=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></a></li>",
+            first_question(audience),
             escape(audience.label()),
             escape(audience.hint()),
             id = audience.id()
@@ -58,7 +69,13 @@ mod tests {
         let page = render(Date::ymd(2026, 12, 1));
         assert!(!page.contains("<script") && !page.contains("style="));
         for audience in Audience::ALL {
-            assert!(page.contains(&format!("href=\"#/{}\"", audience.id())));
+            assert!(page.contains(&format!("href=\"{}\"", first_question(audience))));
+            // Each leads to a page and route the app draws as that audience's first question.
+            let hash = first_question(audience);
+            assert!(
+                hash.ends_with("/q") || hash.ends_with("/estimate"),
+                "{hash}"
+            );
             assert!(page.contains(audience.label()));
         }
         assert!(

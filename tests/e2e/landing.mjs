@@ -86,9 +86,37 @@ test('before the wasm arrives the landing is painted from the HTML; a tap then i
   await page.screenshot({ path: join(shotDir, 'landing-before-wasm-360.png') });
   await landing.locator('#static-choice-employer').tap();
   release();
-  await page.locator('#benefits[data-audience="employer"]').waitFor({ timeout: 15000 });
-  eq(await page.locator('#static-landing').count(), 0, 'the app replaced the static landing');
-  eq(await page.getAttribute('#choice-employer', 'aria-pressed'), 'true', 'the early tap is kept');
+  // The early tap leads to that audience's first question (the estimator, on org.html).
+  await page.waitForURL(/org\.html.*#\/employer\/estimate$/, { timeout: 15000 });
+  await page.locator('[data-question]').waitFor({ timeout: 15000 });
+  eq(await page.locator('#static-landing').count(), 0, 'no static landing on the estimator');
+  await context.close();
+});
+
+test('Slow 4G: the four choices show before the wasm has loaded, and a tap then ends on the first question', async () => {
+  const { context, page } = await newPage();
+  // Chromium's own network emulation, DevTools' "Slow 4G" (Lighthouse's mobile throttling).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 562.5,
+    downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+    uploadThroughput: (750 * 1024 * 0.9) / 8,
+  });
+  let wasmLoaded = false;
+  page.on('requestfinished', (request) => {
+    if (request.url().endsWith('_bg.wasm')) wasmLoaded = true;
+  });
+  await page.goto(baseUrl, { waitUntil: 'commit' });
+  const landing = page.locator('#static-landing');
+  await landing.locator('a.choice').first().waitFor({ timeout: 30000 });
+  eq(await landing.locator('a.choice').count(), 4, 'the four audiences are painted');
+  eq(wasmLoaded, false, 'before the wasm has finished loading');
+  await landing.locator('#static-choice-person').tap();
+  await page.locator('[data-question]').waitFor({ timeout: 60000 });
+  assert(wasmLoaded, 'the app took over once its wasm arrived');
+  eq(new URL(page.url()).hash, '#/person/q/1', "the person's first question");
   await context.close();
 });
 

@@ -40,9 +40,9 @@ pub struct Totals {
 }
 
 /// Benefits whose amount is a loan's interest subsidy: shown in the loan panel, never added to
-/// subsidies paid out.
+/// subsidies paid out (rules-core's catalogue says which).
 pub fn is_loan(b: &BenefitReport) -> bool {
-    b.id.ends_with("-loan")
+    rules_core::catalogue::is_loan(b.id)
 }
 
 pub fn totals(report: &Report, audience: Audience) -> Totals {

@@ -311,6 +311,17 @@ impl Ctx<'_> {
         fact(self.facts.activity, Q::Activity, test)
     }
 
+    /// A student at a 高校 (高职, 大专 or 本科): school type is asked of students only.
+    pub fn college_student(&self) -> Tri {
+        self.activity_is(|a| a == Activity::Student).and_then(|| {
+            fact(
+                self.facts.school_level,
+                Q::SchoolLevel,
+                crate::choices::SchoolLevel::is_higher_education,
+            )
+        })
+    }
+
     /// Months of the current, continuous work up to the evaluation date.
     pub fn months_worked(&self) -> Option<u32> {
         self.facts

@@ -196,14 +196,7 @@ pub const GRADUATE_JOB_SEARCH: Benefit = Benefit {
 fn student_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let student = ctx
-        .activity_is(|a| a == Activity::Student)
-        .and_then(|| {
-            fact(
-                f.school_level,
-                Q::SchoolLevel,
-                SchoolLevel::is_higher_education,
-            )
-        })
+        .college_student()
         .and_then(|| yes(f.school_in_chongqing, Q::SchoolInChongqing))
         .and_then(|| yes(f.final_year, Q::FinalYear));
     let family = hardship_family(ctx, false).or_else(|| yes(f.student_loan, Q::StudentLoan));

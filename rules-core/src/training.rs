@@ -44,15 +44,8 @@ fn training_group(ctx: &Ctx) -> Tri {
     let f = ctx.facts;
     // 毕业年度高校毕业生: a 高校 student in the final year, or a 高校 graduate of this calendar year.
     let graduate_this_year = ctx
-        .activity_is(|a| a == Activity::Student)
-        .and_then(|| {
-            fact(
-                f.school_level,
-                Q::SchoolLevel,
-                SchoolLevel::is_higher_education,
-            )
-            .and_then(|| yes(f.final_year, Q::FinalYear))
-        })
+        .college_student()
+        .and_then(|| yes(f.final_year, Q::FinalYear))
         .or_else(|| {
             ctx.activity_is(|a| a != Activity::Student)
                 .and_then(|| yes(f.college_graduate, Q::CollegeGraduate))

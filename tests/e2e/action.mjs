@@ -6,10 +6,8 @@
 
 import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { JOURNEYS, PERSONAS } from './lib/expectations.mjs';
-import { answerAll } from './lib/flows.mjs';
+import { answerAll, evaluate } from './lib/flows.mjs';
 
 const { shotDir, origin } = suiteArgs('action.mjs');
 const browser = await launchChromium();
@@ -58,17 +56,7 @@ async function answerUntil(page, answers, stop) {
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-/** rules-core's report for `facts` on `asOf`, from the subsidy-check CLI (expectations are never typed). */
-function evaluate(facts, asOf) {
-  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '-'], {
-    cwd: repo,
-    input: JSON.stringify(facts),
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out.toString());
-}
 
 for (const journey of JOURNEYS) {
   test(`journey ${journey.name}: the first screen of results says what to do`, async () => {

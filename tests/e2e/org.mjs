@@ -11,13 +11,11 @@
 
 import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq, PHONE, DESKTOP } from './lib/chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { evaluate } from './lib/flows.mjs';
 
 const { baseUrl, shotDir, origin } = suiteArgs('org.mjs');
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 const browser = await launchChromium();
 
@@ -27,15 +25,6 @@ const newPage = (device = PHONE) => openPage(browser, log, { device, acceptDownl
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
-/// rules-core's report for `facts` on `asOf`, from the subsidy-check CLI.
-function evaluate(facts, asOf) {
-  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '-'], {
-    cwd: repo,
-    input: JSON.stringify(facts),
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out.toString());
-}
 
 /// The answers the app keeps on the phone for an organisation audience (rules-core's Facts JSON).
 async function savedFacts(page, audience) {

@@ -48,15 +48,7 @@ pub fn cmd_bench(root: &Path, only_cli: bool) -> Result<(), String> {
         "--",
         "--nocapture",
     ]);
-    wasm.env(
-        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-        "wasm-bindgen-test-runner",
-    )
-    .env("CHROMEDRIVER", setup::CHROMEDRIVER)
-    .env(
-        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-        root.join("webdriver.json"),
-    );
+    setup::in_headless_chromium(&mut wasm, root);
     run(&mut wasm)?;
 
     dist(root)?;

@@ -286,3 +286,19 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     install.args(packages);
     run(&mut install)
 }
+
+/// Runs `cmd` (a `cargo test --target wasm32-unknown-unknown …`) in headless Chromium through
+/// wasm-bindgen-test-runner and the system chromedriver (never Firefox or Safari).
+pub fn in_headless_chromium(cmd: &mut std::process::Command, root: &Path) {
+    cmd.env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("CHROMEDRIVER", CHROMEDRIVER)
+    .env(
+        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+        root.join("webdriver.json"),
+    )
+    .env_remove("GECKODRIVER")
+    .env_remove("SAFARIDRIVER");
+}

@@ -125,17 +125,7 @@ fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
         "--tests",
         "--locked",
     ]);
-    cmd.env(
-        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-        "wasm-bindgen-test-runner",
-    )
-    .env("CHROMEDRIVER", setup::CHROMEDRIVER)
-    .env(
-        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-        root.join("webdriver.json"),
-    )
-    .env_remove("GECKODRIVER")
-    .env_remove("SAFARIDRIVER");
+    setup::in_headless_chromium(&mut cmd, root);
     let (ok, out) = run_tee(&mut cmd)?;
     tally.wasm = cargo_counts(&out);
     tally.lap("browser tests");

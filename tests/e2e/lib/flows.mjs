@@ -1,5 +1,21 @@
 // Flows shared by the Chromium suites.
 
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root (the suites' expectations come from its subsidy-check CLI). */
+export const repo = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** rules-core's report for `facts` on `asOf`, from the subsidy-check CLI: expectations are never typed. */
+export function evaluate(facts, asOf) {
+  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '-'], {
+    cwd: repo,
+    input: JSON.stringify(facts),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.toString());
+}
+
 /** Answers the questionnaire for a persona; returns the number of taps and the questions seen. */
 export async function answerAll(page, persona) {
   let taps = 0;

@@ -65,20 +65,7 @@ pub fn cmd_bench(root: &Path, only_cli: bool) -> Result<(), String> {
          --disable-component-update --no-first-run --disable-sync --user-data-dir={}",
         profile.display()
     );
-    run(
-        Command::new(root.join("tools/bench/node_modules/.bin/lighthouse"))
-            .arg(&url)
-            .args([
-                "--quiet",
-                "--output=json",
-                "--form-factor=mobile",
-                "--throttling-method=simulate",
-            ])
-            .args(["--only-categories=performance,accessibility,best-practices"])
-            .arg(format!("--output-path={}", report.display()))
-            .arg(format!("--chrome-flags={flags}"))
-            .env("CHROME_PATH", setup::CHROMIUM),
-    )?;
+    lighthouse(root, &url, "simulate", &report, &flags)?;
     summarise(&report)?;
     // The simulation models paints from an unthrottled load, in which the wasm arrives before the
     // static first screen is ever painted; Chromium's own throttling (DevTools' Slow 4G) loads the
@@ -86,21 +73,29 @@ pub fn cmd_bench(root: &Path, only_cli: bool) -> Result<(), String> {
     header("Lighthouse, mobile, Chromium's own throttling (DevTools Slow 4G): the static first screen's paint");
     let applied = out_dir.join("lighthouse-devtools.json");
     let _ = std::fs::remove_dir_all(&profile);
+    lighthouse(root, &url, "devtools", &applied, &flags)?;
+    summarise(&applied)
+}
+
+/// One Lighthouse mobile run of `url` with `throttling` (`simulate` or `devtools`), its JSON report
+/// written to `report`.
+fn lighthouse(
+    root: &Path,
+    url: &str,
+    throttling: &str,
+    report: &Path,
+    chrome_flags: &str,
+) -> Result<(), String> {
     run(
         Command::new(root.join("tools/bench/node_modules/.bin/lighthouse"))
-            .arg(&url)
-            .args([
-                "--quiet",
-                "--output=json",
-                "--form-factor=mobile",
-                "--throttling-method=devtools",
-            ])
+            .arg(url)
+            .args(["--quiet", "--output=json", "--form-factor=mobile"])
+            .arg(format!("--throttling-method={throttling}"))
             .args(["--only-categories=performance,accessibility,best-practices"])
-            .arg(format!("--output-path={}", applied.display()))
-            .arg(format!("--chrome-flags={flags}"))
+            .arg(format!("--output-path={}", report.display()))
+            .arg(format!("--chrome-flags={chrome_flags}"))
             .env("CHROME_PATH", setup::CHROMIUM),
-    )?;
-    summarise(&applied)
+    )
 }
 
 /// Prints the figures that matter and checks the performance budget (node reads the JSON).

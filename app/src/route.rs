@@ -100,14 +100,6 @@ impl Route {
     }
 }
 
-/// `here` shows the screen `wanted` names, in more detail: `#/person/q/age` is `#/person/q`.
-pub fn same_screen(wanted: &str, here: &str) -> bool {
-    wanted == Route::PersonQuestions.hash()
-        && here
-            .strip_prefix(wanted)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
 /// The estimator's two screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgStep {
@@ -174,7 +166,6 @@ mod tests {
             assert_eq!(hash, format!("#/person/q/{step}"));
             assert_eq!(Route::parse(&hash), Route::PersonQuestions);
             assert_eq!(Route::step_in(&hash), Some(step));
-            assert!(same_screen(&Route::PersonQuestions.hash(), &hash));
         }
         for odd in [
             "#/person/q",
@@ -185,7 +176,6 @@ mod tests {
         ] {
             assert_eq!(Route::step_in(odd), None, "{odd}");
         }
-        assert!(!same_screen("#/person/results", "#/person/results/x"));
     }
 
     #[test]

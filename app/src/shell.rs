@@ -143,10 +143,7 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         let replace = state.replace.get_value();
         state.replace.set_value(false);
         let here = current_hash();
-        if here == wanted
-            || (wanted == "#/" && (here.is_empty() || here == "#"))
-            || crate::route::same_screen(&wanted, &here)
-        {
+        if here == wanted || (wanted == "#/" && (here.is_empty() || here == "#")) {
             return;
         }
         set_fragment(&wanted, replace);

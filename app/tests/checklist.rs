@@ -5,7 +5,7 @@
 use app::ui::checklist::{ticks_from_json, ticks_to_json, ChecklistPage, TICKS_KEY};
 use app::AppState;
 use leptos::prelude::*;
-use rules_core::checklist::merge;
+use rules_core::checklist::merge_for;
 use rules_core::{Date, Facts, Status};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -84,8 +84,10 @@ async fn the_merged_list_ticks_off_and_keeps_its_ticks() {
     assert_eq!(checked, eligible);
     assert!(picks.len() > 3, "还需确认 ones can be picked too");
 
-    // One row per document to bring, each once, as rules-core merges them.
-    let list = merge(&report, &eligible);
+    // One row per document to bring, each once, as rules-core merges them for these answers.
+    let list = state
+        .session
+        .with_untracked(|s| merge_for(&report, &s.facts, &eligible));
     let bring: Vec<&str> = list
         .items
         .iter()

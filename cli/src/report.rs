@@ -3,7 +3,7 @@
 
 use crate::messages;
 use rules_core::validate::Finding;
-use rules_core::{evaluate, Date, Facts, Report, Standing, Status, Value, Q};
+use rules_core::{evaluate, evaluate_brief, Date, Facts, Report, Standing, Status, Value, Q};
 use serde::Serialize;
 
 /// How much of a report `evaluate` prints.
@@ -45,7 +45,11 @@ pub fn write_report(
     pretty: bool,
     out: &mut Vec<u8>,
 ) -> Result<(), String> {
-    let report = evaluate(facts, as_of);
+    // The summary prints no words, so its evaluation writes none (same rules, same outcomes).
+    let report = match form {
+        ReportForm::Full => evaluate(facts, as_of),
+        ReportForm::Summary => evaluate_brief(facts, as_of),
+    };
     let start = out.len();
     let written = match (form, pretty) {
         (ReportForm::Full, false) => serde_json::to_writer(&mut *out, &report),

@@ -23,18 +23,18 @@ const DISTRICT_APPLY: HowToApply = HowToApply {
 };
 
 fn kind_condition(ctx: &Ctx, kind: OrgKind, clause: &'static str) -> ConditionReport {
-    condition("kind", kind.label(), clause).check(
+    ctx.condition("kind", kind.label(), clause).check(
         ctx.org_kind_is(|k| k == kind),
-        format!("贵单位是{}", kind.label()),
-        format!("此项面向{}", kind.label()),
+        || format!("贵单位是{}", kind.label()),
+        || format!("此项面向{}", kind.label()),
     )
 }
 
 fn recognised(ctx: &Ctx, requirement: &'static str, clause: &'static str) -> ConditionReport {
-    condition("recognised", requirement, clause).check(
+    ctx.condition("recognised", requirement, clause).check(
         yes(ctx.facts.carrier_recognised, Q::CarrierRecognised),
         "已获认定",
-        format!("须先获得认定：{requirement}"),
+        || format!("须先获得认定：{requirement}"),
     )
 }
 
@@ -192,7 +192,7 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
             confidence: Confidence::Official,
             sources: vec![&INCUBATOR_SOURCE],
             note: "新认定60万元；认定后连续3年按绩效评估给予奖补，优秀30万、良好20万、合格10万元；国家级示范50万元"
-                .to_string(),
+                .into(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         }

@@ -49,7 +49,7 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
     let operating = fact(months, Q::BusinessSince, |m| {
         (MIN_OPERATING_MONTHS..=MAX_OPERATING_MONTHS).contains(&m)
     });
-    let operating_not_met = match (f.business_since, months) {
+    let operating_not_met = || match (f.business_since, months) {
         (Some(since), Some(m)) if m < MIN_OPERATING_MONTHS => format!(
             "已经营 {m} 个月，须正常经营满1年，{}起可申请",
             since.add_months(MIN_OPERATING_MONTHS).chinese()
@@ -73,32 +73,32 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
         .or_else(|| graduate.clone());
     let hukou = ctx.chongqing_hukou().or_else(|| graduate);
     let conditions = vec![
-        condition("first-business", "首次创办小微企业或个体工商户，本人是法定代表人或经营者", CLAUSE_STARTUP).check(
+        ctx.condition("first-business", "首次创办小微企业或个体工商户，本人是法定代表人或经营者", CLAUSE_STARTUP).check(
             business,
             "您首次创办了小微企业或个体工商户",
             "须首次创办小微企业或个体工商户（已登记营业执照）",
         ),
-        condition("target-group", "创业前登记失业的脱贫人口、低保、零就业家庭或残疾人员，登记失业的农村自主创业人员，复员转业退役军人，去产能职工，或离校2年内登记失业的高校毕业生", CLAUSE_STARTUP).check(
+        ctx.condition("target-group", "创业前登记失业的脱贫人口、低保、零就业家庭或残疾人员，登记失业的农村自主创业人员，复员转业退役军人，去产能职工，或离校2年内登记失业的高校毕业生", CLAUSE_STARTUP).check(
             group,
             "您属于扶持人群",
             "须属于扶持人群：创业前已登记失业的脱贫人口、低保、零就业家庭人员、残疾人或农村自主创业人员，复员转业退役军人，去产能职工，离校2年内登记失业的高校毕业生",
         ),
-        condition("chongqing-hukou", "重庆户籍（高校毕业生除外）", CLAUSE_STARTUP).check(
+        ctx.condition("chongqing-hukou", "重庆户籍（高校毕业生除外）", CLAUSE_STARTUP).check(
             hukou,
             "户籍条件符合",
             "除高校毕业生外，须是重庆户籍",
         ),
-        condition("operating-1-to-3-years", "正常经营1年以上3年以下", CLAUSE_STARTUP)
-            .check(operating, format!("已经营 {} 个月", months.unwrap_or(0)), operating_not_met),
-        condition("three-insured-employees", "带动就业3人以上（不含本人）并缴纳社会保险", CLAUSE_STARTUP).check(
+        ctx.condition("operating-1-to-3-years", "正常经营1年以上3年以下", CLAUSE_STARTUP)
+            .check(operating, || format!("已经营 {} 个月", months.unwrap_or(0)), operating_not_met),
+        ctx.condition("three-insured-employees", "带动就业3人以上（不含本人）并缴纳社会保险", CLAUSE_STARTUP).check(
             fact(f.business_employees, Q::BusinessEmployees, |n| n >= MIN_INSURED_EMPLOYEES),
-            format!("已带动 {} 人就业并参保", f.business_employees.unwrap_or(0)),
-            format!(
+            || format!("已带动 {} 人就业并参保", f.business_employees.unwrap_or(0)),
+            || format!(
                 "须除本人外雇用{MIN_INSURED_EMPLOYEES}人以上并缴纳五项社会保险，目前 {} 人",
                 f.business_employees.unwrap_or(0)
             ),
         ),
-        condition("once-per-household", "以家庭为单位只享受一次", CLAUSE_STARTUP).check(
+        ctx.condition("once-per-household", "以家庭为单位只享受一次", CLAUSE_STARTUP).check(
             no(f.startup_subsidy_received, Q::StartupSubsidyReceived),
             "家庭还没有领过",
             "夫妻一方已领过，另一方不能再领",
@@ -211,22 +211,22 @@ fn loan_rule(ctx: &Ctx) -> RuleResult {
         // 2024 conditions (奉节 text, H) and 渝人社规〔2025〕11号: 城镇登记失业人员、就业困难人员（含残疾人、
         // 低保、零就业家庭）、退役军人、刑满释放人员、高校毕业生、化解过剩产能企业职工和失业人员、网络商户、
         // 农村自主创业农民（含返乡创业农民工）、年满十六周岁的脱贫人口（含防止返贫监测对象）.
-        condition("target-group", "脱贫人口（16岁以上）、登记失业人员、就业困难人员（含低保、残疾、零就业家庭）、退役军人、高校毕业生（2024年5月前签约的毕业8年内，之后10年内）、农村自主创业农民（含返乡创业农民工）、网络商户、去产能职工、刑满释放人员", CLAUSE_LOAN).check(
+        ctx.condition("target-group", "脱贫人口（16岁以上）、登记失业人员、就业困难人员（含低保、残疾、零就业家庭）、退役军人、高校毕业生（2024年5月前签约的毕业8年内，之后10年内）、农村自主创业农民（含返乡创业农民工）、网络商户、去产能职工、刑满释放人员", CLAUSE_LOAN).check(
             group,
             "您属于创业担保贷款扶持人群",
             "不属于创业担保贷款的扶持人群",
         ),
-        condition("operating-in-chongqing", "已登记经营（或网络创业），创业项目在重庆", CLAUSE_LOAN).check(
+        ctx.condition("operating-in-chongqing", "已登记经营（或网络创业），创业项目在重庆", CLAUSE_LOAN).check(
             registered_business(ctx, |_| true).and_then(|| ctx.works_in_chongqing()),
             "您在重庆已登记经营",
             "须已办理营业执照（或认定为网络创业）并在重庆经营；可先办执照再申请",
         ),
-        condition("good-credit", "无不良信用记录", CLAUSE_LOAN).check(
+        ctx.condition("good-credit", "无不良信用记录", CLAUSE_LOAN).check(
             no(f.bad_credit, Q::BadCredit),
             "没有不良信用记录",
             "有不良信用记录的不能申请",
         ),
-        condition("no-other-loans", "本人及配偶没有其他贷款（助学贷款、脱贫人口小额信贷、住房、购车、5万元以下消费贷除外）", CLAUSE_LOAN).check(
+        ctx.condition("no-other-loans", "本人及配偶没有其他贷款（助学贷款、脱贫人口小额信贷、住房、购车、5万元以下消费贷除外）", CLAUSE_LOAN).check(
             no(f.other_loans, Q::OtherLoans),
             "没有其他贷款",
             "本人或配偶还有其他贷款的不能申请（助学贷款、脱贫人口小额信贷、住房、购车贷款和5万元以下消费贷除外）",
@@ -301,7 +301,7 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
         .business_since
         .map(|since| since.whole_months_until(ctx.as_of));
     let conditions = vec![
-        condition(
+        ctx.condition(
             "target-group",
             "脱贫人口（含监测对象），或持《就业创业证》的登记失业人员",
             CLAUSE_TAX,
@@ -312,7 +312,7 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
             "您属于扶持人群",
             "须是脱贫人口（含监测对象）或登记失业等重点群体",
         ),
-        condition(
+        ctx.condition(
             "individual-business",
             "从事个体经营（个体工商户）",
             CLAUSE_TAX,
@@ -322,11 +322,12 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
             "您从事个体经营",
             "此项面向从事个体经营的个体工商户",
         ),
-        condition("within-36-months", "自登记之月起36个月内", CLAUSE_TAX).check(
-            fact(months, Q::BusinessSince, |m| m < TAX_MONTHS),
-            "还在36个月的扣减期内",
-            "登记已超过36个月，扣减期已过",
-        ),
+        ctx.condition("within-36-months", "自登记之月起36个月内", CLAUSE_TAX)
+            .check(
+                fact(months, Q::BusinessSince, |m| m < TAX_MONTHS),
+                "还在36个月的扣减期内",
+                "登记已超过36个月，扣减期已过",
+            ),
     ];
     RuleResult {
         conditions,
@@ -475,26 +476,26 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
             Tri::from_bool(staff > 0 && Decimal::from(hires) >= Decimal::from(staff) * needed)
         }
     };
-    let ratio_message = match (hires, f.org_staff) {
+    let ratio_message = || match (hires, f.org_staff) {
         (Some(Some(hires)), Some(staff)) => {
             format!("本年新招用符合条件人员 {hires} 人，在职职工 {staff} 人")
         }
         _ => String::new(),
     };
     let conditions = vec![
-        condition("small-or-micro", "小型、微型企业（国统字〔2017〕213号）", CLAUSE_ENTERPRISE_LOAN).check(
+        ctx.condition("small-or-micro", "小型、微型企业（国统字〔2017〕213号）", CLAUSE_ENTERPRISE_LOAN).check(
             ctx.org_kind_is(OrgKind::is_enterprise_like)
                 .and_then(|| fact(f.org_size, Q::OrgSize, |s| matches!(s, OrgSize::Micro | OrgSize::Small))),
             "贵单位是小微企业",
             "此项面向小型、微型企业",
         ),
-        condition(
+        ctx.condition(
             "hiring-ratio",
             "当年新招用符合创业担保贷款申请条件的人员（签订1年以上劳动合同）达到现有在职职工的10%（超过100人的企业5%）；2024年以前为15%（8%）",
             CLAUSE_ENTERPRISE_LOAN,
         )
-        .check(ratio, ratio_message.clone(), format!("{ratio_message}，未达到比例要求")),
-        condition("no-arrears", "无拖欠职工工资、欠缴社会保险费等严重违法违规信用记录", CLAUSE_ENTERPRISE_LOAN).check(
+        .check(ratio, ratio_message, || format!("{}，未达到比例要求", ratio_message())),
+        ctx.condition("no-arrears", "无拖欠职工工资、欠缴社会保险费等严重违法违规信用记录", CLAUSE_ENTERPRISE_LOAN).check(
             no(f.org_no_arrears.map(|ok| !ok), Q::OrgNoArrears),
             "没有拖欠工资和欠缴社保",
             "有拖欠工资或欠缴社保的不能申请",

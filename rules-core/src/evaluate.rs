@@ -13,6 +13,7 @@ use crate::source::{Confidence, Source, NOTICE};
 use crate::validate::Finding;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Outcome of one condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -32,8 +33,9 @@ pub struct ConditionReport {
     /// The notice section and/or implementing document it comes from.
     pub clause: &'static str,
     pub outcome: Outcome,
-    /// Why, in plain Chinese, for this person.
-    pub message: String,
+    /// Why, in plain Chinese, for this person (a fixed text is borrowed, never copied). Empty in
+    /// [`evaluate_brief`].
+    pub message: Cow<'static, str>,
     /// The questions that would decide it, when unknown.
     pub asks: Vec<Q>,
 }
@@ -93,8 +95,8 @@ pub struct Estimate {
     /// The weakest confidence among the figures used.
     pub confidence: Confidence,
     pub sources: Vec<&'static Source>,
-    /// A plain sentence on what the figure means or why it is missing.
-    pub note: String,
+    /// A plain sentence on what the figure means or why it is missing (a fixed text is borrowed).
+    pub note: Cow<'static, str>,
     /// Per group of a roster: heads, qualifying heads, amount, and what the others still need.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breakdown: Vec<GroupLine>,
@@ -132,7 +134,7 @@ impl Estimate {
         unit: Unit,
         steps: Vec<String>,
         source: &'static Source,
-        note: &str,
+        note: impl Text,
     ) -> Estimate {
         Estimate {
             value: Value::Amount {
@@ -142,19 +144,19 @@ impl Estimate {
             steps,
             confidence: source.confidence,
             sources: vec![source],
-            note: note.to_string(),
+            note: note.text(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         }
     }
 
-    pub fn other(value: Value, source: &'static Source, note: &str) -> Estimate {
+    pub fn other(value: Value, source: &'static Source, note: impl Text) -> Estimate {
         Estimate {
             value,
             steps: Vec::new(),
             confidence: source.confidence,
             sources: vec![source],
-            note: note.to_string(),
+            note: note.text(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         }
@@ -289,9 +291,36 @@ const FOLLOW_UPS: [(Q, Q); 3] = [
 pub struct Ctx<'a> {
     pub facts: &'a Facts,
     pub as_of: Date,
+    /// Whether the texts are written (condition messages, formula steps, notes). False only in
+    /// [`evaluate_brief`]: the rules decide exactly as they do with it, only the words are left out.
+    pub explain: bool,
 }
 
 impl Ctx<'_> {
+    /// A condition of a benefit's rule, explained as this evaluation asks ([`Ctx::explain`]).
+    pub const fn condition(
+        &self,
+        id: &'static str,
+        requirement: &'static str,
+        clause: &'static str,
+    ) -> Condition {
+        Condition {
+            id,
+            requirement,
+            clause,
+            explain: self.explain,
+        }
+    }
+
+    /// `text()` when texts are written, else nothing (a formula step or note nobody reads).
+    pub fn text(&self, text: impl Text) -> Cow<'static, str> {
+        if self.explain {
+            text.text()
+        } else {
+            Cow::Borrowed("")
+        }
+    }
+
     /// 脱贫人口, 防止返贫监测对象 included.
     pub fn poverty(&self) -> Tri {
         fact(self.facts.poverty_status, Q::PovertyStatus, |s| {
@@ -371,58 +400,95 @@ impl Ctx<'_> {
     }
 }
 
+/// A text of a report: fixed (`&'static str`, borrowed as it is), already written (`String`), or
+/// written only when asked for (a closure, e.g. `|| format!(…)`), so that the message of the outcome
+/// not taken, or any message in [`evaluate_brief`], costs nothing.
+pub trait Text {
+    fn text(self) -> Cow<'static, str>;
+}
+
+impl Text for &'static str {
+    fn text(self) -> Cow<'static, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl Text for String {
+    fn text(self) -> Cow<'static, str> {
+        Cow::Owned(self)
+    }
+}
+
+impl<F: FnOnce() -> String> Text for F {
+    fn text(self) -> Cow<'static, str> {
+        Cow::Owned(self())
+    }
+}
+
 /// Builds a condition report from a test.
 pub struct Condition {
     pub id: &'static str,
     pub requirement: &'static str,
     pub clause: &'static str,
+    /// Whether the message is written ([`Ctx::explain`]).
+    pub explain: bool,
 }
 
 impl Condition {
-    /// Evaluates with messages for the met and the not-met cases.
-    pub fn check(
-        self,
-        test: Tri,
-        met: impl Into<String>,
-        not_met: impl Into<String>,
-    ) -> ConditionReport {
+    /// Evaluates with messages for the met and the not-met cases; only the outcome's is written.
+    pub fn check(self, test: Tri, met: impl Text, not_met: impl Text) -> ConditionReport {
+        let explain = self.explain;
         let (outcome, message, asks) = match test {
-            Tri::Yes => (Outcome::Met, met.into(), Vec::new()),
-            Tri::No => (Outcome::NotMet, not_met.into(), Vec::new()),
-            Tri::Unknown(asks) => {
-                let texts: Vec<&str> = asks.iter().map(|q| questions::wording(*q).text).collect();
-                (
-                    Outcome::Unknown,
-                    format!("还需确认：{}", texts.join("；")),
-                    asks,
-                )
-            }
+            Tri::Yes => (Outcome::Met, explain.then(|| met.text()), Vec::new()),
+            Tri::No => (Outcome::NotMet, explain.then(|| not_met.text()), Vec::new()),
+            Tri::Unknown(asks) => (
+                Outcome::Unknown,
+                explain.then(|| Cow::Owned(still_to_confirm(&asks))),
+                asks,
+            ),
         };
-        ConditionReport {
-            id: self.id,
-            requirement: self.requirement,
-            clause: self.clause,
-            outcome,
-            message,
-            asks,
-        }
+        self.report(outcome, message, asks)
     }
 
     /// A condition the sources cannot settle for this person: undecided, with no question that would
     /// decide it (only the office can), and the reason in `message`. Put it after the conditions that
     /// can still ask, so that it does not hold their questions back.
-    pub fn unsettled(self, message: impl Into<String>) -> ConditionReport {
+    pub fn unsettled(self, message: impl Text) -> ConditionReport {
+        let message = self.explain.then(|| message.text());
+        self.report(Outcome::Unknown, message, Vec::new())
+    }
+
+    fn report(
+        self,
+        outcome: Outcome,
+        message: Option<Cow<'static, str>>,
+        asks: Vec<Q>,
+    ) -> ConditionReport {
         ConditionReport {
             id: self.id,
             requirement: self.requirement,
             clause: self.clause,
-            outcome: Outcome::Unknown,
-            message: message.into(),
-            asks: Vec::new(),
+            outcome,
+            message: message.unwrap_or(Cow::Borrowed("")),
+            asks,
         }
     }
 }
 
+/// "还需确认：" and the questions' wording.
+fn still_to_confirm(asks: &[Q]) -> String {
+    let mut message = String::from("还需确认：");
+    for (i, q) in asks.iter().enumerate() {
+        if i > 0 {
+            message.push('；');
+        }
+        message.push_str(questions::wording(*q).text);
+    }
+    message
+}
+
+/// A condition that is always explained (tests, and texts outside an evaluation); a rule uses
+/// [`Ctx::condition`].
 pub const fn condition(
     id: &'static str,
     requirement: &'static str,
@@ -432,25 +498,26 @@ pub const fn condition(
         id,
         requirement,
         clause,
+        explain: true,
     }
 }
 
 /// The audience condition every benefit starts with.
 fn audience_condition(ctx: &Ctx, audience: Audience) -> ConditionReport {
-    condition("audience", "面向对象", "").check(
+    let (met, not_met) = match audience {
+        Audience::Person => ("面向个人", "此项面向个人"),
+        Audience::Employer => ("面向用人单位", "此项面向用人单位"),
+        Audience::Agency => (
+            "面向人力资源服务机构和劳务经纪人",
+            "此项面向人力资源服务机构和劳务经纪人",
+        ),
+        Audience::Carrier => ("面向创业孵化基地等载体", "此项面向创业孵化基地等载体"),
+    };
+    ctx.condition("audience", "面向对象", "").check(
         fact(ctx.facts.audience, Q::Audience, |a| a == audience),
-        format!("面向{}", short_audience(audience)),
-        format!("此项面向{}", short_audience(audience)),
+        met,
+        not_met,
     )
-}
-
-fn short_audience(audience: Audience) -> &'static str {
-    match audience {
-        Audience::Person => "个人",
-        Audience::Employer => "用人单位",
-        Audience::Agency => "人力资源服务机构和劳务经纪人",
-        Audience::Carrier => "创业孵化基地等载体",
-    }
 }
 
 /// Conditions are asked in order: while one is undecided, the questions of the later ones wait (their
@@ -466,13 +533,18 @@ fn defer_later_questions(conditions: &mut [ConditionReport]) {
     }
 }
 
-fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
-    let entry = catalogue::find(benefit.id)?;
+fn evaluate_benefit(benefit: &Benefit, today: &Ctx, position: usize) -> Option<BenefitReport> {
+    // The benefits are listed in the catalogue's order: look there first, then search.
+    let entry = match catalogue::CATALOGUE.get(position) {
+        Some(entry) if entry.id == benefit.id => entry,
+        _ => catalogue::find(benefit.id)?,
+    };
     let standing = benefit.validity.standing_on(today.as_of);
     // A benefit whose basis ran out is judged by its rule as it stood on its last day, for reference.
     let ctx = &Ctx {
         facts: today.facts,
         as_of: benefit.validity.rules_day(today.as_of),
+        explain: today.explain,
     };
     let audience = audience_condition(ctx, entry.audience);
     let not_for_audience = audience.outcome == Outcome::NotMet;
@@ -506,7 +578,7 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
     };
     let (mut conditions, mut estimate) = (conditions, estimate);
     if standing != Standing::InForce && !not_for_audience {
-        stop_asking(&mut conditions, &mut estimate);
+        stop_asking(&mut conditions, &mut estimate, today.explain);
     }
     Some(BenefitReport {
         id: benefit.id,
@@ -529,20 +601,24 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
 /// A benefit no longer in force asks nothing: nobody can claim it now, the questionnaire never asks
 /// for it, and every question a page shows must be one that page can take. Its undecided conditions
 /// and roster rows say that the old rule could not be settled, without asking for the missing answer.
-fn stop_asking(conditions: &mut [ConditionReport], estimate: &mut Estimate) {
+fn stop_asking(conditions: &mut [ConditionReport], estimate: &mut Estimate, explain: bool) {
     for c in conditions
         .iter_mut()
         .filter(|c| c.outcome == Outcome::Unknown)
     {
         c.asks.clear();
-        c.message = "按原规定，这一条还不能确定；此项现在不受理，不必再补充".to_string();
+        if explain {
+            c.message = Cow::Borrowed("按原规定，这一条还不能确定；此项现在不受理，不必再补充");
+        }
     }
     for line in &mut estimate.breakdown {
         if let Some(term) = line.missing.take() {
-            line.still_needed = format!(
-                "按原规定还要看“{}”；此项现在不受理，不必再填写",
-                term.label()
-            );
+            if explain {
+                line.still_needed = format!(
+                    "按原规定还要看“{}”；此项现在不受理，不必再填写",
+                    term.label()
+                );
+            }
         }
     }
     estimate.refine.clear();
@@ -553,30 +629,48 @@ fn stop_asking(conditions: &mut [ConditionReport], estimate: &mut Estimate) {
 
 /// Evaluates every encoded benefit for `facts` on `as_of`.
 pub fn evaluate(facts: &Facts, as_of: Date) -> Report {
-    evaluate_these(crate::benefits(), facts, as_of)
+    evaluate_these(crate::benefits(), facts, as_of, true)
+}
+
+/// [`evaluate`] without the words, for batches that keep only the outcomes (`subsidy-check evaluate
+/// --summary`): the same rules give the same statuses, standings, values, asks and findings, but
+/// condition messages, formula steps, notes and roster lines' explanations are left empty and
+/// `next_questions` is not computed. Property-tested to agree with [`evaluate`].
+pub fn evaluate_brief(facts: &Facts, as_of: Date) -> Report {
+    evaluate_these(crate::benefits(), facts, as_of, false)
 }
 
 /// [`evaluate`] for the person's benefits only: the same reports for them, and none for the
 /// organisations' benefits (which are never for a person). The residents' page uses it so that its
 /// bundle carries no organisation rules.
 pub fn evaluate_person(facts: &Facts, as_of: Date) -> Report {
-    evaluate_these(crate::PERSON_BENEFITS.iter(), facts, as_of)
+    evaluate_these(crate::PERSON_BENEFITS.iter(), facts, as_of, true)
 }
 
 fn evaluate_these<'b>(
     benefits: impl Iterator<Item = &'b Benefit>,
     facts: &Facts,
     as_of: Date,
+    explain: bool,
 ) -> Report {
     let (facts, findings) = facts.validated(as_of);
     let ctx = Ctx {
         facts: &facts,
         as_of,
+        explain,
     };
-    let benefits: Vec<BenefitReport> = benefits
-        .filter_map(|benefit| evaluate_benefit(benefit, &ctx))
-        .collect();
-    let next_questions = next_questions(&benefits, as_of);
+    let mut reports = Vec::with_capacity(benefits.size_hint().1.unwrap_or(0));
+    reports.extend(
+        benefits
+            .enumerate()
+            .filter_map(|(position, benefit)| evaluate_benefit(benefit, &ctx, position)),
+    );
+    let benefits = reports;
+    let next_questions = if explain {
+        next_questions(&benefits, as_of)
+    } else {
+        Vec::new()
+    };
     Report {
         as_of,
         notice_ended: as_of > crate::source::NOTICE_END,

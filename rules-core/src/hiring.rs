@@ -159,9 +159,14 @@ impl RosterResult {
         if self.for_other_org {
             return None;
         }
-        let mut report = condition.check(self.condition.clone(), met, self.not_met.clone());
-        if report.outcome == Outcome::Unknown && !self.missing.is_empty() {
-            report.message = format!("还需补充：{}", self.missing);
+        let explain = condition.explain;
+        let mut report = condition.check(
+            self.condition.clone(),
+            || met.to_string(),
+            || self.not_met.clone(),
+        );
+        if explain && report.outcome == Outcome::Unknown && !self.missing.is_empty() {
+            report.message = format!("还需补充：{}", self.missing).into();
         }
         Some(report)
     }
@@ -174,7 +179,7 @@ pub fn roster_estimate(
     result: &RosterResult,
     unit: Unit,
     source: &'static Source,
-    note: &str,
+    note: &'static str,
 ) -> Estimate {
     if let (Tri::Unknown(asks), true) = (&result.condition, result.lines.is_empty()) {
         return Estimate::other(
@@ -333,7 +338,7 @@ fn judge_hire(group: &HireGroup, as_of: Date) -> (GroupOutcome, Decimal) {
 }
 
 fn enterprise_condition(ctx: &Ctx, clause: &'static str) -> ConditionReport {
-    condition(
+    ctx.condition(
         "enterprise",
         "企业（含以企业形式登记的就业帮扶车间）",
         clause,
@@ -351,7 +356,7 @@ fn hiring_rule(ctx: &Ctx) -> RuleResult {
         judge_hire(g, ctx.as_of)
     });
     let mut conditions = vec![enterprise_condition(ctx, CLAUSE_HIRING)];
-    conditions.extend(result.report(condition(
+    conditions.extend(result.report(ctx.condition(
             "qualifying-hires",
             "招用脱贫人口等困难人员签订劳动合同、社保连续缴纳满1年且仍在缴（6000元/人）；招用高校毕业生、16—24岁登记失业青年、登记失业半年以上人员签订1年以上合同、社保缴满6个月（2000元/人）",
             CLAUSE_HIRING,
@@ -436,17 +441,18 @@ fn employer_si_rule(ctx: &Ctx) -> RuleResult {
         k.audience() == crate::catalogue::Audience::Employer && k != OrgKind::PublicPostDeveloper
     });
     let result = per_group(&for_org, ctx.facts.roster.as_ref(), judge_employer_si);
-    let mut conditions = vec![condition(
-        "employer",
-        "用人单位（企业、合作社、家庭农场、车间等）",
-        CLAUSE_EMPLOYER_SI,
-    )
-    .check(
-        for_org,
-        "贵单位是用人单位",
-        "公益性岗位的社保补贴按公益性岗位政策申请",
-    )];
-    conditions.extend(result.report(condition(
+    let mut conditions = vec![ctx
+        .condition(
+            "employer",
+            "用人单位（企业、合作社、家庭农场、车间等）",
+            CLAUSE_EMPLOYER_SI,
+        )
+        .check(
+            for_org,
+            "贵单位是用人单位",
+            "公益性岗位的社保补贴按公益性岗位政策申请",
+        )];
+    conditions.extend(result.report(ctx.condition(
             "qualifying-hires",
             "招用脱贫人口、离校2年内登记失业高校毕业生、重庆户籍登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
             CLAUSE_EMPLOYER_SI,
@@ -528,7 +534,7 @@ fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
         (outcome, Decimal::ZERO)
     });
     let mut conditions = vec![
-        condition(
+        ctx.condition(
             "producer",
             "企业、就业帮扶车间等各类生产经营主体",
             CLAUSE_WORK_FOR_TRAINING,
@@ -538,7 +544,7 @@ fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
             "贵单位是生产经营主体",
             "此项面向企业、就业帮扶车间等生产经营主体",
         ),
-        condition(
+        ctx.condition(
             "runs-work-for-training",
             "对吸纳的脱贫人口开展以工代训（边工作边培训）",
             CLAUSE_WORK_FOR_TRAINING,
@@ -550,7 +556,7 @@ fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
         ),
     ];
     conditions.extend(result.report(
-        condition(
+        ctx.condition(
             "poverty-hires",
             "吸纳脱贫人口就业（已享受过以工代训补贴的人员除外）",
             CLAUSE_WORK_FOR_TRAINING,

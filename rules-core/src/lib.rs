@@ -40,7 +40,9 @@ pub mod workshops;
 
 pub use catalogue::{Audience, CatalogueEntry, CATALOGUE};
 pub use date::Date;
-pub use evaluate::{evaluate, evaluate_person, BenefitReport, Outcome, Report, Status, Value};
+pub use evaluate::{
+    evaluate, evaluate_brief, evaluate_person, BenefitReport, Outcome, Report, Status, Value,
+};
 pub use facts::{Answer, Facts, Q};
 pub use standing::Standing;
 

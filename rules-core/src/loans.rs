@@ -152,7 +152,7 @@ impl Workings {
             steps: self.steps,
             confidence: stop.confidence,
             sources: self.sources,
-            note: stop.note.to_string(),
+            note: stop.note.into(),
             breakdown: Vec::new(),
             refine: self.refine,
         }
@@ -329,7 +329,7 @@ fn subsidy(ctx: &Ctx, borrower: &Borrower, loan: Loan) -> Estimate {
         steps: w.steps,
         confidence,
         sources: w.sources,
-        note: "这是财政贴息（替您付的利息），按利率上限估算的最高额；实际利率以银行合同为准，贴息按季度先付后贴，展期、逾期部分不贴息".to_string(),
+        note: "这是财政贴息（替您付的利息），按利率上限估算的最高额；实际利率以银行合同为准，贴息按季度先付后贴，展期、逾期部分不贴息".into(),
         breakdown: Vec::new(),
         refine: w.refine,
     }

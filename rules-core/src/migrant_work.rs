@@ -70,7 +70,7 @@ fn working(ctx: &Ctx) -> Tri {
 }
 
 fn poverty_with_hukou(ctx: &Ctx) -> ConditionReport {
-    condition(
+    ctx.condition(
         "poverty-chongqing",
         "重庆户籍脱贫人口（含防止返贫监测对象）",
         "渝人社〔2021〕237号 一（一）",
@@ -85,7 +85,7 @@ fn poverty_with_hukou(ctx: &Ctx) -> ConditionReport {
 fn months_condition(ctx: &Ctx, clause: &'static str) -> ConditionReport {
     let months = ctx.months_worked();
     let test = fact(months, Q::WorkSince, |m| m >= MONTHS_REQUIRED);
-    let not_met = match ctx.facts.work_since {
+    let not_met = || match ctx.facts.work_since {
         Some(since) => format!(
             "已连续工作 {} 个月，满 {MONTHS_REQUIRED} 个月（{}）后可申请",
             months.unwrap_or(0),
@@ -93,17 +93,18 @@ fn months_condition(ctx: &Ctx, clause: &'static str) -> ConditionReport {
         ),
         None => String::new(),
     };
-    condition("three-months", "连续稳定就业3个月及以上", clause).check(
-        test,
-        format!("已连续工作 {} 个月", months.unwrap_or(0)),
-        not_met,
-    )
+    ctx.condition("three-months", "连续稳定就业3个月及以上", clause)
+        .check(
+            test,
+            || format!("已连续工作 {} 个月", months.unwrap_or(0)),
+            not_met,
+        )
 }
 
 /// Whether the subsidy can be claimed again is not published (research.md §2.1: "once a year or once in
 /// total: UNKNOWN"): someone who has had it before is told so, never that it is once only.
 fn not_received(ctx: &Ctx, clause: &'static str) -> ConditionReport {
-    let rule = condition(
+    let rule = ctx.condition(
         "once-only",
         "外出务工与赴山东不重复享受；以前领过的能否再领（每年一次还是每人一次）未查到规定",
         clause,
@@ -120,7 +121,7 @@ fn not_received(ctx: &Ctx, clause: &'static str) -> ConditionReport {
     )
 }
 
-fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &str) -> Estimate {
+fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &'static str) -> Estimate {
     match in_force(table, ctx.as_of) {
         Some(entry) => {
             let estimate = Estimate::amount(
@@ -160,7 +161,7 @@ fn job_search_rule(ctx: &Ctx) -> RuleResult {
     RuleResult {
         conditions: vec![
             poverty_with_hukou(ctx),
-            condition(
+            ctx.condition(
                 "outside-home-district",
                 "在户籍所在区县以外就业（公益性岗位除外）",
                 CLAUSE_JOB_SEARCH,
@@ -182,11 +183,12 @@ fn shandong_rule(ctx: &Ctx) -> RuleResult {
     RuleResult {
         conditions: vec![
             poverty_with_hukou(ctx),
-            condition("in-shandong", "到山东省稳定就业", CLAUSE_SHANDONG).check(
-                place,
-                "您在山东省就业",
-                "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴（500元）”",
-            ),
+            ctx.condition("in-shandong", "到山东省稳定就业", CLAUSE_SHANDONG)
+                .check(
+                    place,
+                    "您在山东省就业",
+                    "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴（500元）”",
+                ),
             months_condition(ctx, CLAUSE_SHANDONG),
             not_received(ctx, CLAUSE_SHANDONG),
         ],
@@ -289,13 +291,13 @@ fn transport_rule(ctx: &Ctx) -> RuleResult {
         working(ctx).and_then(|| fact(f.work_place, Q::WorkPlace, WorkPlace::outside_own_district));
     let conditions = vec![
         poverty_with_hukou(ctx),
-        condition(
+        ctx.condition(
             "age-and-capacity",
             "16周岁以上、有劳动能力",
             CLAUSE_TRANSPORT,
         )
         .check(able, "年龄和劳动能力符合", "须年满16周岁并有劳动能力"),
-        condition(
+        ctx.condition(
             "working-away",
             "当年在户籍区县以外（市内其他区县或市外）务工",
             CLAUSE_TRANSPORT,
@@ -305,11 +307,12 @@ fn transport_rule(ctx: &Ctx) -> RuleResult {
             "您当年在户籍区县以外务工",
             "须在户籍所在区县以外务工；在本区县内务工的不能申请",
         ),
-        condition("once-a-year", "每年只能享受一次", CLAUSE_TRANSPORT).check(
-            no(f.transport_received, Q::TransportReceived),
-            "今年还没有领过",
-            "今年已经领过，每年只能享受一次",
-        ),
+        ctx.condition("once-a-year", "每年只能享受一次", CLAUSE_TRANSPORT)
+            .check(
+                no(f.transport_received, Q::TransportReceived),
+                "今年还没有领过",
+                "今年已经领过，每年只能享受一次",
+            ),
     ];
     RuleResult {
         conditions,
@@ -414,20 +417,20 @@ fn transport_2022(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: Str
 }
 
 /// Tickets held but the fare not given yet: the fare question, the flat amount's step shown.
-fn fare_needed(fare: Q, flat: &Dated<Decimal>, flat_step: String, note: &str) -> Estimate {
+fn fare_needed(fare: Q, flat: &Dated<Decimal>, flat_step: String, note: &'static str) -> Estimate {
     Estimate {
         value: Value::NeedsAnswers { asks: vec![fare] },
         steps: vec![flat_step],
         confidence: flat.source.confidence,
         sources: vec![flat.source],
-        note: note.to_string(),
+        note: note.into(),
         breakdown: Vec::new(),
         refine: Vec::new(),
     }
 }
 
 /// No tickets: the flat amount, once a year.
-fn flat_amount(flat: &Dated<Decimal>, flat_step: String, note: &str) -> Estimate {
+fn flat_amount(flat: &Dated<Decimal>, flat_step: String, note: &'static str) -> Estimate {
     Estimate::amount(
         flat.value,
         Unit::Yuan,
@@ -503,7 +506,7 @@ fn lu_yu_rule(ctx: &Ctx) -> RuleResult {
         working(ctx).and_then(|| fact(f.work_place, Q::WorkPlace, |p| p == WorkPlace::Shandong));
     let conditions = vec![
         poverty_with_hukou(ctx),
-        condition(
+        ctx.condition(
             "organised-transfer",
             "通过鲁渝（东西部）劳务协作有组织转移到山东就业",
             CLAUSE_LU_YU,
@@ -528,8 +531,7 @@ fn lu_yu_rule(ctx: &Ctx) -> RuleResult {
             )],
             confidence: cap.source.confidence,
             sources: vec![cap.source],
-            note: "交通生活补助、稳岗补贴的项目和标准由各区县确定，请向区县人力社保部门咨询"
-                .to_string(),
+            note: "交通生活补助、稳岗补贴的项目和标准由各区县确定，请向区县人力社保部门咨询".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         },

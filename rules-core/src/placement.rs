@@ -95,7 +95,7 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
     let for_org = ctx.org_kind_is(|k| matches!(k, OrgKind::HrAgency | OrgKind::LabourBroker));
     let result = per_group(&for_org, f.roster.as_ref(), |g| judge(g, ctx.as_of));
     let mut conditions = vec![
-        condition(
+        ctx.condition(
             "agency-or-broker",
             "经营性人力资源服务机构或劳务经纪人",
             CLAUSE,
@@ -105,13 +105,14 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
             "贵单位是人力资源服务机构或劳务经纪人",
             "此项面向经营性人力资源服务机构和劳务经纪人",
         ),
-        condition("licensed", "持有人力资源服务许可证或劳务经纪人证书", CLAUSE).check(
-            yes(f.agency_licensed, Q::AgencyLicensed),
-            "已取得许可证或证书",
-            "须先取得人力资源服务许可证（劳务经纪人须取得证书）",
-        ),
+        ctx.condition("licensed", "持有人力资源服务许可证或劳务经纪人证书", CLAUSE)
+            .check(
+                yes(f.agency_licensed, Q::AgencyLicensed),
+                "已取得许可证或证书",
+                "须先取得人力资源服务许可证（劳务经纪人须取得证书）",
+            ),
     ];
-    conditions.extend(result.report(condition(
+    conditions.extend(result.report(ctx.condition(
             "qualifying-placements",
             "免费介绍、非劳务派遣：脱贫人口和就业困难人员全日制就业（非公益性岗位）连续3个月（500元/人）；登记失业人员签订1年以上合同、社保缴满6个月（200元/人）",
             CLAUSE,

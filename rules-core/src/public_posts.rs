@@ -68,12 +68,13 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
         "家里还没有人在岗"
     };
     let conditions = vec![
-        condition("poverty", "脱贫人口（含风险未消除的监测对象）", CLAUSE).check(
-            family,
-            "您是脱贫人口",
-            "乡村公益性岗位优先安置脱贫人口（含风险未消除的监测对象）",
-        ),
-        condition(
+        ctx.condition("poverty", "脱贫人口（含风险未消除的监测对象）", CLAUSE)
+            .check(
+                family,
+                "您是脱贫人口",
+                "乡村公益性岗位优先安置脱贫人口（含风险未消除的监测对象）",
+            ),
+        ctx.condition(
             "age-and-capacity",
             "年满16周岁，有一定劳动能力",
             CLAUSE_DISTRICT,
@@ -87,7 +88,7 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
             "年龄和劳动能力符合",
             "须年满16周岁并有一定劳动能力",
         ),
-        condition(
+        ctx.condition(
             "not-otherwise-employed",
             "没有其他工作（未外出务工、未在车间就业、未办营业执照）",
             CLAUSE_DISTRICT,
@@ -101,13 +102,13 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
             },
             "已在外务工、在单位就业或自己经营的，一般不安排乡村公益性岗位",
         ),
-        condition(
+        ctx.condition(
             "priority",
             "优先安置弱劳力、半劳力和无法外出务工的脱贫人口",
             CLAUSE,
         )
         .check(priority_known, priority_message, ""),
-        condition(
+        ctx.condition(
             "one-per-family",
             "万州区：家里没有其他人在公益性岗位上（其他区县是否有此限制未查到）",
             CLAUSE_WANZHOU,
@@ -301,15 +302,15 @@ fn post_subsidy_rule(ctx: &Ctx) -> RuleResult {
     let wages = town_post_wages(ctx);
     let pair = wages.as_ref().ok().map(|(m, h)| (m.value, h.value));
     let result = per_group(&for_org, f.roster.as_ref(), |g| judge_post(g, pair));
-    let mut conditions = vec![
-        condition("developer", "公益性岗位开发单位", CLAUSE_POST_SUBSIDY).check(
+    let mut conditions = vec![ctx
+        .condition("developer", "公益性岗位开发单位", CLAUSE_POST_SUBSIDY)
+        .check(
             for_org,
             "贵单位是公益性岗位开发单位",
             "此项面向开发公益性岗位的单位（村委会、社区、机关事业单位等）",
-        ),
-    ];
+        )];
     conditions.extend(result.report(
-        condition(
+        ctx.condition(
             "placed-people",
             "在公益性岗位上安置就业困难人员（含脱贫人口），签订劳动合同或劳务协议（安置脱贫人口的每次不超过1年）；城镇公益性岗位补贴一般不超过3年，初次核定时距法定退休年龄不足5年的最长5年；乡村公益性岗位的补贴和期限按区县规定",
             CLAUSE_POST_SUBSIDY,

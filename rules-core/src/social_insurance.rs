@@ -46,18 +46,19 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
         "须是低保家庭、零就业家庭人员，或重庆户籍登记失业的“4050”人员、离校2年内登记失业的高校毕业生"
     };
     let conditions = vec![
-        condition("flexible-work", "在重庆灵活就业", CLAUSE).check(
-            ctx.activity_is(|a| a == Activity::Flexible),
-            "您在灵活就业",
-            "须是灵活就业人员（在单位上班的，由单位申请社保补贴）",
-        ),
-        condition(
+        ctx.condition("flexible-work", "在重庆灵活就业", CLAUSE)
+            .check(
+                ctx.activity_is(|a| a == Activity::Flexible),
+                "您在灵活就业",
+                "须是灵活就业人员（在单位上班的，由单位申请社保补贴）",
+            ),
+        ctx.condition(
             "target-group",
             "低保、零就业家庭人员，重庆户籍登记失业的“4050”人员，或离校2年内登记失业的高校毕业生",
             CLAUSE,
         )
         .check(group, "您属于补贴对象", group_not_met),
-        condition(
+        ctx.condition(
             "insured-as-individual",
             "以个人身份缴纳职工养老保险和职工医疗保险",
             CLAUSE,
@@ -67,7 +68,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
             "您以个人身份缴纳职工养老、医疗保险",
             "须以个人身份缴纳职工养老保险和职工医疗保险（城乡居民保险不算）",
         ),
-        condition(
+        ctx.condition(
             "within-three-years",
             "享受期限最长3年（距退休不足5年的可延长至退休）",
             CLAUSE,
@@ -102,7 +103,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
             steps: vec!["补贴 = 上年实际缴纳的职工养老、医疗保险费 × 2/3".to_string()],
             confidence: Confidence::Official,
             sources: vec![&FLEXIBLE_SOURCE],
-            note: "填写上年缴费金额后可估算".to_string(),
+            note: "填写上年缴费金额后可估算".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         },

@@ -92,7 +92,7 @@ fn hardship_family(ctx: &Ctx, include_zero_employment: bool) -> Tri {
         .or_else(|| yes(f.tekun, Q::Tekun))
 }
 
-fn flat(table: &'static [Dated<Decimal>], ctx: &Ctx, unit: Unit, note: &str) -> Estimate {
+fn flat(table: &'static [Dated<Decimal>], ctx: &Ctx, unit: Unit, note: &'static str) -> Estimate {
     match in_force(table, ctx.as_of) {
         Some(e) => Estimate::amount(
             e.value,
@@ -121,7 +121,7 @@ fn graduate_rule(ctx: &Ctx) -> RuleResult {
     let graduated = ctx
         .activity_is(|a| a == Activity::NotWorking)
         .and_then(|| ctx.college_graduate_within(12));
-    let graduated_not_met = match f.graduated_on {
+    let graduated_not_met = || match f.graduated_on {
         _ if f.activity.is_some_and(|a| a != Activity::NotWorking) => {
             "此项面向离校后尚未就业的高校毕业生".to_string()
         }
@@ -133,23 +133,25 @@ fn graduate_rule(ctx: &Ctx) -> RuleResult {
     };
     RuleResult {
         conditions: vec![
-            condition("chongqing-hukou", "重庆户籍", CLAUSE_GRADUATE).check(
-                ctx.chongqing_hukou(),
-                "您是重庆户籍",
-                "此项只面向重庆户籍毕业生",
-            ),
-            condition(
+            ctx.condition("chongqing-hukou", "重庆户籍", CLAUSE_GRADUATE)
+                .check(
+                    ctx.chongqing_hukou(),
+                    "您是重庆户籍",
+                    "此项只面向重庆户籍毕业生",
+                ),
+            ctx.condition(
                 "recent-graduate",
                 "高校毕业、离校1年内尚未就业",
                 CLAUSE_GRADUATE,
             )
             .check(graduated, "您是离校1年内的高校毕业生", graduated_not_met),
-            condition("registered-unemployed", "已办理失业登记", CLAUSE_GRADUATE).check(
-                yes(f.registered_unemployed, Q::RegisteredUnemployed),
-                "您已办理失业登记",
-                "须先办理失业登记（任一街道、乡镇社保所即可办理，免费）",
-            ),
-            condition(
+            ctx.condition("registered-unemployed", "已办理失业登记", CLAUSE_GRADUATE)
+                .check(
+                    yes(f.registered_unemployed, Q::RegisteredUnemployed),
+                    "您已办理失业登记",
+                    "须先办理失业登记（任一街道、乡镇社保所即可办理，免费）",
+                ),
+            ctx.condition(
                 "hardship-family",
                 "低保、零就业、脱贫、残疾人家庭，或本人残疾、特困",
                 CLAUSE_GRADUATE,
@@ -202,7 +204,7 @@ fn student_rule(ctx: &Ctx) -> RuleResult {
     let family = hardship_family(ctx, false).or_else(|| yes(f.student_loan, Q::StudentLoan));
     RuleResult {
         conditions: vec![
-            condition(
+            ctx.condition(
                 "final-year-student",
                 "重庆高校（含高职）毕业年度在校生",
                 CLAUSE_STUDENT,
@@ -212,7 +214,7 @@ fn student_rule(ctx: &Ctx) -> RuleResult {
                 "您是重庆高校毕业年度学生",
                 "须是重庆高校（含高职、大专）毕业年度的在校学生",
             ),
-            condition(
+            ctx.condition(
                 "hardship-family",
                 "低保、残疾人、脱贫家庭或特困学生，或办理了国家助学贷款",
                 CLAUSE_STUDENT,
@@ -283,13 +285,13 @@ fn yulu_rule(ctx: &Ctx) -> RuleResult {
     .implies(|| no(f.cq_tuition_aid, Q::CqTuitionAid));
     RuleResult {
         conditions: vec![
-            condition(
+            ctx.condition(
                 "poverty-family",
                 "脱贫户或监测对象户（开学时未标注风险消除）的子女",
                 CLAUSE_YULU,
             )
             .check(family, "家庭类别符合", family_not_met),
-            condition(
+            ctx.condition(
                 "vocational-student",
                 "全日制中职、技工院校或高职在读（有正式学籍）",
                 CLAUSE_YULU,
@@ -299,7 +301,7 @@ fn yulu_rule(ctx: &Ctx) -> RuleResult {
                 "您在读全日制中职、技工院校或高职",
                 "须在读全日制中职（含技工院校）或高职（含技师学院、大专）",
             ),
-            condition(
+            ctx.condition(
                 "no-cq-tuition-aid",
                 "高职学生未享受重庆籍建档立卡贫困大学生学费资助",
                 CLAUSE_YULU,
@@ -382,16 +384,17 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
         }
     };
     RuleResult {
-        conditions: vec![condition(
-            "technical-student",
-            "技工院校全日制学历教育一至三年级在读",
-            CLAUSE_TECHNICAL,
-        )
-        .check(
-            studying,
-            "您是技工院校全日制一至三年级学生",
-            "须在技工院校全日制学历教育一至三年级就读",
-        )],
+        conditions: vec![ctx
+            .condition(
+                "technical-student",
+                "技工院校全日制学历教育一至三年级在读",
+                CLAUSE_TECHNICAL,
+            )
+            .check(
+                studying,
+                "您是技工院校全日制一至三年级学生",
+                "须在技工院校全日制学历教育一至三年级就读",
+            )],
         estimate,
     }
 }

@@ -74,7 +74,7 @@ fn training_rule(ctx: &Ctx) -> RuleResult {
     };
     RuleResult {
         conditions: vec![
-            condition(
+            ctx.condition(
                 "target-group",
                 "脱贫人口及其子女、毕业年度高校毕业生、两后生、农村转移就业劳动者、城镇登记失业人员、残疾人、退役军人、企业职工",
                 CLAUSE_TRAINING,
@@ -84,7 +84,7 @@ fn training_rule(ctx: &Ctx) -> RuleResult {
                 employee_note,
                 "不属于职业技能培训补贴的对象人群；其他人员能否参加补贴性培训，请向区县人力社保部门咨询",
             ),
-            condition("once-a-year", "每人每年只享受一次培训补贴", CLAUSE_TRAINING).check(
+            ctx.condition("once-a-year", "每人每年只享受一次培训补贴", CLAUSE_TRAINING).check(
                 no(f.training_subsidised, Q::TrainingSubsidised),
                 "今年还没有享受过",
                 "今年已享受过一次，明年可再参加",
@@ -124,12 +124,13 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
     })
     .and_then(|| yes(f.training_certificate, Q::TrainingCertificate));
     let conditions = vec![
-        condition("poverty", "脱贫人口（含防止返贫监测对象）", CLAUSE_LIVING).check(
-            ctx.poverty(),
-            "您是脱贫人口",
-            "此项只面向脱贫人口（含监测对象）",
-        ),
-        condition(
+        ctx.condition("poverty", "脱贫人口（含防止返贫监测对象）", CLAUSE_LIVING)
+            .check(
+                ctx.poverty(),
+                "您是脱贫人口",
+                "此项只面向脱贫人口（含监测对象）",
+            ),
+        ctx.condition(
             "trained-with-certificate",
             "参加职业技能培训或创业培训并取得证书",
             CLAUSE_LIVING,
@@ -139,7 +140,7 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
             "已完成培训并取得证书",
             "须参加职业技能培训（含家庭服务）或创业培训，并取得证书",
         ),
-        condition(
+        ctx.condition(
             "not-on-unemployment-benefit",
             "不能与失业保险金同时享受",
             CLAUSE_LIVING,
@@ -182,7 +183,7 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
             )],
             confidence: rate.source.confidence,
             sources: vec![rate.source],
-            note: "填写培训天数后可估算".to_string(),
+            note: "填写培训天数后可估算".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         },

@@ -67,22 +67,23 @@ fn ui_rule(ctx: &Ctx) -> RuleResult {
     // Asked in this order: no work now, then the contributions (someone who never paid answers 0 and
     // is done), and only then how the job was lost.
     let conditions = vec![
-        condition("not-working", "目前没有工作", CLAUSE_UI).check(
-            ctx.activity_is(|a| a == Activity::NotWorking),
-            "您目前没有工作",
-            "失业保险金面向失业后目前没有工作的人",
-        ),
-        condition(
+        ctx.condition("not-working", "目前没有工作", CLAUSE_UI)
+            .check(
+                ctx.activity_is(|a| a == Activity::NotWorking),
+                "您目前没有工作",
+                "失业保险金面向失业后目前没有工作的人",
+            ),
+        ctx.condition(
             "one-year-contributions",
             "失业前单位和本人已累计缴纳失业保险满1年",
             CLAUSE_UI,
         )
         .check(
             fact(f.ui_years, Q::UiYears, |y| y >= 1),
-            format!("已累计缴纳 {} 年", f.ui_years.unwrap_or(0)),
+            || format!("已累计缴纳 {} 年", f.ui_years.unwrap_or(0)),
             "失业保险须累计缴满1年才能领取",
         ),
-        condition(
+        ctx.condition(
             "unemployed-involuntarily",
             "非因本人意愿中断就业",
             CLAUSE_UI,
@@ -136,7 +137,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
                 confidence: Confidence::Weak,
                 sources: vec![wage.source],
                 note: "在城口、巫溪、酉阳、彭水参保的，或户籍在这4个县并在重庆参保的按90%（在重庆市外参保后转入的按原政策），其他按80%"
-                    .to_string(),
+                    .into(),
                 breakdown: Vec::new(),
                 refine: Vec::new(),
             }
@@ -181,7 +182,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
             steps,
             confidence: Confidence::Weak,
             sources,
-            note,
+            note: note.into(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         };
@@ -202,7 +203,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
         steps,
         confidence: Confidence::Weak,
         sources,
-        note,
+        note: note.into(),
         breakdown: Vec::new(),
         refine: Vec::new(),
     }
@@ -241,12 +242,12 @@ fn services_rule(ctx: &Ctx) -> RuleResult {
         .or_else(|| yes(f.looking_for_work, Q::LookingForWork));
     RuleResult {
         conditions: vec![
-            condition("working-age", "年满16周岁", CLAUSE_SERVICES).check(
+            ctx.condition("working-age", "年满16周岁", CLAUSE_SERVICES).check(
                 ctx.age_at_least(16),
                 "年龄符合",
                 "须年满16周岁",
             ),
-            condition("seeking-work", "没有工作或想找（换）工作", CLAUSE_SERVICES).check(
+            ctx.condition("seeking-work", "没有工作或想找（换）工作", CLAUSE_SERVICES).check(
                 wants_help,
                 "可以免费获得职业指导、职业介绍",
                 "您目前有工作且不想换工作；需要时随时可以免费申请",

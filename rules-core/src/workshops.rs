@@ -76,25 +76,27 @@ pub fn award(table: &AwardTable, grade: Grade, retained: u32) -> Option<Decimal>
 }
 
 fn is_workshop(ctx: &Ctx) -> ConditionReport {
-    condition("workshop", "就业帮扶车间（含社区工厂、卫星工厂）", CLAUSE).check(
-        ctx.org_kind_is(|k| k == OrgKind::Workshop),
-        "贵单位是就业帮扶车间",
-        "此项面向就业帮扶车间",
-    )
+    ctx.condition("workshop", "就业帮扶车间（含社区工厂、卫星工厂）", CLAUSE)
+        .check(
+            ctx.org_kind_is(|k| k == OrgKind::Workshop),
+            "贵单位是就业帮扶车间",
+            "此项面向就业帮扶车间",
+        )
 }
 
 fn recognised(ctx: &Ctx) -> ConditionReport {
-    condition("recognised", "被认定（评选）为区县级就业帮扶车间", CLAUSE).check(
-        yes(ctx.facts.workshop_recognised, Q::WorkshopRecognised),
-        "已被认定为区县级就业帮扶车间",
-        "须先被认定为区县级就业帮扶车间",
-    )
+    ctx.condition("recognised", "被认定（评选）为区县级就业帮扶车间", CLAUSE)
+        .check(
+            yes(ctx.facts.workshop_recognised, Q::WorkshopRecognised),
+            "已被认定为区县级就业帮扶车间",
+            "须先被认定为区县级就业帮扶车间",
+        )
 }
 
 fn construction_rule(ctx: &Ctx) -> RuleResult {
     let conditions = vec![
         is_workshop(ctx),
-        condition("newly-built", "新建车间", CLAUSE).check(
+        ctx.condition("newly-built", "新建车间", CLAUSE).check(
             yes(ctx.facts.workshop_new, Q::WorkshopNew),
             "是新建车间",
             "一次性建设补助只面向新建车间",
@@ -114,7 +116,7 @@ fn construction_rule(ctx: &Ctx) -> RuleResult {
             ],
             confidence: cap.source.confidence,
             sources: vec![cap.source],
-            note: "由区县衔接资金列支，区县乡村振兴（农业农村）部门实施".to_string(),
+            note: "由区县衔接资金列支，区县乡村振兴（农业农村）部门实施".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),
         },
@@ -136,19 +138,23 @@ fn award_rule(ctx: &Ctx) -> RuleResult {
     let conditions = vec![
         is_workshop(ctx),
         recognised(ctx),
-        condition("grade", "年度绩效评估合格及以上", CLAUSE).check(
-            fact(f.workshop_grade, Q::WorkshopGrade, |g| g != Grade::Fail),
-            format!("绩效评估为{}", f.workshop_grade.map_or("", Grade::label)),
-            "绩效评估不合格的不予奖补",
-        ),
-        condition("retained-10", "稳岗3个月以上的在岗人员达到10人", CLAUSE).check(
-            retained_ok,
-            format!("稳岗3个月以上 {} 人", f.workshop_retained.unwrap_or(0)),
-            format!(
-                "稳岗3个月以上的只有 {} 人，达到10人才有奖补",
-                f.workshop_retained.unwrap_or(0)
+        ctx.condition("grade", "年度绩效评估合格及以上", CLAUSE)
+            .check(
+                fact(f.workshop_grade, Q::WorkshopGrade, |g| g != Grade::Fail),
+                || format!("绩效评估为{}", f.workshop_grade.map_or("", Grade::label)),
+                "绩效评估不合格的不予奖补",
             ),
-        ),
+        ctx.condition("retained-10", "稳岗3个月以上的在岗人员达到10人", CLAUSE)
+            .check(
+                retained_ok,
+                || format!("稳岗3个月以上 {} 人", f.workshop_retained.unwrap_or(0)),
+                || {
+                    format!(
+                        "稳岗3个月以上的只有 {} 人，达到10人才有奖补",
+                        f.workshop_retained.unwrap_or(0)
+                    )
+                },
+            ),
     ];
     let Some(table) = in_force(AWARD_TABLES, ctx.as_of) else {
         return RuleResult {

@@ -274,6 +274,55 @@ proptest! {
     }
 
     #[test]
+    fn the_brief_evaluation_decides_like_the_full_one(
+        seeds in prop::collection::vec(any::<u64>(), Q::ALL.len()),
+        keep in prop::collection::vec(any::<bool>(), Q::ALL.len()),
+        wild in any::<bool>(),
+        day_seed in any::<u64>(),
+    ) {
+        // `evaluate_brief` (the CLI's --summary) runs the same rules without writing their words:
+        // everything but the texts must be what `evaluate` gives, for every audience, with unknowns.
+        let as_of = date_from(day_seed, 2019, 10);
+        let answer = if wild { wild_answer } else { valid_answer };
+        let mut facts = profile(&seeds, as_of, answer);
+        for (q, kept) in Q::ALL.iter().zip(&keep) {
+            if !kept {
+                facts.set(*q, None).expect("clearing always works");
+            }
+        }
+        let full = evaluate(&facts, as_of);
+        let brief = rules_core::evaluate_brief(&facts, as_of);
+        prop_assert_eq!(&brief.findings, &full.findings);
+        prop_assert_eq!(brief.as_of, full.as_of);
+        prop_assert_eq!(brief.notice_ended, full.notice_ended);
+        prop_assert_eq!(brief.benefits.len(), full.benefits.len());
+        for (b, f) in brief.benefits.iter().zip(&full.benefits) {
+            prop_assert_eq!(b.id, f.id);
+            prop_assert_eq!(b.status, f.status, "{}", f.id);
+            prop_assert_eq!(b.standing, f.standing);
+            prop_assert_eq!(b.status_on_last_day, f.status_on_last_day);
+            prop_assert_eq!(b.rules_on, f.rules_on);
+            prop_assert_eq!(&b.estimate.value, &f.estimate.value, "{}", f.id);
+            prop_assert_eq!(&b.estimate.refine, &f.estimate.refine);
+            prop_assert_eq!(b.estimate.confidence, f.estimate.confidence);
+            prop_assert_eq!(&b.estimate.sources, &f.estimate.sources);
+            prop_assert_eq!(b.open_questions(), f.open_questions(), "{}", f.id);
+            let conditions = |r: &rules_core::BenefitReport| -> Vec<_> {
+                r.conditions.iter().map(|c| (c.id, c.outcome, c.asks.clone())).collect()
+            };
+            prop_assert_eq!(conditions(b), conditions(f), "{}", f.id);
+            let lines = |r: &rules_core::BenefitReport| -> Vec<_> {
+                r.estimate
+                    .breakdown
+                    .iter()
+                    .map(|l| (l.row, l.heads, l.qualifying, l.per_head, l.subtotal, l.missing))
+                    .collect()
+            };
+            prop_assert_eq!(lines(b), lines(f), "{}", f.id);
+        }
+    }
+
+    #[test]
     fn the_person_evaluator_agrees_with_the_full_one(
         seeds in prop::collection::vec(any::<u64>(), Q::ALL.len()),
         day_seed in any::<u64>(),

@@ -55,6 +55,18 @@ pub enum Status {
 }
 
 impl Status {
+    /// Its stable id, as serialised (`needs-answers` …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::NeedsAnswers => "needs-answers",
+            Status::ContinuationUnknown => "continuation-unknown",
+            Status::NotEligible => "not-eligible",
+            Status::PolicyEnded => "policy-ended",
+            Status::NotForAudience => "not-for-audience",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Eligible => "可以申请",

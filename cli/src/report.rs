@@ -95,7 +95,7 @@ pub fn write_summary(report: &Report, out: &mut Vec<u8>) -> Result<(), serde_jso
             name(out, status.id())?;
         }
         out.extend_from_slice(b",\"value\":");
-        serde_json::to_writer(&mut *out, &benefit.estimate.value)?;
+        write_value(&benefit.estimate.value, out)?;
         out.extend_from_slice(b",\"asks\":[");
         for (i, q) in open_questions(benefit).enumerate() {
             if i > 0 {
@@ -109,13 +109,45 @@ pub fn write_summary(report: &Report, out: &mut Vec<u8>) -> Result<(), serde_jso
     Ok(())
 }
 
-/// A fixed name as a JSON string: as it is when nothing in it needs escaping (ids are ASCII
-/// kebab-case), else through serde_json.
+/// rules-core's `Value` as serde_json writes it (tagged by `kind`, kebab-case; amounts as strings).
+fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    let (kind, figure) = match value {
+        Value::Amount { amount, unit } => ("amount", Some(("amount", amount, unit))),
+        Value::UpTo { max, unit } => ("up-to", Some(("max", max, unit))),
+        Value::SetByDistrict => ("set-by-district", None),
+        Value::Unpublished => ("unpublished", None),
+        Value::NotMoney => ("not-money", None),
+        Value::NeedsAnswers { .. } => ("needs-answers", None),
+        Value::NotApplicable => ("not-applicable", None),
+    };
+    out.extend_from_slice(b"{\"kind\":");
+    name(out, kind)?;
+    if let Some((key, figure, unit)) = figure {
+        out.push(b',');
+        name(out, key)?;
+        out.push(b':');
+        serde_json::to_writer(&mut *out, figure)?;
+        out.extend_from_slice(b",\"unit\":");
+        name(out, unit.label())?;
+    }
+    if let Value::NeedsAnswers { asks } = value {
+        out.extend_from_slice(b",\"asks\":[");
+        for (i, q) in asks.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            name(out, q.id())?;
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// A fixed name or label as a JSON string: as it is when nothing in it needs escaping (serde_json
+/// escapes only quotes, backslashes and control characters), else through serde_json.
 fn name(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
-    {
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
@@ -320,6 +352,35 @@ mod tests {
         }
         for q in Q::ALL {
             assert_eq!(serde_json::to_string(q).unwrap(), format!("\"{}\"", q.id()));
+        }
+        use rules_core::money::Unit;
+        let units = [
+            Unit::Yuan,
+            Unit::YuanPerPerson,
+            Unit::YuanPerHousehold,
+            Unit::YuanPerMonth,
+            Unit::YuanPerYear,
+            Unit::YuanPerDay,
+        ];
+        let amount = rules_core::money::yuan(1234) + rules_core::money::bp(5600);
+        let mut values = vec![
+            Value::SetByDistrict,
+            Value::Unpublished,
+            Value::NotMoney,
+            Value::NotApplicable,
+            Value::NeedsAnswers { asks: vec![] },
+            Value::NeedsAnswers {
+                asks: vec![Q::TrainingDays, Q::Age],
+            },
+        ];
+        for unit in units {
+            values.push(Value::Amount { amount, unit });
+            values.push(Value::UpTo { max: amount, unit });
+        }
+        for value in values {
+            let mut out = Vec::new();
+            write_value(&value, &mut out).unwrap();
+            assert_eq!(out, serde_json::to_vec(&value).unwrap());
         }
         let mut out = Vec::new();
         name(&mut out, "a\"b\\c\n").unwrap();

@@ -324,12 +324,21 @@ impl Ctx<'_> {
         }
     }
 
-    /// `text()` when texts are written, else nothing (a formula step or note nobody reads).
-    pub fn text(&self, text: impl Text) -> Cow<'static, str> {
+    /// A formula step when texts are written, else nothing (nobody reads it).
+    pub fn step(&self, step: impl FnOnce() -> String) -> String {
         if self.explain {
-            text.text()
+            step()
         } else {
-            Cow::Borrowed("")
+            String::new()
+        }
+    }
+
+    /// Formula steps when texts are written, else none.
+    pub fn steps(&self, steps: impl FnOnce() -> Vec<String>) -> Vec<String> {
+        if self.explain {
+            steps()
+        } else {
+            Vec::new()
         }
     }
 
@@ -567,11 +576,10 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx, position: usize) -> Option<B
         )
     } else {
         let result = (benefit.rule)(ctx);
-        let mut conditions = Vec::with_capacity(result.conditions.len() + 1);
+        let mut conditions = result.conditions;
         if audience.outcome == Outcome::Unknown {
-            conditions.push(audience);
+            conditions.insert(0, audience);
         }
-        conditions.extend(result.conditions);
         defer_later_questions(&mut conditions);
         (conditions, result.estimate)
     };

@@ -188,25 +188,27 @@ pub(crate) fn interest_estimate(ctx: &Ctx, borrower: &Borrower) -> Estimate {
 fn open(ctx: &Ctx, borrower: &Borrower) -> Result<Loan, Vec<Q>> {
     let day = loan_day(ctx);
     let mut refine = Vec::new();
-    let day_step = match ctx.facts.loan_contract_date {
-        Some(day) => format!("合同签订日 {}：按当天的规定和LPR计算", day.chinese()),
-        None => {
-            refine.push(Q::LoanContractDate);
-            format!(
-                "合同签订日未填，按查询日期 {} 的规定和LPR估算",
-                ctx.as_of.chinese()
-            )
-        }
-    };
+    if ctx.facts.loan_contract_date.is_none() {
+        refine.push(Q::LoanContractDate);
+    }
     let Some(cap) = in_force(borrower.caps, day) else {
         return Err(refine);
     };
-    let cap_step = format!(
-        "{}贷款额度上限 {} 元（{}）",
-        borrower.label,
-        format_yuan(cap.value),
-        cap.source.document
-    );
+    let day_step = ctx.step(|| match ctx.facts.loan_contract_date {
+        Some(day) => format!("合同签订日 {}：按当天的规定和LPR计算", day.chinese()),
+        None => format!(
+            "合同签订日未填，按查询日期 {} 的规定和LPR估算",
+            ctx.as_of.chinese()
+        ),
+    });
+    let cap_step = ctx.step(|| {
+        format!(
+            "{}贷款额度上限 {} 元（{}）",
+            borrower.label,
+            format_yuan(cap.value),
+            cap.source.document
+        )
+    });
     Ok(Loan {
         day,
         day_step,

@@ -127,11 +127,13 @@ fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &'static s
             let estimate = Estimate::amount(
                 entry.value,
                 Unit::YuanPerPerson,
-                vec![format!(
-                    "{} 元/人 × 1 人 = {} 元",
-                    format_yuan(entry.value),
-                    format_yuan(entry.value)
-                )],
+                ctx.steps(|| {
+                    vec![format!(
+                        "{} 元/人 × 1 人 = {} 元",
+                        format_yuan(entry.value),
+                        format_yuan(entry.value)
+                    )]
+                }),
                 entry.source,
                 note,
             );
@@ -363,11 +365,11 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
     } else {
         "区县外市内就业"
     };
-    let flat_step = format!("无票定额：{where_} {} 元", format_yuan(flat.value));
+    let flat_step = ctx.step(|| format!("无票定额：{where_} {} 元", format_yuan(flat.value)));
     let estimate = if day >= TRANSPORT_2022_RULE_FROM {
-        transport_2022(f, flat, flat_step)
+        transport_2022(ctx, flat, flat_step)
     } else {
-        transport_2021(f, flat, flat_step)
+        transport_2021(ctx, flat, flat_step)
     };
     if day.year() == TRANSPORT_2022_RULE_FROM.year() {
         let mut estimate = estimate.with_source(&TRANSPORT_2022_START_INFERRED);
@@ -383,7 +385,8 @@ fn transport_estimate(ctx: &Ctx) -> Estimate {
 
 /// 渝人社〔2022〕281号: the round-trip fare at cost with real-name tickets (the flat amount first, the
 /// difference topped up), else the flat amount (round trip included).
-fn transport_2022(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: String) -> Estimate {
+fn transport_2022(ctx: &Ctx, flat: &Dated<Decimal>, flat_step: String) -> Estimate {
+    let f = ctx.facts;
     match (f.has_tickets, f.ticket_fare) {
         (Some(true), Some(fare)) => {
             let amount = fare.max(flat.value);
@@ -409,6 +412,7 @@ fn transport_2022(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: Str
             "有实名制车票的按往返票价据实补助，请填写票价",
         ),
         _ => flat_amount(
+            ctx,
             flat,
             flat_step,
             "每年一次；没有车票的按定额补助（含往返），多数区县“免申即享”（不用申请，符合条件直接发放）",
@@ -430,14 +434,21 @@ fn fare_needed(fare: Q, flat: &Dated<Decimal>, flat_step: String, note: &'static
 }
 
 /// No tickets: the flat amount, once a year.
-fn flat_amount(flat: &Dated<Decimal>, flat_step: String, note: &'static str) -> Estimate {
+fn flat_amount(
+    ctx: &Ctx,
+    flat: &Dated<Decimal>,
+    flat_step: String,
+    note: &'static str,
+) -> Estimate {
     Estimate::amount(
         flat.value,
         Unit::Yuan,
-        vec![format!(
-            "{flat_step} × 1 次 = {} 元",
-            format_yuan(flat.value)
-        )],
+        ctx.steps(|| {
+            vec![format!(
+                "{flat_step} × 1 次 = {} 元",
+                format_yuan(flat.value)
+            )]
+        }),
         flat.source,
         note,
     )
@@ -445,7 +456,8 @@ fn flat_amount(flat: &Dated<Decimal>, flat_step: String, note: &'static str) -> 
 
 /// 渝人社〔2021〕311号 (claims of 2021): the one-way (去程) fare at cost with real-name tickets, else the
 /// flat amount (50 元 in Chongqing, 100 元 outside).
-fn transport_2021(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: String) -> Estimate {
+fn transport_2021(ctx: &Ctx, flat: &Dated<Decimal>, flat_step: String) -> Estimate {
+    let f = ctx.facts;
     match (f.has_tickets, f.one_way_fare) {
         (Some(true), Some(fare)) => Estimate::amount(
             fare,
@@ -458,7 +470,7 @@ fn transport_2021(f: &crate::facts::Facts, flat: &Dated<Decimal>, flat_step: Str
             "2021年规则（渝人社〔2021〕311号）：有去程实名车票的按票价据实补助，每人每年一次",
         ),
         (Some(true), None) => fare_needed(Q::OneWayFare, flat, flat_step, "2021年规则：有去程实名车票的按去程票价据实补助，请填写去程票价"),
-        _ => flat_amount(flat, flat_step, "2021年规则（渝人社〔2021〕311号）：没有车票的按定额补助；有去程实名车票的按票价据实补助"),
+        _ => flat_amount(ctx, flat, flat_step, "2021年规则（渝人社〔2021〕311号）：没有车票的按定额补助；有去程实名车票的按票价据实补助"),
     }
 }
 

@@ -97,12 +97,14 @@ fn flat(table: &'static [Dated<Decimal>], ctx: &Ctx, unit: Unit, note: &'static 
         Some(e) => Estimate::amount(
             e.value,
             unit,
-            vec![format!(
-                "{} {} × 1 = {} 元",
-                format_yuan(e.value),
-                unit.label(),
-                format_yuan(e.value)
-            )],
+            ctx.steps(|| {
+                vec![format!(
+                    "{} {} × 1 = {} 元",
+                    format_yuan(e.value),
+                    unit.label(),
+                    format_yuan(e.value)
+                )]
+            }),
             e.source,
             note,
         ),

@@ -156,19 +156,24 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
         (Some(rate), Some(days)) => {
             let paid_days = days.min(LIVING_MAX_DAYS);
             let amount = rate.value * Decimal::from(paid_days);
-            let cap_note = if days > LIVING_MAX_DAYS {
-                format!("（培训 {days} 天，上限 {LIVING_MAX_DAYS} 天）")
-            } else {
-                format!("（上限 {LIVING_MAX_DAYS} 天）")
+            let cap_note = || {
+                if days > LIVING_MAX_DAYS {
+                    format!("（培训 {days} 天，上限 {LIVING_MAX_DAYS} 天）")
+                } else {
+                    format!("（上限 {LIVING_MAX_DAYS} 天）")
+                }
             };
             Estimate::amount(
                 amount,
                 Unit::Yuan,
-                vec![format!(
-                    "{} 元/天 × {paid_days} 天{cap_note} = {} 元",
-                    format_yuan(rate.value),
-                    format_yuan(amount)
-                )],
+                ctx.steps(|| {
+                    vec![format!(
+                        "{} 元/天 × {paid_days} 天{} = {} 元",
+                        format_yuan(rate.value),
+                        cap_note(),
+                        format_yuan(amount)
+                    )]
+                }),
                 rate.source,
                 "每人每年一次，免申即享（无需申请）",
             )
@@ -177,10 +182,12 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
             value: Value::NeedsAnswers {
                 asks: vec![Q::TrainingDays],
             },
-            steps: vec![format!(
-                "{} 元/天 × 培训天数（最多 {LIVING_MAX_DAYS} 天）",
-                format_yuan(rate.value)
-            )],
+            steps: ctx.steps(|| {
+                vec![format!(
+                    "{} 元/天 × 培训天数（最多 {LIVING_MAX_DAYS} 天）",
+                    format_yuan(rate.value)
+                )]
+            }),
             confidence: rate.source.confidence,
             sources: vec![rate.source],
             note: "填写培训天数后可估算".into(),

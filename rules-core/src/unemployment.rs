@@ -130,10 +130,12 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
         (Some(_), Tri::Unknown(asks)) => {
             return Estimate {
                 value: Value::NeedsAnswers { asks },
-                steps: vec![format!(
-                    "全市最低工资最高档 {} 元/月",
-                    format_yuan(wage.value)
-                )],
+                steps: ctx.steps(|| {
+                    vec![format!(
+                        "全市最低工资最高档 {} 元/月",
+                        format_yuan(wage.value)
+                    )]
+                }),
                 confidence: Confidence::Weak,
                 sources: vec![wage.source],
                 note: "在城口、巫溪、酉阳、彭水参保的，或户籍在这4个县并在重庆参保的按90%（在重庆市外参保后转入的按原政策），其他按80%"
@@ -158,21 +160,25 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
         },
     };
     let monthly = round_fen(wage.value * share);
-    let mut steps = vec![format!(
-        "全市最低工资最高档 {} 元/月 × {} = {} 元/月",
-        format_yuan(wage.value),
-        format_rate(share),
-        format_yuan(monthly)
-    )];
+    let mut steps = ctx.steps(|| {
+        vec![format!(
+            "全市最低工资最高档 {} 元/月 × {} = {} 元/月",
+            format_yuan(wage.value),
+            format_rate(share),
+            format_yuan(monthly)
+        )]
+    });
     let mut sources = vec![wage.source, share_source];
-    let note = format!(
-        "按最低工资推算，未见官方公布的具体金额，舍入方式未知{}",
-        if key_note.is_empty() {
-            String::new()
-        } else {
-            format!("；{key_note}")
-        }
-    );
+    let note = ctx.step(|| {
+        format!(
+            "按最低工资推算，未见官方公布的具体金额，舍入方式未知{}",
+            if key_note.is_empty() {
+                String::new()
+            } else {
+                format!("；{key_note}")
+            }
+        )
+    });
     let Some(years) = f.ui_years else {
         return Estimate {
             value: Value::Amount {
@@ -189,11 +195,13 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
     };
     let months = benefit_months(years);
     let total = monthly * Decimal::from(months);
-    steps.push(format!(
-        "累计缴费 {years} 年，可领 {months} 个月：{} 元/月 × {months} 个月 = {} 元",
-        format_yuan(monthly),
-        format_yuan(total)
-    ));
+    if ctx.explain {
+        steps.push(format!(
+            "累计缴费 {years} 年，可领 {months} 个月：{} 元/月 × {months} 个月 = {} 元",
+            format_yuan(monthly),
+            format_yuan(total)
+        ));
+    }
     sources.push(&UI_DURATION_SOURCE);
     Estimate {
         value: Value::Amount {

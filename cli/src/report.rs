@@ -76,6 +76,7 @@ pub fn write_summary(report: &Report, out: &mut Vec<u8>) -> Result<(), serde_jso
     out.extend_from_slice(b"{\"findings\":");
     serde_json::to_writer(&mut *out, &report.findings)?;
     out.extend_from_slice(b",\"benefits\":[");
+    let mut asks = Vec::new();
     let shown = report
         .benefits
         .iter()
@@ -97,7 +98,8 @@ pub fn write_summary(report: &Report, out: &mut Vec<u8>) -> Result<(), serde_jso
         out.extend_from_slice(b",\"value\":");
         write_value(&benefit.estimate.value, out)?;
         out.extend_from_slice(b",\"asks\":[");
-        for (i, q) in open_questions(benefit).enumerate() {
+        open_questions(benefit, &mut asks);
+        for (i, q) in asks.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
@@ -147,7 +149,11 @@ fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), serde_json::Error
 /// A fixed name or label as a JSON string: as it is when nothing in it needs escaping (serde_json
 /// escapes only quotes, backslashes and control characters), else through serde_json.
 fn name(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    // Without an early exit, so that the test runs over whole words at a time.
+    let plain = !text.bytes().fold(false, |escape, b| {
+        escape | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if plain {
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
@@ -157,26 +163,25 @@ fn name(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
     }
 }
 
-/// [`rules_core::BenefitReport::open_questions`] without collecting them: the conditions' questions,
-/// then the estimate's, each once, in that order.
-fn open_questions(benefit: &rules_core::BenefitReport) -> impl Iterator<Item = Q> + '_ {
+/// [`rules_core::BenefitReport::open_questions`] into `asks`, whose memory serves every benefit of
+/// the report: the conditions' questions, then the estimate's, each once, in that order.
+fn open_questions(benefit: &rules_core::BenefitReport, asks: &mut Vec<Q>) {
+    asks.clear();
     let estimate_asks = match &benefit.estimate.value {
         Value::NeedsAnswers { asks } => asks.as_slice(),
         _ => &[],
     };
-    let all = move || {
-        benefit
-            .conditions
-            .iter()
-            .flat_map(|c| c.asks.iter())
-            .chain(estimate_asks)
-            .chain(benefit.estimate.refine.iter())
-            .copied()
-    };
-    all()
-        .enumerate()
-        .filter(move |(i, q)| !all().take(*i).any(|earlier| earlier == *q))
-        .map(|(_, q)| q)
+    let all = benefit
+        .conditions
+        .iter()
+        .flat_map(|c| c.asks.iter())
+        .chain(estimate_asks)
+        .chain(&benefit.estimate.refine);
+    for q in all {
+        if !asks.contains(q) {
+            asks.push(*q);
+        }
+    }
 }
 
 /// `evaluate --summary`: what a caseworker's list needs per person, at a fraction of the full

@@ -190,7 +190,7 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
             value: Value::NeedsAnswers { asks },
             steps,
             confidence: Confidence::Official,
-            sources: vec![&INCUBATOR_SOURCE],
+            sources: Sources::one(&INCUBATOR_SOURCE),
             note: "新认定60万元；认定后连续3年按绩效评估给予奖补，优秀30万、良好20万、合格10万元；国家级示范50万元"
                 .into(),
             breakdown: Vec::new(),

@@ -106,7 +106,7 @@ pub struct Estimate {
     pub steps: Vec<String>,
     /// The weakest confidence among the figures used.
     pub confidence: Confidence,
-    pub sources: Vec<&'static Source>,
+    pub sources: Sources,
     /// A plain sentence on what the figure means or why it is missing (a fixed text is borrowed).
     pub note: Cow<'static, str>,
     /// Per group of a roster: heads, qualifying heads, amount, and what the others still need.
@@ -116,6 +116,65 @@ pub struct Estimate {
     /// default), so they never hold up the status.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refine: Vec<Q>,
+}
+
+/// The sources of an estimate's figures, as a list: most estimates have one, held without a heap
+/// allocation (32 estimates per evaluation).
+#[derive(Debug, Clone, Eq)]
+pub enum Sources {
+    One([&'static Source; 1]),
+    Many(Vec<&'static Source>),
+}
+
+impl Sources {
+    pub const fn one(source: &'static Source) -> Sources {
+        Sources::One([source])
+    }
+
+    pub fn push(&mut self, source: &'static Source) {
+        match self {
+            Sources::One([first]) => *self = Sources::Many(vec![*first, source]),
+            Sources::Many(sources) => sources.push(source),
+        }
+    }
+}
+
+impl std::ops::Deref for Sources {
+    type Target = [&'static Source];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Sources::One(one) => one,
+            Sources::Many(many) => many,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Sources {
+    type Item = &'a &'static Source;
+    type IntoIter = std::slice::Iter<'a, &'static Source>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl From<Vec<&'static Source>> for Sources {
+    fn from(sources: Vec<&'static Source>) -> Sources {
+        Sources::Many(sources)
+    }
+}
+
+impl PartialEq for Sources {
+    fn eq(&self, other: &Sources) -> bool {
+        **self == **other
+    }
+}
+
+impl Serialize for Sources {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
 }
 
 /// One row of an organisation's estimate.
@@ -155,7 +214,7 @@ impl Estimate {
             },
             steps,
             confidence: source.confidence,
-            sources: vec![source],
+            sources: Sources::one(source),
             note: note.text(),
             breakdown: Vec::new(),
             refine: Vec::new(),
@@ -167,7 +226,7 @@ impl Estimate {
             value,
             steps: Vec::new(),
             confidence: source.confidence,
-            sources: vec![source],
+            sources: Sources::one(source),
             note: note.text(),
             breakdown: Vec::new(),
             refine: Vec::new(),

@@ -426,7 +426,7 @@ fn fare_needed(fare: Q, flat: &Dated<Decimal>, flat_step: String, note: &'static
         value: Value::NeedsAnswers { asks: vec![fare] },
         steps: vec![flat_step],
         confidence: flat.source.confidence,
-        sources: vec![flat.source],
+        sources: Sources::one(flat.source),
         note: note.into(),
         breakdown: Vec::new(),
         refine: Vec::new(),
@@ -542,7 +542,7 @@ fn lu_yu_rule(ctx: &Ctx) -> RuleResult {
                 format_yuan(cap.value)
             )],
             confidence: cap.source.confidence,
-            sources: vec![cap.source],
+            sources: Sources::one(cap.source),
             note: "交通生活补助、稳岗补贴的项目和标准由各区县确定，请向区县人力社保部门咨询".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),

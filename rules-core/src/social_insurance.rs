@@ -102,7 +102,7 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
             },
             steps: vec!["补贴 = 上年实际缴纳的职工养老、医疗保险费 × 2/3".to_string()],
             confidence: Confidence::Official,
-            sources: vec![&FLEXIBLE_SOURCE],
+            sources: Sources::one(&FLEXIBLE_SOURCE),
             note: "填写上年缴费金额后可估算".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),

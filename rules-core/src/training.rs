@@ -189,7 +189,7 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
                 )]
             }),
             confidence: rate.source.confidence,
-            sources: vec![rate.source],
+            sources: Sources::one(rate.source),
             note: "填写培训天数后可估算".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),

@@ -137,7 +137,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
                     )]
                 }),
                 confidence: Confidence::Weak,
-                sources: vec![wage.source],
+                sources: Sources::one(wage.source),
                 note: "在城口、巫溪、酉阳、彭水参保的，或户籍在这4个县并在重庆参保的按90%（在重庆市外参保后转入的按原政策），其他按80%"
                     .into(),
                 breakdown: Vec::new(),
@@ -187,7 +187,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
             },
             steps,
             confidence: Confidence::Weak,
-            sources,
+            sources: sources.into(),
             note: note.into(),
             breakdown: Vec::new(),
             refine: Vec::new(),
@@ -210,7 +210,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
         },
         steps,
         confidence: Confidence::Weak,
-        sources,
+        sources: sources.into(),
         note: note.into(),
         breakdown: Vec::new(),
         refine: Vec::new(),

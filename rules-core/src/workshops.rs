@@ -115,7 +115,7 @@ fn construction_rule(ctx: &Ctx) -> RuleResult {
                 "评选成功后一周内拨付50%，平稳运行1年并通过绩效评估后一周内拨付其余50%".to_string(),
             ],
             confidence: cap.source.confidence,
-            sources: vec![cap.source],
+            sources: Sources::one(cap.source),
             note: "由区县衔接资金列支，区县乡村振兴（农业农村）部门实施".into(),
             breakdown: Vec::new(),
             refine: Vec::new(),

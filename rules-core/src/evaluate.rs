@@ -488,18 +488,21 @@ pub trait Text {
 }
 
 impl Text for &'static str {
+    #[inline]
     fn text(self) -> Cow<'static, str> {
         Cow::Borrowed(self)
     }
 }
 
 impl Text for String {
+    #[inline]
     fn text(self) -> Cow<'static, str> {
         Cow::Owned(self)
     }
 }
 
 impl<F: FnOnce() -> String> Text for F {
+    #[inline]
     fn text(self) -> Cow<'static, str> {
         Cow::Owned(self())
     }
@@ -516,14 +519,24 @@ pub struct Condition {
 
 impl Condition {
     /// Evaluates with messages for the met and the not-met cases; only the outcome's is written.
+    /// Generic only in choosing the message (inlined at each rule); the rest is [`Condition::judge`].
+    #[inline]
     pub fn check(self, test: Tri, met: impl Text, not_met: impl Text) -> ConditionReport {
-        let explain = self.explain;
+        let message = match test {
+            Tri::Yes if self.explain => Some(met.text()),
+            Tri::No if self.explain => Some(not_met.text()),
+            _ => None,
+        };
+        self.judge(test, message)
+    }
+
+    fn judge(self, test: Tri, message: Option<Cow<'static, str>>) -> ConditionReport {
         let (outcome, message, asks) = match test {
-            Tri::Yes => (Outcome::Met, explain.then(|| met.text()), Vec::new()),
-            Tri::No => (Outcome::NotMet, explain.then(|| not_met.text()), Vec::new()),
+            Tri::Yes => (Outcome::Met, message, Vec::new()),
+            Tri::No => (Outcome::NotMet, message, Vec::new()),
             Tri::Unknown(asks) => (
                 Outcome::Unknown,
-                explain.then(|| Cow::Owned(still_to_confirm(&asks))),
+                self.explain.then(|| Cow::Owned(still_to_confirm(&asks))),
                 asks,
             ),
         };

@@ -210,7 +210,8 @@ async fn results_show_the_groups_and_amounts_rules_core_computes() {
         .find(|c| c.outcome == rules_core::Outcome::NotMet)
         .expect("a failed condition");
     assert!(
-        text(&host, &format!("[data-benefit={}] .not-met", ruled_out.id)).contains(&reason.message)
+        text(&host, &format!("[data-benefit={}] .not-met", ruled_out.id))
+            .contains(&*reason.message)
     );
 
     // Still open: the questions that would decide are listed.

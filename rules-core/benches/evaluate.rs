@@ -1,8 +1,9 @@
 //! `cargo bench -p rules-core --bench evaluate`: full evaluations per second for a typical and a
-//! fully-answered profile, and how many questions the questionnaire asks. Fails when one evaluation
+//! fully-answered profile, brief ones (`evaluate_brief`, as for `--summary`) for the typical, and how
+//! many questions the questionnaire asks. Fails when one evaluation
 //! takes longer than the budget (DESIGN.md §5: well under 1 ms natively).
 
-use rules_core::{evaluate, Audience, Date, Facts};
+use rules_core::{evaluate, evaluate_brief, Audience, Date, Facts, Report};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -36,7 +37,7 @@ fn full() -> Facts {
     .expect("full profile")
 }
 
-fn per_second(facts: &Facts, as_of: Date) -> (f64, Duration) {
+fn per_second(facts: &Facts, as_of: Date, evaluate: fn(&Facts, Date) -> Report) -> (f64, Duration) {
     // Warm up, then time enough runs for a stable figure.
     for _ in 0..200 {
         black_box(evaluate(black_box(facts), as_of));
@@ -76,7 +77,7 @@ fn main() {
     let as_of = Date::ymd(2025, 6, 1);
     let mut over_budget = false;
     for (name, facts) in [("typical", typical()), ("full", full())] {
-        let (rate, each) = per_second(&facts, as_of);
+        let (rate, each) = per_second(&facts, as_of, evaluate);
         println!(
             "bench evaluate/{name}: {rate:.0} evaluations/s, {:.1} µs each (budget {} µs)",
             each.as_secs_f64() * 1e6,
@@ -84,6 +85,12 @@ fn main() {
         );
         over_budget |= each > BUDGET;
     }
+    // `evaluate --summary`'s evaluation: the same rules without their words.
+    let (rate, each) = per_second(&typical(), as_of, evaluate_brief);
+    println!(
+        "bench evaluate-brief/typical: {rate:.0} evaluations/s, {:.1} µs each (the rules without their words, as for --summary)",
+        each.as_secs_f64() * 1e6
+    );
     let full = full();
     println!(
         "bench questionnaire/full: {} questions to decide all {} benefits (of {} possible questions)",

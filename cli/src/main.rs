@@ -8,13 +8,6 @@
 //! per line in, in input order, on every core, in bounded memory. A bad line is reported on stderr by
 //! its number, the others are still evaluated, and the exit code is 2 at the end.
 
-/// mimalloc instead of the system's malloc: a batch on both cores allocates and frees a few dozen
-/// small blocks per line, and glibc's malloc spent a quarter of a summary batch in its own
-/// bookkeeping (consolidating free lists, unlinking chunks). Only this native program uses it; the
-/// app's wasm never links this crate.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod batch;
 mod input;
 mod landing_html;

@@ -23,6 +23,7 @@ pub mod questions;
 pub mod roster;
 pub mod source;
 pub mod standing;
+pub mod totals;
 pub mod validate;
 
 // One module per family of benefits, named after what it is.

@@ -1,7 +1,7 @@
 //! Export: the estimate table as CSV (UTF-8 with a byte-order mark, so Excel on Windows reads the
 //! Chinese correctly), downloaded through a Blob URL; printing uses the print stylesheet.
 
-use super::estimate::{per_head_unit, relevant, totals};
+use super::estimate::{per_head_unit, relevant, total_parts, total_text, totals};
 use crate::format::value_text;
 use rules_core::evaluate::Report;
 use rules_core::money::format_yuan;
@@ -113,14 +113,14 @@ pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
                 "",
                 "",
                 "",
-                &total.figure(),
-                &total.text(),
-                &total.parts.join("、"),
+                &format_yuan(total.amount),
+                &total_text(total),
+                &total_parts(total),
             ],
         );
     }
-    for note in &t.left_out {
-        line(&mut out, &[note]);
+    for left in &t.left_out {
+        line(&mut out, &[&rules_core::totals::left_out_line(left)]);
     }
     out
 }

@@ -2,11 +2,14 @@
 //! change only as a whole when the report changes, and text costs far less code than typed views.
 //! Every piece of text goes through `esc`.
 
-use super::estimate::{headline, per_head_unit, relevant, status_of, totals};
+use super::estimate::{
+    headline, per_head_unit, relevant, status_of, total_parts, total_text, totals,
+};
 use crate::format::outcome_mark;
 use crate::html::{self, esc};
 use rules_core::evaluate::{BenefitReport, Outcome, Report};
 use rules_core::money::format_yuan;
+use rules_core::totals::{left_out_line, ALTERNATIVES_RULE, WHAT_IS_NOT_ADDED};
 use rules_core::{Audience, Status};
 use std::fmt::Write;
 
@@ -25,17 +28,22 @@ pub fn totals_html(report: &Report, audience: Audience) -> String {
             h,
             "<div class=\"total-row\" data-unit=\"{}\" data-amount=\"{}\"><dt>{}（{}）</dt><dd><span class=\"estimate-label\">预估</span> <strong>{}</strong></dd></div>",
             esc(total.unit.label()),
-            total.figure(),
+            format_yuan(total.amount),
             esc(total.label),
-            esc(&total.parts.join("、")),
-            esc(&total.text())
+            esc(&total_parts(total)),
+            esc(&total_text(total))
         );
     }
     h.push_str("</dl>");
-    for note in &t.left_out {
-        let _ = write!(h, "<p class=\"note\">{}</p>", esc(note));
+    for left in &t.left_out {
+        let _ = write!(h, "<p class=\"note\">{}</p>", esc(&left_out_line(left)));
     }
-    h.push_str("<p class=\"help\">一次性金额、每年金额、每月金额分开合计，不相加；贷款贴息、最高限额、由区县确定或未公布的金额不计入合计。</p></section>");
+    let _ = write!(
+        h,
+        "<p class=\"help\">{}{}</p></section>",
+        esc(WHAT_IS_NOT_ADDED),
+        esc(ALTERNATIVES_RULE)
+    );
     h
 }
 

@@ -44,7 +44,7 @@ pub fn who_should_scan(target: Target) -> String {
 /// A benefit's standing on `day` with rules-core's sentence on it, when it is not in force: staff are
 /// warned before they spread a link to something nobody can claim, and the poster says so.
 pub fn not_in_force(benefit: Option<&str>, day: Date) -> Option<(Standing, String)> {
-    let rules = rules_core::benefits().find(|b| Some(b.id) == benefit)?;
+    let rules = rules_core::benefits().find(|b| Some(b.entry.id) == benefit)?;
     let standing = rules.validity.standing_on(day);
     (standing != Standing::InForce).then(|| (standing, rules.validity.summary(day)))
 }

@@ -1,7 +1,7 @@
 //! The evaluation: facts and a date in, a [`Report`] out. Never fails, never panics; unknown facts give
 //! "needs answers" with the questions that would decide.
 
-use crate::catalogue::{self, Audience};
+use crate::catalogue::Audience;
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{DocumentNeed, HowToApply};
@@ -176,7 +176,8 @@ pub use crate::standing::{Standing, Validity, ASK_HR};
 
 /// The policy's description of one benefit: its rule, documents and procedure.
 pub struct Benefit {
-    pub id: &'static str,
+    /// Its line of the catalogue: id, name, audience and clause, declared here and nowhere else.
+    pub entry: crate::catalogue::CatalogueEntry,
     pub validity: Validity,
     pub documents: &'static [DocumentNeed],
     pub apply: &'static HowToApply,
@@ -466,8 +467,8 @@ fn defer_later_questions(conditions: &mut [ConditionReport]) {
     }
 }
 
-fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
-    let entry = catalogue::find(benefit.id)?;
+fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> BenefitReport {
+    let entry = &benefit.entry;
     let standing = benefit.validity.standing_on(today.as_of);
     // A benefit whose basis ran out is judged by its rule as it stood on its last day, for reference.
     let ctx = &Ctx {
@@ -508,8 +509,8 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
     if standing != Standing::InForce && !not_for_audience {
         stop_asking(&mut conditions, &mut estimate);
     }
-    Some(BenefitReport {
-        id: benefit.id,
+    BenefitReport {
+        id: entry.id,
         name: entry.name,
         audience: entry.audience,
         clause: entry.clause,
@@ -523,7 +524,7 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> Option<BenefitReport> {
         rules_on: ctx.as_of,
         status_on_last_day,
         not_combined_with: benefit.not_combined_with,
-    })
+    }
 }
 
 /// A benefit no longer in force asks nothing: nobody can claim it now, the questionnaire never asks
@@ -574,7 +575,7 @@ fn evaluate_these<'b>(
         as_of,
     };
     let benefits: Vec<BenefitReport> = benefits
-        .filter_map(|benefit| evaluate_benefit(benefit, &ctx))
+        .map(|benefit| evaluate_benefit(benefit, &ctx))
         .collect();
     let next_questions = next_questions(&benefits, as_of);
     Report {

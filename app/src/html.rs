@@ -3,8 +3,8 @@
 //! typed view trees keeps the first load within budget. Every piece of text goes through [`esc`];
 //! buttons inside carry `data-edit` and are handled by one delegated listener.
 
+use crate::format::notice_number;
 use crate::format::{answer_text, is_amount, outcome_mark, status_id, status_mark, value_text};
-use crate::notice_number;
 use rules_core::documents::{self, DocumentNeed, HowToApply, HOTLINE};
 use rules_core::evaluate::{BenefitReport, Estimate, Outcome};
 use rules_core::questions::wording;
@@ -253,7 +253,7 @@ pub fn cite(b: &BenefitReport) -> String {
         "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p>",
         esc(notice_number()),
         esc(b.clause),
-        crate::policy_href(b.id)
+        crate::route::policy_href(b.id)
     )
 }
 

@@ -2,9 +2,11 @@
 //! way in (个人: the questionnaire; organisations: their estimator on org.html). Written as HTML text
 //! with one delegated listener: it costs far less of the first load than a view tree.
 
+use crate::dom::focus_later;
+use crate::format::citation;
 use crate::html::esc;
 use crate::route::Route;
-use crate::{citation, focus_later, AppState};
+use crate::state::AppState;
 use leptos::prelude::*;
 use rules_core::catalogue::{self, CatalogueEntry};
 use rules_core::Audience;
@@ -30,7 +32,7 @@ pub fn Landing() -> impl IntoView {
         landing_html(chosen, started)
     };
     let choose = move |ev: leptos::ev::MouseEvent| {
-        let picked = crate::clicked(&ev, "button[data-audience]")
+        let picked = crate::dom::clicked(&ev, "button[data-audience]")
             .and_then(|b| b.get_attribute("data-audience"))
             .and_then(|id| Audience::from_id(&id));
         if let Some(audience) = picked {
@@ -101,7 +103,7 @@ pub fn landing_html(chosen: Option<Audience>, started: bool) -> String {
     let _ = write!(
         h,
         "<p class=\"browse\"><a class=\"button secondary\" id=\"to-policy\" href=\"{}\">政策一览：查看全部政策</a></p>",
-        crate::POLICY_PAGE
+        crate::route::POLICY_PAGE
     );
     h
 }
@@ -112,7 +114,7 @@ pub fn benefit_items(entries: &[&CatalogueEntry]) -> String {
         h.push_str(&format!(
             "<li class=\"benefit\" id=\"benefit-{id}\" data-benefit=\"{id}\"><a class=\"benefit-link\" href=\"{href}\"><span class=\"benefit-name\">{name}</span><span class=\"benefit-clause\">{clause}</span></a></li>",
             id = entry.id,
-            href = crate::policy_href(entry.id),
+            href = crate::route::policy_href(entry.id),
             name = esc(entry.name),
             clause = esc(&citation(entry)),
         ));

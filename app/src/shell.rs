@@ -2,12 +2,25 @@
 //! shell around every screen (header, notices, footer; route and address in step; answers saved as
 //! they change) and which page draws which screen. The only module that imports the pages.
 
+use crate::chrome::open_page;
+use crate::chrome::SiteFooter;
+use crate::chrome::SiteHeader;
+use crate::dom::clicked;
+use crate::dom::current_hash;
+use crate::dom::set_fragment;
+use crate::html;
+use crate::landing::Landing;
+use crate::link;
+use crate::org;
+use crate::person;
 use crate::route::Route;
+use crate::route::ORG_PAGE;
+use crate::route::POLICY_PAGE;
 use crate::session::{Saved, Session, Step};
-use crate::{
-    clicked, current_hash, html, landing::Landing, link, open_page, org, person, set_fragment,
-    settings, storage, AppState, Rules, SiteFooter, SiteHeader, ORG_PAGE, POLICY_PAGE,
-};
+use crate::settings;
+use crate::state::AppState;
+use crate::state::Rules;
+use crate::storage;
 use leptos::prelude::*;
 use rules_core::{evaluate, Audience};
 

@@ -205,7 +205,7 @@ pub fn StaffPage() -> impl IntoView {
                 <p class="poster-url" id="poster-url">{move || url.get()}</p>
             </section>
         </main>
-        <crate::SiteFooter/>
+        <crate::chrome::SiteFooter/>
     }
 }
 

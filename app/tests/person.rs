@@ -5,7 +5,7 @@
 use app::format::value_text;
 use app::person::{Questionnaire, Results};
 use app::session::Session;
-use app::AppState;
+use app::state::AppState;
 use leptos::prelude::*;
 use rules_core::documents::HOTLINE;
 use rules_core::facts::AnswerKind;

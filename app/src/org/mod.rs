@@ -18,8 +18,8 @@ pub mod table;
 
 use crate::route::{org_hash as hash, OrgStep, Route};
 use crate::session::Session;
+use crate::state::AppState;
 use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
-use crate::AppState;
 use leptos::prelude::*;
 use roster::{Fields, Roster, RosterEditor};
 use rules_core::choices::OrgKind;
@@ -171,7 +171,7 @@ pub fn OrgQuestions(audience: Audience) -> impl IntoView {
     });
     Effect::new(move |_| {
         current.track();
-        crate::focus_later(QUESTION_HEADING_ID);
+        crate::dom::focus_later(QUESTION_HEADING_ID);
     });
     let back = move |_| {
         let mut moved = false;

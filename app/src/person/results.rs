@@ -3,10 +3,11 @@
 //! The groups are written as HTML text ([`crate::html`]); their 回答 / 修改 buttons are handled by
 //! one delegated listener.
 
+use crate::dom::focus_later;
 use crate::format::{self, status_id, status_mark};
 use crate::html;
 use crate::session::Session;
-use crate::{focus_later, AppState};
+use crate::state::AppState;
 use leptos::prelude::*;
 use rules_core::evaluate::Report;
 use rules_core::{Date, Facts, Status};
@@ -191,7 +192,7 @@ pub fn results_html(report: &Report, session: &Session, day: Date) -> String {
     let _ = write!(
         h,
         "<div class=\"actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"to-checklist\">准备申请材料</a><a class=\"button secondary\" href=\"#/person/share\" id=\"to-share\">分享给别人</a><button type=\"button\" class=\"primary\" id=\"print\" data-print>打印或保存结果</button><a class=\"button secondary\" href=\"{}\" id=\"results-to-policy\">政策一览</a><button type=\"button\" class=\"secondary\" id=\"restart\" data-restart>重新开始</button></div>",
-        crate::POLICY_PAGE
+        crate::route::POLICY_PAGE
     );
     h
 }
@@ -207,9 +208,9 @@ pub fn Results() -> impl IntoView {
             .with(|r| state.session.with(|s| results_html(r, s, day)))
     };
     let act = move |ev: leptos::ev::MouseEvent| {
-        if crate::clicked(&ev, "[data-print]").is_some() {
+        if crate::dom::clicked(&ev, "[data-print]").is_some() {
             let _ = window().print();
-        } else if crate::clicked(&ev, "[data-restart]").is_some() {
+        } else if crate::dom::clicked(&ev, "[data-restart]").is_some() {
             state.restart();
         } else {
             crate::ui::edit_from_click(state, &ev);

@@ -9,10 +9,11 @@
 //! The lists are HTML text ([`crate::html`]); their checkboxes are handled by one delegated
 //! `change` listener, so ticking never redraws the list (focus stays put).
 
+use crate::dom::focus_later;
 use crate::html::{self, esc};
 use crate::json::{self, quote, Json};
+use crate::state::AppState;
 use crate::storage;
-use crate::{focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::checklist::{merge_for, Checklist};
 use rules_core::documents;
@@ -325,7 +326,7 @@ pub fn ChecklistPage() -> impl IntoView {
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let act = crate::clicked(&ev, "[data-act]").and_then(|b| b.get_attribute("data-act"));
+        let act = crate::dom::clicked(&ev, "[data-act]").and_then(|b| b.get_attribute("data-act"));
         match act.as_deref() {
             Some("print") => {
                 let _ = window().print();

@@ -4,7 +4,7 @@
 //! buttons inside carry `data-edit` and are handled by one delegated listener.
 
 use crate::format::notice_number;
-use crate::format::{answer_text, is_amount, outcome_mark, status_id, status_mark, value_text};
+use crate::format::{answer_text, is_amount, outcome_mark, status_id, status_mark};
 use rules_core::documents::{self, DocumentNeed, HowToApply, HOTLINE};
 use rules_core::evaluate::{BenefitReport, Estimate, Outcome};
 use rules_core::questions::wording;
@@ -79,7 +79,7 @@ fn labelled_estimate(e: &Estimate, label: &str) -> String {
         h.push_str(&el("span", "estimate-label", label));
         h.push(' ');
     }
-    h.push_str(&el("strong", "estimate-value", &value_text(&e.value)));
+    h.push_str(&el("strong", "estimate-value", &e.value.text()));
     if e.confidence.needs_checking() {
         h.push_str(" <span class=\"tag-check\">待核实</span>");
     }

@@ -5,7 +5,6 @@
 
 use rules_core::catalogue::{for_audience, Audience};
 use rules_core::evaluate::Value;
-use rules_core::money::format_yuan;
 use rules_core::{evaluate, Date, Facts};
 use std::fmt::Write;
 
@@ -145,18 +144,12 @@ fn render_audience(html: &mut String, audience: Audience, day: Date) {
         }
         html.push_str("</ul></dd>\n");
         let estimate = &benefit.estimate;
+        // rules-core's one wording of the value; what the policy page adds says what a figure is.
         let amount = match &estimate.value {
-            Value::Amount { amount, unit } => {
-                format!("{} {}（预估）", format_yuan(*amount), unit.label())
-            }
-            Value::UpTo { max, unit } => {
-                format!("最高 {} {}（由区县确定）", format_yuan(*max), unit.label())
-            }
-            Value::SetByDistrict => "由区县确定".to_string(),
-            Value::Unpublished => "金额未公布".to_string(),
-            Value::NotMoney => "免费服务或非现金支持".to_string(),
-            Value::NeedsAnswers { .. } => "按个人情况计算（见计算方法）".to_string(),
-            Value::NotApplicable => String::new(),
+            Value::Amount { .. } => format!("{}（预估）", estimate.value.text()),
+            Value::UpTo { .. } => format!("{}（由区县确定）", estimate.value.text()),
+            Value::NeedsAnswers { .. } => format!("{}（见计算方法）", estimate.value.text()),
+            value => value.text(),
         };
         let amount = if benefit.standing == rules_core::Standing::InForce {
             amount

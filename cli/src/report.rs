@@ -2,8 +2,9 @@
 //! Everything printed comes from rules-core's values; nothing here decides policy.
 
 use crate::messages;
+use rules_core::totals::{totals, Totals};
 use rules_core::validate::Finding;
-use rules_core::{evaluate, Date, Facts, Report, Standing, Status, Value, Q};
+use rules_core::{evaluate, Audience, Date, Facts, Report, Standing, Status, Value, Q};
 use serde::Serialize;
 
 /// How much of a report `evaluate` prints.
@@ -48,8 +49,10 @@ pub fn write_report(
     let report = evaluate(facts, as_of);
     let start = out.len();
     let written = match (form, pretty) {
-        (ReportForm::Full, false) => serde_json::to_writer(&mut *out, &report),
-        (ReportForm::Full, true) => serde_json::to_writer_pretty(&mut *out, &report),
+        (ReportForm::Full, false) => serde_json::to_writer(&mut *out, &Full::of(facts, &report)),
+        (ReportForm::Full, true) => {
+            serde_json::to_writer_pretty(&mut *out, &Full::of(facts, &report))
+        }
         (ReportForm::Summary, _) => serde_json::to_writer(&mut *out, &Summary::of(&report)),
     };
     match written {
@@ -61,6 +64,25 @@ pub fn write_report(
             // Never leave half a report in front of the next line's.
             out.truncate(start);
             Err(format!("无法写出结果：{e}"))
+        }
+    }
+}
+
+/// The full report, and the totals of the asker's benefits (rules-core's, as the organisation page
+/// shows them): the report's fields first, then `totals`.
+#[derive(Serialize)]
+struct Full<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    totals: Totals,
+}
+
+impl<'a> Full<'a> {
+    fn of(facts: &Facts, report: &'a Report) -> Full<'a> {
+        let audience = facts.audience.unwrap_or(Audience::Person);
+        Full {
+            report,
+            totals: totals(report, audience),
         }
     }
 }

@@ -85,6 +85,22 @@ pub enum Value {
     NotApplicable,
 }
 
+impl Value {
+    /// How every page words it: `800 元/人`, `最高 500000 元`, `由区县确定`, `金额未公布` …
+    pub fn text(&self) -> String {
+        use crate::money::format_yuan;
+        match self {
+            Value::Amount { amount, unit } => format!("{} {}", format_yuan(*amount), unit.label()),
+            Value::UpTo { max, unit } => format!("最高 {} {}", format_yuan(*max), unit.label()),
+            Value::SetByDistrict => "由区县确定".to_string(),
+            Value::Unpublished => "金额未公布".to_string(),
+            Value::NotMoney => "免费服务或非现金支持".to_string(),
+            Value::NeedsAnswers { .. } => "回答相关问题后可估算".to_string(),
+            Value::NotApplicable => String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Estimate {
     pub value: Value,

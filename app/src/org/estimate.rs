@@ -3,7 +3,7 @@
 //! to like: one-off 元, 元/年 and 元/月 have separate totals; caps (最高), district-set and
 //! unpublished amounts, per-person figures and alternatives are never added.
 
-use crate::format::{is_amount, status_id, status_mark, value_text};
+use crate::format::{is_amount, status_id, status_mark};
 use rules_core::evaluate::{BenefitReport, Report, Value};
 use rules_core::money::Unit;
 use rules_core::{Audience, Status};
@@ -29,7 +29,7 @@ pub fn is_loan(b: &BenefitReport) -> bool {
 
 /// `30000 元`.
 pub fn total_text(total: &Total) -> String {
-    value_text(&total.value())
+    total.value().text()
 }
 
 /// The names of the benefits a total adds up: `一次性吸纳就业补贴、以工代训补贴`.
@@ -56,7 +56,7 @@ pub fn per_head_unit(value: &Value) -> &'static str {
 
 /// The headline of a benefit: `预估 30000 元`, `最高 500000 元`, `由区县确定` …
 pub fn headline(b: &BenefitReport) -> String {
-    let text = value_text(&b.estimate.value);
+    let text = b.estimate.value.text();
     match b.status {
         // A loan's figure is the interest the state pays, not the loan.
         Status::Eligible if is_amount(&b.estimate.value) && is_loan(b) => {

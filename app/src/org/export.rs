@@ -2,7 +2,6 @@
 //! Chinese correctly), downloaded through a Blob URL; printing uses the print stylesheet.
 
 use super::estimate::{per_head_unit, relevant, total_parts, total_text, totals};
-use crate::format::value_text;
 use rules_core::evaluate::Report;
 use rules_core::money::format_yuan;
 use rules_core::Audience;
@@ -53,7 +52,7 @@ pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
     );
     for b in relevant(report, audience) {
         let status = b.status.label();
-        let value = value_text(&b.estimate.value);
+        let value = b.estimate.value.text();
         if b.estimate.breakdown.is_empty() {
             line(
                 &mut out,

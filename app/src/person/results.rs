@@ -108,10 +108,10 @@ pub fn do_now_html(report: &Report) -> String {
                 format!(
                     "预估{} {}",
                     rules_core::catalogue::amount_kind(b.id),
-                    format::value_text(&b.estimate.value)
+                    b.estimate.value.text()
                 )
             } else {
-                format::value_text(&b.estimate.value)
+                b.estimate.value.text()
             };
             let _ = write!(
                 h,

@@ -1,7 +1,6 @@
 //! What every page has around its screens: the header (with the settings), the footer, and moving
 //! to another page of the site with the same query and date.
 
-use crate::html;
 use crate::link;
 use crate::route::{Route, ORG_PAGE, POLICY_PAGE};
 use crate::settings;
@@ -54,23 +53,26 @@ pub fn SiteHeader() -> impl IntoView {
 /// The header's fixed part as HTML text (title, what the tool does, navigation): it never changes,
 /// and text costs far less of the first load than a view tree.
 fn masthead_html() -> String {
-    format!(
-        "<h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a><a href=\"{POLICY_PAGE}\" id=\"nav-policy\">政策一览</a></nav>",
-        html::esc(rules_core::source::SITE_TITLE),
-        html::esc(&rules_core::source::site_lede())
+    markup::to_html!(
+        "<h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a><a href=\"{}\" id=\"nav-policy\">政策一览</a></nav>",
+        rules_core::source::SITE_TITLE,
+        rules_core::source::site_lede(),
+        POLICY_PAGE
     )
+    .into_string()
 }
 
 /// The footer; `staff_link` adds the discreet link to the staff page (工作人员：生成推广链接).
 #[component]
 pub fn SiteFooter(#[prop(optional)] staff_link: bool) -> impl IntoView {
     let number = rules_core::documents::HOTLINE_NUMBER;
-    let mut footer = format!(
-        "<p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 <a href=\"tel:{number}\">{number}</a></span></p><p class=\"checked\" id=\"policy-checked\">{}</p>",
+    let mut footer = markup::to_html!(
+        "<p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 {}</span></p><p class=\"checked\" id=\"policy-checked\">{}</p>",
+        markup::with_call_links(number, number),
         rules_core::standing::policy_checked()
     );
     if staff_link {
-        footer.push_str("<a class=\"staff-link no-print\" href=\"staff.html\" id=\"staff-link-footer\">工作人员：生成推广链接</a>");
+        footer.raw("<a class=\"staff-link no-print\" href=\"staff.html\" id=\"staff-link-footer\">工作人员：生成推广链接</a>");
     }
-    view! { <footer class="site-footer" inner_html=footer></footer> }
+    view! { <footer class="site-footer" inner_html=footer.into_string()></footer> }
 }

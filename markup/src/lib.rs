@@ -32,7 +32,8 @@ impl Html {
 
     /// Text, escaped.
     pub fn text(&mut self, text: &str) -> &mut Html {
-        push_escaped(&mut self.0, text);
+        // Through the one escaping writer ([`Escaped`]'s `Display`): one copy of it in a wasm bundle.
+        let _ = write!(self.0, "{}", Escaped(text));
         self
     }
 
@@ -79,21 +80,25 @@ impl Html {
     }
 }
 
+/// Read-only access to the text (tests search it; pages hand it to the DOM).
+impl std::ops::Deref for Html {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl Display for Html {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-fn push_escaped(out: &mut String, text: &str) {
-    let _ = Escaped(text).write_to(out);
-}
-
 /// Text that is escaped as it is written.
 pub struct Escaped<'a>(pub &'a str);
 
-impl Escaped<'_> {
-    fn write_to(&self, out: &mut impl Write) -> fmt::Result {
+impl Display for Escaped<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut start = 0;
         for (at, c) in self.0.char_indices() {
             let entity = match c {
@@ -109,12 +114,6 @@ impl Escaped<'_> {
             start = at + c.len_utf8();
         }
         out.write_str(&self.0[start..])
-    }
-}
-
-impl Display for Escaped<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write_to(f)
     }
 }
 
@@ -180,14 +179,19 @@ macro_rules! to_html {
 /// `text`, escaped, with every `number` in it a tap-to-call link (`<a href="tel:12333">12333</a>`).
 pub fn with_call_links(text: &str, number: &str) -> Html {
     let mut out = Html::new();
-    let mut parts = text.split(number);
-    if let Some(first) = parts.next() {
-        out.text(first);
+    // A plain scan (no substring searcher): this runs in the residents' bundle.
+    let (mut start, mut at) = (0, 0);
+    while at < text.len() {
+        if text.as_bytes()[at..].starts_with(number.as_bytes()) && text.is_char_boundary(at) {
+            out.text(&text[start..at]);
+            html!(out, "<a href=\"tel:{}\">{}</a>", number, number);
+            at += number.len();
+            start = at;
+        } else {
+            at += 1;
+        }
     }
-    for part in parts {
-        html!(out, "<a href=\"tel:{}\">{}</a>", number, number);
-        out.text(part);
-    }
+    out.text(&text[start..]);
     out
 }
 
@@ -221,6 +225,14 @@ mod tests {
             "请拨打 <a href=\"tel:12333\">12333</a> 或 &lt;<a href=\"tel:12333\">12333</a>&gt;"
         );
         assert_eq!(with_call_links("无", "12333").as_str(), "无");
+        assert_eq!(
+            with_call_links("电话：12333。", "12333").as_str(),
+            "电话：<a href=\"tel:12333\">12333</a>。"
+        );
+        assert_eq!(
+            with_call_links("话", "\u{8bdd}").as_str(),
+            "<a href=\"tel:话\">话</a>"
+        );
     }
 
     #[test]

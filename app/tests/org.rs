@@ -42,16 +42,7 @@ async fn choose(root: &web_sys::Element, selector: &str, value: &str) {
 
 /// The README's organisation example (also the basis of tests/golden/organisations/hiring-subsidy.json).
 fn enterprise() -> Facts {
-    let json = r#"{
-      "audience": "employer", "org-kind": "enterprise", "org-size": "small", "org-district": "wanzhou",
-      "org-staff": 50, "org-no-arrears": true, "loan-amount": "2000000",
-      "roster": [
-        { "identity": "poverty", "count": 4, "contract-months": 24, "insured-months": 14, "still-insured": true,
-          "employer-contributions": "9000" },
-        { "identity": "poverty", "count": 2, "contract-months": 24, "insured-months": 10, "still-insured": true },
-        { "identity": "graduate", "count": 3, "contract-months": 12, "insured-months": 7 }
-      ]
-    }"#;
+    let json = include_str!("../../tests/examples/enterprise.json");
     serde_json::from_str(json).expect("valid facts")
 }
 

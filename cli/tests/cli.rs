@@ -419,16 +419,8 @@ fn ten_thousand_lines_stream_in_order_with_flat_memory() {
 /// one per unit, with the loan's interest subsidy never added.
 #[test]
 fn a_report_carries_the_totals_of_the_askers_benefits() {
-    let enterprise = r#"{
-      "audience": "employer", "org-kind": "enterprise", "org-size": "small", "org-district": "wanzhou",
-      "org-staff": 50, "org-no-arrears": true, "loan-amount": "2000000",
-      "roster": [
-        { "identity": "poverty", "count": 4, "contract-months": 24, "insured-months": 14, "still-insured": true,
-          "employer-contributions": "9000" },
-        { "identity": "poverty", "count": 2, "contract-months": 24, "insured-months": 10, "still-insured": true },
-        { "identity": "graduate", "count": 3, "contract-months": 12, "insured-months": 7 }
-      ]
-    }"#;
+    // The README's example, shared with the app's browser tests.
+    let enterprise = include_str!("../../tests/examples/enterprise.json");
     let report = json(&run(
         &["evaluate", "--as-of", "2025-07-01", "-"],
         enterprise,

@@ -29,10 +29,11 @@ pub fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::E
 }
 
 /// Moves keyboard and screen-reader focus to an element once it is drawn.
-pub fn focus_later(id: &'static str) {
+/// `id` is a literal, or a `String` made at run time (a roster row's box).
+pub fn focus_later(id: impl AsRef<str> + 'static) {
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        if let Some(element) = document().get_element_by_id(id) {
+        if let Some(element) = document().get_element_by_id(id.as_ref()) {
             if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
                 let _ = element.focus();
             }

@@ -27,18 +27,6 @@ use rules_core::evaluate::Report;
 use rules_core::questions::{self, Question};
 use rules_core::{evaluate, Answer, Audience, Q};
 
-/// Moves focus to an element once it is drawn.
-pub(crate) fn focus_id(id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = document().get_element_by_id(&id) {
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
-    });
-}
-
 /// The question to show: one being changed; else the kind, then the district, unless answered or
 /// skipped; else rules-core's most decisive open question. The roster, once filled in, is edited on
 /// the results screen and not asked again. The kinds offered are those of this audience.

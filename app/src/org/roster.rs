@@ -230,7 +230,7 @@ pub fn RosterEditor(roster: Roster, fields: Fields) -> impl IntoView {
     };
     let add = move |_| {
         let key = roster.add();
-        super::focus_id(format!("roster-{key}-identity"));
+        crate::dom::focus_later(format!("roster-{key}-identity"));
     };
     view! {
         <div class="roster" id="roster">

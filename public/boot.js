@@ -49,9 +49,21 @@ try {
   const js = meta('app-js');
   const wasm = meta('app-wasm');
   if (!js || !wasm) throw new Error('app-js / app-wasm meta tags are missing');
-  const bindings = await import(js);
+  // The wasm is fetched and compiled at once. Where index.html painted its static first screen, the
+  // app takes it over only once that screen is on the glass: on a fast load the app would otherwise
+  // replace it before its first frame, and the page's first paint would wait for the whole bundle.
+  const staticScreen = document.getElementById('static-landing');
+  const painted = new Promise((resolve) => {
+    if (!staticScreen || document.visibilityState !== 'visible') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 200);
+  });
+  const compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm)
+    : wasm;
+  const [bindings] = await Promise.all([import(js), painted]);
   try {
-    await bindings.default({ module_or_path: wasm });
+    await bindings.default({ module_or_path: await compiled });
   } catch (streamingError) {
     // Some in-app browsers (older WeChat builds) fail WebAssembly.instantiateStreaming for reasons
     // other than the MIME type; retry once with the bytes in memory.

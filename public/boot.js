@@ -53,10 +53,14 @@ try {
   // app takes it over only once that screen is on the glass: on a fast load the app would otherwise
   // replace it before its first frame, and the page's first paint would wait for the whole bundle.
   const staticScreen = document.getElementById('static-landing');
+  // Two frames: the first paints the screen, the second starts after it has been presented (a paint
+  // replaced before it is presented never counts as painted).
+  // A hidden tab draws no frames: then the app starts at once (or when the tab is hidden meanwhile).
   const painted = new Promise((resolve) => {
     if (!staticScreen || document.visibilityState !== 'visible') return resolve();
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 200);
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    document.addEventListener('visibilitychange', resolve, { once: true });
+    setTimeout(resolve, 2000);
   });
   const compiled = WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm)

@@ -57,6 +57,7 @@ const HEADER_ALIASES: &[(&str, Q)] = &[
     ("就业时间", Q::WorkSince),
     ("低保", Q::Dibao),
     ("低保户", Q::Dibao),
+    ("享受低保", Q::Dibao),
     ("特困", Q::Tekun),
     ("残疾", Q::Disabled),
     ("残疾人", Q::Disabled),

@@ -128,6 +128,20 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_class = "TextDecoder")]
     fn decode(this: &Decoder, bytes: &js_sys::Uint8Array) -> Result<String, JsValue>;
 
+    /// The file picker's files (declared here rather than through web-sys features, which would
+    /// rebuild web-sys, and shift the other pages' bundles, for every page).
+    type FilePicker;
+    #[wasm_bindgen(method, getter)]
+    fn files(this: &FilePicker) -> Option<PickedFiles>;
+    type PickedFiles;
+    #[wasm_bindgen(method)]
+    fn item(this: &PickedFiles, index: u32) -> Option<PickedFile>;
+    type PickedFile;
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &PickedFile) -> String;
+    #[wasm_bindgen(method, js_name = arrayBuffer)]
+    fn array_buffer(this: &PickedFile) -> js_sys::Promise;
+
     type Blob;
     #[wasm_bindgen(constructor, catch)]
     fn new(parts: &js_sys::Array, options: &JsValue) -> Result<Blob, JsValue>;
@@ -553,11 +567,10 @@ pub fn BatchScreen() -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let paste_box = NodeRef::<leptos::html::Textarea>::new();
     let on_file = move |_| {
-        let Some(file) = file_input
+        let picked = file_input
             .get_untracked()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+            .and_then(|i| i.unchecked_ref::<FilePicker>().files());
+        let Some(file) = picked.and_then(|f| f.item(0)) else {
             return;
         };
         message.set(None);

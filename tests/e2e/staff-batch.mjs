@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium, newPage, runSuite, suiteArgs, assert, eq, DESKTOP, PHONE } from './lib/chromium.mjs';
 import { repo } from './lib/flows.mjs';
 import { xlsx, readXlsx, gbk, excelSerial, unzip } from './lib/sheets.mjs';
@@ -267,6 +268,13 @@ test('a 1,000-row .xlsx (desktop): counts equal subsidy-check --summary; bad cel
   eq(await page.locator('#batch-sheets .bring-sheet').count(), expected.applicants, 'printed sheets');
   const first = await page.locator('#batch-sheets .bring-sheet').first().innerText();
   assert(first.includes('申请材料清单') && first.includes('12333'), first.slice(0, 200));
+  // Printed, only the sheets show (the page adds print-sheets to the body while it prints).
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.body.classList.add('print-sheets'));
+  assert(await page.locator('#batch-sheets .bring-sheet').first().isVisible(), 'the sheets do not print');
+  assert(!(await page.locator('#batch-summary').isVisible()), 'the summary prints with the sheets');
+  await page.evaluate(() => document.body.classList.remove('print-sheets'));
+  await page.emulateMedia({ media: 'screen' });
 
   // 忘记这份名单.
   await page.click('#batch-forget');
@@ -288,6 +296,9 @@ test('a GBK .csv as Excel saves it on Chinese Windows (360 px): read as GBK, cou
   await screen(page, 300);
   eq(sorted(await pageCounts(page)), sorted(expected.counts), 'counts per benefit and status (page vs subsidy-check)');
   await checkProblems(page, list.bad);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of axe.violations) console.log(`    axe list screen: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+  eq(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), [], 'serious/critical axe violations');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= 360, `the page scrolls sideways at 360 px (${width})`);
   await page.screenshot({ path: join(shotDir, 'staff-batch-360.png'), fullPage: true });

@@ -402,7 +402,14 @@ fn sheets_html(batch: &Batch) -> (usize, String) {
             .benefits
             .iter()
             .filter(|b| b.status == Status::Eligible)
-            .map(|b| format!("{}（{}）", b.name, b.estimate.value.text()))
+            .map(|b| {
+                let figure = b.estimate.value.text();
+                if crate::format::is_amount(&b.estimate.value) {
+                    format!("{}（预估 {figure}）", b.name)
+                } else {
+                    format!("{}（{figure}）", b.name)
+                }
+            })
             .collect();
         let checklist = merge_for(&report, &facts, &eligible);
         let _ = write!(
@@ -495,7 +502,11 @@ pub fn BatchScreen() -> impl IntoView {
     let source = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let uses = RwSignal::new(Vec::<Use>::new());
+    // Today, or a link's `as-of` (as on the link screen), until the user picks another day.
     let today = crate::settings::today();
+    let today = crate::link::read_query(&window().location().search().unwrap_or_default(), today)
+        .as_of
+        .unwrap_or(today);
     let day_text = RwSignal::new(today.to_string());
     let ui = Ui {
         batch,
@@ -727,7 +738,7 @@ pub fn BatchScreen() -> impl IntoView {
                 <section class="card no-print" aria-labelledby="batch-columns-heading">
                     <h2 id="batch-columns-heading">"2. 核对每一列对应的问题"</h2>
                     <p class="hint">"列名和问题对得上的已自动选好；其余的请从列表里选，或选“不读取”。不读取的列不参与判断，会原样出现在导出的文件里。"</p>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="batch-columns-heading">
                         <table id="batch-columns">
                             <thead><tr><th scope="col">"列名"</th><th scope="col">"第一行的内容"</th><th scope="col">"对应的问题"</th></tr></thead>
                             <tbody>
@@ -781,7 +792,7 @@ pub fn BatchScreen() -> impl IntoView {
                     <section class="card" aria-labelledby="batch-results-heading">
                         <h2 id="batch-results-heading">"4. 筛查结果"</h2>
                         <p id="batch-results-line">{format!("共 {people} 人，按 {} 的政策。每项政策分别统计，一个人可能同时符合几项；结果仅供参考，以区县人力社保部门审核为准。", day.map(|d| d.chinese()).unwrap_or_default())}</p>
-                        <div class="table-scroll" inner_html=summary></div>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="各项政策的人数" inner_html=summary></div>
                         <div class="actions no-print">
                             <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| export(true)>"导出结果（.xlsx）"</button>
                             <button type="button" class="secondary" id="batch-export-csv" on:click=move |_| export(false)>"导出结果（.csv）"</button>
@@ -789,7 +800,7 @@ pub fn BatchScreen() -> impl IntoView {
                         </div>
                         <h3 id="batch-problems-heading">{format!("填写有问题的格子：{count} 处")}</h3>
                         <p class="hint">{if count > SHOWN_PROBLEMS { format!("下面列出前 {SHOWN_PROBLEMS} 处，全部见导出文件的“填写问题”列。") } else { "这些格子按“不清楚”处理，请核对后重新筛查。".to_string() }}</p>
-                        <ul id="batch-problems" inner_html=problems></ul>
+                        <ul id="batch-problems" tabindex="0" aria-labelledby="batch-problems-heading" inner_html=problems></ul>
                     </section>
                 })}
             </Show>

@@ -8,14 +8,14 @@
 //! nothing is sent: the list lives in this page's memory until 忘记这份名单 or the page closes.
 
 use super::{csv, xlsx};
-use crate::format::status_mark;
+use crate::format::{is_amount, status_id, status_mark};
 use leptos::prelude::*;
+use markup::{html, Html};
 use rules_core::checklist::merge_for;
 use rules_core::input::DATE_EXAMPLE;
 use rules_core::questions::{options, wording};
 use rules_core::sheet::{self, Line, Tally, COUNTED};
 use rules_core::{evaluate_person, Date, Status, Q};
-use std::fmt::Write;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -311,33 +311,34 @@ fn export_rows(batch: &Batch) -> Vec<Vec<String>> {
 }
 
 /// The summary table: per benefit, people by status and the answer most often missing.
-fn summary_html(tally: &Tally) -> String {
-    let mut html =
-        String::from("<table id=\"batch-summary\"><thead><tr><th scope=\"col\">政策</th>");
+fn summary_html(tally: &Tally) -> Html {
+    let mut h = Html::new();
+    h.raw("<table id=\"batch-summary\"><thead><tr><th scope=\"col\">政策</th>");
     for status in COUNTED {
-        let _ = write!(
-            html,
+        html!(
+            h,
             "<th scope=\"col\">{} {}</th>",
             status_mark(status),
             status.label()
         );
         if status == Status::NeedsAnswers {
-            html.push_str("<th scope=\"col\">缺得最多的回答</th>");
+            h.raw("<th scope=\"col\">缺得最多的回答</th>");
         }
     }
-    html.push_str("</tr></thead><tbody>");
+    h.raw("</tr></thead><tbody>");
     for b in &tally.benefits {
-        let _ = write!(
-            html,
+        html!(
+            h,
             "<tr data-benefit=\"{}\"><th scope=\"row\">{}</th>",
             b.id,
-            esc(b.name)
+            b.name
         );
         for (status, count) in COUNTED.iter().zip(b.counts) {
-            let _ = write!(
-                html,
-                "<td data-status=\"{}\">{count}</td>",
-                crate::format::status_id(*status)
+            html!(
+                h,
+                "<td data-status=\"{}\">{}</td>",
+                status_id(*status),
+                count
             );
             if *status == Status::NeedsAnswers {
                 let most: Vec<String> = b
@@ -346,21 +347,21 @@ fn summary_html(tally: &Tally) -> String {
                     .take(2)
                     .map(|(q, n)| format!("{}（{n} 人）", wording(*q).text))
                     .collect();
-                let _ = write!(html, "<td class=\"asks\">{}</td>", esc(&most.join("；")));
+                html!(h, "<td class=\"asks\">{}</td>", most.join("；"));
             }
         }
-        html.push_str("</tr>");
+        h.raw("</tr>");
     }
-    html.push_str("</tbody></table>");
-    html
+    h.raw("</tbody></table>");
+    h
 }
 
 /// At most this many problems are listed on the page; all are in the export.
 const SHOWN_PROBLEMS: usize = 200;
 
-fn problems_html(batch: &Batch) -> (usize, String) {
+fn problems_html(batch: &Batch) -> (usize, Html) {
     let mut count = 0;
-    let mut html = String::new();
+    let mut h = Html::new();
     for (row, outcome) in batch.outcomes.iter().enumerate() {
         for (column, message) in &outcome.problems {
             count += 1;
@@ -371,19 +372,19 @@ fn problems_html(batch: &Batch) -> (usize, String) {
                 Some(c) => format!("{}，{}", batch.name_of(row), batch.column_name(*c)),
                 None => batch.name_of(row),
             };
-            let _ = write!(html, "<li>{}：{}</li>", esc(&place), esc(message));
+            html!(h, "<li>{}：{}</li>", place, message);
         }
     }
-    (count, html)
+    (count, h)
 }
 
 /// The "what to bring" sheets of the people who can apply for something, one per page.
-fn sheets_html(batch: &Batch) -> (usize, String) {
+fn sheets_html(batch: &Batch) -> (usize, Html) {
+    let mut h = Html::new();
     let Some(day) = batch.day else {
-        return (0, String::new());
+        return (0, h);
     };
     let columns = batch.columns();
-    let mut html = String::new();
     let mut people = 0;
     for (row, ((_, cells), outcome)) in batch.rows.iter().zip(&batch.outcomes).enumerate() {
         if !outcome.lines.iter().any(|l| l.status == Status::Eligible) {
@@ -404,7 +405,7 @@ fn sheets_html(batch: &Batch) -> (usize, String) {
             .filter(|b| b.status == Status::Eligible)
             .map(|b| {
                 let figure = b.estimate.value.text();
-                if crate::format::is_amount(&b.estimate.value) {
+                if is_amount(&b.estimate.value) {
                     format!("{}（预估 {figure}）", b.name)
                 } else {
                     format!("{}（{figure}）", b.name)
@@ -412,21 +413,16 @@ fn sheets_html(batch: &Batch) -> (usize, String) {
             })
             .collect();
         let checklist = merge_for(&report, &facts, &eligible);
-        let _ = write!(
-            html,
+        html!(
+            h,
             "<section class=\"bring-sheet\"><h2>申请材料清单：{}</h2><p>按 {} 的政策，可以申请：{}</p><pre>{}</pre></section>",
-            esc(&batch.name_of(row)),
-            esc(&day.chinese()),
-            esc(&names.join("、")),
-            esc(&checklist.to_plain_text())
+            batch.name_of(row),
+            day.chinese(),
+            names.join("、"),
+            checklist.to_plain_text()
         );
     }
-    (people, html)
-}
-
-/// Text escaped for HTML (the markup crate's one escaping writer).
-fn esc(text: &str) -> String {
-    markup::Escaped(text).to_string()
+    (people, h)
 }
 
 fn now() -> f64 {
@@ -689,7 +685,7 @@ pub fn BatchScreen() -> impl IntoView {
             notice.set("名单里没有可以申请的人，没有要打印的材料清单。".to_string());
             return;
         }
-        sheets.set(html);
+        sheets.set(html.into_string());
         notice.set(format!("已准备 {people} 人的材料清单，每人一页。"));
         if let Some(body) = document().body() {
             let _ = body.class_list().add_1("print-sheets");
@@ -705,7 +701,13 @@ pub fn BatchScreen() -> impl IntoView {
             (b.outcomes.len() == b.rows.len() && !b.rows.is_empty() && !b.outcomes.is_empty()).then(
                 || {
                     let (count, list) = problems_html(b);
-                    (summary_html(&b.tally), count, list, b.rows.len(), b.day)
+                    (
+                        summary_html(&b.tally).into_string(),
+                        count,
+                        list.into_string(),
+                        b.rows.len(),
+                        b.day,
+                    )
                 },
             )
         })

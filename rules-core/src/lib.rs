@@ -21,6 +21,7 @@ pub mod notice;
 pub mod parameters;
 pub mod questions;
 pub mod roster;
+pub mod sheet;
 pub mod source;
 pub mod standing;
 pub mod totals;

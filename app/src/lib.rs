@@ -12,6 +12,7 @@ mod architecture;
 pub mod chrome;
 pub mod clipboard;
 pub mod dom;
+pub mod download;
 pub mod format;
 pub mod html;
 pub mod json;

@@ -141,14 +141,6 @@ extern "C" {
     fn name(this: &PickedFile) -> String;
     #[wasm_bindgen(method, js_name = arrayBuffer)]
     fn array_buffer(this: &PickedFile) -> js_sys::Promise;
-
-    type Blob;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(parts: &js_sys::Array, options: &JsValue) -> Result<Blob, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = URL, js_name = createObjectURL)]
-    fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = URL, js_name = revokeObjectURL)]
-    fn revoke_object_url(url: &str) -> Result<(), JsValue>;
 }
 
 /// A file's rows and a sentence on how it was read.
@@ -190,28 +182,9 @@ fn read_file(name: &str, bytes: &[u8]) -> Result<(String, xlsx::Rows), String> {
     ))
 }
 
-/// Offers `bytes` as a file download through a Blob URL.
+/// Offers `bytes` as a file download.
 fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    let refused = |_| "这个浏览器无法下载文件。".to_string();
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"type".into(), &mime.into()).map_err(refused)?;
-    let blob = Blob::new(&parts, &options).map_err(refused)?;
-    let url = create_object_url(&blob).map_err(refused)?;
-    let link = document().create_element("a").map_err(refused)?;
-    link.set_attribute("href", &url).map_err(refused)?;
-    link.set_attribute("download", name).map_err(refused)?;
-    let body = document().body().ok_or("页面尚未加载完成".to_string())?;
-    body.append_child(&link).map_err(refused)?;
-    link.unchecked_ref::<web_sys::HtmlElement>().click();
-    let _ = body.remove_child(&link);
-    set_timeout(
-        move || {
-            let _ = revoke_object_url(&url);
-        },
-        Duration::from_secs(30),
-    );
-    Ok(())
+    crate::download::offer(&js_sys::Uint8Array::from(bytes).into(), name, mime)
 }
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -49,9 +49,25 @@ try {
   const js = meta('app-js');
   const wasm = meta('app-wasm');
   if (!js || !wasm) throw new Error('app-js / app-wasm meta tags are missing');
-  const bindings = await import(js);
+  // The wasm is fetched and compiled at once. Where index.html painted its static first screen, the
+  // app takes it over only once that screen is on the glass: on a fast load the app would otherwise
+  // replace it before its first frame, and the page's first paint would wait for the whole bundle.
+  const staticScreen = document.getElementById('static-landing');
+  // Two frames: the first paints the screen, the second starts after it has been presented (a paint
+  // replaced before it is presented never counts as painted).
+  // A hidden tab draws no frames: then the app starts at once (or when the tab is hidden meanwhile).
+  const painted = new Promise((resolve) => {
+    if (!staticScreen || document.visibilityState !== 'visible') return resolve();
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    document.addEventListener('visibilitychange', resolve, { once: true });
+    setTimeout(resolve, 2000);
+  });
+  const compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm)
+    : wasm;
+  const [bindings] = await Promise.all([import(js), painted]);
   try {
-    await bindings.default({ module_or_path: wasm });
+    await bindings.default({ module_or_path: await compiled });
   } catch (streamingError) {
     // Some in-app browsers (older WeChat builds) fail WebAssembly.instantiateStreaming for reasons
     // other than the MIME type; retry once with the bytes in memory.

@@ -38,19 +38,6 @@ pub fn outcome_mark(outcome: Outcome) -> (&'static str, &'static str, &'static s
     }
 }
 
-/// The figure of an estimate: `800 元/人`, `最高 5000 元`, `由区县确定`, `金额未公布` …
-pub fn value_text(value: &Value) -> String {
-    match value {
-        Value::Amount { amount, unit } => format!("{} {}", format_yuan(*amount), unit.label()),
-        Value::UpTo { max, unit } => format!("最高 {} {}", format_yuan(*max), unit.label()),
-        Value::SetByDistrict => "由区县确定".to_string(),
-        Value::Unpublished => "金额未公布".to_string(),
-        Value::NotMoney => "不是现金补贴".to_string(),
-        Value::NeedsAnswers { .. } => "回答相关问题后可估算".to_string(),
-        Value::NotApplicable => String::new(),
-    }
-}
-
 /// True when the figure is an amount of money, which is always labelled 预估.
 pub fn is_amount(value: &Value) -> bool {
     matches!(value, Value::Amount { .. } | Value::UpTo { .. })
@@ -84,6 +71,17 @@ pub fn answer_input(answer: &Answer) -> String {
     }
 }
 
+/// The 文号 of the notice whose clauses the catalogue cites, e.g. `渝人社〔2021〕237号`
+/// (rules-core's source record, without the title).
+pub fn notice_number() -> &'static str {
+    rules_core::source::NOTICE_NUMBER
+}
+
+/// How a catalogue entry's clause is cited on screen: `渝人社〔2021〕237号 一（一）`.
+pub fn citation(entry: &rules_core::CatalogueEntry) -> String {
+    format!("{} {}", notice_number(), entry.clause)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,10 +93,10 @@ mod tests {
             amount: yuan(800),
             unit: Unit::YuanPerPerson,
         };
-        assert_eq!(value_text(&amount), "800 元/人");
+        assert_eq!(amount.text(), "800 元/人");
         assert!(is_amount(&amount));
-        assert_eq!(value_text(&Value::SetByDistrict), "由区县确定");
-        assert_eq!(value_text(&Value::Unpublished), "金额未公布");
+        assert_eq!(Value::SetByDistrict.text(), "由区县确定");
+        assert_eq!(Value::Unpublished.text(), "金额未公布");
         assert!(!is_amount(&Value::Unpublished));
     }
 

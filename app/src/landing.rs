@@ -2,13 +2,14 @@
 //! way in (个人: the questionnaire; organisations: their estimator on org.html). Written as HTML text
 //! with one delegated listener: it costs far less of the first load than a view tree.
 
-use crate::html::esc;
+use crate::dom::focus_later;
+use crate::format::citation;
 use crate::route::Route;
-use crate::{citation, focus_later, AppState};
+use crate::state::AppState;
 use leptos::prelude::*;
+use markup::{html, Html};
 use rules_core::catalogue::{self, CatalogueEntry};
 use rules_core::Audience;
-use std::fmt::Write;
 
 /// Id of the panel's heading, focused after a choice.
 pub const PANEL_HEADING_ID: &str = "benefits-heading";
@@ -27,10 +28,10 @@ pub fn Landing() -> impl IntoView {
             Some(audience) => crate::storage::get(&crate::storage::org_key(audience)).is_some(),
             None => false,
         };
-        landing_html(chosen, started)
+        landing_html(chosen, started).into_string()
     };
     let choose = move |ev: leptos::ev::MouseEvent| {
-        let picked = crate::clicked(&ev, "button[data-audience]")
+        let picked = crate::dom::clicked(&ev, "button[data-audience]")
             .and_then(|b| b.get_attribute("data-audience"))
             .and_then(|id| Audience::from_id(&id));
         if let Some(audience) = picked {
@@ -50,21 +51,21 @@ fn chosen(state: AppState) -> Option<Audience> {
 
 /// "您是？" with the four audiences (the chosen one pressed), the chosen audience's benefits with how
 /// to start (`started`: answers are saved), and 政策一览, as HTML text.
-pub fn landing_html(chosen: Option<Audience>, started: bool) -> String {
-    let mut h = String::from(
-        "<section class=\"ask\" aria-labelledby=\"ask-who\"><h2 id=\"ask-who\">您是？</h2><ul class=\"choices\" role=\"list\">",
-    );
+pub fn landing_html(chosen: Option<Audience>, started: bool) -> Html {
+    let mut h = Html::new();
+    h.raw("<section class=\"ask\" aria-labelledby=\"ask-who\"><h2 id=\"ask-who\">您是？</h2><ul class=\"choices\" role=\"list\">");
     for audience in Audience::ALL {
-        let _ = write!(
+        html!(
             h,
-            "<li><button type=\"button\" class=\"choice\" id=\"choice-{id}\" data-audience=\"{id}\" aria-pressed=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></button></li>",
-            chosen == Some(audience),
-            esc(audience.label()),
-            esc(audience.hint()),
-            id = audience.id()
+            "<li><button type=\"button\" class=\"choice\" id=\"choice-{}\" data-audience=\"{}\" aria-pressed=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></button></li>",
+            audience.id(),
+            audience.id(),
+            if chosen == Some(audience) { "true" } else { "false" },
+            audience.label(),
+            audience.hint()
         );
     }
-    h.push_str("</ul></section>");
+    h.raw("</ul></section>");
     if let Some(audience) = chosen {
         let entries: Vec<&'static CatalogueEntry> = catalogue::for_audience(audience).collect();
         let (next, href, start) = if audience == Audience::Person {
@@ -89,33 +90,41 @@ pub fn landing_html(chosen: Option<Audience>, started: bool) -> String {
         } else {
             "start-org"
         };
-        let _ = write!(
+        html!(
             h,
-            "<section class=\"benefits\" id=\"benefits\" aria-labelledby=\"{PANEL_HEADING_ID}\" data-audience=\"{}\"><h2 id=\"{PANEL_HEADING_ID}\" tabindex=\"-1\">与您相关的政策（{} 项）</h2><p class=\"chosen\">您选择了：{}</p><p class=\"next-step\">{next}</p><p class=\"start\"><a class=\"button primary\" id=\"{id}\" href=\"{href}\">{start}</a></p><ul class=\"benefit-list\" role=\"list\">{}</ul></section>",
+            "<section class=\"benefits\" id=\"benefits\" aria-labelledby=\"{}\" data-audience=\"{}\"><h2 id=\"{}\" tabindex=\"-1\">与您相关的政策（{} 项）</h2><p class=\"chosen\">您选择了：{}</p><p class=\"next-step\">{}</p><p class=\"start\"><a class=\"button primary\" id=\"{}\" href=\"{}\">{}</a></p><ul class=\"benefit-list\" role=\"list\">{}</ul></section>",
+            PANEL_HEADING_ID,
             audience.id(),
+            PANEL_HEADING_ID,
             entries.len(),
-            esc(audience.label()),
+            audience.label(),
+            next,
+            id,
+            href,
+            start,
             benefit_items(&entries)
         );
     }
-    let _ = write!(
+    html!(
         h,
         "<p class=\"browse\"><a class=\"button secondary\" id=\"to-policy\" href=\"{}\">政策一览：查看全部政策</a></p>",
-        crate::POLICY_PAGE
+        crate::route::POLICY_PAGE
     );
     h
 }
 
-pub fn benefit_items(entries: &[&CatalogueEntry]) -> String {
-    let mut h = String::new();
+pub fn benefit_items(entries: &[&CatalogueEntry]) -> Html {
+    let mut h = Html::new();
     for entry in entries {
-        h.push_str(&format!(
-            "<li class=\"benefit\" id=\"benefit-{id}\" data-benefit=\"{id}\"><a class=\"benefit-link\" href=\"{href}\"><span class=\"benefit-name\">{name}</span><span class=\"benefit-clause\">{clause}</span></a></li>",
-            id = entry.id,
-            href = crate::policy_href(entry.id),
-            name = esc(entry.name),
-            clause = esc(&citation(entry)),
-        ));
+        html!(
+            h,
+            "<li class=\"benefit\" id=\"benefit-{}\" data-benefit=\"{}\"><a class=\"benefit-link\" href=\"{}\"><span class=\"benefit-name\">{}</span><span class=\"benefit-clause\">{}</span></a></li>",
+            entry.id,
+            entry.id,
+            crate::route::policy_href(entry.id),
+            entry.name,
+            citation(entry)
+        );
     }
     h
 }

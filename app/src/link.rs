@@ -126,7 +126,7 @@ pub fn build(base: &str, target: Target) -> String {
     let benefit = target.benefit.and_then(catalogue::find);
     let mut link = base.to_string();
     if benefit.is_some() {
-        link.push_str(crate::POLICY_PAGE);
+        link.push_str(crate::route::POLICY_PAGE);
     }
     if let Some(district) = target.district.and_then(districts::find) {
         link.push_str("?district=");
@@ -137,7 +137,7 @@ pub fn build(base: &str, target: Target) -> String {
             link.push('#');
             link.push_str(entry.id);
         }
-        (None, Some(audience)) => link.push_str(&crate::hash_for(audience)),
+        (None, Some(audience)) => link.push_str(&crate::route::hash_for(audience)),
         (None, None) => link.push_str("#/"),
     }
     link

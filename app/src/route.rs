@@ -30,7 +30,7 @@ impl Route {
     pub fn hash(self) -> String {
         match self {
             Route::Landing(None) => "#/".to_string(),
-            Route::Landing(Some(audience)) => crate::hash_for(audience),
+            Route::Landing(Some(audience)) => hash_for(audience),
             Route::PersonQuestions => "#/person/q".to_string(),
             Route::PersonResults => "#/person/results".to_string(),
             Route::PersonChecklist => "#/person/checklist".to_string(),
@@ -133,6 +133,32 @@ pub fn route_from(audience: Option<Audience>, second: &str, rest: Option<&str>) 
     };
     Some(Route::Org(audience, step))
 }
+
+/// The URL fragment that selects an audience, e.g. `#/person`.
+pub fn hash_for(audience: Audience) -> String {
+    format!("#/{}", audience.id())
+}
+
+/// The audience a URL fragment selects. Anything unknown or malformed selects none.
+pub fn audience_from_hash(hash: &str) -> Option<Audience> {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    let id = path.split(['/', '?', '&']).next().unwrap_or_default();
+    Audience::from_id(id)
+}
+
+/// The policy itself (every benefit: the notice's words, conditions, amounts, documents, where to
+/// apply, sources) is the static page policy.html, generated from rules-core at build time: it
+/// loads at once, works without WebAssembly and offline, and keeps the app's bundles for the
+/// self-check. `#/policy` and `#/policy/<id>` (older links, printed posters) open it.
+pub const POLICY_PAGE: &str = "policy.html";
+
+/// The address of one benefit on the policy page, e.g. `policy.html#startup-subsidy`.
+pub fn policy_href(id: &str) -> String {
+    format!("{POLICY_PAGE}#{id}")
+}
+
+/// The organisation estimator's page, beside index.html.
+pub const ORG_PAGE: &str = "org.html";
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The evaluation date (today from the browser, the app's only clock, or a chosen day) and the
 //! settings panel: 大字模式, 查询日期, 清除我的数据.
 
-use crate::AppState;
+use crate::state::AppState;
 use leptos::prelude::*;
 use rules_core::source::NOTICE_END;
 use rules_core::Date;

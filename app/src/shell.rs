@@ -2,13 +2,26 @@
 //! shell around every screen (header, notices, footer; route and address in step; answers saved as
 //! they change) and which page draws which screen. The only module that imports the pages.
 
+use crate::chrome::open_page;
+use crate::chrome::SiteFooter;
+use crate::chrome::SiteHeader;
+use crate::dom::clicked;
+use crate::dom::current_hash;
+use crate::dom::set_fragment;
+use crate::landing::Landing;
+use crate::link;
+use crate::org;
+use crate::person;
 use crate::route::Route;
+use crate::route::ORG_PAGE;
+use crate::route::POLICY_PAGE;
 use crate::session::{Saved, Session, Step};
-use crate::{
-    clicked, current_hash, html, landing::Landing, link, open_page, org, person, set_fragment,
-    settings, storage, AppState, Rules, SiteFooter, SiteHeader, ORG_PAGE, POLICY_PAGE,
-};
+use crate::settings;
+use crate::state::AppState;
+use crate::state::Rules;
+use crate::storage;
 use leptos::prelude::*;
+use markup::{html, Html};
 use rules_core::{evaluate, Audience};
 
 /// The residents' page (index.html): landing, the person's questions, results and checklist, the
@@ -244,22 +257,24 @@ fn Screen(draw: DrawScreen) -> impl IntoView {
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     let banners = move || {
-        let mut h = String::new();
+        let mut h = Html::new();
         if let Some(message) = state.notice.get() {
-            h.push_str(&format!(
+            html!(
+                h,
                 "<div class=\"banner notice\" id=\"app-notice\" role=\"status\"><p>{}</p><button type=\"button\" class=\"secondary\" data-dismiss>知道了</button></div>",
-                html::esc(&message)
-            ));
+                message
+            );
         }
         if state.undo.with(Option::is_some) {
-            h.push_str("<div class=\"banner notice\" id=\"undo-shared\" role=\"status\"><p>已打开分享链接中的回答，本机原来的回答被替换。</p><button type=\"button\" class=\"secondary\" data-undo>撤销，换回我的回答</button></div>");
+            h.raw("<div class=\"banner notice\" id=\"undo-shared\" role=\"status\"><p>已打开分享链接中的回答，本机原来的回答被替换。</p><button type=\"button\" class=\"secondary\" data-undo>撤销，换回我的回答</button></div>");
         }
         let preset = state.preset_district.and_then(rules_core::districts::find);
         if let (Some(district), Route::Landing(_)) = (preset, state.route.get()) {
-            h.push_str(&format!(
+            html!(
+                h,
                 "<p class=\"banner notice\" id=\"preset-note\" role=\"note\">本链接已为您预选区县：{}（答题时可以更改）。</p>",
-                html::esc(district.name)
-            ));
+                district.name
+            );
         }
         // Not above the questions or the results: there it would push the answers and what to do
         // below the fold, and the results and each card say where each benefit stands.
@@ -269,12 +284,13 @@ fn Notices() -> impl IntoView {
                 Route::PersonQuestions | Route::PersonResults
             )
         {
-            h.push_str(&format!(
+            html!(
+                h,
                 "<p class=\"banner ended-banner\" id=\"notice-ended\" role=\"note\">{}</p>",
-                html::esc(rules_core::standing::AFTER_NOTICE)
-            ));
+                rules_core::standing::AFTER_NOTICE
+            );
         }
-        h
+        h.into_string()
     };
     let dismiss = move |ev: leptos::ev::MouseEvent| {
         if clicked(&ev, "[data-dismiss]").is_some() {

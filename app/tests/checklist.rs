@@ -2,8 +2,8 @@
 //! progress, ticks saved on the phone and cleared with the answers, damaged saved ticks ignored.
 #![cfg(target_arch = "wasm32")]
 
+use app::state::AppState;
 use app::ui::checklist::{ticks_from_json, ticks_to_json, ChecklistPage, TICKS_KEY};
-use app::AppState;
 use leptos::prelude::*;
 use rules_core::checklist::merge_for;
 use rules_core::{Date, Facts, Status};

@@ -33,7 +33,7 @@ fn click(root: &web_sys::Element, selector: &str) {
 async fn choosing_each_audience_lists_its_benefits() {
     let host = host();
     let day = rules_core::Date::ymd(2025, 6, 20);
-    let state = app::AppState::new(day, day);
+    let state = app::state::AppState::new(day, day);
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(state);
         view! { <Landing/> }
@@ -75,7 +75,7 @@ async fn choosing_each_audience_lists_its_benefits() {
             text_of(&host, ".benefit-clause"),
             expected
                 .iter()
-                .map(|e| app::citation(e))
+                .map(|e| app::format::citation(e))
                 .collect::<Vec<_>>()
         );
         // Exactly the chosen button is pressed.
@@ -105,7 +105,7 @@ async fn app_reflects_the_choice_in_the_url_fragment() {
     leptos::task::tick().await;
     assert_eq!(
         window.location().hash().expect("hash"),
-        app::hash_for(Audience::Employer)
+        app::route::hash_for(Audience::Employer)
     );
     let names = text_of(&host, ".benefit-name");
     assert_eq!(

@@ -2,10 +2,9 @@
 //! (headless) browser. Expected figures come from rules-core itself.
 #![cfg(target_arch = "wasm32")]
 
-use app::format::value_text;
 use app::person::{Questionnaire, Results};
 use app::session::Session;
-use app::AppState;
+use app::state::AppState;
 use leptos::prelude::*;
 use rules_core::documents::HOTLINE;
 use rules_core::facts::AnswerKind;
@@ -189,7 +188,7 @@ async fn results_show_the_groups_and_amounts_rules_core_computes() {
         &host,
         "#group-eligible [data-benefit=shandong-job-search-subsidy] .estimate-value",
     );
-    assert_eq!(shown, value_text(&shandong.estimate.value));
+    assert_eq!(shown, shandong.estimate.value.text());
     assert_eq!(shown, "800 元/人");
     assert!(text(
         &host,

@@ -4,18 +4,11 @@
 //! plain link to its first question (`#/person/q`, `org.html#/employer/estimate` …): a tap before the
 //! app is ready changes the address, and the app opens there. No script and no inline style, so the page's CSP stays as it is.
 
+use markup::{html, Html};
 use rules_core::documents::HOTLINE_NUMBER;
 use rules_core::source::{site_lede, NOTICE_END, SITE_TITLE};
 use rules_core::standing::{policy_checked, AFTER_NOTICE};
 use rules_core::{Audience, Date};
-use std::fmt::Write;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// Where a tap on an audience before the app is ready leads: straight to that audience's first
 /// question (a person's questionnaire here; an organisation's estimator on org.html), so a worker on
@@ -29,35 +22,38 @@ fn first_question(audience: Audience) -> String {
 
 /// The fragment inserted after index.html's `<body>`, as of `day` (the build's date).
 pub fn render(day: Date) -> String {
-    let mut html = format!(
+    let mut page = Html::new();
+    html!(
+        page,
         "<div id=\"static-landing\"><header class=\"site-header\"><div class=\"masthead\"><h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\">首页</a><a href=\"policy.html\">政策一览</a></nav></div></header><main>",
-        escape(SITE_TITLE),
-        escape(&site_lede())
+        SITE_TITLE,
+        site_lede()
     );
     if day > NOTICE_END {
-        let _ = write!(
-            html,
+        html!(
+            page,
             "<p class=\"banner ended-banner\" role=\"note\">{}</p>",
-            escape(AFTER_NOTICE)
+            AFTER_NOTICE
         );
     }
-    html.push_str("<section class=\"ask\" aria-labelledby=\"static-ask-who\"><h2 id=\"static-ask-who\">您是？</h2><ul class=\"choices\" role=\"list\">");
+    page.raw("<section class=\"ask\" aria-labelledby=\"static-ask-who\"><h2 id=\"static-ask-who\">您是？</h2><ul class=\"choices\" role=\"list\">");
     for audience in Audience::ALL {
-        let _ = write!(
-            html,
-            "<li><a class=\"choice\" id=\"static-choice-{id}\" href=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></a></li>",
+        html!(
+            page,
+            "<li><a class=\"choice\" id=\"static-choice-{}\" href=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></a></li>",
+            audience.id(),
             first_question(audience),
-            escape(audience.label()),
-            escape(audience.hint()),
-            id = audience.id()
+            audience.label(),
+            audience.hint()
         );
     }
-    let _ = write!(
-        html,
-        "</ul></section><p class=\"browse\"><a class=\"button secondary\" href=\"policy.html\">政策一览：查看全部政策</a></p></main><footer class=\"site-footer\"><p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 <a href=\"tel:{HOTLINE_NUMBER}\">{HOTLINE_NUMBER}</a></span></p><p class=\"checked\">{}</p></footer></div>",
-        escape(&policy_checked())
+    html!(
+        page,
+        "</ul></section><p class=\"browse\"><a class=\"button secondary\" href=\"policy.html\">政策一览：查看全部政策</a></p></main><footer class=\"site-footer\"><p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 {}</span></p><p class=\"checked\">{}</p></footer></div>",
+        markup::with_call_links(HOTLINE_NUMBER, HOTLINE_NUMBER),
+        policy_checked()
     );
-    html
+    page.into_string()
 }
 
 #[cfg(test)]
@@ -86,6 +82,5 @@ mod tests {
             "the notice's end is said after 2025"
         );
         assert!(!render(Date::ymd(2025, 6, 1)).contains("ended-banner"));
-        assert_eq!(escape("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
     }
 }

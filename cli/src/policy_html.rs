@@ -3,18 +3,11 @@
 //! reference (the app links here). Complete without script; `policy.js` (same origin) adds a
 //! keyword search and 大字模式 (the app's saved setting, and a switch). Styles inline.
 
+use markup::{html, Html};
 use rules_core::catalogue::{for_audience, Audience};
+use rules_core::documents::{first_unexplained_lpr, LPR_EXPLAINED};
 use rules_core::evaluate::Value;
-use rules_core::money::format_yuan;
 use rules_core::{evaluate, Date, Facts};
-use std::fmt::Write;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 const STYLE: &str = "html{font-size:112.5%}html.large-text{font-size:140.625%}\
 body{font-family:system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
@@ -31,240 +24,224 @@ background:#0b4f9c}@media print{html,html.large-text{font-size:10.5pt}.large-tog
 
 /// The whole page as of `day`.
 pub fn render(day: Date) -> String {
-    let mut html = String::new();
+    let mut page = Html::new();
     let notice = rules_core::source::NOTICE.document;
-    let _ = write!(
-        html,
+    html!(
+        page,
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n\
 <title>重庆就业帮扶政策一览（{}）</title>\n<meta name=\"description\" content=\"{}：每项政策的申请条件、补贴标准、所需材料和办理地点。\">\n\
-<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n<style>{STYLE}</style>\n<script src=\"policy.js\"></script>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
+<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n<style>",
+        day.chinese(),
+        notice
+    );
+    page.raw(STYLE);
+    html!(
+        page,
+        "</style>\n<script src=\"policy.js\"></script>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
 <p>依据{}及其配套文件整理。金额为预估，最终以区县人力社保部门审核为准。咨询电话：{}。</p>\n\
 <p><a href=\"./\" data-app-link>打开自助查询：回答几个问题，看自己能享受哪些政策（需要较新的浏览器）</a></p>\n",
-        escape(day.chinese().as_str()),
-        escape(notice),
-        escape(notice),
-        escape(rules_core::documents::HOTLINE)
+        notice,
+        rules_core::documents::HOTLINE
     );
     if day > rules_core::source::NOTICE_END {
-        let _ = writeln!(
-            html,
-            "<p class=\"note\">{}</p>",
-            escape(rules_core::standing::AFTER_NOTICE)
+        html!(
+            page,
+            "<p class=\"note\">{}</p>\n",
+            rules_core::standing::AFTER_NOTICE
         );
     }
-    let _ = writeln!(
-        html,
-        "<p>{}</p>",
-        escape(&rules_core::standing::policy_checked())
-    );
-    html.push_str("<nav aria-label=\"按对象\"><ul>\n");
+    html!(page, "<p>{}</p>\n", rules_core::standing::policy_checked());
+    page.raw("<nav aria-label=\"按对象\"><ul>\n");
     for audience in Audience::ALL {
-        let _ = writeln!(
-            html,
-            "<li><a href=\"#{}\">{}</a></li>",
+        html!(
+            page,
+            "<li><a href=\"#{}\">{}</a></li>\n",
             audience.id(),
-            escape(audience.label())
+            audience.label()
         );
     }
-    html.push_str("</ul></nav>\n</header>\n<main>\n");
+    page.raw("</ul></nav>\n</header>\n<main>\n");
     for audience in Audience::ALL {
-        render_audience(&mut html, audience, day);
+        page.push(&render_audience(audience, day));
     }
-    let _ = write!(
-        html,
+    html!(
+        page,
         "</main>\n<footer><p>本页由程序根据政策规则自动生成（{}）。最终以区县人力社保部门审核为准 · 咨询电话 {}</p></footer>\n</body>\n</html>\n",
-        escape(&day.chinese()),
-        escape(rules_core::documents::HOTLINE)
+        day.chinese(),
+        rules_core::documents::HOTLINE
     );
-    html
+    page.into_string()
 }
 
-fn render_audience(html: &mut String, audience: Audience, day: Date) {
+fn render_audience(audience: Audience, day: Date) -> Html {
     let facts = Facts {
         audience: Some(audience),
         ..Facts::default()
     };
     let report = evaluate(&facts, day);
-    let _ = writeln!(
-        html,
-        "<div class=\"audience-group\" data-audience=\"{0}\">\n<h2 id=\"{0}\">{1}</h2>",
+    let mut page = Html::new();
+    html!(
+        page,
+        "<div class=\"audience-group\" data-audience=\"{}\">\n<h2 id=\"{}\">{}</h2>\n<p>{}</p>\n",
         audience.id(),
-        escape(audience.label())
+        audience.id(),
+        audience.label(),
+        audience.hint()
     );
-    let _ = writeln!(html, "<p>{}</p>", escape(audience.hint()));
     for entry in for_audience(audience) {
-        let Some(benefit) = report.benefit(entry.id) else {
-            continue;
-        };
-        let description = rules_core::describe::benefit(entry);
-        // Each benefit is read on its own (policy.html#<id>): its first LPR is said in full.
-        let start = html.len();
-        let _ = writeln!(
-            html,
-            "<section id=\"{}\" aria-labelledby=\"{}-title\">",
-            entry.id, entry.id
-        );
-        let _ = writeln!(
-            html,
-            "<h3 id=\"{}-title\">{}</h3>",
-            entry.id,
-            escape(entry.name)
-        );
-        html.push_str("<dl>\n");
-        let _ = writeln!(
-            html,
-            "<dt>政策依据</dt><dd>{} {}</dd>",
-            escape(rules_core::source::NOTICE_NUMBER),
-            escape(entry.clause)
-        );
-        for (section, text) in rules_core::notice::clause_texts(entry.clause) {
-            let _ = writeln!(
-                html,
-                "<dd><blockquote lang=\"zh-CN\" aria-label=\"通知原文 {}\">{}</blockquote></dd>",
-                escape(&section),
-                escape(text)
-            );
+        if let Some(benefit) = report.benefit(entry.id) {
+            page.push(&render_benefit(benefit, audience, day));
         }
-        let _ = writeln!(
-            html,
-            "<dt>现在能否申请</dt><dd data-standing=\"{}\"><strong>{}</strong>：{}</dd>",
-            benefit.standing.id(),
-            escape(benefit.standing.label()),
-            escape(&benefit.validity.summary(day))
-        );
-        html.push_str("<dt>申请条件</dt><dd><ul>\n");
-        for condition in benefit.conditions.iter().filter(|c| c.id != "audience") {
-            let _ = writeln!(
-                html,
-                "<li>{}（{}）</li>",
-                escape(condition.requirement),
-                escape(condition.clause)
-            );
-        }
-        html.push_str("</ul></dd>\n");
-        let estimate = &benefit.estimate;
-        let amount = match &estimate.value {
-            Value::Amount { amount, unit } => {
-                format!("{} {}（预估）", format_yuan(*amount), unit.label())
-            }
-            Value::UpTo { max, unit } => {
-                format!("最高 {} {}（由区县确定）", format_yuan(*max), unit.label())
-            }
-            Value::SetByDistrict => "由区县确定".to_string(),
-            Value::Unpublished => "金额未公布".to_string(),
-            Value::NotMoney => "免费服务或非现金支持".to_string(),
-            Value::NeedsAnswers { .. } => "按个人情况计算（见计算方法）".to_string(),
-            Value::NotApplicable => String::new(),
-        };
-        let amount = if benefit.standing == rules_core::Standing::InForce {
-            amount
-        } else {
-            format!(
-                "{}（{}，仅供参考）",
-                amount,
-                rules_core::standing::reference_standard(benefit.rules_on)
-            )
-        };
-        let checking = if estimate.confidence.needs_checking() {
-            "，待核实"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            html,
-            "<dt>补贴标准</dt><dd>{}{}</dd>",
-            escape(&amount),
-            checking
-        );
-        for step in &estimate.steps {
-            let _ = writeln!(html, "<dd>{}</dd>", escape(step));
-        }
-        if !estimate.note.is_empty() {
-            let _ = writeln!(html, "<dd>{}</dd>", escape(&estimate.note));
-        }
-        if !description.documents.is_empty() {
-            html.push_str("<dt>所需材料</dt><dd><ul>\n");
-            for need in &description.documents {
-                let name = need.document.map_or(need.id, |d| d.name);
-                let condition = if need.only_if.is_empty() {
-                    String::new()
-                } else {
-                    format!("；{}", need.only_if)
-                };
-                let _ = writeln!(
-                    html,
-                    "<li>{}（{}{}）</li>",
-                    escape(name),
-                    escape(need.form_label),
-                    escape(&condition)
-                );
-            }
-            html.push_str("</ul></dd>\n");
-        }
-        let apply = benefit.apply;
-        let auto = if apply.automatic {
-            format!("{}。", rules_core::documents::AUTOMATIC)
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            html,
-            "<dt>到哪里办</dt><dd>{}{}</dd>",
-            escape(&auto),
-            escape(apply.office)
-        );
-        if !apply.online.is_empty() {
-            let _ = writeln!(html, "<dd>网上办理：{}</dd>", escape(apply.online));
-        }
-        let _ = writeln!(
-            html,
-            "<dd>时间：{}</dd><dd>流程：{}</dd>",
-            escape(apply.window),
-            escape(apply.steps)
-        );
-        html.push_str("<dt>依据的文件和网页</dt>\n");
-        for source in &estimate.sources {
-            let link = if source.url.is_empty() {
-                escape(source.document)
-            } else {
-                format!(
-                    "<a href=\"{}\" rel=\"noreferrer\">{}</a>",
-                    escape(source.url),
-                    escape(source.document)
-                )
-            };
-            let _ = writeln!(
-                html,
-                "<dd>{link}（{}）</dd>",
-                escape(&source.confidence.source_line())
-            );
-        }
-        let alternatives: Vec<&str> = benefit
-            .not_combined_with
-            .iter()
-            .filter_map(|id| rules_core::catalogue::find(id).map(|e| e.name))
-            .collect();
-        if !alternatives.is_empty() {
-            let _ = writeln!(
-                html,
-                "<dt>不能同时享受</dt><dd>{}</dd>",
-                escape(&alternatives.join("、"))
-            );
-        }
-        html.push_str("</dl>\n");
-        if audience == Audience::Person {
-            html.push_str(
-                "<p><a href=\"./#/person\" data-app-link>用自助查询看看自己能不能享受</a></p>\n",
-            );
-        }
-        html.push_str("</section>\n");
-        let section = rules_core::documents::explain_first_lpr(&html[start..]);
-        html.truncate(start);
-        html.push_str(&section);
     }
-    html.push_str("</div>\n");
+    page.raw("</div>\n");
+    page
+}
+
+/// One benefit's section (policy.html#<id>).
+fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: Date) -> Html {
+    let mut html = Html::new();
+    let id = benefit.id;
+    let description = rules_core::catalogue::find(id).map(rules_core::describe::benefit);
+    html!(
+        html,
+        "<section id=\"{}\" aria-labelledby=\"{}-title\">\n<h3 id=\"{}-title\">{}</h3>\n<dl>\n",
+        id,
+        id,
+        id,
+        benefit.name
+    );
+    html!(
+        html,
+        "<dt>政策依据</dt><dd>{} {}</dd>\n",
+        rules_core::source::NOTICE_NUMBER,
+        benefit.clause
+    );
+    for (section, text) in rules_core::notice::clause_texts(benefit.clause) {
+        html!(
+            html,
+            "<dd><blockquote lang=\"zh-CN\" aria-label=\"通知原文 {}\">{}</blockquote></dd>\n",
+            section,
+            text
+        );
+    }
+    html!(
+        html,
+        "<dt>现在能否申请</dt><dd data-standing=\"{}\"><strong>{}</strong>：{}</dd>\n",
+        benefit.standing.id(),
+        benefit.standing.label(),
+        benefit.validity.summary(day)
+    );
+    html.raw("<dt>申请条件</dt><dd><ul>\n");
+    for condition in benefit.conditions.iter().filter(|c| c.id != "audience") {
+        html!(
+            html,
+            "<li>{}（{}）</li>\n",
+            condition.requirement,
+            condition.clause
+        );
+    }
+    html.raw("</ul></dd>\n");
+    let estimate = &benefit.estimate;
+    // rules-core's one wording of the value; what the policy page adds says what a figure is.
+    let amount = match &estimate.value {
+        Value::Amount { .. } => format!("{}（预估）", estimate.value.text()),
+        Value::UpTo { .. } => format!("{}（由区县确定）", estimate.value.text()),
+        Value::NeedsAnswers { .. } => format!("{}（见计算方法）", estimate.value.text()),
+        value => value.text(),
+    };
+    let amount = if benefit.standing == rules_core::Standing::InForce {
+        amount
+    } else {
+        format!(
+            "{}（{}，仅供参考）",
+            amount,
+            rules_core::standing::reference_standard(benefit.rules_on)
+        )
+    };
+    let checking = if estimate.confidence.needs_checking() {
+        "，待核实"
+    } else {
+        ""
+    };
+    html!(html, "<dt>补贴标准</dt><dd>{}{}</dd>\n", amount, checking);
+    for step in &estimate.steps {
+        html!(html, "<dd>{}</dd>\n", step);
+    }
+    if !estimate.note.is_empty() {
+        html!(html, "<dd>{}</dd>\n", estimate.note);
+    }
+    let documents = description.map(|d| d.documents).unwrap_or_default();
+    if !documents.is_empty() {
+        html.raw("<dt>所需材料</dt><dd><ul>\n");
+        for need in &documents {
+            let name = need.document.map_or(need.id, |d| d.name);
+            let condition = if need.only_if.is_empty() {
+                String::new()
+            } else {
+                format!("；{}", need.only_if)
+            };
+            html!(
+                html,
+                "<li>{}（{}{}）</li>\n",
+                name,
+                need.form_label,
+                condition
+            );
+        }
+        html.raw("</ul></dd>\n");
+    }
+    let apply = benefit.apply;
+    let auto = if apply.automatic {
+        format!("{}。", rules_core::documents::AUTOMATIC)
+    } else {
+        String::new()
+    };
+    html!(html, "<dt>到哪里办</dt><dd>{}{}</dd>\n", auto, apply.office);
+    if !apply.online.is_empty() {
+        html!(html, "<dd>网上办理：{}</dd>\n", apply.online);
+    }
+    html!(
+        html,
+        "<dd>时间：{}</dd><dd>流程：{}</dd>\n",
+        apply.window,
+        apply.steps
+    );
+    html.raw("<dt>依据的文件和网页</dt>\n");
+    for source in &estimate.sources {
+        if source.url.is_empty() {
+            html!(html, "<dd>{}", source.document);
+        } else {
+            html!(
+                html,
+                "<dd><a href=\"{}\" rel=\"noreferrer\">{}</a>",
+                source.url,
+                source.document
+            );
+        }
+        html!(html, "（{}）</dd>\n", source.confidence.source_line());
+    }
+    let alternatives: Vec<&str> = benefit
+        .not_combined_with
+        .iter()
+        .filter_map(|id| rules_core::catalogue::find(id).map(|e| e.name))
+        .collect();
+    if !alternatives.is_empty() {
+        html!(
+            html,
+            "<dt>不能同时享受</dt><dd>{}</dd>\n",
+            alternatives.join("、")
+        );
+    }
+    html.raw("</dl>\n");
+    if audience == Audience::Person {
+        html.raw("<p><a href=\"./#/person\" data-app-link>用自助查询看看自己能不能享受</a></p>\n");
+    }
+    html.raw("</section>\n");
+    // Each benefit is read on its own (policy.html#<id>): its first LPR is said in full.
+    html.replace_found(first_unexplained_lpr, "LPR".len(), LPR_EXPLAINED);
+    html
 }
 
 #[cfg(test)]
@@ -311,6 +288,5 @@ mod tests {
             assert!(loan.contains("贷款市场报价利率（LPR）"), "{loan}");
         }
         assert!(page.contains("script-src 'self'"));
-        assert_eq!(escape("a<b>&\""), "a&lt;b&gt;&amp;&quot;");
     }
 }

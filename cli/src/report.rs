@@ -2,10 +2,10 @@
 //! Everything printed comes from rules-core's values; nothing here decides policy.
 
 use crate::messages;
-use rules_core::{evaluate, evaluate_brief, Date, Facts, Report, Status, Value, Q};
+use rules_core::totals::{totals, Totals};
+use rules_core::{evaluate, evaluate_brief, Audience, Date, Facts, Report, Status, Value, Q};
 #[cfg(test)]
 use rules_core::{validate::Finding, Standing};
-#[cfg(test)]
 use serde::Serialize;
 
 /// How much of a report `evaluate` prints.
@@ -49,9 +49,11 @@ pub fn write_report(
 ) -> Result<(), String> {
     let start = out.len();
     let written = match (form, pretty) {
-        (ReportForm::Full, false) => serde_json::to_writer(&mut *out, &evaluate(facts, as_of)),
+        (ReportForm::Full, false) => {
+            serde_json::to_writer(&mut *out, &Full::of(facts, &evaluate(facts, as_of)))
+        }
         (ReportForm::Full, true) => {
-            serde_json::to_writer_pretty(&mut *out, &evaluate(facts, as_of))
+            serde_json::to_writer_pretty(&mut *out, &Full::of(facts, &evaluate(facts, as_of)))
         }
         // The summary prints no words, so its evaluation writes none (same rules, same outcomes).
         (ReportForm::Summary, _) => write_summary(&evaluate_brief(facts, as_of), out),
@@ -180,6 +182,25 @@ fn open_questions(benefit: &rules_core::BenefitReport, asks: &mut Vec<Q>) {
     for q in all {
         if !asks.contains(q) {
             asks.push(*q);
+        }
+    }
+}
+
+/// The full report, and the totals of the asker's benefits (rules-core's, as the organisation page
+/// shows them): the report's fields first, then `totals`.
+#[derive(Serialize)]
+struct Full<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    totals: Totals,
+}
+
+impl<'a> Full<'a> {
+    fn of(facts: &Facts, report: &'a Report) -> Full<'a> {
+        let audience = facts.audience.unwrap_or(Audience::Person);
+        Full {
+            report,
+            totals: totals(report, audience),
         }
     }
 }

@@ -414,3 +414,25 @@ fn ten_thousand_lines_stream_in_order_with_flat_memory() {
     // Measured about 10 MB; holding every report (the old way) grew with the input.
     assert!(peak_kb < 64 * 1024, "peak memory {peak_kb} kB");
 }
+
+/// The README's organisation example: `totals` are rules-core's (the organisation page's 预估合计),
+/// one per unit, with the loan's interest subsidy never added.
+#[test]
+fn a_report_carries_the_totals_of_the_askers_benefits() {
+    // The README's example, shared with the app's browser tests.
+    let enterprise = include_str!("../../tests/examples/enterprise.json");
+    let report = json(&run(
+        &["evaluate", "--as-of", "2025-07-01", "-"],
+        enterprise,
+    ));
+    let totals = report["totals"]["totals"].as_array().unwrap();
+    let one_off = &totals[0];
+    assert_eq!(one_off["unit"], "元");
+    assert_eq!(one_off["amount"], "30000");
+    assert_eq!(one_off["parts"], serde_json::json!(["hiring-subsidy"]));
+    assert_eq!(totals[1]["unit"], "元/年");
+    assert!(totals
+        .iter()
+        .all(|t| !t["parts"].to_string().contains("loan")));
+    assert_eq!(report["totals"]["left_out"], serde_json::json!([]));
+}

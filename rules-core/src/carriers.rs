@@ -2,6 +2,7 @@
 //! 劳务品牌, 非遗工坊 and village 就业服务超市. Only the municipal incubator has published amounts; the rest are
 //! set by districts or unpublished, and say so.
 
+use crate::catalogue::{self, AmountKind, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, Form, HowToApply, ASK_DISTRICT};
@@ -67,7 +68,13 @@ fn base_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const ASSISTANCE_BASE_AWARD: Benefit = Benefit {
-    id: "employment-assistance-base-award",
+    entry: catalogue::entry(
+        "employment-assistance-base-award",
+        "就业帮扶基地奖补（区县制定）",
+        Audience::Carrier,
+        "一（一）",
+    )
+    .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号 一（一）（执行至2025年12月31日）",
@@ -204,7 +211,12 @@ fn incubator_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const INCUBATOR_SUBSIDY: Benefit = Benefit {
-    id: "incubator-subsidy",
+    entry: catalogue::entry(
+        "incubator-subsidy",
+        "市级创业孵化基地（园区）补贴及示范创建奖励",
+        Audience::Carrier,
+        "二（三）",
+    ),
     validity: Validity::in_force("渝人社发〔2017〕181号", &INCUBATOR_SOURCE),
     documents: &[
         need("form-incubator", Form::FillIn),
@@ -241,7 +253,13 @@ fn park_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const RETURN_HOME_PARK_AWARD: Benefit = Benefit {
-    id: "return-home-park-award",
+    entry: catalogue::entry(
+        "return-home-park-award",
+        "区县级返乡入乡创业园、创业孵化基地奖补",
+        Audience::Carrier,
+        "二（三）",
+    )
+    .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号（执行至2025年12月31日）",
@@ -282,7 +300,13 @@ fn brand_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const LABOUR_BRAND_AWARD: Benefit = Benefit {
-    id: "labour-brand-award",
+    entry: catalogue::entry(
+        "labour-brand-award",
+        "市级劳务品牌奖补",
+        Audience::Carrier,
+        "一（四）",
+    )
+    .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号（执行至2025年12月31日）",
@@ -309,7 +333,12 @@ fn heritage_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const HERITAGE_WORKSHOP: Benefit = Benefit {
-    id: "heritage-workshop-support",
+    entry: catalogue::entry(
+        "heritage-workshop-support",
+        "非遗扶贫就业工坊",
+        Audience::Carrier,
+        "二（三）",
+    ),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号（执行至2025年12月31日）",
@@ -340,7 +369,13 @@ fn supermarket_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const SERVICE_SUPERMARKET_AWARD: Benefit = Benefit {
-    id: "employment-service-supermarket-award",
+    entry: catalogue::entry(
+        "employment-service-supermarket-award",
+        "行政村就业服务超市奖补",
+        Audience::Carrier,
+        "三（一）",
+    )
+    .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号（执行至2025年12月31日）",

@@ -65,7 +65,7 @@ impl Audience {
     }
 }
 
-/// One line of the catalogue.
+/// One line of the catalogue, declared beside the benefit's rule (`Benefit::entry`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CatalogueEntry {
     pub id: &'static str,
@@ -73,9 +73,45 @@ pub struct CatalogueEntry {
     pub audience: Audience,
     /// Section(s) of 渝人社〔2021〕237号 that promise it, e.g. `一（一）`.
     pub clause: &'static str,
+    /// What its figure is: a subsidy paid out, a loan's interest subsidy, a tax relief …
+    pub kind: AmountKind,
 }
 
-const fn entry(
+/// What a benefit's headline figure is, so "预估 26250 元" never reads as cash in hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmountKind {
+    Subsidy,
+    /// The interest the state pays on a guaranteed loan: never money to the borrower, never totalled.
+    InterestSubsidy,
+    TaxRelief,
+    InsuranceBenefit,
+    FeeRelief,
+    Award,
+}
+
+impl AmountKind {
+    /// `补贴`, `贴息`, `减免税额`, `失业保险金`, `减免`, `奖补`.
+    pub fn label(self) -> &'static str {
+        match self {
+            AmountKind::Subsidy => "补贴",
+            AmountKind::InterestSubsidy => "贴息",
+            AmountKind::TaxRelief => "减免税额",
+            AmountKind::InsuranceBenefit => "失业保险金",
+            AmountKind::FeeRelief => "减免",
+            AmountKind::Award => "奖补",
+        }
+    }
+}
+
+impl CatalogueEntry {
+    /// The entry with its figure of another kind than a subsidy.
+    pub const fn paid_as(self, kind: AmountKind) -> CatalogueEntry {
+        CatalogueEntry { kind, ..self }
+    }
+}
+
+pub const fn entry(
     id: &'static str,
     name: &'static str,
     audience: Audience,
@@ -86,201 +122,36 @@ const fn entry(
         name,
         audience,
         clause,
+        kind: AmountKind::Subsidy,
     }
 }
 
-use Audience::{Agency, Carrier, Employer, Person};
+/// Every benefit of the notice, in catalogue order: the entries declared beside each rule (the
+/// benefit modules' `Benefit::entry`), gathered at compile time from [`crate::benefits`]'s two lists,
+/// so no rule is linked into a build that only reads the catalogue.
+pub const CATALOGUE: &[CatalogueEntry] = &entries_of::<32>(
+    &crate::PERSON_BENEFIT_LIST,
+    &crate::ORGANISATION_BENEFIT_LIST,
+);
 
-/// Every benefit of the notice, in catalogue order.
-pub const CATALOGUE: &[CatalogueEntry] = &[
-    entry(
-        "job-search-subsidy",
-        "脱贫人口一次性求职创业补贴（外出务工）",
-        Person,
-        "一（一）",
-    ),
-    entry(
-        "shandong-job-search-subsidy",
-        "赴山东一次性求职创业补贴",
-        Person,
-        "一（三）",
-    ),
-    entry(
-        "cross-region-transport-subsidy",
-        "跨区域（跨省）一次性交通补助",
-        Person,
-        "一（一）",
-    ),
-    entry(
-        "lu-yu-cooperation-subsidies",
-        "鲁渝劳务协作交通生活补助、稳岗补贴",
-        Person,
-        "一（三）",
-    ),
-    entry(
-        "graduate-job-search-subsidy",
-        "困难家庭离校未就业高校毕业生一次性求职创业补贴",
-        Person,
-        "三（一）",
-    ),
-    entry(
-        "student-job-search-subsidy",
-        "困难家庭学生一次性在校求职创业补贴",
-        Person,
-        "三（一）",
-    ),
-    entry(
-        "flexible-employment-social-insurance-subsidy",
-        "灵活就业社会保险补贴",
-        Person,
-        "二（四）",
-    ),
-    entry(
-        "startup-subsidy",
-        "一次性创业补贴（补助）",
-        Person,
-        "二（三）",
-    ),
-    entry(
-        "startup-guaranteed-loan",
-        "个人创业担保贷款及贴息",
-        Person,
-        "一（二）、二（三）",
-    ),
-    entry(
-        "startup-tax-relief",
-        "重点群体创业税费减免",
-        Person,
-        "二（三）、二（四）",
-    ),
-    entry(
-        "vocational-training-subsidy",
-        "职业技能培训（含创业培训）补贴",
-        Person,
-        "三（二）",
-    ),
-    entry(
-        "training-living-allowance",
-        "培训期间生活费（含交通费）补贴",
-        Person,
-        "三（二）",
-    ),
-    entry(
-        "rural-public-welfare-post",
-        "乡村公益性岗位安置",
-        Person,
-        "二（五）",
-    ),
-    entry(
-        "unemployment-insurance-benefit",
-        "失业保险金",
-        Person,
-        "三（一）",
-    ),
-    entry(
-        "yulu-plan-subsidy",
-        "雨露计划职业教育补助",
-        Person,
-        "三（二）",
-    ),
-    entry(
-        "technical-school-student-aid",
-        "技工院校免学费及国家助学金（两后生）",
-        Person,
-        "三（二）",
-    ),
-    entry(
-        "employment-assistance-services",
-        "就业援助：职业指导、职业介绍、就业困难人员认定（免费）",
-        Person,
-        "三（一）",
-    ),
-    entry("hiring-subsidy", "一次性吸纳就业补贴", Employer, "一（二）"),
-    entry(
-        "employer-social-insurance-subsidy",
-        "用人单位社会保险补贴",
-        Employer,
-        "一（二）",
-    ),
-    entry(
-        "enterprise-guaranteed-loan",
-        "小微企业创业担保贷款及贴息",
-        Employer,
-        "一（二）",
-    ),
-    entry(
-        "work-for-training-subsidy",
-        "以工代训职业培训补贴（至2021年底）",
-        Employer,
-        "二（二）",
-    ),
-    entry(
-        "public-welfare-post-subsidy",
-        "公益性岗位补贴及社保补贴、意外伤害保险",
-        Employer,
-        "二（五）",
-    ),
-    entry(
-        "workshop-construction-grant",
-        "就业帮扶车间一次性建设补助",
-        Employer,
-        "二（二）",
-    ),
-    entry(
-        "workshop-employment-award",
-        "就业帮扶车间带动就业奖补",
-        Employer,
-        "二（二）",
-    ),
-    entry(
-        "workshop-fee-relief",
-        "就业帮扶车间费用减免等优惠政策",
-        Employer,
-        "二（二）",
-    ),
-    entry(
-        "placement-subsidy",
-        "就业创业服务补助（职业介绍补贴）",
-        Agency,
-        "一（一）",
-    ),
-    entry(
-        "employment-assistance-base-award",
-        "就业帮扶基地奖补（区县制定）",
-        Carrier,
-        "一（一）",
-    ),
-    entry(
-        "incubator-subsidy",
-        "市级创业孵化基地（园区）补贴及示范创建奖励",
-        Carrier,
-        "二（三）",
-    ),
-    entry(
-        "return-home-park-award",
-        "区县级返乡入乡创业园、创业孵化基地奖补",
-        Carrier,
-        "二（三）",
-    ),
-    entry(
-        "labour-brand-award",
-        "市级劳务品牌奖补",
-        Carrier,
-        "一（四）",
-    ),
-    entry(
-        "heritage-workshop-support",
-        "非遗扶贫就业工坊",
-        Carrier,
-        "二（三）",
-    ),
-    entry(
-        "employment-service-supermarket-award",
-        "行政村就业服务超市奖补",
-        Carrier,
-        "三（一）",
-    ),
-];
+/// The entries of `first` then `second`; fails to compile unless they are `N` in all.
+const fn entries_of<const N: usize>(
+    first: &[crate::evaluate::Benefit],
+    second: &[crate::evaluate::Benefit],
+) -> [CatalogueEntry; N] {
+    assert!(first.len() + second.len() == N, "the catalogue's length");
+    let mut out = [entry("", "", Audience::Person, ""); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < first.len() {
+            first[i].entry
+        } else {
+            second[i - first.len()].entry
+        };
+        i += 1;
+    }
+    out
+}
 
 /// The catalogue entries for one audience, in catalogue order.
 pub fn for_audience(audience: Audience) -> impl Iterator<Item = &'static CatalogueEntry> {
@@ -295,20 +166,12 @@ pub fn find(id: &str) -> Option<&'static CatalogueEntry> {
 /// True for the guaranteed loans: their figure is the interest the government pays, not money paid
 /// to the borrower, and it is never added to a total of subsidies.
 pub fn is_loan(id: &str) -> bool {
-    matches!(id, "startup-guaranteed-loan" | "enterprise-guaranteed-loan")
+    find(id).is_some_and(|entry| entry.kind == AmountKind::InterestSubsidy)
 }
 
-/// What a benefit's headline figure is, so "预估 26250 元" never reads as cash in hand:
-/// `贴息` for the loans, `减免税额`, `失业保险金`, `奖补` for awards, otherwise `补贴`.
+/// What a benefit's headline figure is ([`AmountKind::label`]); `补贴` for an unknown id.
 pub fn amount_kind(id: &str) -> &'static str {
-    match id {
-        _ if is_loan(id) => "贴息",
-        "startup-tax-relief" => "减免税额",
-        "unemployment-insurance-benefit" => "失业保险金",
-        "workshop-fee-relief" => "减免",
-        _ if id.ends_with("-award") => "奖补",
-        _ => "补贴",
-    }
+    find(id).map_or(AmountKind::Subsidy.label(), |entry| entry.kind.label())
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ pub struct Description {
 }
 
 pub fn benefit(entry: &CatalogueEntry) -> BenefitDescription {
-    let rules = crate::benefits().find(|b| b.id == entry.id);
+    let rules = crate::benefits().find(|b| b.entry.id == entry.id);
     BenefitDescription {
         entry: *entry,
         encoded: rules.is_some(),
@@ -104,7 +104,7 @@ mod tests {
                 assert!(
                     crate::documents::find(need.document).is_some(),
                     "{}: {}",
-                    b.id,
+                    b.entry.id,
                     need.document
                 );
             }

@@ -679,16 +679,24 @@ pub const LPR_EXPLAINED: &str = "贷款市场报价利率（LPR）";
 pub const LPR_HELP: &str =
     "LPR 即贷款市场报价利率，是银行定贷款利率的参考数，每月公布一次，贷款合同上写着。";
 
-/// `text` (plain or HTML) with its first "LPR" said in full ([`LPR_EXPLAINED`]), unless the text
-/// already says it in full before that.
-pub fn explain_first_lpr(text: &str) -> String {
+/// Where `text` (plain or HTML) first says "LPR" without saying it in full ([`LPR_EXPLAINED`])
+/// before: the place to put [`LPR_EXPLAINED`] instead of the 3 bytes of `LPR`.
+pub fn first_unexplained_lpr(text: &str) -> Option<usize> {
     match (text.find("LPR"), text.find(LPR_EXPLAINED)) {
         (Some(first), explained)
             if explained.is_none_or(|at| at + "贷款市场报价利率（".len() > first) =>
         {
-            format!("{}{LPR_EXPLAINED}{}", &text[..first], &text[first + 3..])
+            Some(first)
         }
-        _ => text.to_string(),
+        _ => None,
+    }
+}
+
+/// `text` with its first "LPR" said in full, unless it already is ([`first_unexplained_lpr`]).
+pub fn explain_first_lpr(text: &str) -> String {
+    match first_unexplained_lpr(text) {
+        Some(first) => format!("{}{LPR_EXPLAINED}{}", &text[..first], &text[first + 3..]),
+        None => text.to_string(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! 返乡入乡创业 (notice 二（三）、二（四）、一（二）): the one-off start-up subsidy, guaranteed start-up
 //! loans with interest subsidies, and the tax relief for key groups.
 
+use crate::catalogue::{self, AmountKind, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, need_if, Form, HowToApply};
@@ -125,7 +126,12 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const STARTUP_SUBSIDY: Benefit = Benefit {
-    id: "startup-subsidy",
+    entry: catalogue::entry(
+        "startup-subsidy",
+        "一次性创业补贴（补助）",
+        Audience::Person,
+        "二（三）",
+    ),
     validity: Validity::in_force("渝人社发〔2018〕117号", &STARTUP_SOURCE),
     documents: &[
         need("form-startup-subsidy", Form::FillIn),
@@ -261,7 +267,12 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
 }
 
 pub const STARTUP_LOAN: Benefit = Benefit {
-    id: "startup-guaranteed-loan",
+entry: catalogue::entry(
+        "startup-guaranteed-loan",
+        "个人创业担保贷款及贴息",
+        Audience::Person,
+        "一（二）、二（三）",
+    ).paid_as(AmountKind::InterestSubsidy),
     validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE).with_note("未查到2026年的调整。"),
     documents: &[
         need("form-guaranteed-loan-individual", Form::FillIn),
@@ -340,7 +351,12 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const STARTUP_TAX_RELIEF: Benefit = Benefit {
-    id: "startup-tax-relief",
+entry: catalogue::entry(
+        "startup-tax-relief",
+        "重点群体创业税费减免",
+        Audience::Person,
+        "二（三）、二（四）",
+    ).paid_as(AmountKind::TaxRelief),
     validity: Validity::ends(Date::ymd(2027, 12, 31), "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日至2027年12月31日）", &TAX_SOURCE),
     documents: &[
         need("business-licence", Form::Shown),
@@ -519,7 +535,12 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const ENTERPRISE_LOAN: Benefit = Benefit {
-    id: "enterprise-guaranteed-loan",
+entry: catalogue::entry(
+        "enterprise-guaranteed-loan",
+        "小微企业创业担保贷款及贴息",
+        Audience::Employer,
+        "一（二）",
+    ).paid_as(AmountKind::InterestSubsidy),
     validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE).with_note("未查到2026年的调整。"),
     documents: &[
         need("business-licence", Form::Copy),

@@ -1,7 +1,7 @@
 //! The evaluation: facts and a date in, a [`Report`] out. Never fails, never panics; unknown facts give
 //! "needs answers" with the questions that would decide.
 
-use crate::catalogue::{self, Audience};
+use crate::catalogue::Audience;
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{DocumentNeed, HowToApply};
@@ -97,6 +97,22 @@ pub enum Value {
     NeedsAnswers { asks: Vec<Q> },
     /// The benefit is not for this audience.
     NotApplicable,
+}
+
+impl Value {
+    /// How every page words it: `800 元/人`, `最高 500000 元`, `由区县确定`, `金额未公布` …
+    pub fn text(&self) -> String {
+        use crate::money::format_yuan;
+        match self {
+            Value::Amount { amount, unit } => format!("{} {}", format_yuan(*amount), unit.label()),
+            Value::UpTo { max, unit } => format!("最高 {} {}", format_yuan(*max), unit.label()),
+            Value::SetByDistrict => "由区县确定".to_string(),
+            Value::Unpublished => "金额未公布".to_string(),
+            Value::NotMoney => "免费服务或非现金支持".to_string(),
+            Value::NeedsAnswers { .. } => "回答相关问题后可估算".to_string(),
+            Value::NotApplicable => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -249,7 +265,8 @@ pub use crate::standing::{Standing, Validity, ASK_HR};
 
 /// The policy's description of one benefit: its rule, documents and procedure.
 pub struct Benefit {
-    pub id: &'static str,
+    /// Its line of the catalogue: id, name, audience and clause, declared here and nowhere else.
+    pub entry: crate::catalogue::CatalogueEntry,
     pub validity: Validity,
     pub documents: &'static [DocumentNeed],
     pub apply: &'static HowToApply,
@@ -626,12 +643,8 @@ fn defer_later_questions(conditions: &mut [ConditionReport]) {
     }
 }
 
-fn evaluate_benefit(benefit: &Benefit, today: &Ctx, position: usize) -> Option<BenefitReport> {
-    // The benefits are listed in the catalogue's order: look there first, then search.
-    let entry = match catalogue::CATALOGUE.get(position) {
-        Some(entry) if entry.id == benefit.id => entry,
-        _ => catalogue::find(benefit.id)?,
-    };
+fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> BenefitReport {
+    let entry = &benefit.entry;
     let standing = benefit.validity.standing_on(today.as_of);
     // A benefit whose basis ran out is judged by its rule as it stood on its last day, for reference.
     let ctx = &Ctx {
@@ -672,8 +685,8 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx, position: usize) -> Option<B
     if standing != Standing::InForce && !not_for_audience {
         stop_asking(&mut conditions, &mut estimate, today.explain);
     }
-    Some(BenefitReport {
-        id: benefit.id,
+    BenefitReport {
+        id: entry.id,
         name: entry.name,
         audience: entry.audience,
         clause: entry.clause,
@@ -687,7 +700,7 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx, position: usize) -> Option<B
         rules_on: ctx.as_of,
         status_on_last_day,
         not_combined_with: benefit.not_combined_with,
-    })
+    }
 }
 
 /// A benefit no longer in force asks nothing: nobody can claim it now, the questionnaire never asks
@@ -751,13 +764,10 @@ fn evaluate_these<'b>(
         as_of,
         explain,
     };
-    let mut reports = Vec::with_capacity(benefits.size_hint().1.unwrap_or(0));
-    reports.extend(
-        benefits
-            .enumerate()
-            .filter_map(|(position, benefit)| evaluate_benefit(benefit, &ctx, position)),
-    );
-    let benefits = reports;
+    // Collected from a `map` over an exactly sized list: one allocation of the right size.
+    let benefits: Vec<BenefitReport> = benefits
+        .map(|benefit| evaluate_benefit(benefit, &ctx))
+        .collect();
     let next_questions = if explain {
         next_questions(&benefits, as_of)
     } else {

@@ -2,6 +2,7 @@
 //! the one-off hiring subsidy, the social-insurance subsidy, and the 2021 以工代训 subsidy. Each is worked
 //! out per roster group: qualifying heads × amount, and what the others still need.
 
+use crate::catalogue::{self, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, need_if, DocumentNeed, Form, HowToApply};
@@ -382,7 +383,12 @@ const HIRING_DOCUMENTS: &[DocumentNeed] = &[
 ];
 
 pub const HIRING_SUBSIDY: Benefit = Benefit {
-    id: "hiring-subsidy",
+    entry: catalogue::entry(
+        "hiring-subsidy",
+        "一次性吸纳就业补贴",
+        Audience::Employer,
+        "一（二）",
+    ),
     validity: Validity::in_force("渝府办发〔2023〕57号等", &HIRING_SOURCE)
         .with_note("2024年以来未查到调整，也未查到再次确认的文件。"),
     documents: HIRING_DOCUMENTS,
@@ -473,7 +479,12 @@ fn employer_si_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
-    id: "employer-social-insurance-subsidy",
+    entry: catalogue::entry(
+        "employer-social-insurance-subsidy",
+        "用人单位社会保险补贴",
+        Audience::Employer,
+        "一（二）",
+    ),
     validity: Validity::in_force("渝人社发〔2018〕174号", &EMPLOYER_SI_SOURCE),
     documents: &[
         need("form-employer-si-subsidy", Form::FillIn),
@@ -584,7 +595,12 @@ fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const WORK_FOR_TRAINING: Benefit = Benefit {
-    id: "work-for-training-subsidy",
+    entry: catalogue::entry(
+        "work-for-training-subsidy",
+        "以工代训职业培训补贴（至2021年底）",
+        Audience::Employer,
+        "二（二）",
+    ),
     validity: Validity::ends(
         Date::ymd(2021, 12, 31),
         "渝人社〔2021〕237号 二（二）（执行至2021年底）",

@@ -21,8 +21,10 @@ pub mod notice;
 pub mod parameters;
 pub mod questions;
 pub mod roster;
+pub mod sheet;
 pub mod source;
 pub mod standing;
+pub mod totals;
 pub mod validate;
 
 // One module per family of benefits, named after what it is.
@@ -55,7 +57,10 @@ pub fn benefits() -> impl Iterator<Item = &'static Benefit> + Clone {
 
 /// The benefits for persons, in the catalogue's order. Kept apart from the organisations' so that a
 /// build that evaluates only persons ([`evaluate::evaluate_person`]) links none of their rules.
-pub(crate) static PERSON_BENEFITS: &[Benefit] = &[
+pub(crate) static PERSON_BENEFITS: &[Benefit] = &PERSON_BENEFIT_LIST;
+
+/// [`PERSON_BENEFITS`] as a constant, from which the catalogue takes its entries at compile time.
+const PERSON_BENEFIT_LIST: [Benefit; 17] = [
     migrant_work::JOB_SEARCH,
     migrant_work::SHANDONG_JOB_SEARCH,
     migrant_work::TRANSPORT,
@@ -76,7 +81,10 @@ pub(crate) static PERSON_BENEFITS: &[Benefit] = &[
 ];
 
 /// The benefits for employers, workshops, agencies and carriers, in the catalogue's order.
-pub(crate) static ORGANISATION_BENEFITS: &[Benefit] = &[
+pub(crate) static ORGANISATION_BENEFITS: &[Benefit] = &ORGANISATION_BENEFIT_LIST;
+
+/// [`ORGANISATION_BENEFITS`] as a constant, for the catalogue.
+const ORGANISATION_BENEFIT_LIST: [Benefit; 15] = [
     hiring::HIRING_SUBSIDY,
     hiring::EMPLOYER_SOCIAL_INSURANCE,
     entrepreneurship::ENTERPRISE_LOAN,

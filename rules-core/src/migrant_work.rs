@@ -1,6 +1,7 @@
 //! 稳定外出务工 (notice 一（一）、一（三）): job-search subsidies, the cross-region transport subsidy and
 //! the 鲁渝 cooperation subsidies.
 
+use crate::catalogue::{self, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, need_if, need_when, Applies, Form, HowToApply, ASK_DISTRICT};
@@ -203,7 +204,12 @@ fn shandong_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const JOB_SEARCH: Benefit = Benefit {
-    id: "job-search-subsidy",
+entry: catalogue::entry(
+        "job-search-subsidy",
+        "脱贫人口一次性求职创业补贴（外出务工）",
+        Audience::Person,
+        "一（一）",
+    ),
     validity: Validity::unconfirmed_after(NOTICE_END, "人社部发〔2018〕46号、渝人社发〔2019〕83号、渝人社〔2021〕237号 一（一）（过渡期脱贫人口就业帮扶政策）", &TRANSITION_2025_SOURCE, ASK_HR),
     documents: JOB_SEARCH_DOCUMENTS,
     apply: &JOB_SEARCH_APPLY,
@@ -212,7 +218,12 @@ pub const JOB_SEARCH: Benefit = Benefit {
 };
 
 pub const SHANDONG_JOB_SEARCH: Benefit = Benefit {
-    id: "shandong-job-search-subsidy",
+entry: catalogue::entry(
+        "shandong-job-search-subsidy",
+        "赴山东一次性求职创业补贴",
+        Audience::Person,
+        "一（三）",
+    ),
     validity: Validity::unconfirmed_after(NOTICE_END, "人社部发〔2018〕46号、渝人社发〔2019〕83号、渝人社〔2021〕237号 一（三）（过渡期脱贫人口就业帮扶政策）", &TRANSITION_2025_SOURCE, ASK_HR),
     documents: JOB_SEARCH_DOCUMENTS,
     apply: &JOB_SEARCH_APPLY,
@@ -475,7 +486,12 @@ fn transport_2021(ctx: &Ctx, flat: &Dated<Decimal>, flat_step: String) -> Estima
 }
 
 pub const TRANSPORT: Benefit = Benefit {
-    id: "cross-region-transport-subsidy",
+entry: catalogue::entry(
+        "cross-region-transport-subsidy",
+        "跨区域（跨省）一次性交通补助",
+        Audience::Person,
+        "一（一）",
+    ),
     validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号 一（一）、渝人社〔2022〕281号（衔接推进乡村振兴补助资金列支）", &TRANSITION_2025_SOURCE, ASK_HR),
     documents: &[
         need_when("travel-tickets-real-name", Form::Original, "要按实际车费补足差额的；城口县要求车票在当年腊月二十九之前、次年3月31日前提交", Applies::HasTickets),
@@ -560,7 +576,12 @@ fn lu_yu_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const LU_YU: Benefit = Benefit {
-    id: "lu-yu-cooperation-subsidies",
+    entry: catalogue::entry(
+        "lu-yu-cooperation-subsidies",
+        "鲁渝劳务协作交通生活补助、稳岗补贴",
+        Audience::Person,
+        "一（三）",
+    ),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号 一（三）、渝人社〔2021〕186号（东西部协作援助资金）",

@@ -1,6 +1,7 @@
 //! 职业介绍补贴 (notice 一（一）): the 就业创业服务补助 extended to HR service agencies and labour brokers
 //! that place people free of charge.
 
+use crate::catalogue::{self, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, Form, HowToApply, ASK_DISTRICT};
@@ -129,7 +130,12 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const PLACEMENT_SUBSIDY: Benefit = Benefit {
-    id: "placement-subsidy",
+    entry: catalogue::entry(
+        "placement-subsidy",
+        "就业创业服务补助（职业介绍补贴）",
+        Audience::Agency,
+        "一（一）",
+    ),
     validity: Validity::in_force(
         "渝人社发〔2018〕15号、渝就发〔2021〕25号",
         &PLACEMENT_SOURCE,

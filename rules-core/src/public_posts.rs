@@ -1,5 +1,6 @@
 //! 乡村公益性岗位 (notice 二（五）): placement of 脱贫人口 on village public-welfare posts.
 
+use crate::catalogue::{self, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, Form, HowToApply};
@@ -131,7 +132,12 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const RURAL_POST: Benefit = Benefit {
-    id: "rural-public-welfare-post",
+entry: catalogue::entry(
+        "rural-public-welfare-post",
+        "乡村公益性岗位安置",
+        Audience::Person,
+        "二（五）",
+    ),
     validity: Validity::in_force("各区县年度乡村公益性岗位开发方案（渝人社〔2021〕237号 二（五））", &RURAL_POST_SOURCE).with_note("2026年查到的是万州区的方案（“大稳定、小调整”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。"),
     documents: &[need("id-card", Form::Shown), need("household-register", Form::Shown), need("poverty-status-record", Form::CheckedInSystem)],
     apply: &HowToApply {
@@ -355,7 +361,12 @@ fn post_subsidy_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const POST_SUBSIDY: Benefit = Benefit {
-    id: "public-welfare-post-subsidy",
+    entry: catalogue::entry(
+        "public-welfare-post-subsidy",
+        "公益性岗位补贴及社保补贴、意外伤害保险",
+        Audience::Employer,
+        "二（五）",
+    ),
     validity: Validity::in_force("渝人社发〔2016〕239号", &POST_SUBSIDY_SOURCE),
     documents: &[
         need("form-public-welfare-post", Form::FillIn),

@@ -1,7 +1,9 @@
 //! A roster of hires or placements, in groups: how many people of which identity, on what terms.
 //! Organisations answer with a roster instead of one person's facts.
 
-use crate::choices::{HireIdentity, PostKind};
+use crate::choices::{HireIdentity, OrgKind, PostKind};
+use crate::standing::Standing;
+use crate::{Audience, Date};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -179,8 +181,162 @@ impl HireGroup {
     }
 }
 
+/// Which terms a roster row asks for: every term the rules of this organisation's benefits read on
+/// that day, and no other (a test checks it against the reports: each term a report asks for has its
+/// box). Pages offer one box per term shown. Employers: contract,
+/// full-time, social insurance and the employer's contributions, and while 以工代训 is in force
+/// (2021) whether a 脱贫人口 already had it; 公益性岗位 developers: whether the post is one, its kind,
+/// the contract, full-time or the hours, and the months already subsidised with the near-retirement
+/// extension; agencies: placed free, 劳务派遣, contract, full-time, public post and months in the job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RosterFields {
+    pub contract: bool,
+    pub insurance: bool,
+    pub contributions: bool,
+    pub placement: bool,
+    pub public_post: bool,
+    /// Post kind, hours of part-time posts, months subsidised and near retirement (developers).
+    pub post_terms: bool,
+    pub work_for_training: bool,
+}
+
+impl RosterFields {
+    pub fn for_org(audience: Audience, kind: Option<OrgKind>, day: Date) -> RosterFields {
+        let developer = kind == Some(OrgKind::PublicPostDeveloper);
+        // A producer while the 以工代训 subsidy is in force (or a kind not yet given).
+        let work_for_training = kind.is_none_or(OrgKind::is_producer)
+            && crate::hiring::WORK_FOR_TRAINING.validity.standing_on(day) == Standing::InForce;
+        match audience {
+            Audience::Agency => RosterFields {
+                contract: true,
+                insurance: true,
+                contributions: false,
+                placement: true,
+                public_post: true,
+                post_terms: false,
+                work_for_training: false,
+            },
+            _ if developer => RosterFields {
+                contract: true,
+                insurance: false,
+                contributions: false,
+                placement: false,
+                public_post: true,
+                post_terms: true,
+                work_for_training: false,
+            },
+            _ => RosterFields {
+                contract: true,
+                insurance: true,
+                contributions: true,
+                placement: false,
+                public_post: false,
+                post_terms: false,
+                work_for_training,
+            },
+        }
+    }
+
+    /// Whether a row offers the box for `term`.
+    pub fn shows(&self, term: RosterTerm) -> bool {
+        match term {
+            RosterTerm::ContractMonths => self.contract,
+            RosterTerm::FullTime => true,
+            RosterTerm::InsuredMonths | RosterTerm::StillInsured => self.insurance,
+            RosterTerm::EmployerContributions => self.contributions,
+            RosterTerm::PlacedFree | RosterTerm::Dispatched => self.placement,
+            RosterTerm::PublicPost => self.public_post,
+            RosterTerm::MonthlyHours
+            | RosterTerm::PostKind
+            | RosterTerm::SubsidisedMonths
+            | RosterTerm::NearRetirement => self.post_terms,
+            RosterTerm::WorkForTrainingReceived => self.work_for_training,
+        }
+    }
+}
+
 /// Bounds for validation: larger numbers are refused with a message.
 pub const MAX_COUNT: u32 = 100_000;
 pub const MAX_MONTHS: u32 = 600;
 pub const MAX_CONTRIBUTIONS: u32 = 1_000_000;
 pub const MAX_HOURS: u32 = 744;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate;
+
+    /// Every roster box a report asks for is one the page offers for that organisation on that day,
+    /// and a benefit no longer in force asks for nothing (issue 16: an enterprise was asked whether a
+    /// post is a 公益性岗位, and an ended item whether a hire had 以工代训, with no box for either).
+    #[test]
+    fn every_roster_term_a_report_asks_for_has_a_box() {
+        let bare: Vec<HireGroup> = HireIdentity::ALL
+            .iter()
+            .map(|identity| HireGroup::new(*identity, 2))
+            .collect();
+        // Each term given in turn, so that the terms asked after it show up too.
+        let mut rosters = vec![bare.clone()];
+        let mut filled = bare;
+        for group in &mut filled {
+            group.public_post = Some(true);
+            group.placed_free = Some(true);
+            group.dispatched = Some(false);
+        }
+        rosters.push(filled.clone());
+        for group in &mut filled {
+            group.contract_months = Some(12);
+            group.full_time = Some(true);
+            group.insured_months = Some(40);
+            group.post_kind = Some(crate::choices::PostKind::Urban);
+            group.subsidised_months = Some(40);
+        }
+        rosters.push(filled);
+        let days = [
+            Date::ymd(2021, 6, 1),
+            Date::ymd(2023, 1, 1),
+            Date::ymd(2025, 6, 1),
+            Date::ymd(2026, 12, 1),
+        ];
+        for audience in [Audience::Employer, Audience::Agency] {
+            let kinds = OrgKind::ALL
+                .iter()
+                .copied()
+                .filter(|k| k.audience() == audience)
+                .map(Some)
+                .chain([None]);
+            for kind in kinds {
+                for day in days {
+                    let fields = RosterFields::for_org(audience, kind, day);
+                    for roster in &rosters {
+                        let facts = crate::Facts {
+                            audience: Some(audience),
+                            org_kind: kind,
+                            work_for_training_run: Some(true),
+                            roster: Some(roster.clone()),
+                            ..crate::Facts::default()
+                        };
+                        let report = evaluate(&facts, day);
+                        for b in report.benefits.iter().filter(|b| {
+                            b.audience == audience && b.status != crate::Status::NotForAudience
+                        }) {
+                            let in_force = b.standing == crate::Standing::InForce;
+                            for line in &b.estimate.breakdown {
+                                if let Some(term) = line.missing {
+                                    assert!(
+                                        in_force && fields.shows(term),
+                                        "{}: {kind:?} on {day} asks for {term:?}, no box",
+                                        b.id
+                                    );
+                                }
+                            }
+                            if !in_force {
+                                assert!(b.open_questions().is_empty(), "{} asks", b.id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

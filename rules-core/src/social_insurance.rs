@@ -1,5 +1,6 @@
 //! 社会保险补贴 (notice 二（四）): the subsidy for people in flexible work.
 
+use crate::catalogue::{self, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, need_if, Form, HowToApply};
@@ -115,7 +116,12 @@ fn flexible_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const FLEXIBLE_EMPLOYMENT: Benefit = Benefit {
-    id: "flexible-employment-social-insurance-subsidy",
+    entry: catalogue::entry(
+        "flexible-employment-social-insurance-subsidy",
+        "灵活就业社会保险补贴",
+        Audience::Person,
+        "二（四）",
+    ),
     validity: Validity::in_force("渝人社发〔2018〕174号", &FLEXIBLE_SOURCE),
     documents: &[
         need("form-flexible-si-subsidy", Form::FillIn),

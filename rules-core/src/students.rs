@@ -1,6 +1,7 @@
 //! Students and graduates (notice 三（一）、三（二）): job-search subsidies for students and graduates from
 //! families in difficulty, 雨露计划, and aid at 技工院校.
 
+use crate::catalogue::{self, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, need_if, Form, HowToApply};
@@ -169,7 +170,12 @@ fn graduate_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const GRADUATE_JOB_SEARCH: Benefit = Benefit {
-    id: "graduate-job-search-subsidy",
+    entry: catalogue::entry(
+        "graduate-job-search-subsidy",
+        "困难家庭离校未就业高校毕业生一次性求职创业补贴",
+        Audience::Person,
+        "三（一）",
+    ),
     validity: Validity::in_force(
         "国发〔2015〕23号、渝府发〔2017〕41号、渝人社发〔2018〕174号",
         &GRADUATE_SOURCE,
@@ -237,7 +243,12 @@ fn student_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const STUDENT_JOB_SEARCH: Benefit = Benefit {
-    id: "student-job-search-subsidy",
+    entry: catalogue::entry(
+        "student-job-search-subsidy",
+        "困难家庭学生一次性在校求职创业补贴",
+        Audience::Person,
+        "三（一）",
+    ),
     validity: Validity::in_force("渝人社发〔2020〕1号（每届毕业生另发通知）", &STUDENT_SOURCE),
     documents: &[
         need("form-student-job-search", Form::FillIn),
@@ -324,7 +335,12 @@ fn yulu_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const YULU_PLAN: Benefit = Benefit {
-    id: "yulu-plan-subsidy",
+entry: catalogue::entry(
+        "yulu-plan-subsidy",
+        "雨露计划职业教育补助",
+        Audience::Person,
+        "三（二）",
+    ),
     validity: Validity::unconfirmed_after(NOTICE_END, "渝乡振发〔2021〕15号（过渡期衔接推进乡村振兴补助资金项目）", &YULU_SOURCE, "请向户籍所在区县农业农村委（原乡村振兴局）或就读学校咨询，或拨打12333"),
     documents: &[
         need("form-yulu", Form::FillIn),
@@ -402,7 +418,12 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const TECHNICAL_SCHOOL: Benefit = Benefit {
-    id: "technical-school-student-aid",
+entry: catalogue::entry(
+        "technical-school-student-aid",
+        "技工院校免学费及国家助学金（两后生）",
+        Audience::Person,
+        "三（二）",
+    ),
     validity: Validity::in_force("国家中等职业教育免学费和国家助学金政策（渝财规〔2022〕6号）", &TECHNICAL_2026_SOURCE),
     documents: &[
         need("id-card", Form::Copy),

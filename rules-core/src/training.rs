@@ -1,5 +1,6 @@
 //! 技能提升 (notice 三（二）): training subsidies and the living allowance during training.
 
+use crate::catalogue::{self, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, Form, HowToApply};
@@ -99,7 +100,12 @@ fn training_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const VOCATIONAL_TRAINING: Benefit = Benefit {
-    id: "vocational-training-subsidy",
+    entry: catalogue::entry(
+        "vocational-training-subsidy",
+        "职业技能培训（含创业培训）补贴",
+        Audience::Person,
+        "三（二）",
+    ),
     validity: Validity::in_force(
         "渝人社〔2022〕189号、渝人社发〔2024〕13号",
         &TRAINING_SOURCE,
@@ -203,7 +209,12 @@ fn living_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const LIVING_ALLOWANCE: Benefit = Benefit {
-    id: "training-living-allowance",
+    entry: catalogue::entry(
+        "training-living-allowance",
+        "培训期间生活费（含交通费）补贴",
+        Audience::Person,
+        "三（二）",
+    ),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "人社部发〔2021〕26号、渝人社〔2021〕237号 三（二）（过渡期脱贫人口专项）",

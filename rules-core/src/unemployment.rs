@@ -1,6 +1,7 @@
 //! 就业援助与失业保障 (notice 三（一）): unemployment insurance benefit (90 % of the top minimum wage in
 //! the 4 national key counties) and the free employment-assistance services.
 
+use crate::catalogue::{self, AmountKind, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{need, Form, HowToApply};
@@ -218,7 +219,12 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
 }
 
 pub const UNEMPLOYMENT_INSURANCE: Benefit = Benefit {
-    id: "unemployment-insurance-benefit",
+entry: catalogue::entry(
+        "unemployment-insurance-benefit",
+        "失业保险金",
+        Audience::Person,
+        "三（一）",
+    ).paid_as(AmountKind::InsuranceBenefit),
     validity: Validity::in_force("《失业保险条例》、渝人社发〔2018〕181号（全市最低工资最高档的80%）", &UI_80_SOURCE).with_note("城口、巫溪、酉阳、彭水按90%的标准依渝人社〔2021〕237号执行至2025年12月31日，此后是否延续未查到公布的文件。"),
     documents: &[need("social-security-card", Form::Shown)],
     apply: &HowToApply {
@@ -270,7 +276,12 @@ fn services_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const ASSISTANCE_SERVICES: Benefit = Benefit {
-    id: "employment-assistance-services",
+    entry: catalogue::entry(
+        "employment-assistance-services",
+        "就业援助：职业指导、职业介绍、就业困难人员认定（免费）",
+        Audience::Person,
+        "三（一）",
+    ),
     validity: Validity::in_force(
         "公共就业服务（失业登记、就业困难人员认定，免费）",
         &SERVICES_SOURCE,

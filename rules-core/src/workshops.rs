@@ -1,6 +1,7 @@
 //! 就业帮扶车间 (notice 二（二）): the one-off construction grant, the yearly employment award by grade
 //! and headcount, and the fee relief left to districts. All end with the notice on 2025-12-31.
 
+use crate::catalogue::{self, AmountKind, Audience};
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{HowToApply, ASK_DISTRICT};
@@ -236,7 +237,12 @@ const APPLY_AWARD: HowToApply = HowToApply {
 };
 
 pub const CONSTRUCTION_GRANT: Benefit = Benefit {
-    id: "workshop-construction-grant",
+    entry: catalogue::entry(
+        "workshop-construction-grant",
+        "就业帮扶车间一次性建设补助",
+        Audience::Employer,
+        "二（二）",
+    ),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号（衔接推进乡村振兴补助资金）",
@@ -257,7 +263,13 @@ pub const CONSTRUCTION_GRANT: Benefit = Benefit {
 };
 
 pub const EMPLOYMENT_AWARD: Benefit = Benefit {
-    id: "workshop-employment-award",
+    entry: catalogue::entry(
+        "workshop-employment-award",
+        "就业帮扶车间带动就业奖补",
+        Audience::Employer,
+        "二（二）",
+    )
+    .paid_as(AmountKind::Award),
     validity: Validity::ends(
         NOTICE_END,
         "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号",
@@ -270,7 +282,13 @@ pub const EMPLOYMENT_AWARD: Benefit = Benefit {
 };
 
 pub const FEE_RELIEF: Benefit = Benefit {
-    id: "workshop-fee-relief",
+    entry: catalogue::entry(
+        "workshop-fee-relief",
+        "就业帮扶车间费用减免等优惠政策",
+        Audience::Employer,
+        "二（二）",
+    )
+    .paid_as(AmountKind::FeeRelief),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
         "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号",

@@ -46,7 +46,7 @@ const persona = {
     ...graduate.answers,
     'involuntary-unemployment': true, 'ui-years': '1', 'hukou-district': 'chengkou', 'insured-district': 'chengkou',
   },
-  eligible: [...Object.keys(graduate.eligible), 'unemployment-insurance-benefit'],
+  eligible: [...graduate.eligible, 'unemployment-insurance-benefit'],
 };
 const home = (hash = '#/') => `${origin}/?as-of=${persona.asOf}${hash}`;
 

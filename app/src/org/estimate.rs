@@ -3,9 +3,9 @@
 //! to like: one-off 元, 元/年 and 元/月 have separate totals; caps (最高), district-set and
 //! unpublished amounts, per-person figures and alternatives are never added.
 
-use crate::format::{is_amount, status_id, status_mark, value_text};
+use crate::format::{is_amount, status_id, status_mark};
 use rules_core::evaluate::{BenefitReport, Report, Value};
-use rules_core::money::{format_yuan, yuan, Unit};
+use rules_core::money::Unit;
 use rules_core::{Audience, Status};
 
 /// The benefits an organisation of this audience sees, in catalogue order; "not for you" ones are
@@ -18,26 +18,8 @@ pub fn relevant(report: &Report, audience: Audience) -> Vec<&BenefitReport> {
         .collect()
 }
 
-/// One figure of the grand total.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Total {
-    pub unit: Unit,
-    /// How it reads: `一次性补贴合计`, `每年合计`, `每月合计`.
-    pub label: &'static str,
-    /// The sum, as a `Value::Amount` in `unit` (rules-core's decimal yuan).
-    pub value: Value,
-    /// The benefits added up, by name.
-    pub parts: Vec<&'static str>,
-}
-
-/// The grand totals: eligible benefits with a computed, non-zero amount, one total per unit (元,
-/// 元/年, 元/月), in that order. A benefit that cannot be combined with one already counted is left
-/// out and named in `left_out` with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Totals {
-    pub totals: Vec<Total>,
-    pub left_out: Vec<String>,
-}
+/// The grand totals of `audience`'s benefits: rules-core adds them up ([`rules_core::totals`]).
+pub use rules_core::totals::{totals, Total, Totals};
 
 /// Benefits whose amount is a loan's interest subsidy: shown in the loan panel, never added to
 /// subsidies paid out (rules-core's catalogue says which).
@@ -45,64 +27,19 @@ pub fn is_loan(b: &BenefitReport) -> bool {
     rules_core::catalogue::is_loan(b.id)
 }
 
-pub fn totals(report: &Report, audience: Audience) -> Totals {
-    const UNITS: [(Unit, &str); 3] = [
-        (Unit::Yuan, "一次性补贴、奖补合计"),
-        (Unit::YuanPerYear, "每年补贴合计"),
-        (Unit::YuanPerMonth, "每月补贴合计"),
-    ];
-    let mut out = Totals::default();
-    let mut counted: Vec<&str> = Vec::new();
-    for b in relevant(report, audience) {
-        let Value::Amount { amount, unit } = b.estimate.value else {
-            continue;
-        };
-        if b.status != Status::Eligible || amount <= yuan(0) || is_loan(b) {
-            continue;
-        }
-        let Some((_, label)) = UNITS.iter().find(|(u, _)| *u == unit) else {
-            continue;
-        };
-        if let Some(other) = counted.iter().find(|id| b.not_combined_with.contains(id)) {
-            let other = report.benefit(other).map_or(*other, |o| o.name);
-            out.left_out
-                .push(format!("{}与{}不重复享受，未计入合计", b.name, other));
-            continue;
-        }
-        counted.push(b.id);
-        match out.totals.iter_mut().find(|t| t.unit == unit) {
-            Some(total) => {
-                if let Value::Amount { amount: sum, .. } = &mut total.value {
-                    *sum += amount;
-                }
-                total.parts.push(b.name);
-            }
-            None => out.totals.push(Total {
-                unit,
-                label,
-                value: Value::Amount { amount, unit },
-                parts: vec![b.name],
-            }),
-        }
-    }
-    out.totals
-        .sort_by_key(|t| UNITS.iter().position(|(u, _)| *u == t.unit));
-    out
+/// `30000 元`.
+pub fn total_text(total: &Total) -> String {
+    total.value().text()
 }
 
-impl Total {
-    /// `30000 元`.
-    pub fn text(&self) -> String {
-        value_text(&self.value)
-    }
-
-    /// `30000`.
-    pub fn figure(&self) -> String {
-        match &self.value {
-            Value::Amount { amount, .. } => format_yuan(*amount),
-            _ => String::new(),
-        }
-    }
+/// The names of the benefits a total adds up: `一次性吸纳就业补贴、以工代训补贴`.
+pub fn total_parts(total: &Total) -> String {
+    let names: Vec<&str> = total
+        .parts
+        .iter()
+        .map(|id| rules_core::catalogue::find(id).map_or(*id, |entry| entry.name))
+        .collect();
+    names.join("、")
 }
 
 /// The unit of one head's figure in a breakdown line: per year for 元/年 benefits, else 元/人.
@@ -119,7 +56,7 @@ pub fn per_head_unit(value: &Value) -> &'static str {
 
 /// The headline of a benefit: `预估 30000 元`, `最高 500000 元`, `由区县确定` …
 pub fn headline(b: &BenefitReport) -> String {
-    let text = value_text(&b.estimate.value);
+    let text = b.estimate.value.text();
     match b.status {
         // A loan's figure is the interest the state pays, not the loan.
         Status::Eligible if is_amount(&b.estimate.value) && is_loan(b) => {
@@ -193,16 +130,16 @@ mod tests {
         let value = |id: &str| report.benefit(id).map(|b| b.estimate.value.clone());
         assert_eq!(t.totals.len(), 2, "{t:?}");
         assert_eq!(t.totals[0].unit, Unit::Yuan);
-        assert_eq!(Some(t.totals[0].value.clone()), value("hiring-subsidy"));
+        assert_eq!(Some(t.totals[0].value()), value("hiring-subsidy"));
         assert_eq!(t.totals[1].unit, Unit::YuanPerYear);
         assert_eq!(
-            Some(t.totals[1].value.clone()),
+            Some(t.totals[1].value()),
             value("employer-social-insurance-subsidy")
         );
         assert!(t
             .totals
             .iter()
-            .all(|x| !x.parts.iter().any(|p| p.contains("贷款"))));
+            .all(|x| !x.parts.iter().any(|p| p.contains("loan"))));
         assert!(t.left_out.is_empty());
     }
 

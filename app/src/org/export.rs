@@ -1,8 +1,7 @@
 //! Export: the estimate table as CSV (UTF-8 with a byte-order mark, so Excel on Windows reads the
 //! Chinese correctly), downloaded through a Blob URL; printing uses the print stylesheet.
 
-use super::estimate::{per_head_unit, relevant, totals};
-use crate::format::value_text;
+use super::estimate::{per_head_unit, relevant, total_parts, total_text, totals};
 use rules_core::evaluate::Report;
 use rules_core::money::format_yuan;
 use rules_core::Audience;
@@ -53,7 +52,7 @@ pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
     );
     for b in relevant(report, audience) {
         let status = b.status.label();
-        let value = value_text(&b.estimate.value);
+        let value = b.estimate.value.text();
         if b.estimate.breakdown.is_empty() {
             line(
                 &mut out,
@@ -113,56 +112,21 @@ pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
                 "",
                 "",
                 "",
-                &total.figure(),
-                &total.text(),
-                &total.parts.join("、"),
+                &format_yuan(total.amount),
+                &total_text(total),
+                &total_parts(total),
             ],
         );
     }
-    for note in &t.left_out {
-        line(&mut out, &[note]);
+    for left in &t.left_out {
+        line(&mut out, &[&rules_core::totals::left_out_line(left)]);
     }
     out
 }
 
-#[wasm_bindgen]
-extern "C" {
-    type Blob;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(parts: &js_sys::Array, options: &JsValue) -> Result<Blob, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = URL, js_name = createObjectURL)]
-    fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = URL, js_name = revokeObjectURL)]
-    fn revoke_object_url(url: &str) -> Result<(), JsValue>;
-}
-
-/// Offers `text` as a file download (a Blob URL on a temporary link). `Err` with a sentence for
-/// the user when the browser refuses.
+/// Offers `text` as a CSV download. `Err` with a sentence for the user when the browser refuses.
 pub fn download(text: &str, name: &str) -> Result<(), String> {
-    let refused = |_| "这个浏览器无法下载文件，请用“打印或保存为PDF”。".to_string();
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"type".into(), &"text/csv;charset=utf-8".into())
-        .map_err(refused)?;
-    let blob = Blob::new(&parts, &options).map_err(refused)?;
-    let url = create_object_url(&blob).map_err(refused)?;
-    let document = leptos::prelude::document();
-    let link = document.create_element("a").map_err(refused)?;
-    link.set_attribute("href", &url).map_err(refused)?;
-    link.set_attribute("download", name).map_err(refused)?;
-    link.set_attribute("class", "no-print").map_err(refused)?;
-    let body = document.body().ok_or("页面尚未加载完成".to_string())?;
-    body.append_child(&link).map_err(refused)?;
-    link.unchecked_ref::<web_sys::HtmlElement>().click();
-    let _ = body.remove_child(&link);
-    // The download has started; the URL can go once the click has been handled.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
+    crate::download::offer(&JsValue::from_str(text), name, "text/csv;charset=utf-8")
 }
 
 #[cfg(test)]

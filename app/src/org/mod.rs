@@ -18,26 +18,14 @@ pub mod table;
 
 use crate::route::{org_hash as hash, OrgStep, Route};
 use crate::session::Session;
+use crate::state::AppState;
 use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
-use crate::AppState;
 use leptos::prelude::*;
 use roster::{Fields, Roster, RosterEditor};
 use rules_core::choices::OrgKind;
 use rules_core::evaluate::Report;
 use rules_core::questions::{self, Question};
 use rules_core::{evaluate, Answer, Audience, Q};
-
-/// Moves focus to an element once it is drawn.
-pub(crate) fn focus_id(id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = document().get_element_by_id(&id) {
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
-    });
-}
 
 /// The question to show: one being changed; else the kind, then the district, unless answered or
 /// skipped; else rules-core's most decisive open question. The roster, once filled in, is edited on
@@ -171,7 +159,7 @@ pub fn OrgQuestions(audience: Audience) -> impl IntoView {
     });
     Effect::new(move |_| {
         current.track();
-        crate::focus_later(QUESTION_HEADING_ID);
+        crate::dom::focus_later(QUESTION_HEADING_ID);
     });
     let back = move |_| {
         let mut moved = false;
@@ -275,80 +263,6 @@ mod tests {
             None
         );
         assert_eq!(route_from(None, "results", None), None);
-    }
-
-    /// Every roster box a report asks for is one the page offers for that organisation on that day,
-    /// and a benefit no longer in force asks for nothing (issue 16: an enterprise was asked whether a
-    /// post is a 公益性岗位, and an ended item whether a hire had 以工代训, with no box for either).
-    #[test]
-    fn every_roster_term_a_report_asks_for_has_a_box() {
-        use rules_core::choices::HireIdentity;
-        use rules_core::roster::HireGroup;
-        let bare: Vec<HireGroup> = HireIdentity::ALL
-            .iter()
-            .map(|identity| HireGroup::new(*identity, 2))
-            .collect();
-        // Each term given in turn, so that the terms asked after it show up too.
-        let mut rosters = vec![bare.clone()];
-        let mut filled = bare;
-        for group in &mut filled {
-            group.public_post = Some(true);
-            group.placed_free = Some(true);
-            group.dispatched = Some(false);
-        }
-        rosters.push(filled.clone());
-        for group in &mut filled {
-            group.contract_months = Some(12);
-            group.full_time = Some(true);
-            group.insured_months = Some(40);
-            group.post_kind = Some(rules_core::choices::PostKind::Urban);
-            group.subsidised_months = Some(40);
-        }
-        rosters.push(filled);
-        let days = [
-            Date::ymd(2021, 6, 1),
-            Date::ymd(2023, 1, 1),
-            Date::ymd(2025, 6, 1),
-            Date::ymd(2026, 12, 1),
-        ];
-        for audience in [Audience::Employer, Audience::Agency] {
-            let kinds = OrgKind::ALL
-                .iter()
-                .copied()
-                .filter(|k| k.audience() == audience)
-                .map(Some)
-                .chain([None]);
-            for kind in kinds {
-                for day in days {
-                    let fields = Fields::for_org(audience, kind, day);
-                    for roster in &rosters {
-                        let facts = rules_core::Facts {
-                            audience: Some(audience),
-                            org_kind: kind,
-                            work_for_training_run: Some(true),
-                            roster: Some(roster.clone()),
-                            ..rules_core::Facts::default()
-                        };
-                        let report = evaluate(&facts, day);
-                        for b in estimate::relevant(&report, audience) {
-                            let in_force = b.standing == rules_core::Standing::InForce;
-                            for line in &b.estimate.breakdown {
-                                if let Some(term) = line.missing {
-                                    assert!(
-                                        in_force && fields.shows(term),
-                                        "{}: {kind:?} on {day} asks for {term:?}, no box",
-                                        b.id
-                                    );
-                                }
-                            }
-                            if !in_force {
-                                assert!(b.open_questions().is_empty(), "{} asks", b.id);
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     #[test]

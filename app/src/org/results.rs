@@ -6,9 +6,10 @@ use super::estimate::{self, relevant};
 use super::roster::{Roster, RosterEditor};
 use super::{export, table};
 use super::{hash, roster_fields, store, uses_roster, OrgStep};
+use crate::dom::focus_later;
 use crate::format::answer_input;
 use crate::route::Route;
-use crate::{focus_later, AppState};
+use crate::state::AppState;
 use leptos::prelude::*;
 use rules_core::facts::AnswerKind;
 use rules_core::input::{parse_count, parse_money};
@@ -79,7 +80,7 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
             {move || has_loan().then(|| view! { <LoanPanel/> })}
             {uses_roster(audience).then(|| view! { <LiveRoster audience=audience/> })}
             <OrgAnswers audience=audience/>
-            <div inner_html=crate::html::disclaimer()></div>
+            <div inner_html=crate::html::disclaimer().into_string()></div>
             <div class="actions no-print">
                 <a class="button primary" href=hash(audience, OrgStep::Checklist) id="to-checklist">"准备申请材料"</a>
                 <button type="button" class="primary" id="org-print" on:click=print>"打印或保存为PDF"</button>
@@ -160,7 +161,7 @@ fn LoanPanel() -> impl IntoView {
             <p class="help" id="loan-lpr-help">{rules_core::documents::LPR_HELP}</p>
             {move || state.report.with(|r| {
                 r.benefits.iter().find(|b| estimate::is_loan(b) && b.audience != Audience::Person).map(|b| {
-                    view! { <div class="loan-estimate" data-benefit=b.id inner_html=crate::html::estimate(&b.estimate)></div> }
+                    view! { <div class="loan-estimate" data-benefit=b.id inner_html=crate::html::estimate(&b.estimate).into_string()></div> }
                 })
             })}
         </section>
@@ -222,7 +223,11 @@ fn LoanBox(q: Q, id: &'static str, #[prop(into)] unit: String) -> impl IntoView 
 #[component]
 pub fn OrgTotals(audience: Audience) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let html = move || state.report.with(|r| table::totals_html(r, audience));
+    let html = move || {
+        state
+            .report
+            .with(|r| table::totals_html(r, audience).into_string())
+    };
     view! { <div inner_html=html></div> }
 }
 
@@ -230,7 +235,11 @@ pub fn OrgTotals(audience: Audience) -> impl IntoView {
 #[component]
 pub fn EstimateTable(audience: Audience) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let html = move || state.report.with(|r| table::table_html(r, audience));
+    let html = move || {
+        state
+            .report
+            .with(|r| table::table_html(r, audience).into_string())
+    };
     view! { <div inner_html=html></div> }
 }
 
@@ -247,7 +256,7 @@ fn OrgAnswers(audience: Audience) -> impl IntoView {
                 .copied()
                 .filter(|q| *q != Q::Roster)
                 .collect();
-            crate::html::answers_given(&s.facts, &history, day)
+            crate::html::answers_given(&s.facts, &history, day).into_string()
         })
     };
     let edit = move |ev: leptos::ev::MouseEvent| {

@@ -3,86 +3,12 @@
 //! what cannot be read gets rules-core's Chinese message beside the box and stays unknown.
 
 use leptos::prelude::*;
-use rules_core::choices::{HireIdentity, OrgKind, PostKind};
+use rules_core::choices::{HireIdentity, PostKind};
 use rules_core::input::{parse_count, parse_money};
 use rules_core::roster::{HireGroup, RosterTerm};
-use rules_core::{Audience, Date, Standing};
 
-/// Which fields a row asks for: every roster term the benefits of this organisation can ask on that
-/// day, and no other (a native test checks it against rules-core's reports). Employers: contract,
-/// full-time, social insurance and the employer's contributions, and while 以工代训 is in force
-/// (2021) whether a 脱贫人口 already had it; 公益性岗位 developers: whether the post is one, its kind,
-/// the contract, full-time or the hours, and the months already subsidised with the near-retirement
-/// extension; agencies: placed free, 劳务派遣, contract, full-time, public post and months in the job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fields {
-    pub contract: bool,
-    pub insurance: bool,
-    pub contributions: bool,
-    pub placement: bool,
-    pub public_post: bool,
-    /// Post kind, hours of part-time posts, months subsidised and near retirement (developers).
-    pub post_terms: bool,
-    pub work_for_training: bool,
-}
-
-impl Fields {
-    pub fn for_org(audience: Audience, kind: Option<OrgKind>, day: Date) -> Fields {
-        let developer = kind == Some(OrgKind::PublicPostDeveloper);
-        // A producer while the 以工代训 subsidy is in force (or a kind not yet given).
-        let work_for_training = kind.is_none_or(OrgKind::is_producer)
-            && rules_core::hiring::WORK_FOR_TRAINING
-                .validity
-                .standing_on(day)
-                == Standing::InForce;
-        match audience {
-            Audience::Agency => Fields {
-                contract: true,
-                insurance: true,
-                contributions: false,
-                placement: true,
-                public_post: true,
-                post_terms: false,
-                work_for_training: false,
-            },
-            _ if developer => Fields {
-                contract: true,
-                insurance: false,
-                contributions: false,
-                placement: false,
-                public_post: true,
-                post_terms: true,
-                work_for_training: false,
-            },
-            _ => Fields {
-                contract: true,
-                insurance: true,
-                contributions: true,
-                placement: false,
-                public_post: false,
-                post_terms: false,
-                work_for_training,
-            },
-        }
-    }
-
-    /// Whether a row offers the box for `term`.
-    pub fn shows(&self, term: RosterTerm) -> bool {
-        match term {
-            RosterTerm::ContractMonths => self.contract,
-            RosterTerm::FullTime => true,
-            RosterTerm::InsuredMonths | RosterTerm::StillInsured => self.insurance,
-            RosterTerm::EmployerContributions => self.contributions,
-            RosterTerm::PlacedFree | RosterTerm::Dispatched => self.placement,
-            RosterTerm::PublicPost => self.public_post,
-            RosterTerm::MonthlyHours
-            | RosterTerm::PostKind
-            | RosterTerm::SubsidisedMonths
-            | RosterTerm::NearRetirement => self.post_terms,
-            RosterTerm::WorkForTrainingReceived => self.work_for_training,
-        }
-    }
-}
+/// Which boxes a row offers: rules-core says, from the rules of the organisation's benefits.
+pub use rules_core::roster::RosterFields as Fields;
 
 /// One row as typed: the text of each box, and the yes / no / unknown choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,7 +230,7 @@ pub fn RosterEditor(roster: Roster, fields: Fields) -> impl IntoView {
     };
     let add = move |_| {
         let key = roster.add();
-        super::focus_id(format!("roster-{key}-identity"));
+        crate::dom::focus_later(format!("roster-{key}-identity"));
     };
     view! {
         <div class="roster" id="roster">

@@ -1,72 +1,89 @@
 //! The estimate table and the totals as HTML text (like the person's results, crate::html): they
 //! change only as a whole when the report changes, and text costs far less code than typed views.
-//! Every piece of text goes through `esc`.
+//! They are [`markup::Html`]: every piece of text is escaped.
 
-use super::estimate::{headline, per_head_unit, relevant, status_of, totals};
+use super::estimate::{
+    headline, per_head_unit, relevant, status_of, total_parts, total_text, totals,
+};
 use crate::format::outcome_mark;
-use crate::html::{self, esc};
+use crate::html;
+use markup::{html, to_html, Html};
 use rules_core::evaluate::{BenefitReport, Outcome, Report};
 use rules_core::money::format_yuan;
+use rules_core::totals::{left_out_line, ALTERNATIVES_RULE, WHAT_IS_NOT_ADDED};
 use rules_core::{Audience, Status};
-use std::fmt::Write;
 
 /// 预估合计: one line per unit; nothing of different units or kinds is added together.
-pub fn totals_html(report: &Report, audience: Audience) -> String {
+pub fn totals_html(report: &Report, audience: Audience) -> Html {
     let t = totals(report, audience);
-    let mut h = String::from(
-        "<section class=\"org-totals\" id=\"org-totals\" aria-labelledby=\"org-totals-title\"><h3 id=\"org-totals-title\">预估合计</h3>",
-    );
+    let mut h = Html::new();
+    h.raw("<section class=\"org-totals\" id=\"org-totals\" aria-labelledby=\"org-totals-title\"><h3 id=\"org-totals-title\">预估合计</h3>");
     if t.totals.is_empty() {
-        h.push_str("<p class=\"empty\" id=\"org-totals-empty\">目前还没有可以确定金额的补贴。请填写人员名单或继续回答问题。</p>");
+        h.raw("<p class=\"empty\" id=\"org-totals-empty\">目前还没有可以确定金额的补贴。请填写人员名单或继续回答问题。</p>");
     }
-    h.push_str("<dl>");
+    h.raw("<dl>");
     for total in &t.totals {
-        let _ = write!(
+        html!(
             h,
             "<div class=\"total-row\" data-unit=\"{}\" data-amount=\"{}\"><dt>{}（{}）</dt><dd><span class=\"estimate-label\">预估</span> <strong>{}</strong></dd></div>",
-            esc(total.unit.label()),
-            total.figure(),
-            esc(total.label),
-            esc(&total.parts.join("、")),
-            esc(&total.text())
+            (total.unit.label()),
+            format_yuan(total.amount),
+            (total.label),
+            (&total_parts(total)),
+            (&total_text(total))
         );
     }
-    h.push_str("</dl>");
-    for note in &t.left_out {
-        let _ = write!(h, "<p class=\"note\">{}</p>", esc(note));
+    h.raw("</dl>");
+    for left in &t.left_out {
+        html!(h, "<p class=\"note\">{}</p>", (&left_out_line(left)));
     }
-    h.push_str("<p class=\"help\">一次性金额、每年金额、每月金额分开合计，不相加；贷款贴息、最高限额、由区县确定或未公布的金额不计入合计。</p></section>");
+    html!(
+        h,
+        "<p class=\"help\">{}{}</p></section>",
+        (WHAT_IS_NOT_ADDED),
+        (ALTERNATIVES_RULE)
+    );
     h
 }
 
 /// 逐项测算: every benefit of this audience.
-pub fn table_html(report: &Report, audience: Audience) -> String {
-    let mut h = String::from(
-        "<section class=\"org-table\" id=\"org-table\" aria-labelledby=\"org-table-title\"><h3 id=\"org-table-title\">逐项测算</h3>",
-    );
+pub fn table_html(report: &Report, audience: Audience) -> Html {
+    let mut h = Html::new();
+    h.raw("<section class=\"org-table\" id=\"org-table\" aria-labelledby=\"org-table-title\"><h3 id=\"org-table-title\">逐项测算</h3>");
     for b in relevant(report, audience) {
-        h.push_str(&benefit_html(b));
+        h.push(&benefit_html(b));
     }
-    h.push_str("</section>");
+    h.raw("</section>");
     // The first LPR on the page says what it is.
-    rules_core::documents::explain_first_lpr(&h)
+    h.replace_found(
+        rules_core::documents::first_unexplained_lpr,
+        "LPR".len(),
+        rules_core::documents::LPR_EXPLAINED,
+    );
+    h
 }
 
 /// One benefit: headline, the per-group table, conditions, then (folded) steps, sources,
 /// documents and office.
-pub fn benefit_html(b: &BenefitReport) -> String {
+pub fn benefit_html(b: &BenefitReport) -> Html {
     let status = status_of(b);
-    let mut h = format!(
-        "<article class=\"card card-{status} org-benefit\" data-benefit=\"{id}\" data-status=\"{status}\" aria-labelledby=\"org-b-{id}\"><h4 id=\"org-b-{id}\">{name}</h4><p class=\"org-headline\">{head}</p>",
-        id = b.id,
-        name = esc(b.name),
-        head = esc(&headline(b)),
+    let mut h = to_html!(
+        "<article class=\"card card-{} org-benefit\" data-benefit=\"{}\" data-status=\"{}\" aria-labelledby=\"org-b-{}\"><h4 id=\"org-b-{}\">{}</h4><p class=\"org-headline\">{}</p>",
+        status,
+        b.id,
+        status,
+        b.id,
+        b.id,
+        b.name,
+        headline(b)
     );
     if !b.estimate.breakdown.is_empty() {
-        let caption = esc(&format!("{}：按人员分组", b.name));
-        let _ = write!(
+        let caption = format!("{}：按人员分组", b.name);
+        html!(
             h,
-            "<div class=\"table-wrap\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\"><table class=\"breakdown\"><caption>{caption}</caption><thead><tr><th scope=\"col\">人员类别</th><th scope=\"col\">人数</th><th scope=\"col\">符合条件</th><th scope=\"col\">标准（{}）</th><th scope=\"col\">小计（元）</th></tr></thead><tbody>",
+            "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table class=\"breakdown\"><caption>{}</caption><thead><tr><th scope=\"col\">人员类别</th><th scope=\"col\">人数</th><th scope=\"col\">符合条件</th><th scope=\"col\">标准（{}）</th><th scope=\"col\">小计（元）</th></tr></thead><tbody>",
+            caption,
+            caption,
             per_head_unit(&b.estimate.value)
         );
         for g in &b.estimate.breakdown {
@@ -76,78 +93,83 @@ pub fn benefit_html(b: &BenefitReport) -> String {
             } else {
                 ("—".to_string(), "—".to_string())
             };
-            let _ = write!(
+            html!(
                 h,
-                "<tr data-row=\"{row}\"><th scope=\"row\">第{row}组 {group}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{per_head}</td><td class=\"num subtotal\">{subtotal}</td></tr>",
+                "<tr data-row=\"{}\"><th scope=\"row\">第{}组 {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num subtotal\">{}</td></tr>",
+                g.row,
+                g.row,
+                g.group,
                 g.heads,
                 g.qualifying,
-                row = g.row,
-                group = esc(g.group),
+                per_head,
+                subtotal
             );
             if !g.unpriced.is_empty() {
-                let _ = write!(
+                html!(
                     h,
                     "<tr class=\"unpriced\" data-row=\"{}\"><td colspan=\"5\">符合条件的 {} 人：{}</td></tr>",
                     g.row,
                     g.qualifying,
-                    esc(&g.unpriced)
+                    (&g.unpriced)
                 );
             }
             if !g.still_needed.is_empty() {
-                let _ = write!(
+                html!(
                     h,
                     "<tr class=\"still-needed\" data-row=\"{}\"><td colspan=\"5\">尚不符合的 {} 人：{}</td></tr>",
                     g.row,
                     g.heads.saturating_sub(g.qualifying),
-                    esc(&g.still_needed)
+                    (&g.still_needed)
                 );
             }
         }
-        h.push_str("</tbody></table></div>");
+        h.raw("</tbody></table></div>");
     }
-    h.push_str("<ul class=\"conditions\">");
+    h.raw("<ul class=\"conditions\">");
     for c in b.conditions.iter().filter(|c| c.id != "audience") {
         if c.outcome == Outcome::Met && b.status != Status::Eligible {
             continue;
         }
         let (mark, _, class) = outcome_mark(c.outcome);
-        let _ = write!(
+        html!(
             h,
-            "<li class=\"condition-{class}\">{mark} {}",
-            esc(&c.message)
+            "<li class=\"condition-{}\">{} {}",
+            class,
+            mark,
+            c.message
         );
         if !c.clause.is_empty() {
-            let _ = write!(h, " <span class=\"clause\">依据：{}</span>", esc(c.clause));
+            html!(h, " <span class=\"clause\">依据：{}</span>", (c.clause));
         }
-        h.push_str("</li>");
+        h.raw("</li>");
     }
-    h.push_str("</ul>");
+    h.raw("</ul>");
     if b.standing != rules_core::Standing::InForce {
-        h.push_str(&html::standing(b));
+        h.push(&html::standing(b));
     }
-    h.push_str("<details class=\"org-details\"><summary>计算过程、来源、材料和办理地点</summary>");
-    h.push_str(&html::benefit_estimate(b));
-    h.push_str("<ul class=\"sources\">");
+    h.raw("<details class=\"org-details\"><summary>计算过程、来源、材料和办理地点</summary>");
+    h.push(&html::benefit_estimate(b));
+    h.raw("<ul class=\"sources\">");
     for s in &b.estimate.sources {
-        let _ = write!(
+        html!(
             h,
             "<li>{}（{}）",
-            esc(s.document),
-            esc(&s.confidence.source_line())
+            (s.document),
+            (&s.confidence.source_line())
         );
         if !s.url.is_empty() {
-            let _ = write!(h, " <a href=\"{}\" rel=\"noreferrer\">原文</a>", esc(s.url));
+            html!(h, " <a href=\"{}\" rel=\"noreferrer\">原文</a>", (s.url));
         }
-        h.push_str("</li>");
+        h.raw("</li>");
     }
-    h.push_str("</ul>");
+    h.raw("</ul>");
     if b.status == Status::Eligible {
         // An organisation's documents do not hang on a person's answers: every one is listed.
-        h.push_str(&html::documents(b.documents, &rules_core::Facts::default()));
-        h.push_str(&html::apply(b.apply, 5));
+        h.push(&html::documents(b.documents, &rules_core::Facts::default()));
+        h.push(&html::apply(b.apply));
     }
-    h.push_str(&html::cite(b));
-    h.push_str("</details></article>");
+    h.push(&html::cite(b));
+    h.raw("</details></article>");
     h
 }
 

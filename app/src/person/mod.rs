@@ -5,7 +5,7 @@ pub mod results;
 pub mod share;
 
 use crate::route::Route;
-use crate::AppState;
+use crate::state::AppState;
 use leptos::prelude::*;
 
 use crate::ui::checklist::ChecklistPage;
@@ -23,7 +23,7 @@ pub fn PersonPage() -> impl IntoView {
             // The next steps live on org.html's bundle (it has every rule already), so the
             // residents' first load carries neither the checklist nor the share box; org.html takes
             // the saved answers up without asking, so a bookmarked checklist reopens at once.
-            crate::open_page(crate::ORG_PAGE)
+            crate::chrome::open_page(crate::route::ORG_PAGE)
         } else if waiting.get() {
             view! { <ResumePrompt/> }.into_any()
         } else if route.get() == Route::PersonResults {
@@ -56,11 +56,11 @@ pub fn NextSteps() -> impl IntoView {
         }
         .into_any(),
         // 返回结果: index.html draws the results, with the saved answers taken up at once.
-        Route::PersonResults => crate::open_page_at(
+        Route::PersonResults => crate::chrome::open_page_at(
             "./",
             &format!("{}{}", Route::PersonResults.hash(), crate::link::CONTINUE_MARK),
         ),
-        _ => crate::open_page("./"),
+        _ => crate::chrome::open_page("./"),
     }
     }
 }
@@ -89,7 +89,7 @@ pub fn ResumePrompt() -> impl IntoView {
             })
         })
     };
-    let choose = move |ev: leptos::ev::MouseEvent| match crate::clicked(&ev, "button")
+    let choose = move |ev: leptos::ev::MouseEvent| match crate::dom::clicked(&ev, "button")
         .map(|b| b.id())
         .as_deref()
     {

@@ -1,9 +1,10 @@
 //! One question per screen, in the order rules-core finds most decisive; 不清楚 on every question;
 //! back and change-answer always possible; the interim result above the question.
 
+use crate::dom::focus_later;
 use crate::route::Route;
+use crate::state::AppState;
 use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
-use crate::{focus_later, AppState};
 use leptos::prelude::*;
 use rules_core::Audience;
 
@@ -32,11 +33,11 @@ pub fn Questionnaire() -> impl IntoView {
         let (step, answered) = state
             .session
             .with(|s| (s.question_number(), s.history.len()));
-        let here = crate::current_hash();
+        let here = crate::dom::current_hash();
         let wanted = Route::step_hash(step);
         if here != wanted && Route::parse(&here) == Route::PersonQuestions {
             let replace = Route::step_in(&here).is_none_or(|n| n > answered);
-            crate::set_fragment(&wanted, replace);
+            crate::dom::set_fragment(&wanted, replace);
         }
     });
 

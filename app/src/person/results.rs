@@ -3,14 +3,15 @@
 //! The groups are written as HTML text ([`crate::html`]); their 回答 / 修改 buttons are handled by
 //! one delegated listener.
 
+use crate::dom::focus_later;
 use crate::format::{self, status_id, status_mark};
 use crate::html;
 use crate::session::Session;
-use crate::{focus_later, AppState};
+use crate::state::AppState;
 use leptos::prelude::*;
+use markup::{html, to_html, Html};
 use rules_core::evaluate::Report;
 use rules_core::{Date, Facts, Status};
-use std::fmt::Write;
 
 /// The groups, in the order a user reads them.
 pub const GROUPS: [Status; 5] = [
@@ -31,8 +32,8 @@ fn folded(status: Status) -> bool {
 }
 
 /// The benefit groups of a report as HTML (`facts`: the answers it was evaluated on).
-pub fn groups_html(report: &Report, facts: &Facts) -> String {
-    let mut h = String::new();
+pub fn groups_html(report: &Report, facts: &Facts) -> Html {
+    let mut h = Html::new();
     for status in GROUPS {
         let cards: Vec<_> = report
             .benefits
@@ -49,35 +50,40 @@ pub fn groups_html(report: &Report, facts: &Facts) -> String {
             status.label(),
             cards.len()
         );
-        let _ = write!(
+        html!(
             h,
-            "<section class=\"group group-{id}\" id=\"group-{id}\" aria-labelledby=\"group-{id}-title\"><h3 id=\"group-{id}-title\">{title}</h3>"
+            "<section class=\"group group-{}\" id=\"group-{}\" aria-labelledby=\"group-{}-title\"><h3 id=\"group-{}-title\">{}</h3>",
+            id,
+            id,
+            id,
+            id,
+            title
         );
         if status == Status::ContinuationUnknown {
-            h.push_str(&html::el(
-                "p",
-                "group-help",
-                rules_core::standing::UNCONFIRMED_GROUP,
-            ));
+            html!(
+                h,
+                "<p class=\"group-help\">{}</p>",
+                html::text(rules_core::standing::UNCONFIRMED_GROUP)
+            );
         }
         if cards.is_empty() {
-            h.push_str("<p class=\"empty\">根据目前的回答，还没有确定可以申请的项目。请看下面“还需确认”的项目。</p>");
+            h.raw("<p class=\"empty\">根据目前的回答，还没有确定可以申请的项目。请看下面“还需确认”的项目。</p>");
         }
         // The title (and whom to ask) stay in view; the cards of a folded group open on a tap.
         if folded(status) {
-            let _ = write!(
+            html!(
                 h,
                 "<details class=\"group-fold\"><summary>点开查看这 {} 项</summary>",
                 cards.len()
             );
         }
         for b in cards {
-            h.push_str(&html::card(b, facts));
+            h.push(&html::card(b, facts));
         }
         if folded(status) {
-            h.push_str("</details>");
+            h.raw("</details>");
         }
-        h.push_str("</section>");
+        h.raw("</section>");
     }
     h
 }
@@ -85,19 +91,18 @@ pub fn groups_html(report: &Report, facts: &Facts) -> String {
 /// 您现在可以做什么: one screen at the top of the results with what the person can claim now (one
 /// line each, with its figure), the one or two answers that would settle the most open items, and
 /// the three things to do next. HTML text, handled by the results' delegated listener.
-pub fn do_now_html(report: &Report) -> String {
-    let mut h = String::from(
-        "<section class=\"do-now\" id=\"do-now\" aria-labelledby=\"do-now-title\"><h3 id=\"do-now-title\">您现在可以做什么</h3>",
-    );
+pub fn do_now_html(report: &Report) -> Html {
+    let mut h = Html::new();
+    h.raw("<section class=\"do-now\" id=\"do-now\" aria-labelledby=\"do-now-title\"><h3 id=\"do-now-title\">您现在可以做什么</h3>");
     let eligible: Vec<_> = report
         .benefits
         .iter()
         .filter(|b| b.status == Status::Eligible)
         .collect();
     if eligible.is_empty() {
-        h.push_str("<p class=\"do-now-none\">根据目前的回答，还没有确定现在可以申请的项目。</p>");
+        h.raw("<p class=\"do-now-none\">根据目前的回答，还没有确定现在可以申请的项目。</p>");
     } else {
-        let _ = write!(
+        html!(
             h,
             "<p>这 {} 项现在可以申请：</p><ul class=\"do-now-list\">",
             eligible.len()
@@ -107,20 +112,22 @@ pub fn do_now_html(report: &Report) -> String {
                 format!(
                     "预估{} {}",
                     rules_core::catalogue::amount_kind(b.id),
-                    format::value_text(&b.estimate.value)
+                    b.estimate.value.text()
                 )
             } else {
-                format::value_text(&b.estimate.value)
+                b.estimate.value.text()
             };
-            let _ = write!(
+            html!(
                 h,
-                "<li data-benefit=\"{id}\"><a href=\"#card-{id}\" data-card=\"{id}\">{}</a><span class=\"do-now-figure\">{}</span></li>",
-                html::esc(b.name),
-                html::esc(&figure),
-                id = b.id
+                "<li data-benefit=\"{}\"><a href=\"#card-{}\" data-card=\"{}\">{}</a><span class=\"do-now-figure\">{}</span></li>",
+                b.id,
+                b.id,
+                b.id,
+                b.name,
+                figure
             );
         }
-        h.push_str("</ul>");
+        h.raw("</ul>");
     }
     // The most decisive open questions first (rules-core's order), including ones answered 不清楚:
     // they are what stands between the person and a clearer result.
@@ -136,22 +143,24 @@ pub fn do_now_html(report: &Report) -> String {
         .take(2)
         .collect();
     if !open.is_empty() {
-        h.push_str("<p>回答下面的问题，可以确定更多项目：</p><ul class=\"do-now-ask\">");
+        h.raw("<p>回答下面的问题，可以确定更多项目：</p><ul class=\"do-now-ask\">");
         for q in open {
-            let _ = write!(
+            html!(
                 h,
                 "<li data-q=\"{}\"><span>{}</span> <button type=\"button\" class=\"link-button no-print\" data-edit=\"{}\">回答</button></li>",
                 q.id.id(),
-                html::esc(q.text),
+                q.text,
                 q.id.id()
             );
         }
-        h.push_str("</ul>");
+        h.raw("</ul>");
     }
     let number = rules_core::documents::HOTLINE_NUMBER;
-    let _ = write!(
+    html!(
         h,
-        "<div class=\"do-now-actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"top-checklist\">准备申请材料</a><button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印结果</button><a class=\"button secondary\" href=\"tel:{number}\" id=\"top-call\">拨打 {number} 咨询</a></div></section>"
+        "<div class=\"do-now-actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"top-checklist\">准备申请材料</a><button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印结果</button><a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {} 咨询</a></div></section>",
+        number,
+        number
     );
     h
 }
@@ -159,39 +168,39 @@ pub fn do_now_html(report: &Report) -> String {
 /// The whole results page as HTML text (one string, one delegated listener: far less of the first
 /// load than a view tree): the title and 朗读, the date, what to do now, 继续回答, answers to check,
 /// the counts, the groups, the answers given, the disclaimer and the page's buttons.
-pub fn results_html(report: &Report, session: &Session, day: Date) -> String {
-    let mut h = format!(
+pub fn results_html(report: &Report, session: &Session, day: Date) -> Html {
+    let mut h = to_html!(
         "<div class=\"title-row\"><h2 id=\"results-title\" tabindex=\"-1\">您的查询结果</h2><button type=\"button\" class=\"speak secondary no-print\" data-speak=\"do-now\">朗读</button></div><p class=\"as-of-line\">按 {} 的政策计算 · 已回答 {} 题</p>",
         day.chinese(),
         session.answered()
     );
-    h.push_str(&do_now_html(report));
+    h.push(&do_now_html(report));
     if session.next(report).is_some() {
-        h.push_str("<p class=\"more no-print\"><a class=\"button primary\" id=\"continue-questions\" href=\"#/person/q\">继续回答，结果会更准确</a></p>");
+        h.raw("<p class=\"more no-print\"><a class=\"button primary\" id=\"continue-questions\" href=\"#/person/q\">继续回答，结果会更准确</a></p>");
     }
     if !report.findings.is_empty() {
-        h.push_str("<div class=\"findings-box\" id=\"findings\"><h3>请核对您的回答</h3><ul>");
+        h.raw("<div class=\"findings-box\" id=\"findings\"><h3>请核对您的回答</h3><ul>");
         for f in &report.findings {
-            let _ = write!(h, "<li>{}</li>", html::esc(&f.message));
+            html!(h, "<li>{}</li>", f.message);
         }
-        h.push_str("</ul></div>");
+        h.raw("</ul></div>");
     }
     let counts: Vec<String> = GROUPS
         .iter()
         .map(|s| format!("{} {} 项", s.label(), report.count(*s)))
         .collect();
-    let _ = write!(
+    html!(
         h,
         "<p class=\"summary\" id=\"results-summary\" role=\"status\">{}</p>",
         counts.join(" · ")
     );
-    h.push_str(&groups_html(report, &session.facts));
-    h.push_str(&html::answers_given(&session.facts, &session.history, day));
-    h.push_str(&html::disclaimer());
-    let _ = write!(
+    h.push(&groups_html(report, &session.facts));
+    h.push(&html::answers_given(&session.facts, &session.history, day));
+    h.push(&html::disclaimer());
+    html!(
         h,
         "<div class=\"actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"to-checklist\">准备申请材料</a><a class=\"button secondary\" href=\"#/person/share\" id=\"to-share\">分享给别人</a><button type=\"button\" class=\"primary\" id=\"print\" data-print>打印或保存结果</button><a class=\"button secondary\" href=\"{}\" id=\"results-to-policy\">政策一览</a><button type=\"button\" class=\"secondary\" id=\"restart\" data-restart>重新开始</button></div>",
-        crate::POLICY_PAGE
+        crate::route::POLICY_PAGE
     );
     h
 }
@@ -202,14 +211,16 @@ pub fn Results() -> impl IntoView {
     focus_later("results-title");
     let page = move || {
         let day = state.as_of.get();
-        state
-            .report
-            .with(|r| state.session.with(|s| results_html(r, s, day)))
+        state.report.with(|r| {
+            state
+                .session
+                .with(|s| results_html(r, s, day).into_string())
+        })
     };
     let act = move |ev: leptos::ev::MouseEvent| {
-        if crate::clicked(&ev, "[data-print]").is_some() {
+        if crate::dom::clicked(&ev, "[data-print]").is_some() {
             let _ = window().print();
-        } else if crate::clicked(&ev, "[data-restart]").is_some() {
+        } else if crate::dom::clicked(&ev, "[data-restart]").is_some() {
             state.restart();
         } else {
             crate::ui::edit_from_click(state, &ev);

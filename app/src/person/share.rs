@@ -4,7 +4,7 @@
 
 use crate::link;
 use crate::session::{Saved, Step};
-use crate::AppState;
+use crate::state::AppState;
 use leptos::prelude::*;
 
 /// The link to share: presets only, or with the answers when `with_answers`.

@@ -9,16 +9,17 @@
 //! The lists are HTML text ([`crate::html`]); their checkboxes are handled by one delegated
 //! `change` listener, so ticking never redraws the list (focus stays put).
 
-use crate::html::{self, esc};
+use crate::dom::focus_later;
+use crate::html;
 use crate::json::{self, quote, Json};
+use crate::state::AppState;
 use crate::storage;
-use crate::{focus_later, AppState};
 use leptos::prelude::*;
+use markup::{html, to_html, Html};
 use rules_core::checklist::{merge_for, Checklist};
 use rules_core::documents;
 use rules_core::evaluate::Report;
 use rules_core::{Audience, Status};
-use std::fmt::Write;
 
 pub use crate::storage::{checklist_key as key_for, TICKS_KEY};
 
@@ -100,46 +101,54 @@ pub fn progress(list: &Checklist, ticked: &[&str]) -> (usize, usize) {
 }
 
 /// The picker of benefits as HTML (checkboxes with `data-pick`).
-pub fn picker_html(report: &Report, selected: &[&str]) -> String {
-    let mut h = String::from(
-        "<fieldset class=\"pick no-print\" id=\"pick\"><legend>要申请哪些项目？</legend>",
-    );
+pub fn picker_html(report: &Report, selected: &[&str]) -> Html {
+    let mut h = Html::new();
+    h.raw("<fieldset class=\"pick no-print\" id=\"pick\"><legend>要申请哪些项目？</legend>");
     for (id, name, eligible) in choosable(report) {
-        let _ = write!(
+        html!(
             h,
-            "<label class=\"tick\"><input type=\"checkbox\" data-pick=\"{id}\"{}> <span>{} <small>{}</small></span></label>",
-            if selected.contains(&id) { " checked" } else { "" },
-            esc(name),
+            "<label class=\"tick\"><input type=\"checkbox\" data-pick=\"{}\"{}> <span>{} <small>{}</small></span></label>",
+            id,
+            checked(selected.contains(&id)),
+            name,
             if eligible { "可以申请" } else { "还需确认" }
         );
     }
-    h.push_str("</fieldset>");
+    h.raw("</fieldset>");
+    h
+}
+
+/// ` checked` on a ticked box, as markup.
+fn checked(ticked: bool) -> Html {
+    let mut h = Html::new();
+    if ticked {
+        h.raw(" checked");
+    }
     h
 }
 
 /// The merged list, the documents the office checks itself, the guide per benefit and the hotline.
-pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
+pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> Html {
+    let mut h = Html::new();
     if list.guides.is_empty() {
-        return "<p class=\"empty\" id=\"checklist-empty\">请先在上面选择要申请的项目。</p>".into();
+        h.raw("<p class=\"empty\" id=\"checklist-empty\">请先在上面选择要申请的项目。</p>");
+        return h;
     }
-    let mut h = String::from("<section id=\"docs\" aria-labelledby=\"docs-title\"><h3 id=\"docs-title\">要带的材料</h3><ol class=\"checklist\">");
+    h.raw("<section id=\"docs\" aria-labelledby=\"docs-title\"><h3 id=\"docs-title\">要带的材料</h3><ol class=\"checklist\">");
     for item in list.items.iter().filter(|i| i.to_bring()) {
         let d = item.document;
-        let _ = write!(
+        html!(
             h,
-            "<li data-document=\"{id}\"><label class=\"tick\"><input type=\"checkbox\" data-doc=\"{id}\"{}> <span><span class=\"doc-name\">{}</span> · {}</span></label><ul class=\"doc-more\">",
-            if ticked.contains(&d.id) { " checked" } else { "" },
-            esc(d.name),
-            esc(item.form.label()),
-            id = d.id
+            "<li data-document=\"{}\"><label class=\"tick\"><input type=\"checkbox\" data-doc=\"{}\"{}> <span><span class=\"doc-name\">{}</span> · {}</span></label><ul class=\"doc-more\">",
+            d.id,
+            d.id,
+            checked(ticked.contains(&d.id)),
+            d.name,
+            item.form.label()
         );
         let mut line = |label: &str, text: &str| {
             if !text.is_empty() {
-                let _ = write!(
-                    h,
-                    "<li><span class=\"label\">{label}</span>{}</li>",
-                    esc(text)
-                );
+                html!(h, "<li><span class=\"label\">{}</span>{}</li>", label, text);
             }
         };
         if !item.needed_by_all {
@@ -154,37 +163,37 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> String {
         if d.confidence.needs_checking() {
             line("", "待核实");
         }
-        h.push_str("</ul></li>");
+        h.raw("</ul></li>");
     }
-    h.push_str("</ol>");
+    h.raw("</ol>");
     if !list.items.iter().any(|i| i.to_bring()) {
-        let _ = write!(
+        html!(
             h,
             "<p id=\"docs-none\">本工具没有收录所选项目要带的材料，{}。</p>",
             documents::ASK_DISTRICT
         );
     }
-    h.push_str("</section>");
-    let checked = list.checked_by_office();
-    if !checked.is_empty() {
-        let _ = write!(
+    h.raw("</section>");
+    let by_office = list.checked_by_office();
+    if !by_office.is_empty() {
+        html!(
             h,
             "<section id=\"checked-docs\"><h3>一般不用带</h3><p>办事窗口在系统里查：{}</p></section>",
-            esc(&checked.join("、"))
+            by_office.join("、")
         );
     }
-    h.push_str("<section id=\"guides\" aria-labelledby=\"guides-title\"><h3 id=\"guides-title\">办理指南</h3>");
+    h.raw("<section id=\"guides\" aria-labelledby=\"guides-title\"><h3 id=\"guides-title\">办理指南</h3>");
     for g in &list.guides {
-        let _ = write!(
+        html!(
             h,
             "<article class=\"card guide\" data-benefit=\"{}\"><h4>{}</h4>{}</article>",
             g.id,
-            esc(g.name),
-            html::apply(g.apply, 5)
+            g.name,
+            html::apply(g.apply)
         );
     }
-    h.push_str("</section>");
-    h.push_str(&html::disclaimer());
+    h.raw("</section>");
+    h.push(&html::disclaimer());
     h
 }
 
@@ -209,18 +218,19 @@ fn checkbox(ev: &leptos::ev::Event, name: &str) -> Option<(String, bool)> {
 
 /// The buttons under the list (handled by the page's delegated click listener); `back` is the
 /// results screen it came from.
-fn actions(back: &str) -> String {
-    format!("<div class=\"actions no-print\"><button type=\"button\" class=\"primary\" id=\"copy-checklist\" data-act=\"copy\">复制清单</button><button type=\"button\" class=\"secondary\" id=\"print-checklist\" data-act=\"print\">打印清单</button><a class=\"button secondary\" href=\"{back}\" id=\"checklist-to-results\">返回查询结果</a></div>")
+fn actions(back: &str) -> Html {
+    to_html!("<div class=\"actions no-print\"><button type=\"button\" class=\"primary\" id=\"copy-checklist\" data-act=\"copy\">复制清单</button><button type=\"button\" class=\"secondary\" id=\"print-checklist\" data-act=\"print\">打印清单</button><a class=\"button secondary\" href=\"{}\" id=\"checklist-to-results\">返回查询结果</a></div>", back)
 }
 
 /// What 复制清单 did: copied, or the text to copy by hand where the clipboard is refused.
 fn copy_html(done: bool, text: &str) -> String {
     match done {
         true => "<p class=\"copied\">已复制清单，可以粘贴到微信等聊天里。</p>".into(),
-        false => format!(
+        false => to_html!(
             "<div class=\"copy-fallback\"><p>无法自动复制。请长按下面的文字，选择“全选”和“复制”。</p><textarea id=\"copy-text\" readonly rows=\"8\" aria-label=\"申请材料清单文字\">{}</textarea></div>",
-            esc(text)
-        ),
+            text
+        )
+        .into_string(),
     }
 }
 
@@ -286,12 +296,12 @@ pub fn ChecklistPage() -> impl IntoView {
     let picker = move || {
         state
             .report
-            .with(|r| picker_html(r, &selected.get_untracked()))
+            .with(|r| picker_html(r, &selected.get_untracked()).into_string())
     };
     let body = move || {
         let mut h = ticked.with_untracked(|t| checklist_html(&list(), t));
-        h.push_str(&actions(&back));
-        h
+        h.push(&actions(&back));
+        h.into_string()
     };
     let progress_text = move || {
         let (ready, total) = ticked.with(|t| progress(&list(), t));
@@ -325,7 +335,7 @@ pub fn ChecklistPage() -> impl IntoView {
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let act = crate::clicked(&ev, "[data-act]").and_then(|b| b.get_attribute("data-act"));
+        let act = crate::dom::clicked(&ev, "[data-act]").and_then(|b| b.get_attribute("data-act"));
         match act.as_deref() {
             Some("print") => {
                 let _ = window().print();

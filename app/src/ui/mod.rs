@@ -5,14 +5,14 @@ pub mod checklist;
 pub mod question;
 
 use crate::route::Route;
-use crate::AppState;
+use crate::state::AppState;
 use leptos::prelude::*;
 use rules_core::Q;
 
 /// The question a click on a `data-edit` button inside delegated HTML names (person and
 /// organisation results alike).
 pub fn question_from_click(ev: &leptos::ev::MouseEvent) -> Option<Q> {
-    crate::clicked(ev, "[data-edit]")
+    crate::dom::clicked(ev, "[data-edit]")
         .and_then(|b| b.get_attribute("data-edit"))
         .and_then(|id| Q::from_id(&id))
 }

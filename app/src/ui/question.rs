@@ -1,8 +1,9 @@
 //! The question card every questionnaire shows (the person's and the organisations'): wording and
 //! help from rules-core, the answer controls, 不清楚; and the progress line above it.
 
+use crate::dom::focus_later;
 use crate::format::answer_input;
-use crate::{focus_later, AppState};
+use crate::state::AppState;
 use leptos::prelude::*;
 use rules_core::facts::AnswerKind;
 use rules_core::input::{parse_count, parse_money};

@@ -1,5 +1,6 @@
 // Expectations shared by the Chromium suite and the WebKit/Firefox suite: what a user must see.
-// Policy figures are not written here; they come from tests/golden (rules-core's golden cases).
+// Policy figures are not written here: a suite asks subsidy-check (lib/flows.mjs `evaluate`) for the
+// report on the answers the page saved, and compares the page with it.
 
 export const TITLE = '重庆就业帮扶政策自助查询';
 export const NOTICE = '渝人社〔2021〕237号';
@@ -10,7 +11,8 @@ export const LABELS = [
   '创业孵化基地与返乡创业园等载体',
 ];
 
-// The personas: answers by question id (from tests/golden/persons/*.json); everything else 不清楚.
+// The personas: answers by question id (from tests/golden/persons/*.json); everything else 不清楚;
+// `eligible`: the benefits the golden case says can be claimed (their amounts come from subsidy-check).
 export const PERSONAS = [
   {
     name: 'shandong-worker',
@@ -20,7 +22,7 @@ export const PERSONAS = [
       'poverty-status': 'alleviated', 'hukou-chongqing': true, age: '30', activity: 'employee',
       'work-place': 'shandong', 'work-since': '2025-01-10', 'job-search-received': false,
     },
-    eligible: { 'shandong-job-search-subsidy': '800 元/人' },
+    eligible: ['shandong-job-search-subsidy'],
   },
   {
     name: 'dibao-graduate',
@@ -30,7 +32,7 @@ export const PERSONAS = [
       'poverty-status': 'none', dibao: true, 'hukou-chongqing': true, age: '22', activity: 'not-working',
       'college-graduate': true, 'school-level': 'higher-vocational', 'graduated-on': '2024-07-01', 'registered-unemployed': true,
     },
-    eligible: { 'graduate-job-search-subsidy': '500 元/人' },
+    eligible: ['graduate-job-search-subsidy'],
   },
   {
     name: 'secondary-vocational-student',
@@ -40,7 +42,7 @@ export const PERSONAS = [
       'poverty-status': 'alleviated', age: '17', activity: 'student',
       'school-level': 'secondary-vocational', 'full-time-study': true,
     },
-    eligible: { 'yulu-plan-subsidy': '3000 元/年' },
+    eligible: ['yulu-plan-subsidy'],
   },
   {
     name: 'returning-entrepreneur',
@@ -53,14 +55,14 @@ export const PERSONAS = [
       'startup-subsidy-received': false, 'work-place': 'own-district', 'bad-credit': false,
       'other-loans': false, 'loan-amount': '300000', 'loan-term-years': '3',
     },
-    eligible: { 'startup-subsidy': '8000 元/户', 'startup-guaranteed-loan': '15750 元' },
+    eligible: ['startup-subsidy', 'startup-guaranteed-loan'],
   },
   {
     name: 'all-unknown',
     about: '每一题都选“不清楚”',
     asOf: '2025-06-01',
     answers: {},
-    eligible: {},
+    eligible: [],
   },
 ];
 

@@ -16,6 +16,20 @@ export function evaluate(facts, asOf) {
   return JSON.parse(out.toString());
 }
 
+/** The answers the residents' page saved on this phone (Playwright page). */
+export async function savedPersonFacts(page) {
+  const saved = await page.evaluate(() => localStorage.getItem('cq-jiuye-bangfu.person.v1'));
+  return JSON.parse(saved).facts;
+}
+
+/** A benefit's figure in `report` as the cards show it (rules-core's `Value::text` for an amount). */
+export function amountText(report, id) {
+  const value = report.benefits.find((b) => b.id === id)?.estimate.value;
+  if (value?.kind === 'amount') return `${value.amount} ${value.unit}`;
+  if (value?.kind === 'up-to') return `最高 ${value.max} ${value.unit}`;
+  throw new Error(`${id} has no amount in the report: ${JSON.stringify(value)}`);
+}
+
 /** Answers the questionnaire for a persona; returns the number of taps and the questions seen. */
 export async function answerAll(page, persona) {
   let taps = 0;

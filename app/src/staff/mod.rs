@@ -1,7 +1,14 @@
-//! 工作人员：生成推广链接 — the staff page (staff.html, its own small bundle so that the QR
-//! encoder never weighs on the residents' page). Staff of district HR bureaus and village cadres
-//! pick an audience, a district and optionally one benefit, and get a link (no personal data), a
-//! copy button, a QR code drawn on the device as SVG, and a poster to print.
+//! The staff page (staff.html, its own bundle so that neither the QR encoder nor the list reader
+//! weighs on the residents' page), two screens chosen by the fragment:
+//! - 生成推广链接 (`#/`, the default): staff of district HR bureaus and village cadres pick an
+//!   audience, a district and optionally one benefit, and get a link (no personal data), a copy
+//!   button, a QR code drawn on the device as SVG, and a poster to print;
+//! - 筛查名单 (`#/list`, [`batch`]): a whole list of people screened on the staff's own computer.
+
+pub mod batch;
+pub mod csv;
+pub mod xlsx;
+pub mod zip;
 
 use crate::link::{self, Target};
 use leptos::prelude::*;
@@ -44,7 +51,7 @@ pub fn who_should_scan(target: Target) -> String {
 /// A benefit's standing on `day` with rules-core's sentence on it, when it is not in force: staff are
 /// warned before they spread a link to something nobody can claim, and the poster says so.
 pub fn not_in_force(benefit: Option<&str>, day: Date) -> Option<(Standing, String)> {
-    let rules = rules_core::benefits().find(|b| Some(b.id) == benefit)?;
+    let rules = rules_core::benefits().find(|b| Some(b.entry.id) == benefit)?;
     let standing = rules.validity.standing_on(day);
     (standing != Standing::InForce).then(|| (standing, rules.validity.summary(day)))
 }
@@ -57,7 +64,14 @@ fn option_label(entry: &catalogue::CatalogueEntry, day: Date) -> String {
     }
 }
 
-/// The whole staff page.
+/// The fragment of the list screen.
+pub const LIST_HASH: &str = "#/list";
+
+fn on_list_screen() -> bool {
+    window().location().hash().unwrap_or_default() == LIST_HASH
+}
+
+/// The whole staff page: the header with the two screens, the screen, the footer.
 #[component]
 pub fn StaffPage() -> impl IntoView {
     if crate::storage::load_large_text() {
@@ -65,6 +79,28 @@ pub fn StaffPage() -> impl IntoView {
             let _ = root.class_list().add_1("large-text");
         }
     }
+    let list = RwSignal::new(on_list_screen());
+    let listener =
+        window_event_listener(leptos::ev::hashchange, move |_| list.set(on_list_screen()));
+    on_cleanup(move || listener.remove());
+    let current = move |on_list: bool| move || (list.get() == on_list).then_some("page");
+    view! {
+        <header class="site-header compact">
+            <h1>{move || if list.get() { "筛查名单（工作人员）" } else { "生成推广链接（工作人员）" }}</h1>
+            <nav class="top-nav no-print" aria-label="主要导航">
+                <a href="./" id="nav-home">"返回首页"</a>
+                <a href="#/" id="nav-staff-links" aria-current=current(false)>"生成推广链接"</a>
+                <a href=LIST_HASH id="nav-staff-list" aria-current=current(true)>"筛查名单"</a>
+            </nav>
+        </header>
+        {move || if list.get() { batch::BatchScreen().into_any() } else { LinksScreen().into_any() }}
+        <crate::chrome::SiteFooter/>
+    }
+}
+
+/// 生成推广链接: the link, QR code and poster builder.
+#[component]
+fn LinksScreen() -> impl IntoView {
     let root = link::site_root(&window().location().href().unwrap_or_default());
     // The day the standings are checked on: today, or a link's `as-of` (for testing a date).
     let today = crate::settings::today();
@@ -115,12 +151,6 @@ pub fn StaffPage() -> impl IntoView {
     };
 
     view! {
-        <header class="site-header compact">
-            <h1>"生成推广链接（工作人员）"</h1>
-            <nav class="top-nav no-print" aria-label="主要导航">
-                <a href="./" id="nav-home">"返回首页"</a>
-            </nav>
-        </header>
         <main id="main" class="staff">
             <section class="card no-print" aria-labelledby="staff-form-heading">
                 <h2 id="staff-form-heading">"选择链接打开的内容"</h2>
@@ -205,7 +235,6 @@ pub fn StaffPage() -> impl IntoView {
                 <p class="poster-url" id="poster-url">{move || url.get()}</p>
             </section>
         </main>
-        <crate::SiteFooter/>
     }
 }
 

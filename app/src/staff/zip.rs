@@ -1,0 +1,204 @@
+//! The zip container of .xlsx workbooks, read and written on the device: the central directory,
+//! stored and deflated entries (deflate by miniz_oxide, pure Rust). No zip64, no encryption: a
+//! workbook a staff member saves is far below 4 GB. Every offset read from a file is checked.
+
+/// Largest entry unpacked (a 10,000-row sheet is a few MB of XML).
+const MAX_ENTRY: usize = 256 * 1024 * 1024;
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = bytes.get(at..at.checked_add(2)?)?;
+    Some(usize::from(u16::from_le_bytes([b[0], b[1]])))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()
+}
+
+/// One entry of the central directory.
+struct Entry {
+    name: String,
+    method: usize,
+    compressed: usize,
+    size: usize,
+    local: usize,
+}
+
+/// A zip archive in memory.
+pub struct Archive<'a> {
+    bytes: &'a [u8],
+    entries: Vec<Entry>,
+}
+
+const BROKEN: &str = "文件已损坏或不是 Excel 工作簿（.xlsx）";
+
+impl<'a> Archive<'a> {
+    /// Reads the central directory. `Err` with a sentence for the user.
+    pub fn read(bytes: &'a [u8]) -> Result<Archive<'a>, String> {
+        // The end-of-directory record is in the last 64 KB + 22 bytes.
+        let from = bytes.len().saturating_sub(65_557);
+        let end = (from..bytes.len().saturating_sub(21))
+            .rev()
+            .find(|&i| bytes[i..].starts_with(&[0x50, 0x4b, 0x05, 0x06]))
+            .ok_or(BROKEN)?;
+        let count = u16_at(bytes, end + 10).ok_or(BROKEN)?;
+        let mut at = u32_at(bytes, end + 16).ok_or(BROKEN)?;
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            if !bytes
+                .get(at..)
+                .is_some_and(|b| b.starts_with(&[0x50, 0x4b, 0x01, 0x02]))
+            {
+                return Err(BROKEN.to_string());
+            }
+            let field = |offset: usize| u32_at(bytes, at + offset).ok_or(BROKEN);
+            let short = |offset: usize| u16_at(bytes, at + offset).ok_or(BROKEN);
+            let (name_len, extra, comment) = (short(28)?, short(30)?, short(32)?);
+            let name = bytes.get(at + 46..at + 46 + name_len).ok_or(BROKEN)?;
+            entries.push(Entry {
+                name: String::from_utf8_lossy(name).replace('\\', "/"),
+                method: short(10)?,
+                compressed: field(20)?,
+                size: field(24)?,
+                local: field(42)?,
+            });
+            at += 46 + name_len + extra + comment;
+        }
+        Ok(Archive { bytes, entries })
+    }
+
+    /// The unpacked bytes of `name` (case-insensitive, as Excel's own reader), `Ok(None)` if absent.
+    pub fn file(&self, name: &str) -> Result<Option<Vec<u8>>, String> {
+        let Some(entry) = self
+            .entries
+            .iter()
+            .find(|e| e.name.trim_start_matches('/').eq_ignore_ascii_case(name))
+        else {
+            return Ok(None);
+        };
+        let local = entry.local;
+        if !self
+            .bytes
+            .get(local..)
+            .is_some_and(|b| b.starts_with(&[0x50, 0x4b, 0x03, 0x04]))
+        {
+            return Err(BROKEN.to_string());
+        }
+        let name_len = u16_at(self.bytes, local + 26).ok_or(BROKEN)?;
+        let extra = u16_at(self.bytes, local + 28).ok_or(BROKEN)?;
+        let start = local + 30 + name_len + extra;
+        let data = self
+            .bytes
+            .get(start..start.checked_add(entry.compressed).ok_or(BROKEN)?)
+            .ok_or(BROKEN)?;
+        match entry.method {
+            0 => Ok(Some(data.to_vec())),
+            8 => {
+                miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY.max(entry.size))
+                    .map(Some)
+                    .map_err(|_| BROKEN.to_string())
+            }
+            _ => Err("工作簿使用了不支持的压缩方式，请在 Excel 里另存为 .xlsx 后再试".to_string()),
+        }
+    }
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut table = [0_u32; 256];
+    for (i, slot) in table.iter_mut().enumerate() {
+        let mut c = i as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+        *slot = c;
+    }
+    !bytes.iter().fold(!0_u32, |c, b| {
+        table[((c ^ u32::from(*b)) & 0xff) as usize] ^ (c >> 8)
+    })
+}
+
+/// Packs `files` (name, contents) into a zip archive, each entry deflated.
+pub fn write(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    // 1980-01-01 00:00 in DOS form: the archive carries no clock reading.
+    let (time, date) = (0_u16, 0x21_u16);
+    for (name, contents) in files {
+        let packed = miniz_oxide::deflate::compress_to_vec(contents, 6);
+        let crc = crc32(contents);
+        let offset = out.len() as u32;
+        let header = |out: &mut Vec<u8>, central: bool| {
+            out.extend_from_slice(if central {
+                &[0x50, 0x4b, 0x01, 0x02, 20, 0]
+            } else {
+                &[0x50, 0x4b, 0x03, 0x04]
+            });
+            out.extend_from_slice(&20_u16.to_le_bytes()); // version needed
+            out.extend_from_slice(&0x0800_u16.to_le_bytes()); // names in UTF-8
+            out.extend_from_slice(&8_u16.to_le_bytes()); // deflate
+            out.extend_from_slice(&time.to_le_bytes());
+            out.extend_from_slice(&date.to_le_bytes());
+            out.extend_from_slice(&crc.to_le_bytes());
+            out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(contents.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&0_u16.to_le_bytes()); // extra
+            if central {
+                out.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+                out.extend_from_slice(&0_u32.to_le_bytes()); // external attributes
+                out.extend_from_slice(&offset.to_le_bytes());
+            }
+            out.extend_from_slice(name.as_bytes());
+        };
+        header(&mut out, false);
+        out.extend_from_slice(&packed);
+        header(&mut directory, true);
+    }
+    let start = out.len() as u32;
+    let size = directory.len() as u32;
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&size.to_le_bytes());
+    out.extend_from_slice(&start.to_le_bytes());
+    out.extend_from_slice(&0_u16.to_le_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_written_reads_back() {
+        let big = "第一行\n".repeat(5000).into_bytes();
+        let zip = write(&[("a.xml", b"<a/>".to_vec()), ("xl/big.xml", big.clone())]);
+        let archive = Archive::read(&zip).expect("reads");
+        assert_eq!(archive.file("a.xml").expect("ok"), Some(b"<a/>".to_vec()));
+        assert_eq!(archive.file("XL/big.xml").expect("ok"), Some(big));
+        assert_eq!(archive.file("none").expect("ok"), None);
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn broken_archives_are_refused_not_panicked_on() {
+        assert!(Archive::read(b"").is_err());
+        assert!(Archive::read(b"PK\x05\x06").is_err());
+        let zip = write(&[("a.xml", b"<a/>".to_vec())]);
+        for cut in 0..zip.len() {
+            if let Ok(archive) = Archive::read(&zip[..cut]) {
+                let _ = archive.file("a.xml");
+            }
+        }
+        let mut bad = zip.clone();
+        bad[30] ^= 0xff;
+        if let Ok(archive) = Archive::read(&bad) {
+            let _ = archive.file("a.xml");
+        }
+    }
+}

@@ -1,0 +1,368 @@
+// Staff list screening (staff.html#/list, issue 20): a 1,000-row .xlsx at desktop width and a GBK
+// CSV at 360 px, made here with realistic register headers and values and a few bad cells, are
+// screened; the page's counts per benefit equal `subsidy-check evaluate --summary` on the same
+// people as JSON lines (same date); the exported .xlsx reads back with the added columns; the
+// template and the printed sheets; 忘记这份名单; the page answers while 10,000 rows are evaluated,
+// and the rows/s is printed.
+//
+//   node tests/e2e/staff-batch.mjs http://127.0.0.1:PORT/ target/e2e
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchChromium, newPage, runSuite, suiteArgs, assert, eq, DESKTOP, PHONE } from './lib/chromium.mjs';
+import { repo } from './lib/flows.mjs';
+import { xlsx, readXlsx, gbk, excelSerial, unzip } from './lib/sheets.mjs';
+
+const { baseUrl, shotDir, origin } = suiteArgs('staff-batch.mjs');
+const browser = await launchChromium();
+const log = { requests: [], problems: [] };
+const AS_OF = '2025-06-20';
+
+// ---- The people: a register as a village keeps it, and the same people as answers JSON. ----
+
+/** A small deterministic random source, so that every run screens the same people. */
+function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+// One column is headed with rules-core's own wording of its question (as in the template).
+const CATALOGUE = JSON.parse(
+  execFileSync('cargo', ['run', '-q', '--release', '--bin', 'subsidy-check', '--', 'catalogue'], { cwd: repo, maxBuffer: 64 * 1024 * 1024 }),
+);
+const HUKOU_WORDING = CATALOGUE.questions.find((q) => q.id === 'hukou-chongqing').text;
+
+const HEADERS = ['序号', '姓名', '村（社区）', '户籍区县', HUKOU_WORDING, '脱贫属性', '性别', '年龄', '劳动能力', '目前状况',
+  '务工地点', '务工开始时间', '低保户', '有实名制车票', '往返车费', '已领交通补助', '求职创业补贴已领'];
+// Columns the page must match by itself, and the one the test picks from the list.
+const AUTO = { '户籍区县': 'hukou-district', [HUKOU_WORDING]: 'hukou-chongqing', '脱贫属性': 'poverty-status', '性别': 'sex',
+  '年龄': 'age', '劳动能力': 'labour-capacity', '务工地点': 'work-place', '务工开始时间': 'work-since', '低保户': 'dibao',
+  '有实名制车票': 'has-tickets', '往返车费': 'ticket-fare', '已领交通补助': 'transport-received', '求职创业补贴已领': 'job-search-received',
+  '姓名': 'name', '序号': '', '村（社区）': '' };
+const PICKED = { '目前状况': 'activity' };
+
+const DISTRICTS = [['万州区', 'wanzhou'], ['开州区', 'kaizhou'], ['巫溪县', 'wuxi'], ['石柱县', 'shizhu'], ['云阳', 'yunyang'], ['重庆市奉节县', 'fengjie'], ['城口县', 'chengkou']];
+const POVERTY = [['脱贫户', 'alleviated'], ['脱贫户', 'alleviated'], ['监测户', 'monitored'], ['一般户', 'none']];
+const CAPACITY = [['有劳动能力', 'full'], ['有劳动能力', 'full'], ['弱劳力', 'weak'], ['半劳力', 'half']];
+const ACTIVITY = [['务工', 'employee'], ['务工', 'employee'], ['灵活就业', 'flexible'], ['无业', 'not-working'], ['在校生', 'student']];
+const PLACE = [['县内', 'own-district'], ['市内县外', 'other-district'], ['山东', 'shandong'], ['省外', 'other-province']];
+const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林';
+const GIVEN = '德华明秀英建国芳丽军平兰红春梅强勇杰娟霞';
+const VILLAGES = ['龙驹镇石梁村', '白土镇三友村', '温泉镇双龙村', '文峰镇菜园村', '高桥镇桂花社区'];
+
+/**
+ * `count` people: rows of cells (for the file; `{ n }` is a spreadsheet number) and answers JSON
+ * (what each cell means, unreadable cells left out as unknown). `bad` lists the planted bad cells.
+ */
+function people(count, seed, { numbers }) {
+  const rnd = random(seed);
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const rows = [];
+  const facts = [];
+  const bad = [];
+  for (let i = 0; i < count; i++) {
+    const f = { audience: 'person' };
+    const row = [String(i + 1), pick(SURNAMES) + pick(GIVEN) + pick(GIVEN), pick(VILLAGES)];
+    const [dName, dId] = pick(DISTRICTS);
+    row.push(dName); f['hukou-district'] = dId;
+    const hukou = rnd() < 0.95 ? '是' : rnd() < 0.5 ? '否' : '';
+    row.push(hukou); if (hukou) f['hukou-chongqing'] = hukou === '是';
+    const [pName, pId] = pick(POVERTY);
+    row.push(pName); f['poverty-status'] = pId;
+    const sex = rnd() < 0.5 ? '男' : '女';
+    row.push(sex); f.sex = sex === '男' ? 'male' : 'female';
+    const age = 17 + Math.floor(rnd() * 48);
+    row.push(numbers ? age : `${age}`); f.age = age;
+    const [cName, cId] = pick(CAPACITY);
+    row.push(cName); f['labour-capacity'] = cId;
+    const [aName, aId] = pick(ACTIVITY);
+    row.push(aName); f.activity = aId;
+    if (aId === 'employee') {
+      const [wName, wId] = pick(PLACE);
+      row.push(wName); f['work-place'] = wId;
+      const y = 2023 + Math.floor(rnd() * 3);
+      const m = 1 + Math.floor(rnd() * (y === 2025 ? 5 : 12));
+      const iso = `${y}-${String(m).padStart(2, '0')}-01`;
+      const form = rnd();
+      row.push(numbers && form < 0.5 ? { n: excelSerial(iso) } : form < 0.75 ? `${y}年${m}月1日` : `${y}/${m}/1`);
+      f['work-since'] = iso;
+    } else {
+      row.push('', '');
+    }
+    const dibao = rnd() < 0.2 ? '是' : '否';
+    row.push(dibao); f.dibao = dibao === '是';
+    if (aId === 'employee' && rnd() < 0.7) {
+      row.push('有'); f['has-tickets'] = true;
+      const fare = 200 + Math.floor(rnd() * 1500);
+      row.push(fare >= 1000 ? `${Math.floor(fare / 1000)},${String(fare % 1000).padStart(3, '0')}` : `${fare}元`);
+      f['ticket-fare'] = String(fare);
+    } else {
+      row.push(rnd() < 0.5 ? '无' : '', '');
+      if (row[row.length - 2] === '无') f['has-tickets'] = false;
+    }
+    const transport = rnd() < 0.15 ? '是' : '否';
+    row.push(transport); f['transport-received'] = transport === '是';
+    row.push('否'); f['job-search-received'] = false;
+    rows.push(row);
+    facts.push(f);
+  }
+  // Bad cells: an age in words, a date nobody can read, an impossible age (a finding of the rules),
+  // a district outside Chongqing, an answer that is not 是 or 否.
+  const plant = (i, header, value, key, keep) => {
+    rows[i][HEADERS.indexOf(header)] = value;
+    if (keep === undefined) delete facts[i][key];
+    else facts[i][key] = keep;
+    bad.push({ row: i + 2, header, value });
+  };
+  plant(3, '年龄', '四十', 'age');
+  plant(7, '年龄', numbers ? 400 : '400', 'age', 400);
+  plant(11, '户籍区县', '成都市', 'hukou-district');
+  plant(15, '低保户', '也许', 'dibao');
+  const employee = facts.findIndex((f, i) => i > 20 && f.activity === 'employee');
+  plant(employee, '务工开始时间', '去年三月', 'work-since');
+  return { rows: [HEADERS, ...rows], facts, bad };
+}
+
+/** Rows as CSV text (quoted where needed, as Excel writes it). */
+function toCsv(rows, lineEnd) {
+  const field = (c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return rows.map((r) => r.map((c) => field(String(c))).join(',')).join(lineEnd) + lineEnd;
+}
+
+// ---- What the command line says about the same people. ----
+
+/** Per benefit, people by status, from `subsidy-check evaluate --summary` on JSON lines. */
+function cliCounts(facts, asOf) {
+  const out = execFileSync('cargo', ['run', '-q', '--release', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '--summary', '-'], {
+    cwd: repo,
+    input: facts.map((f) => JSON.stringify(f)).join('\n') + '\n',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const counts = {};
+  let applicants = 0;
+  const lines = out.toString().trim().split('\n');
+  eq(lines.length, facts.length, 'one summary per person');
+  for (const line of lines) {
+    const summary = JSON.parse(line);
+    if (summary.benefits.some((b) => b.status === 'eligible')) applicants++;
+    for (const b of summary.benefits) {
+      counts[b.id] ??= {};
+      counts[b.id][b.status] = (counts[b.id][b.status] || 0) + 1;
+    }
+  }
+  return { counts, applicants };
+}
+
+// ---- The page. ----
+
+async function openList(device) {
+  const { context, page } = await newPage(browser, log, { device, acceptDownloads: true });
+  await page.goto(new URL('staff.html#/list', baseUrl).href);
+  await page.waitForSelector('#batch-file', { timeout: 20000 });
+  return { context, page };
+}
+
+async function load(page, name, mimeType, buffer, people) {
+  await page.setInputFiles('#batch-file', { name, mimeType, buffer });
+  await page.waitForFunction((n) => document.getElementById('batch-source')?.textContent.includes(`${n} 人`), people, { timeout: 20000 });
+  return page.locator('#batch-source').innerText();
+}
+
+/** Checks the automatic column matches and picks the columns the page could not match. */
+async function mapColumns(page) {
+  const chosen = await page.$$eval('#batch-columns select', (ss) => ss.map((s) => s.value));
+  eq(chosen, HEADERS.map((h) => AUTO[h] ?? ''), 'columns matched automatically');
+  for (const [header, q] of Object.entries(PICKED)) {
+    await page.selectOption(`#batch-column-${HEADERS.indexOf(header)}`, q);
+  }
+}
+
+async function screen(page, total) {
+  await page.fill('#batch-date', AS_OF);
+  await page.click('#batch-start');
+  await page.waitForSelector('#batch-summary', { timeout: 120000 });
+  eq(await page.locator('#batch-progress-text').innerText(), `已筛查 ${total} / ${total} 人`, 'progress at the end');
+}
+
+/** The page's counts: { benefit: { status: n } } (zeros left out, as in the command line's). */
+async function pageCounts(page) {
+  return page.$$eval('#batch-summary tr[data-benefit]', (rows) => {
+    const out = {};
+    for (const tr of rows) {
+      const counts = {};
+      for (const td of tr.querySelectorAll('td[data-status]')) {
+        const n = Number(td.textContent);
+        if (n > 0) counts[td.dataset.status] = n;
+      }
+      out[tr.dataset.benefit] = counts;
+    }
+    return out;
+  });
+}
+
+const sorted = (counts) => Object.fromEntries(Object.keys(counts).sort().map((k) => [k, Object.fromEntries(Object.entries(counts[k]).sort())]));
+
+async function checkProblems(page, bad) {
+  const problems = await page.locator('#batch-problems li').allInnerTexts();
+  for (const { row, header } of bad) {
+    const found = problems.some((p) => p.startsWith(`第 ${row} 行`) && p.includes(`“${header}”`));
+    assert(found, `no finding for row ${row}, column ${header}: ${problems.slice(0, 8).join(' | ')}`);
+  }
+}
+
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('a 1,000-row .xlsx (desktop): counts equal subsidy-check --summary; bad cells by row and column; export, template, sheets, forget', async () => {
+  const list = people(1000, 20, { numbers: true });
+  const expected = cliCounts(list.facts, AS_OF);
+  const { context, page } = await openList(DESKTOP);
+  const privacy = await page.locator('#batch-privacy').innerText();
+  assert(privacy.includes('不上传') && privacy.includes('不保存'), privacy);
+  const source = await load(page, '花名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx(list.rows), 1000);
+  assert(source.includes('Excel 工作簿'), source);
+  await mapColumns(page);
+  await screen(page, 1000);
+  eq(sorted(await pageCounts(page)), sorted(expected.counts), 'counts per benefit and status (page vs subsidy-check)');
+  await checkProblems(page, list.bad);
+  await page.screenshot({ path: join(shotDir, 'staff-batch-desktop.png'), fullPage: true });
+
+  // The export reads back with three columns per benefit and the problems.
+  const names = await page.$$eval('#batch-summary tr[data-benefit] th', (ths) => ths.map((th) => th.textContent));
+  const ids = await page.$$eval('#batch-summary tr[data-benefit]', (trs) => trs.map((tr) => tr.dataset.benefit));
+  const exported = await download(page, '#batch-export-xlsx');
+  eq(exported.name, '筛查结果.xlsx', 'export name');
+  writeFileSync(join(shotDir, 'staff-batch-export.xlsx'), exported.bytes);
+  const rows = readXlsx(exported.bytes);
+  eq(rows.length, 1001, 'exported rows');
+  const header = rows[0];
+  eq(header.slice(0, HEADERS.length), HEADERS, 'the original columns first');
+  for (const [i, name] of names.entries()) {
+    const at = header.indexOf(`${name}：状态`);
+    assert(at > 0, `no status column for ${name}`);
+    eq(header.slice(at + 1, at + 3), [`${name}：预估金额`, `${name}：还需回答`], 'amount and missing answer columns');
+    const eligible = rows.slice(1).filter((r) => r[at] === '可以申请').length;
+    eq(eligible, expected.counts[ids[i]].eligible || 0, `exported 可以申请 for ${name}`);
+  }
+  eq(header[header.length - 1], '填写问题', 'the problems column');
+  assert(rows[list.bad[0].row - 1].at(-1).includes('年龄'), `row ${list.bad[0].row}: ${rows[list.bad[0].row - 1].at(-1)}`);
+  eq(rows[5][1], list.rows[5][1], 'names kept');
+
+  const csv = await download(page, '#batch-export-csv');
+  eq(csv.name, '筛查结果.csv', 'CSV name');
+  eq([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'CSV starts with a UTF-8 byte-order mark');
+  assert(csv.bytes.toString('utf8').split('\r\n')[0].includes(`${names[0]}：状态`), 'CSV header');
+
+  // The template: the questions' wording as the header row, read back by the page itself.
+  const template = await download(page, '#batch-template');
+  const templateHeader = readXlsx(template.bytes)[0];
+  const ageWording = CATALOGUE.questions.find((q) => q.id === 'age').text;
+  assert(templateHeader.includes(ageWording) && templateHeader.includes(HUKOU_WORDING), `template: ${templateHeader.slice(0, 3)}`);
+  assert(Object.keys(unzip(template.bytes)).includes('xl/worksheets/sheet2.xml'), 'the template has its 填写说明 sheet');
+
+  // One "what to bring" sheet per person who can apply.
+  await page.click('#batch-print');
+  eq(await page.locator('#batch-sheets .bring-sheet').count(), expected.applicants, 'printed sheets');
+  const first = await page.locator('#batch-sheets .bring-sheet').first().innerText();
+  assert(first.includes('申请材料清单') && first.includes('12333'), first.slice(0, 200));
+  // Printed, only the sheets show (the page adds print-sheets to the body while it prints).
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.body.classList.add('print-sheets'));
+  assert(await page.locator('#batch-sheets .bring-sheet').first().isVisible(), 'the sheets do not print');
+  assert(!(await page.locator('#batch-summary').isVisible()), 'the summary prints with the sheets');
+  await page.evaluate(() => document.body.classList.remove('print-sheets'));
+  await page.emulateMedia({ media: 'screen' });
+
+  // 忘记这份名单.
+  await page.click('#batch-forget');
+  eq(await page.locator('#batch-summary, #batch-columns').count(), 0, 'results and columns after forgetting');
+  assert((await page.locator('#batch-message').innerText()).includes('已忘记'), 'forget message');
+  eq(await page.inputValue('#batch-file'), '', 'file input emptied');
+  eq(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0], 'nothing stored');
+  await context.close();
+});
+
+test('a GBK .csv as Excel saves it on Chinese Windows (360 px): read as GBK, counts equal subsidy-check --summary', async () => {
+  const list = people(300, 7, { numbers: false });
+  const expected = cliCounts(list.facts, AS_OF);
+  const text = toCsv(list.rows, '\r\n');
+  const { context, page } = await openList(PHONE);
+  const source = await load(page, '名单.csv', 'text/csv', gbk(text), 300);
+  assert(source.includes('GBK'), `encoding not said: ${source}`);
+  await mapColumns(page);
+  await screen(page, 300);
+  eq(sorted(await pageCounts(page)), sorted(expected.counts), 'counts per benefit and status (page vs subsidy-check)');
+  await checkProblems(page, list.bad);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of axe.violations) console.log(`    axe list screen: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+  eq(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), [], 'serious/critical axe violations');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= 360, `the page scrolls sideways at 360 px (${width})`);
+  await page.screenshot({ path: join(shotDir, 'staff-batch-360.png'), fullPage: true });
+  await context.close();
+});
+
+test('empty, header-only and unreadable files get a clear message; pasted cells are read', async () => {
+  const { context, page } = await openList(PHONE);
+  await page.setInputFiles('#batch-file', { name: '空.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await page.waitForSelector('#batch-message');
+  assert((await page.locator('#batch-message').innerText()).includes('空文件'), 'empty file');
+  await page.setInputFiles('#batch-file', { name: '表头.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,年龄\r\n') });
+  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('只读到一行'));
+  await page.setInputFiles('#batch-file', { name: '坏.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04garbage') });
+  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('损坏'));
+  await page.setInputFiles('#batch-file', { name: '旧.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]) });
+  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('.xls'));
+  await page.click('details.paste summary');
+  await page.fill('#batch-paste', '姓名\t年龄\t脱贫属性\n张三\t45\t脱贫户\n李四\t五十\t监测户\n');
+  await page.click('#batch-paste-read');
+  await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('2 人'));
+  await page.click('#batch-start');
+  await page.waitForSelector('#batch-summary');
+  const problems = await page.locator('#batch-problems li').allInnerTexts();
+  eq(problems.length, 1, 'one bad cell');
+  assert(problems[0].startsWith('第 3 行 李四') && problems[0].includes('“年龄”'), problems[0]);
+  await context.close();
+});
+
+test('10,000 rows: the page answers while they are evaluated; rows per second', async () => {
+  const list = people(10000, 99, { numbers: false });
+  const expected = cliCounts(list.facts, AS_OF);
+  const text = toCsv(list.rows, '\n');
+  const { context, page } = await openList(DESKTOP);
+  await load(page, '全镇名单.csv', 'text/csv', Buffer.from(text, 'utf8'), 10000);
+  await mapColumns(page);
+  await page.fill('#batch-date', AS_OF);
+  await page.click('#batch-start');
+  // While it runs: the page answers within a frame or two, and a click opens the paste box.
+  let slowest = 0;
+  let during = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = Date.now();
+    const progress = await page.evaluate(() => document.getElementById('batch-progress')?.value ?? 0);
+    slowest = Math.max(slowest, Date.now() - t0);
+    if (progress > 0 && progress < 10000) during++;
+  }
+  await page.click('details.paste summary');
+  const state = await page.evaluate(() => [document.querySelector('details.paste').open, document.getElementById('batch-progress').value]);
+  assert(state[0], 'the paste box did not open during the run');
+  assert(state[1] < 10000 && during > 0, `the run was over before the page was used (${state[1]}, ${during})`);
+  assert(slowest < 500, `the page took ${slowest} ms to answer during the run`);
+  await page.waitForSelector('#batch-summary', { timeout: 300000 });
+  const speed = await page.locator('#batch-speed').innerText();
+  console.log(`    10,000 rows in the browser: ${speed}; slowest answer during the run ${slowest} ms`);
+  eq(sorted(await pageCounts(page)), sorted(expected.counts), 'counts per benefit and status (page vs subsidy-check)');
+  await context.close();
+});
+
+await runSuite(browser, tests, log, origin);

@@ -53,12 +53,20 @@ try {
   // app takes it over only once that screen is on the glass: on a fast load the app would otherwise
   // replace it before its first frame, and the page's first paint would wait for the whole bundle.
   const staticScreen = document.getElementById('static-landing');
-  // Two frames: the first paints the screen, the second starts after it has been presented (a paint
-  // replaced before it is presented never counts as painted).
-  // A hidden tab draws no frames: then the app starts at once (or when the tab is hidden meanwhile).
+  // Where the browser reports paints (largest-contentful-paint), the app waits for the report of the
+  // screen's paint (a paint replaced before it is presented never reached the eye); elsewhere two
+  // frames. A hidden tab draws no frames: then the app starts at once (or when it is hidden meanwhile).
   const painted = new Promise((resolve) => {
     if (!staticScreen || document.visibilityState !== 'visible') return resolve();
-    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.includes('largest-contentful-paint')) {
+      new PerformanceObserver((_, observer) => {
+        observer.disconnect();
+        resolve();
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    } else {
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
     document.addEventListener('visibilitychange', resolve, { once: true });
     setTimeout(resolve, 2000);
   });

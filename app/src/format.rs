@@ -5,18 +5,6 @@ use rules_core::money::format_yuan;
 use rules_core::questions::options;
 use rules_core::{Answer, Date, Status, Q};
 
-/// A stable id for a status, for data attributes and CSS (`eligible`, `needs-answers` …).
-pub fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Eligible => "eligible",
-        Status::NeedsAnswers => "needs-answers",
-        Status::ContinuationUnknown => "continuation-unknown",
-        Status::NotEligible => "not-eligible",
-        Status::PolicyEnded => "policy-ended",
-        Status::NotForAudience => "not-for-audience",
-    }
-}
-
 /// A written mark beside each status, so colour is never the only cue.
 pub fn status_mark(status: Status) -> &'static str {
     match status {

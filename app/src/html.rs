@@ -5,7 +5,7 @@
 //! by one delegated listener.
 
 use crate::format::notice_number;
-use crate::format::{answer_text, is_amount, outcome_mark, status_id, status_mark};
+use crate::format::{answer_text, is_amount, outcome_mark, status_mark};
 use markup::{html, to_html, Html};
 use rules_core::documents::{self, DocumentNeed, HowToApply, HOTLINE};
 use rules_core::evaluate::{BenefitReport, Estimate, Outcome};
@@ -136,7 +136,7 @@ pub fn disclaimer() -> Html {
 pub fn badge(status: Status) -> Html {
     to_html!(
         "<span class=\"badge badge-{}\">{} {}</span>",
-        status_id(status),
+        status.id(),
         status_mark(status),
         status.label()
     )
@@ -152,7 +152,7 @@ fn edit_button(q: Q, label: &'static str) -> Html {
 
 /// One benefit as evaluated for this person (`facts`: their answers, which decide the documents).
 pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
-    let status = status_id(b.status);
+    let status = b.status.id();
     let mut h = to_html!(
         "<article class=\"card card-{}\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{}</p>",
         status,

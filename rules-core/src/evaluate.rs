@@ -393,10 +393,8 @@ impl Ctx<'_> {
         clause: &'static str,
     ) -> Condition {
         Condition {
-            id,
-            requirement,
-            clause,
             explain: self.explain,
+            ..condition(id, requirement, clause)
         }
     }
 

@@ -3,7 +3,7 @@
 //! to like: one-off 元, 元/年 and 元/月 have separate totals; caps (最高), district-set and
 //! unpublished amounts, per-person figures and alternatives are never added.
 
-use crate::format::{is_amount, status_id, status_mark};
+use crate::format::{is_amount, status_mark};
 use rules_core::evaluate::{BenefitReport, Report, Value};
 use rules_core::money::Unit;
 use rules_core::{Audience, Status};
@@ -70,7 +70,7 @@ pub fn headline(b: &BenefitReport) -> String {
 
 /// Status id for CSS and tests.
 pub fn status_of(b: &BenefitReport) -> &'static str {
-    status_id(b.status)
+    b.status.id()
 }
 
 /// The README's organisation example, for tests.

@@ -4,7 +4,7 @@
 //! one delegated listener.
 
 use crate::dom::focus_later;
-use crate::format::{self, status_id, status_mark};
+use crate::format::{self, status_mark};
 use crate::html;
 use crate::session::Session;
 use crate::state::AppState;
@@ -43,7 +43,7 @@ pub fn groups_html(report: &Report, facts: &Facts) -> Html {
         if cards.is_empty() && status != Status::Eligible {
             continue;
         }
-        let id = status_id(status);
+        let id = status.id();
         let title = format!(
             "{} {}（{} 项）",
             status_mark(status),

@@ -8,7 +8,7 @@
 //! nothing is sent: the list lives in this page's memory until 忘记这份名单 or the page closes.
 
 use super::{csv, xlsx};
-use crate::format::{is_amount, status_id, status_mark};
+use crate::format::{is_amount, status_mark};
 use leptos::prelude::*;
 use markup::{html, Html};
 use rules_core::checklist::merge_for;
@@ -307,12 +307,7 @@ fn summary_html(tally: &Tally) -> Html {
             b.name
         );
         for (status, count) in COUNTED.iter().zip(b.counts) {
-            html!(
-                h,
-                "<td data-status=\"{}\">{}</td>",
-                status_id(*status),
-                count
-            );
+            html!(h, "<td data-status=\"{}\">{}</td>", *status.id(), count);
             if *status == Status::NeedsAnswers {
                 let most: Vec<String> = b
                     .first_asks

@@ -74,6 +74,21 @@ impl Date {
 
     /// Whole months from `self` to `later` (0 if `later` is earlier), counting a month only once its
     /// day is reached: 2025-01-15 → 2025-04-14 is 2 months, → 2025-04-15 is 3.
+    /// The day `days` after 1970-01-01 (H. Hinnant's civil-from-days), `None` outside the years a
+    /// `Date` holds. Spreadsheets store dates as day counts.
+    pub fn from_days_since_1970(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, month as u8, day as u8)
+    }
+
     pub fn whole_months_until(self, later: Date) -> u32 {
         if later <= self {
             return 0;
@@ -166,6 +181,20 @@ mod tests {
         assert_eq!(start.whole_months_until(Date::ymd(2025, 4, 15)), 3);
         assert_eq!(start.whole_months_until(Date::ymd(2024, 4, 15)), 0);
         assert_eq!(start.whole_years_until(Date::ymd(2027, 1, 15)), 2);
+    }
+
+    #[test]
+    fn days_since_1970_become_civil_dates() {
+        assert_eq!(Date::from_days_since_1970(0), Some(Date::ymd(1970, 1, 1)));
+        assert_eq!(
+            Date::from_days_since_1970(20148),
+            Some(Date::ymd(2025, 3, 1))
+        );
+        assert_eq!(
+            Date::from_days_since_1970(-1),
+            Some(Date::ymd(1969, 12, 31))
+        );
+        assert_eq!(Date::from_days_since_1970(i64::from(i32::MAX)), None);
     }
 
     #[test]

@@ -307,17 +307,8 @@ fn excel_serial(text: &str) -> Option<Date> {
     if serial < 61 {
         return None;
     }
-    // Days since 1970-01-01, then the civil date (H. Hinnant's algorithm).
-    let z = serial - 25569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(u16::try_from(year).ok()?, month as u8, day as u8)
+    // Serial 25569 is 1970-01-01.
+    Date::from_days_since_1970(serial - 25569)
 }
 
 /// One cell read as the answer to `q`, as the questionnaire reads what a person types: `Ok(None)` for

@@ -34,6 +34,26 @@ if (synth && window.SpeechSynthesisUtterance) {
   });
 }
 
+// 复制: a button with data-copy="<element id>" puts that element's text on the clipboard (the
+// sentence a person reads out when asking about a lead); where the browser refuses (WeChat, http),
+// the text is selected so a long press copies it. The button says which happened.
+document.addEventListener('click', (event) => {
+  const button = event.target.closest && event.target.closest('[data-copy]');
+  const target = button && document.getElementById(button.dataset.copy);
+  if (!target) return;
+  const selectIt = () => {
+    const range = document.createRange();
+    range.selectNodeContents(target);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    button.textContent = '已选中，请长按复制';
+  };
+  const clip = navigator.clipboard;
+  if (!clip || !clip.writeText) return selectIt();
+  clip.writeText(target.innerText).then(() => { button.textContent = '已复制'; }, selectIt);
+});
+
 // The calendar beside a date question (#q-date-picker) writes the picked day into the answer box the
 // way the app writes dates (2026年8月1日); the app then reads the box as it reads typing.
 document.addEventListener('change', (event) => {

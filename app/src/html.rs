@@ -76,8 +76,17 @@ fn labelled_estimate(e: &Estimate, label: &str) -> Html {
 /// rule out: no 残疾人证 for someone who is not disabled), each with how it is brought and, where
 /// only some people need it, for whom. What each proves and where to get it is on the checklist.
 pub fn documents(needs: &[DocumentNeed], facts: &Facts) -> Html {
+    documents_under("要带的材料", needs, facts)
+}
+
+/// [`documents`] under its own heading.
+fn documents_under(heading: &'static str, needs: &[DocumentNeed], facts: &Facts) -> Html {
     let mut h = Html::new();
-    h.raw("<div class=\"docs\"><h5 class=\"sub\">要带的材料</h5><ul>");
+    html!(
+        h,
+        "<div class=\"docs\"><h5 class=\"sub\">{}</h5><ul>",
+        heading
+    );
     for need in documents::applicable(needs, facts) {
         html!(
             h,
@@ -172,20 +181,7 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
         }
         Status::NeedsAnswers => {
             h.push(&benefit_estimate(b));
-            let asks = b.open_questions();
-            if !asks.is_empty() {
-                h.raw("<div class=\"decide\"><h5 class=\"sub\">还需确认</h5><ul class=\"decide-questions\">");
-                for q in asks {
-                    html!(
-                        h,
-                        "<li data-q=\"{}\"><span>{}</span> {}</li>",
-                        q.id(),
-                        wording(q).text,
-                        edit_button(q, "回答")
-                    );
-                }
-                h.raw("</ul></div>");
-            }
+            h.push(&decide_questions(b));
         }
         Status::NotEligible => {
             h.raw("<ul class=\"not-met\">");
@@ -205,6 +201,10 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
         Status::ContinuationUnknown | Status::PolicyEnded => {
             h.push(&standing(b));
             h.push(&benefit_estimate(b));
+            // A lead still open under its last rules: the answers that would settle where one stands.
+            if b.status_on_last_day == Some(Status::NeedsAnswers) {
+                h.push(&decide_questions(b));
+            }
         }
         Status::NotForAudience => {}
     }
@@ -213,6 +213,66 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
     }
     h.push(&cite(b));
     h.raw("</article>");
+    h
+}
+
+/// A lead: a benefit whose continuation is unconfirmed and whose last rules the person meets. What it
+/// was worth (that year's figure, labelled so), whom to ask, and the sentence to ask with (朗读 and
+/// 复制, by `public/boot.js`), then the documents to have ready 如果继续执行.
+pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
+    use rules_core::leads::{ask_sentence, figure_label, whom_to_ask, Lead};
+    let mut h = to_html!(
+        "<article class=\"card card-lead\" data-benefit=\"{}\" data-status=\"{}\" data-lead=\"yes\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{} <span class=\"would-have\">{}</span></p>",
+        b.id,
+        b.status.id(),
+        b.id,
+        b.id,
+        b.name,
+        badge(b.status),
+        Lead::WouldQualify.sentence(b)
+    );
+    h.push(&labelled_estimate(&b.estimate, &figure_label(b)));
+    let ask_id = format!("ask-{}", b.id);
+    html!(
+        h,
+        "<div class=\"ask-box\"><h5 class=\"sub\">先问清楚今年还办不办</h5><p class=\"whom\"><span class=\"label\">问谁：</span>{}</p><p class=\"label\">可以这样问：</p><p class=\"ask-sentence\" id=\"{}\">{}</p><p class=\"ask-actions no-print\"><button type=\"button\" class=\"speak secondary\" data-speak=\"{}\">朗读</button> <button type=\"button\" class=\"secondary\" data-copy=\"{}\">复制这句话</button></p></div>",
+        text(&whom_to_ask(b)),
+        ask_id,
+        ask_sentence(b, facts, as_of),
+        ask_id,
+        ask_id
+    );
+    h.push(&documents_under(
+        "如果继续执行，要带的材料",
+        b.documents,
+        facts,
+    ));
+    h.push(&el("<p class=\"standing\">", &b.standing_summary(), "</p>"));
+    h.push(&conditions(b));
+    h.push(&cite(b));
+    h.raw("</article>");
+    h
+}
+
+/// 还需确认: the questions that would settle a benefit, each with 回答.
+fn decide_questions(b: &BenefitReport) -> Html {
+    let mut h = Html::new();
+    let asks = b.open_questions();
+    if !asks.is_empty() {
+        h.raw(
+            "<div class=\"decide\"><h5 class=\"sub\">还需确认</h5><ul class=\"decide-questions\">",
+        );
+        for q in asks {
+            html!(
+                h,
+                "<li data-q=\"{}\"><span>{}</span> {}</li>",
+                q.id(),
+                wording(q).text,
+                edit_button(q, "回答")
+            );
+        }
+        h.raw("</ul></div>");
+    }
     h
 }
 

@@ -168,9 +168,10 @@ impl Session {
 
     /// About how many questions are left after the one on screen (rules-core's estimate: answers
     /// may settle several benefits at once or open a follow-up, hence 约).
-    pub fn questions_left(&self, report: &Report) -> usize {
-        let left = report
-            .questions_left_estimate(|q| self.skipped.contains(&q) || Some(q) == self.editing);
+    pub fn questions_left(&self, as_of: Date) -> usize {
+        let person = self.facts.audience == Some(rules_core::Audience::Person);
+        let skipped = |q| self.skipped.contains(&q) || Some(q) == self.editing;
+        let left = rules_core::evaluate::questions_left(&self.facts, as_of, skipped, person);
         if self.editing.is_some() {
             left
         } else {
@@ -389,7 +390,7 @@ mod tests {
         assert_eq!(s.question_number(), 1);
         let mut guard = 0;
         while let Some(q) = s.current(&evaluate(&s.facts, DAY)) {
-            let left = s.questions_left(&evaluate(&s.facts, DAY));
+            let left = s.questions_left(DAY);
             s.skip(q.id);
             if s.current(&evaluate(&s.facts, DAY)).is_none() {
                 assert_eq!(left, 0, "the last question says none are left");

@@ -19,6 +19,8 @@ pub struct ChecklistItem {
     pub needed_by_all: bool,
     /// Conditions under which it is needed ("在市外就读的"), with the benefit they come from.
     pub only_if: Vec<String>,
+    /// Needed only by leads (benefits whose continuation is unconfirmed): to have ready 如果继续执行.
+    pub if_continued: bool,
 }
 
 impl ChecklistItem {
@@ -34,7 +36,12 @@ pub struct ApplyGuide {
     pub id: &'static str,
     pub name: &'static str,
     pub apply: &'static HowToApply,
+    /// A lead: applied for only if it continues ([`IF_CONTINUED`]).
+    pub if_continued: bool,
 }
+
+/// The mark of what is needed only if a benefit whose continuation is unconfirmed continues.
+pub const IF_CONTINUED: &str = "如果继续执行";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Checklist {
@@ -85,11 +92,13 @@ pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist
                         form: need.form,
                         needed_by_all: false,
                         only_if: Vec::new(),
+                        if_continued: true,
                     });
                     items.len() - 1
                 }
             };
             let item = &mut items[index];
+            item.if_continued &= is_lead(benefit);
             if !item.needed_by_ids.contains(&benefit.id) {
                 item.needed_by_ids.push(benefit.id);
                 item.needed_by.push(benefit.name);
@@ -114,10 +123,16 @@ pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist
                 id: b.id,
                 name: b.name,
                 apply: b.apply,
+                if_continued: is_lead(b),
             })
             .collect(),
         hotline: HOTLINE,
     }
+}
+
+/// A benefit whose continuation is unconfirmed: its documents are kept ready in case it continues.
+fn is_lead(b: &BenefitReport) -> bool {
+    crate::leads::Lead::of(b).is_some()
 }
 
 impl Checklist {
@@ -144,6 +159,9 @@ impl Checklist {
             if !item.needed_by_all {
                 text.push_str(&format!("——用于：{}", item.needed_by.join("、")));
             }
+            if item.if_continued {
+                text.push_str(&format!("（{IF_CONTINUED}）"));
+            }
             text.push('\n');
             for condition in &item.only_if {
                 text.push_str(&format!("   仅限：{condition}\n"));
@@ -164,7 +182,12 @@ impl Checklist {
         }
         text.push_str("\n【到哪里办】\n");
         for guide in &self.guides {
-            text.push_str(&format!("· {}：{}", guide.name, guide.apply.office));
+            let mark = if guide.if_continued {
+                format!("（{IF_CONTINUED}，先问清楚今年还办不办）")
+            } else {
+                String::new()
+            };
+            text.push_str(&format!("· {}{mark}：{}", guide.name, guide.apply.office));
             if !guide.apply.online.is_empty() {
                 text.push_str(&format!("；网上：{}", guide.apply.online));
             }
@@ -319,5 +342,30 @@ mod tests {
             .unwrap();
         assert!(!veteran.needed_by_all);
         assert!(veteran.only_if.iter().any(|c| c.contains("退役军人")));
+    }
+
+    #[test]
+    fn a_lead_s_documents_are_marked_for_if_it_continues() {
+        let facts: Facts = serde_json::from_str(
+            r#"{"audience":"person","poverty-status":"alleviated","hukou-chongqing":true,
+            "activity":"employee","work-place":"shandong","work-since":"2026-08-01",
+            "job-search-received":false,"looking-for-work":true,"age":35}"#,
+        )
+        .expect("valid facts");
+        let report = crate::evaluate_person(&facts, Date::ymd(2026, 12, 7));
+        let lead = "shandong-job-search-subsidy";
+        let alone = merge_for(&report, &facts, &[lead]);
+        assert!(!alone.items.is_empty(), "a lead's checklist is not empty");
+        assert!(alone.items.iter().all(|i| i.if_continued));
+        assert!(alone.guides.iter().all(|g| g.if_continued));
+        assert!(alone.to_plain_text().contains(IF_CONTINUED));
+        // Beside a benefit in force, a document both need is needed now, not only if it continues.
+        let both = merge_for(&report, &facts, &[lead, "employment-assistance-services"]);
+        let shared: Vec<_> = both
+            .items
+            .iter()
+            .filter(|i| i.needed_by_ids.len() == 2)
+            .collect();
+        assert!(shared.iter().all(|i| !i.if_continued));
     }
 }

@@ -44,9 +44,7 @@ fn startup_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let business = registered_business(ctx, |k| k != BusinessKind::Larger)
         .and_then(|| yes(f.first_business, Q::FirstBusiness));
-    let months = f
-        .business_since
-        .map(|since| since.whole_months_until(ctx.as_of));
+    let months = ctx.months_since(f.business_since);
     let operating = fact(months, Q::BusinessSince, |m| {
         (MIN_OPERATING_MONTHS..=MAX_OPERATING_MONTHS).contains(&m)
     });
@@ -308,9 +306,7 @@ const TAX_MONTHS: u32 = 36;
 
 fn tax_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let months = f
-        .business_since
-        .map(|since| since.whole_months_until(ctx.as_of));
+    let months = ctx.months_since(f.business_since);
     let conditions = vec![
         ctx.condition(
             "target-group",

@@ -5,7 +5,7 @@ use crate::catalogue::Audience;
 use crate::choices::*;
 use crate::date::Date;
 use crate::documents::{DocumentNeed, HowToApply};
-use crate::facts::{Facts, Q};
+use crate::facts::{Answer, AnswerKind, Facts, Q};
 use crate::logic::{fact, Tri};
 use crate::money::Unit;
 use crate::questions::{self, Question};
@@ -347,38 +347,17 @@ impl Report {
     pub fn count(&self, status: Status) -> usize {
         self.benefits.iter().filter(|b| b.status == status).count()
     }
-
-    /// About (约) how many more questions the questionnaire will ask, for "还有约 N 题": the distinct
-    /// questions it could ask now that the person has not skipped (不清楚), plus one for each follow-up
-    /// that a "yes" to one of them opens (the day after "did you graduate?", the fare after "do you
-    /// have tickets?"). A guess, not a promise: answers decide benefits and so close or open others.
-    /// It is 0 exactly when no question is left to ask, so the journey has ended.
-    pub fn questions_left_estimate(&self, skipped: impl Fn(Q) -> bool) -> usize {
-        let open = |q: Q| !skipped(q) && self.next_questions.iter().any(|n| n.id == q);
-        let asked_now = self
-            .next_questions
-            .iter()
-            .filter(|n| !skipped(n.id))
-            .count();
-        let follow_ups = FOLLOW_UPS
-            .iter()
-            .filter(|(gate, then)| open(*gate) && !open(*then) && !skipped(*then))
-            .count();
-        asked_now + follow_ups
-    }
 }
-
-/// A gate and the question a "yes" to it leads to (see [`Report::questions_left_estimate`]).
-const FOLLOW_UPS: [(Q, Q); 3] = [
-    (Q::CollegeGraduate, Q::GraduatedOn),
-    (Q::HasTickets, Q::TicketFare),
-    (Q::TrainingKind, Q::TrainingDays),
-];
 
 /// The facts being evaluated, with derived tests shared by many rules.
 pub struct Ctx<'a> {
     pub facts: &'a Facts,
+    /// The day whose rules apply: the evaluation date, or the last day of a basis that ran out.
     pub as_of: Date,
+    /// The day the person's situation is measured on (months worked, time since graduating or
+    /// since a business started): always the evaluation date, so that a benefit no longer in force
+    /// tells where the person stands today under the rules of its last day.
+    pub today: Date,
     /// Whether the texts are written (condition messages, formula steps, notes). False only in
     /// [`evaluate_brief`]: the rules decide exactly as they do with it, only the words are left out.
     pub explain: bool,
@@ -450,7 +429,12 @@ impl Ctx<'_> {
     pub fn months_worked(&self) -> Option<u32> {
         self.facts
             .work_since
-            .map(|since| since.whole_months_until(self.as_of))
+            .map(|since| since.whole_months_until(self.today))
+    }
+
+    /// Whole months from `since` to the day the situation is measured on ([`Ctx::today`]).
+    pub fn months_since(&self, since: Option<Date>) -> Option<u32> {
+        since.map(|since| since.whole_months_until(self.today))
     }
 
     /// A 高校 (university, 大专 or 高职) graduate whose graduation day is at most `months` before the
@@ -460,7 +444,7 @@ impl Ctx<'_> {
     pub fn college_graduate_within(&self, months: u32) -> Tri {
         crate::logic::yes(self.facts.college_graduate, Q::CollegeGraduate).and_then(|| {
             fact(self.facts.graduated_on, Q::GraduatedOn, |day| {
-                self.as_of <= day.add_months(months)
+                self.today <= day.add_months(months)
             })
         })
     }
@@ -648,6 +632,7 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> BenefitReport {
     let ctx = &Ctx {
         facts: today.facts,
         as_of: benefit.validity.rules_day(today.as_of),
+        today: today.as_of,
         explain: today.explain,
     };
     let audience = audience_condition(ctx, entry.audience);
@@ -680,7 +665,9 @@ fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> BenefitReport {
         Standing::Unconfirmed => (Status::ContinuationUnknown, Some(by_conditions)),
     };
     let (mut conditions, mut estimate) = (conditions, estimate);
-    if standing != Standing::InForce && !not_for_audience {
+    // An unconfirmed benefit keeps asking (after the claimable ones, see `next_questions`): the
+    // person learns where they would stand if it continues. An ended one asks nothing.
+    if standing == Standing::Ended && !not_for_audience {
         stop_asking(&mut conditions, &mut estimate, today.explain);
     }
     BenefitReport {
@@ -756,17 +743,28 @@ fn evaluate_these<'b>(
     as_of: Date,
     explain: bool,
 ) -> Report {
+    evaluate_with(benefits, facts, as_of, explain, explain)
+}
+
+fn evaluate_with<'b>(
+    benefits: impl Iterator<Item = &'b Benefit>,
+    facts: &Facts,
+    as_of: Date,
+    explain: bool,
+    ask: bool,
+) -> Report {
     let (facts, findings) = facts.validated(as_of);
     let ctx = Ctx {
         facts: &facts,
         as_of,
+        today: as_of,
         explain,
     };
     // Collected from a `map` over an exactly sized list: one allocation of the right size.
     let benefits: Vec<BenefitReport> = benefits
         .map(|benefit| evaluate_benefit(benefit, &ctx))
         .collect();
-    let next_questions = if explain {
+    let next_questions = if ask {
         next_questions(&benefits, as_of)
     } else {
         Vec::new()
@@ -780,14 +778,122 @@ fn evaluate_these<'b>(
     }
 }
 
+/// About (约) how many more questions the questionnaire will ask this person, for "还剩约 N 题",
+/// counting the question on screen: it follows the questionnaire forward from `facts`, as the pages
+/// do (the next question not `skipped`), answering each yes/no question 否 (most people belong to
+/// none of the groups asked about) and each choice with the option that leaves the median number of
+/// questions open (so a gate such as "自己开办了个体工商户" counts the loan questions it opens, but
+/// not every branch at once), and passing over
+/// numbers, dates and districts (they settle, they rarely open); a roster is one person of the
+/// commonest group, and an organisation's counts, loan and dates a typical value. Someone who answered 不清楚 more often than not is assumed to go on so. Questions whose answer cannot
+/// change a result are never asked, so they are never counted. 0 exactly when nothing is left.
+/// `person`: the residents' page (person benefits only, as [`evaluate_person`]).
+pub fn questions_left(
+    facts: &Facts,
+    as_of: Date,
+    skipped: impl Fn(Q) -> bool,
+    person: bool,
+) -> usize {
+    let run = |facts: &Facts| {
+        if person {
+            evaluate_with(crate::PERSON_BENEFITS.iter(), facts, as_of, false, true)
+        } else {
+            evaluate_with(crate::benefits(), facts, as_of, false, true)
+        }
+    };
+    let mut facts = facts.clone();
+    let mut passed: Vec<Q> = Vec::new();
+    let open = |report: &Report, passed: &[Q]| -> Vec<Q> {
+        report
+            .next_questions
+            .iter()
+            .map(|n| n.id)
+            .filter(|q| !skipped(*q) && !passed.contains(q))
+            .collect()
+    };
+    // Someone who has answered 不清楚 more often than not is likely to go on so: their answers open
+    // nothing, and the estimate counts only the questions already in reach.
+    let skipped_so_far = Q::ALL.iter().filter(|q| skipped(**q)).count();
+    let answered = facts.answered().filter(|q| *q != Q::Audience).count();
+    let unsure = skipped_so_far > answered;
+    let mut report = run(&facts);
+    let mut count = 0;
+    // A journey never asks more than there are questions; the bound keeps any loop finite.
+    while let Some(&q) = open(&report, &passed).first() {
+        count += 1;
+        if count >= Q::ALL.len() {
+            break;
+        }
+        let answers: Vec<Answer> = match q.kind() {
+            _ if unsure => Vec::new(),
+            AnswerKind::YesNo => vec![Answer::Bool(true), Answer::Bool(false)],
+            AnswerKind::Choice => questions::options(q, as_of)
+                .into_iter()
+                .map(|o| Answer::Choice(o.id.to_string()))
+                .collect(),
+            // Three people of the commonest group on a year's contract: the roster opens the
+            // organisation's questions.
+            AnswerKind::Roster => {
+                let mut group =
+                    crate::roster::HireGroup::new(crate::choices::HireIdentity::Poverty, 3);
+                group.contract_months = Some(12);
+                group.full_time = Some(true);
+                group.insured_months = Some(6);
+                group.still_insured = Some(true);
+                vec![Answer::Roster(vec![group])]
+            }
+            // An organisation's head count and loan open its award and loan questions.
+            AnswerKind::Count if !person => vec![Answer::Count(3), Answer::Count(25)],
+            AnswerKind::Money if !person => vec![Answer::Money(Decimal::from(500_000))],
+            AnswerKind::Date if !person => vec![Answer::Date(as_of)],
+            _ => Vec::new(),
+        };
+        let mut tried: Vec<(usize, Facts, Report)> = Vec::new();
+        for answer in answers {
+            let mut next = facts.clone();
+            if next.set(q, Some(&answer)).is_ok() {
+                let next_report = run(&next);
+                tried.push((open(&next_report, &passed).len(), next, next_report));
+            }
+        }
+        if tried.is_empty() {
+            passed.push(q);
+            continue;
+        }
+        // Insertion sort by the questions left open (a library sort costs kilobytes of the first load).
+        for i in 1..tried.len() {
+            let mut j = i;
+            while j > 0 && tried[j].0 < tried[j - 1].0 {
+                tried.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        let middle = tried.len() - 1;
+        let (_, next, next_report) = tried.swap_remove(middle);
+        facts = next;
+        report = next_report;
+        // Asked once: a roster that still misses terms is not counted again.
+        passed.push(q);
+    }
+    count
+}
+
 /// The unanswered questions of benefits still open (undecided, or decided but with an estimate that
-/// needs a figure), most decisive first: a question that concerns more benefits comes first; ties keep
-/// the questionnaire's fixed order ([`Q::ALL`]).
+/// needs a figure), most decisive first: first the questions of benefits one can claim now, then
+/// those that decide only leads (benefits whose continuation is unconfirmed: where the person would
+/// stand under the rules of their last day). Within each, a question that concerns more benefits
+/// comes first; ties keep the questionnaire's fixed order ([`Q::ALL`]).
 fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
-    let mut tally: Vec<(Q, Vec<&'static str>)> = Vec::new();
+    // (question, benefits in force it decides, leads it decides)
+    let mut tally: Vec<(Q, Vec<&'static str>, usize)> = Vec::new();
     for benefit in benefits {
-        // Undecided benefits ask for their conditions; decided eligible ones for their estimate's figures.
-        let asks = match benefit.status {
+        // Undecided benefits ask for their conditions; decided eligible ones for their estimate's
+        // figures; a lead the same, by where it would stand under its last day's rules.
+        let (standing_status, lead) = match (benefit.status, benefit.status_on_last_day) {
+            (Status::ContinuationUnknown, Some(last_day)) => (last_day, true),
+            (status, _) => (status, false),
+        };
+        let asks = match standing_status {
             Status::NeedsAnswers => benefit
                 .conditions
                 .iter()
@@ -797,19 +903,30 @@ fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
             _ => Vec::new(),
         };
         for q in asks {
-            match tally.iter_mut().find(|(known, _)| *known == q) {
-                Some((_, ids)) => ids.push(benefit.id),
-                None => tally.push((q, vec![benefit.id])),
+            let at = match tally.iter().position(|(known, _, _)| *known == q) {
+                Some(at) => at,
+                None => {
+                    tally.push((q, Vec::new(), 0));
+                    tally.len() - 1
+                }
+            };
+            let (_, ids, leads) = &mut tally[at];
+            ids.push(benefit.id);
+            if lead {
+                *leads += 1;
             }
         }
     }
+    // A question's weight: the benefits in force it decides, then the leads.
+    let weight = |(_, ids, leads): &(Q, Vec<&'static str>, usize)| (ids.len() - leads, *leads);
     // Insertion sort: a few dozen entries at most, and a library sort costs kilobytes of the app's
     // first load. The order is total (ties broken by question order), so stability is moot.
     for i in 1..tally.len() {
         let mut j = i;
         while j > 0 && {
-            let ((q, ids), (earlier_q, earlier_ids)) = (&tally[j], &tally[j - 1]);
-            ids.len() > earlier_ids.len() || (ids.len() == earlier_ids.len() && q < earlier_q)
+            let (later, earlier) = (&tally[j], &tally[j - 1]);
+            weight(later) > weight(earlier)
+                || (weight(later) == weight(earlier) && later.0 < earlier.0)
         } {
             tally.swap(j, j - 1);
             j -= 1;
@@ -817,6 +934,6 @@ fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
     }
     tally
         .into_iter()
-        .map(|(q, decides)| questions::question(q, as_of, decides))
+        .map(|(q, decides, _)| questions::question(q, as_of, decides))
         .collect()
 }

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod evaluate;
 pub mod facts;
 pub mod input;
+pub mod leads;
 pub mod loans;
 pub mod logic;
 pub mod money;

@@ -52,7 +52,7 @@ fn training_group(ctx: &Ctx) -> Tri {
                 .and_then(|| yes(f.college_graduate, Q::CollegeGraduate))
                 .and_then(|| {
                     fact(f.graduated_on, Q::GraduatedOn, |day| {
-                        day.year() == ctx.as_of.year()
+                        day.year() == ctx.today.year()
                     })
                 })
         });

@@ -76,6 +76,23 @@ fn check_money(value: &mut Option<Decimal>, q: Q, max: u32, findings: &mut Vec<F
     }
 }
 
+/// Whether one answer, on its own, can be taken on `as_of`: the message of the first check it fails
+/// (a date in the future where the question is about the past, an absurd number …), the same words
+/// [`Facts::validated`] would give. A page refuses such an answer with the message and stays on the
+/// question, instead of taking it and dropping it.
+pub fn check_answer(q: Q, answer: &crate::facts::Answer, as_of: Date) -> Result<(), String> {
+    let mut alone = Facts::default();
+    alone.set(q, Some(answer))?;
+    let (_, findings) = alone.validated(as_of);
+    match findings
+        .into_iter()
+        .find(|f| f.question == Some(q) && f.severity == Severity::Invalid)
+    {
+        Some(finding) => Err(finding.message),
+        None => Ok(()),
+    }
+}
+
 fn check_past(value: &mut Option<Date>, q: Q, as_of: Date, findings: &mut Vec<Finding>) {
     if let Some(day) = *value {
         if day > as_of {
@@ -381,5 +398,18 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Notice);
         assert!(findings[0].message.contains("两江新区"));
+    }
+
+    #[test]
+    fn an_answer_that_would_be_dropped_is_refused_with_its_message() {
+        use crate::facts::Answer;
+        let today = Date::ymd(2026, 12, 7);
+        let future = Answer::Date(Date::ymd(2027, 1, 1));
+        let refused = check_answer(Q::GraduatedOn, &future, today).expect_err("a future day");
+        assert!(refused.contains("晚于查询日期"), "{refused}");
+        assert!(check_answer(Q::GraduatedOn, &Answer::Date(Date::ymd(2026, 6, 30)), today).is_ok());
+        // A future loan contract is fine: it is signed later.
+        assert!(check_answer(Q::LoanContractDate, &future, today).is_ok());
+        assert!(check_answer(Q::Age, &Answer::Count(35), today).is_ok());
     }
 }

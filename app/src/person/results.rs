@@ -10,7 +10,8 @@ use crate::session::Session;
 use crate::state::AppState;
 use leptos::prelude::*;
 use markup::{html, to_html, Html};
-use rules_core::evaluate::Report;
+use rules_core::evaluate::{BenefitReport, Report};
+use rules_core::leads::Lead;
 use rules_core::{Date, Facts, Status};
 
 /// The groups, in the order a user reads them.
@@ -31,15 +32,24 @@ fn folded(status: Status) -> bool {
     )
 }
 
-/// The benefit groups of a report as HTML (`facts`: the answers it was evaluated on).
+/// Whether a card belongs to the leads (延续情况未公布, but the last rules would cover the person).
+fn is_lead(b: &BenefitReport) -> bool {
+    Lead::of(b) == Some(Lead::WouldQualify)
+}
+
+/// The benefit groups of a report as HTML (`facts`: the answers it was evaluated on): 可以申请, then
+/// the leads, then the rest in [`GROUPS`] order.
 pub fn groups_html(report: &Report, facts: &Facts) -> Html {
     let mut h = Html::new();
     for status in GROUPS {
         let cards: Vec<_> = report
             .benefits
             .iter()
-            .filter(|b| b.status == status)
+            .filter(|b| b.status == status && !is_lead(b))
             .collect();
+        if status == Status::NeedsAnswers {
+            h.push(&leads_html(report, facts));
+        }
         if cards.is_empty() && status != Status::Eligible {
             continue;
         }
@@ -67,7 +77,7 @@ pub fn groups_html(report: &Report, facts: &Facts) -> Html {
             );
         }
         if cards.is_empty() {
-            h.raw("<p class=\"empty\">根据目前的回答，还没有确定可以申请的项目。请看下面“还需确认”的项目。</p>");
+            h.raw("<p class=\"empty\">根据目前的回答，还没有确定现在可以申请的项目。</p>");
         }
         // The title (and whom to ask) stay in view; the cards of a folded group open on a tap.
         if folded(status) {
@@ -88,6 +98,27 @@ pub fn groups_html(report: &Report, facts: &Facts) -> Html {
     h
 }
 
+/// 按2025年的规定您符合条件: the leads, unfolded, each with its figure, whom to ask and what to say.
+fn leads_html(report: &Report, facts: &Facts) -> Html {
+    let mut h = Html::new();
+    let leads: Vec<_> = rules_core::leads::would_qualify(report).collect();
+    if leads.is_empty() {
+        return h;
+    }
+    html!(
+        h,
+        "<section class=\"group group-leads\" id=\"group-leads\" aria-labelledby=\"group-leads-title\"><h3 id=\"group-leads-title\">△ {}（{} 项）</h3><p class=\"group-help\">{}</p>",
+        rules_core::leads::group_title(report),
+        leads.len(),
+        html::text(&rules_core::leads::group_help(report))
+    );
+    for b in leads {
+        h.push(&html::lead_card(b, facts, report.as_of));
+    }
+    h.raw("</section>");
+    h
+}
+
 /// 您现在可以做什么: one screen at the top of the results with what the person can claim now (one
 /// line each, with its figure), the one or two answers that would settle the most open items, and
 /// the three things to do next. HTML text, handled by the results' delegated listener.
@@ -99,6 +130,7 @@ pub fn do_now_html(report: &Report) -> Html {
         .iter()
         .filter(|b| b.status == Status::Eligible)
         .collect();
+    let leads: Vec<_> = rules_core::leads::would_qualify(report).collect();
     if eligible.is_empty() {
         h.raw("<p class=\"do-now-none\">根据目前的回答，还没有确定现在可以申请的项目。</p>");
     } else {
@@ -107,7 +139,7 @@ pub fn do_now_html(report: &Report) -> Html {
             "<p>这 {} 项现在可以申请：</p><ul class=\"do-now-list\">",
             eligible.len()
         );
-        for b in eligible {
+        for b in &eligible {
             let figure = if format::is_amount(&b.estimate.value) {
                 format!(
                     "预估{} {}",
@@ -129,6 +161,26 @@ pub fn do_now_html(report: &Report) -> Html {
         }
         h.raw("</ul>");
     }
+    if !leads.is_empty() {
+        html!(
+            h,
+            "<p>{}：</p><ul class=\"do-now-list do-now-leads\">",
+            rules_core::leads::group_title(report)
+        );
+        for b in &leads {
+            html!(
+                h,
+                "<li data-benefit=\"{}\"><a href=\"#card-{}\" data-card=\"{}\">{}</a><span class=\"do-now-figure\">{}（{}）</span></li>",
+                b.id,
+                b.id,
+                b.id,
+                b.name,
+                b.estimate.value.text(),
+                rules_core::leads::figure_label(b)
+            );
+        }
+        h.raw("</ul>");
+    }
     // The most decisive open questions first (rules-core's order), including ones answered 不清楚:
     // they are what stands between the person and a clearer result.
     let open: Vec<_> = report
@@ -138,7 +190,7 @@ pub fn do_now_html(report: &Report) -> Html {
             report
                 .benefits
                 .iter()
-                .any(|b| b.status == Status::NeedsAnswers && q.decides.contains(&b.id))
+                .any(|b| open_for(b) && q.decides.contains(&b.id))
         })
         .take(2)
         .collect();
@@ -156,13 +208,35 @@ pub fn do_now_html(report: &Report) -> Html {
         h.raw("</ul>");
     }
     let number = rules_core::documents::HOTLINE_NUMBER;
+    h.raw("<div class=\"do-now-actions no-print\">");
+    // The checklist has something to list only for what can be claimed or what is a lead.
+    if !eligible.is_empty() || !leads.is_empty() {
+        h.raw("<a class=\"button primary\" href=\"#/person/checklist\" id=\"top-checklist\">准备申请材料</a>");
+    }
     html!(
         h,
-        "<div class=\"do-now-actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"top-checklist\">准备申请材料</a><button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印结果</button><a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {} 咨询</a></div></section>",
+        "<button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印结果</button><a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {} 咨询</a></div></section>",
         number,
         number
     );
     h
+}
+
+/// 准备申请材料 at the foot of the results, where there is something to list (可以申请 or leads).
+fn checklist_link(report: &Report) -> Html {
+    let mut h = Html::new();
+    let has_list = report.count(Status::Eligible) > 0
+        || rules_core::leads::would_qualify(report).next().is_some();
+    if has_list {
+        h.raw("<a class=\"button primary\" href=\"#/person/checklist\" id=\"to-checklist\">准备申请材料</a>");
+    }
+    h
+}
+
+/// Whether an answer could still settle this benefit: undecided now, or a lead undecided under its
+/// last rules.
+fn open_for(b: &BenefitReport) -> bool {
+    b.status == Status::NeedsAnswers || Lead::of(b) == Some(Lead::NeedsAnswers)
 }
 
 /// The whole results page as HTML text (one string, one delegated listener: far less of the first
@@ -199,7 +273,8 @@ pub fn results_html(report: &Report, session: &Session, day: Date) -> Html {
     h.push(&html::disclaimer());
     html!(
         h,
-        "<div class=\"actions no-print\"><a class=\"button primary\" href=\"#/person/checklist\" id=\"to-checklist\">准备申请材料</a><a class=\"button secondary\" href=\"#/person/share\" id=\"to-share\">分享给别人</a><button type=\"button\" class=\"primary\" id=\"print\" data-print>打印或保存结果</button><a class=\"button secondary\" href=\"{}\" id=\"results-to-policy\">政策一览</a><button type=\"button\" class=\"secondary\" id=\"restart\" data-restart>重新开始</button></div>",
+        "<div class=\"actions no-print\">{}<a class=\"button secondary\" href=\"#/person/share\" id=\"to-share\">分享给别人</a><button type=\"button\" class=\"primary\" id=\"print\" data-print>打印或保存结果</button><a class=\"button secondary\" href=\"{}\" id=\"results-to-policy\">政策一览</a><button type=\"button\" class=\"secondary\" id=\"restart\" data-restart>重新开始</button></div>",
+        checklist_link(report),
         crate::route::POLICY_PAGE
     );
     h
@@ -305,5 +380,52 @@ mod tests {
             .and_then(|rest| rest.split("</section>").next())
             .unwrap_or_default();
         assert!(!eligible.contains("group-fold"), "可以申请 is never folded");
+    }
+
+    #[test]
+    fn a_lead_is_shown_with_its_figure_whom_to_ask_and_what_to_say_never_as_claimable() {
+        // The 巫溪 worker in 山东 for 4 months, on a day after the notice ended.
+        let mut facts = shandong_worker();
+        facts
+            .set(Q::HukouDistrict, Some(&Answer::Choice("wuxi".into())))
+            .expect("a district");
+        facts
+            .set(Q::WorkSince, Some(&Answer::Date(Date::ymd(2026, 8, 1))))
+            .expect("a day");
+        let day = Date::ymd(2026, 12, 7);
+        let report = rules_core::evaluate_person(&facts, day);
+        let lead = report
+            .benefit("shandong-job-search-subsidy")
+            .expect("listed");
+        assert_eq!(lead.status, Status::ContinuationUnknown);
+        let top = do_now_html(&report);
+        assert!(top.contains("do-now-leads") && top.contains("赴山东一次性求职创业补贴"));
+        assert!(top.contains("2025年标准，仅供参考"), "{top}");
+        assert!(
+            top.contains("id=\"top-checklist\""),
+            "a lead has documents to gather"
+        );
+        let groups = groups_html(&report, &facts);
+        let leads = groups
+            .split("id=\"group-leads\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .expect("a leads group");
+        assert!(leads.contains(
+            "我是巫溪县脱贫人口，在山东务工4个月，想问2026年赴山东一次性求职创业补贴还发不发"
+        ));
+        assert!(leads.contains("data-copy=\"ask-shandong-job-search-subsidy\""));
+        assert!(leads.contains("href=\"tel:12333\""));
+        assert!(leads.contains("如果继续执行，要带的材料"));
+        assert!(!leads.contains("group-fold"), "leads are not folded");
+        let eligible = groups
+            .split("id=\"group-eligible\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .unwrap_or_default();
+        assert!(
+            !eligible.contains("shandong-job-search-subsidy"),
+            "never 可以申请"
+        );
     }
 }

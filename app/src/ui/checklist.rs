@@ -23,13 +23,44 @@ use rules_core::{Audience, Status};
 
 pub use crate::storage::{checklist_key as key_for, TICKS_KEY};
 
-/// The benefits the user may pick: 可以申请 ones (preselected) and 还需确认 ones.
-pub fn choosable(report: &Report) -> impl Iterator<Item = (&'static str, &'static str, bool)> + '_ {
-    report
-        .benefits
-        .iter()
-        .filter(|b| matches!(b.status, Status::Eligible | Status::NeedsAnswers))
-        .map(|b| (b.id, b.name, b.status == Status::Eligible))
+/// How a benefit stands in the picker.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// 可以申请: preselected.
+    Eligible,
+    /// A lead (延续情况未公布, the last rules cover the person): preselected, marked 如果继续执行.
+    Lead,
+    /// 还需确认: offered, not preselected.
+    Open,
+}
+
+impl Pick {
+    fn label(self) -> &'static str {
+        match self {
+            Pick::Eligible => "可以申请",
+            Pick::Lead => rules_core::checklist::IF_CONTINUED,
+            Pick::Open => "还需确认",
+        }
+    }
+
+    /// Picked until the user changes the picks.
+    pub fn preselected(self) -> bool {
+        self != Pick::Open
+    }
+}
+
+/// The benefits the user may pick: 可以申请 ones and leads (preselected), and 还需确认 ones.
+pub fn choosable(report: &Report) -> impl Iterator<Item = (&'static str, &'static str, Pick)> + '_ {
+    use rules_core::leads::Lead;
+    report.benefits.iter().filter_map(|b| {
+        let pick = match (b.status, Lead::of(b)) {
+            (Status::Eligible, _) => Pick::Eligible,
+            (_, Some(Lead::WouldQualify)) => Pick::Lead,
+            (Status::NeedsAnswers, _) => Pick::Open,
+            _ => return None,
+        };
+        Some((b.id, b.name, pick))
+    })
 }
 
 /// Saved ticks as JSON: `{"version":1,"ticked":["id-card",…]}`.
@@ -104,14 +135,14 @@ pub fn progress(list: &Checklist, ticked: &[&str]) -> (usize, usize) {
 pub fn picker_html(report: &Report, selected: &[&str]) -> Html {
     let mut h = Html::new();
     h.raw("<fieldset class=\"pick no-print\" id=\"pick\"><legend>要申请哪些项目？</legend>");
-    for (id, name, eligible) in choosable(report) {
+    for (id, name, pick) in choosable(report) {
         html!(
             h,
             "<label class=\"tick\"><input type=\"checkbox\" data-pick=\"{}\"{}> <span>{} <small>{}</small></span></label>",
             id,
             checked(selected.contains(&id)),
             name,
-            if eligible { "可以申请" } else { "还需确认" }
+            pick.label()
         );
     }
     h.raw("</fieldset>");
@@ -154,6 +185,9 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> Html {
         if !item.needed_by_all {
             line("用于：", &item.needed_by.join("、"));
         }
+        if item.if_continued {
+            line("", rules_core::checklist::IF_CONTINUED);
+        }
         for condition in &item.only_if {
             line("仅限：", condition);
         }
@@ -186,9 +220,17 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> Html {
     for g in &list.guides {
         html!(
             h,
-            "<article class=\"card guide\" data-benefit=\"{}\"><h4>{}</h4>{}</article>",
+            "<article class=\"card guide\" data-benefit=\"{}\"><h4>{}{}</h4>{}</article>",
             g.id,
             g.name,
+            if g.if_continued {
+                format!(
+                    "（{}，先问清楚今年还办不办）",
+                    rules_core::checklist::IF_CONTINUED
+                )
+            } else {
+                String::new()
+            },
             html::apply(g.apply)
         );
     }
@@ -267,9 +309,9 @@ pub fn ChecklistPage() -> impl IntoView {
     let picks_changed = StoredValue::new(saved_picks.is_some());
     let selected: RwSignal<Vec<&'static str>> = RwSignal::new(state.report.with_untracked(|r| {
         choosable(r)
-            .filter(|(id, _, eligible)| match &saved_picks {
+            .filter(|(id, _, pick)| match &saved_picks {
                 Some(picks) => picks.contains(id),
-                None => *eligible,
+                None => pick.preselected(),
             })
             .map(|c| c.0)
             .collect()

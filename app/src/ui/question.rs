@@ -19,11 +19,10 @@ pub const QUESTION_HEADING_ID: &str = "q-title";
 pub fn Progress() -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = move || {
-        let (number, left) = state.report.with(|r| {
-            state
-                .session
-                .with(|s| (s.question_number(), s.questions_left(r)))
-        });
+        let day = state.as_of.get();
+        let (number, left) = state
+            .session
+            .with(|s| (s.question_number(), s.questions_left(day)));
         let (possible, sure) = state.report.with(|r| {
             let sure = r.count(Status::Eligible);
             (sure + r.count(Status::NeedsAnswers), sure)
@@ -58,6 +57,13 @@ pub fn QuestionCard(question: Question) -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let submit = move |answer: Answer| {
+        // An answer rules-core would drop (a future day for a past event …) is refused here, with
+        // its message: the question stays, and the counter does not move.
+        let day = state.as_of.get_untracked();
+        if let Err(message) = rules_core::validate::check_answer(q, &answer, day) {
+            error.set(Some(message));
+            return;
+        }
         let mut refused = None;
         state
             .session

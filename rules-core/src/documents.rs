@@ -555,12 +555,8 @@ impl Applies {
             Applies::Veteran => yes(facts.veteran, Q::Veteran),
             Applies::Dibao => yes(facts.dibao, Q::Dibao),
             Applies::Tekun => yes(facts.tekun, Q::Tekun),
-            Applies::Poverty => fact(facts.poverty_status, Q::PovertyStatus, |s| {
-                s.counts_as_poverty()
-            }),
-            Applies::NotPoverty => fact(facts.poverty_status, Q::PovertyStatus, |s| {
-                !s.counts_as_poverty()
-            }),
+            Applies::Poverty => facts.poverty(),
+            Applies::NotPoverty => facts.poverty().not(),
             Applies::StudentLoan => yes(facts.student_loan, Q::StudentLoan),
             Applies::Employee => fact(facts.activity, Q::Activity, |a| a == Activity::Employee),
             Applies::HasTickets => yes(facts.has_tickets, Q::HasTickets),

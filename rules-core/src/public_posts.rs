@@ -38,9 +38,7 @@ const WANZHOU: &str = "wanzhou";
 
 fn rural_post_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let family = fact(f.poverty_status, Q::PovertyStatus, |s| {
-        matches!(s, PovertyStatus::Alleviated | PovertyStatus::Monitored)
-    });
+    let family = ctx.poverty();
     let available =
         ctx.activity_is(|a| matches!(a, Activity::NotWorking | Activity::PublicWelfarePost));
     // Placed first: 弱劳力、半劳力 (notice) and people who cannot leave home to work (research §2.15).

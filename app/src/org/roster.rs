@@ -302,6 +302,8 @@ fn RowEditor(row: Row, roster: Roster, fields: Fields) -> impl IntoView {
                 <PostKindSelect key=key draft=draft/>
                 <NumberBox key=key field=Field::MonthlyHours label="非全日制每月工作小时数" unit="小时" draft=draft errors=errors
                     get=|d| d.monthly_hours.clone() set=|d, v| d.monthly_hours = v/>
+            })}
+            {fields.subsidy_limit.then(|| view! {
                 <NumberBox key=key field=Field::SubsidisedMonths label=RosterTerm::SubsidisedMonths.label() unit="个月" draft=draft errors=errors
                     get=|d| d.subsidised_months.clone() set=|d, v| d.subsidised_months = v/>
                 <YesNo key=key part="retire" label=RosterTerm::NearRetirement.label() draft=draft

@@ -207,6 +207,14 @@ fn judge_post(group: &crate::roster::HireGroup, wages: Wages) -> (GroupOutcome, 
     if !difficulty {
         return excluded("公益性岗位补贴面向就业困难人员和脱贫人口");
     }
+    // "我市户籍脱贫人口" (服务包2023, H; issue 29, item 5).
+    if group.identity == Poverty {
+        match group.chongqing_hukou {
+            None => return unknown(RosterTerm::ChongqingHukou),
+            Some(false) => return excluded("公益性岗位补贴面向本市（重庆）户籍的脱贫人口"),
+            Some(true) => {}
+        }
+    }
     match group.public_post {
         None => return unknown(RosterTerm::PublicPost),
         Some(false) => return excluded("不在公益性岗位上"),
@@ -316,7 +324,7 @@ fn post_subsidy_rule(ctx: &Ctx) -> RuleResult {
     conditions.extend(result.report(
         ctx.condition(
             "placed-people",
-            "在公益性岗位上安置就业困难人员（含脱贫人口），签订劳动合同或劳务协议（安置脱贫人口的每次不超过1年）；城镇公益性岗位补贴一般不超过3年，初次核定时距法定退休年龄不足5年的最长5年；乡村公益性岗位的补贴和期限按区县规定",
+            "在公益性岗位上安置就业困难人员（含本市户籍脱贫人口），签订劳动合同或劳务协议（安置脱贫人口的每次不超过1年）；城镇公益性岗位补贴一般不超过3年，初次核定时距法定退休年龄不足5年的最长5年；乡村公益性岗位的补贴和期限按区县规定",
             CLAUSE_POST_SUBSIDY,
         ),
         "名单中有符合条件的在岗人员",

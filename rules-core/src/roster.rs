@@ -95,6 +95,13 @@ pub struct HireGroup {
         skip_serializing_if = "Option::is_none"
     )]
     pub near_retirement: Option<bool>,
+    /// Holds a Chongqing 户籍: the 公益性岗位 subsidy's 脱贫人口 are "我市户籍脱贫人口" (服务包2023).
+    #[serde(
+        default,
+        rename = "chongqing-hukou",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chongqing_hukou: Option<bool>,
 }
 
 /// A term of a roster group that a rule can need. Each is one box of the roster editor, so a report
@@ -115,6 +122,7 @@ pub enum RosterTerm {
     PostKind,
     SubsidisedMonths,
     NearRetirement,
+    ChongqingHukou,
 }
 
 impl RosterTerm {
@@ -132,6 +140,7 @@ impl RosterTerm {
         RosterTerm::PostKind,
         RosterTerm::SubsidisedMonths,
         RosterTerm::NearRetirement,
+        RosterTerm::ChongqingHukou,
     ];
 
     /// The box, as a phrase: "劳动合同（或劳务协议）期限".
@@ -150,6 +159,7 @@ impl RosterTerm {
             RosterTerm::PostKind => "城镇公益性岗位还是乡村公益性岗位",
             RosterTerm::SubsidisedMonths => "已享受这项补贴的月数（公益性岗位补贴或社保补贴）",
             RosterTerm::NearRetirement => "初次核定补贴时是否距法定退休年龄不足5年",
+            RosterTerm::ChongqingHukou => "是否重庆户籍（脱贫人口须为本市户籍）",
         }
     }
 
@@ -177,6 +187,7 @@ impl HireGroup {
             post_kind: None,
             subsidised_months: None,
             near_retirement: None,
+            chongqing_hukou: None,
         }
     }
 }
@@ -195,7 +206,7 @@ pub struct RosterFields {
     pub contributions: bool,
     pub placement: bool,
     pub public_post: bool,
-    /// Post kind and hours of part-time posts (developers).
+    /// Post kind, hours of part-time posts and the 脱贫人口's 户籍 (developers).
     pub post_terms: bool,
     /// Months already subsidised and near retirement: the 3-year limit of the 公益性岗位 subsidy
     /// (developers) and of the employer's social-insurance subsidy (employers).
@@ -252,7 +263,9 @@ impl RosterFields {
             RosterTerm::EmployerContributions => self.contributions,
             RosterTerm::PlacedFree | RosterTerm::Dispatched => self.placement,
             RosterTerm::PublicPost => self.public_post,
-            RosterTerm::MonthlyHours | RosterTerm::PostKind => self.post_terms,
+            RosterTerm::MonthlyHours | RosterTerm::PostKind | RosterTerm::ChongqingHukou => {
+                self.post_terms
+            }
             RosterTerm::SubsidisedMonths | RosterTerm::NearRetirement => self.subsidy_limit,
             RosterTerm::WorkForTrainingReceived => self.work_for_training,
         }

@@ -481,21 +481,31 @@ fn enterprise_cap(ctx: &Ctx, loan: &mut Loan) {
 
 fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let (share, large_share) = hiring_ratio(ctx.as_of);
+    // The ratio of the contract's day, as the caps and the rate (issue 29, item 3): a 2023 contract
+    // needs 15 %, even when it is looked at after the 2024 rules.
+    let day = crate::loans::loan_day(ctx);
+    let (share, large_share) = hiring_ratio(day);
     let hires = f.roster.as_deref().map(loan_target_hires);
+    let needed = |staff: u32| if staff > 100 { large_share } else { share };
     let ratio = match (hires, f.org_staff) {
         (None, _) => Tri::unknown(Q::Roster),
         (Some(None), _) => Tri::unknown(Q::Roster),
         (_, None) => Tri::unknown(Q::OrgStaff),
-        (Some(Some(hires)), Some(staff)) => {
-            let needed = if staff > 100 { large_share } else { share };
-            Tri::from_bool(staff > 0 && Decimal::from(hires) >= Decimal::from(staff) * needed)
-        }
+        (Some(Some(hires)), Some(staff)) => Tri::from_bool(
+            staff > 0 && Decimal::from(hires) >= Decimal::from(staff) * needed(staff),
+        ),
     };
     let ratio_message = || match (hires, f.org_staff) {
-        (Some(Some(hires)), Some(staff)) => {
-            format!("本年新招用符合条件人员 {hires} 人，在职职工 {staff} 人")
-        }
+        (Some(Some(hires)), Some(staff)) => format!(
+            "本年新招用符合条件人员 {hires} 人，在职职工 {staff} 人；{}{}的规定要求达到 {}%",
+            if f.loan_contract_date.is_some() {
+                "按合同签订日"
+            } else {
+                "合同签订日未填，按查询日期"
+            },
+            day.chinese(),
+            (needed(staff) * Decimal::from(100)).normalize()
+        ),
         _ => String::new(),
     };
     let conditions = vec![
@@ -507,7 +517,7 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
         ),
         ctx.condition(
             "hiring-ratio",
-            "当年新招用符合创业担保贷款申请条件的人员（签订1年以上劳动合同）达到现有在职职工的10%（超过100人的企业5%）；2024年以前为15%（8%）",
+            "当年新招用符合创业担保贷款申请条件的人员（签订1年以上劳动合同）达到现有在职职工的10%（超过100人的企业5%）；2024年规定以前签订的合同为15%（8%），按合同签订日的规定",
             CLAUSE_ENTERPRISE_LOAN,
         )
         .check(ratio, ratio_message, || format!("{}，未达到比例要求", ratio_message())),

@@ -273,6 +273,9 @@ facts! {
     labour_capacity: LabourCapacity => LabourCapacity = "labour-capacity",
     /// Cannot leave home to work (caring for family, health …): placed first on village posts.
     cannot_leave_home: bool => CannotLeaveHome = "cannot-leave-home",
+    /// Draws a 城镇职工基本养老金 (urban employee pension): 万州 excludes such people from village
+    /// posts (materials.md §8).
+    urban_pension: bool => UrbanPension = "urban-pension",
     work_place: WorkPlace => WorkPlace = "work-place",
     /// A rural worker who has moved into non-farm work (农村转移就业劳动者).
     rural_transfer_worker: bool => RuralTransferWorker = "rural-transfer-worker",

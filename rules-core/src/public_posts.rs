@@ -66,6 +66,10 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
     } else {
         "家里还没有人在岗"
     };
+    // 万州 excludes people drawing an urban employee pension (materials.md §8, H); other districts'
+    // plans are not found, so only 万州 asks.
+    let no_pension =
+        no(f.urban_pension, Q::UrbanPension).or_else(|| fact(wanzhou, Q::HukouDistrict, |w| !w));
     let conditions = vec![
         ctx.condition("poverty", "脱贫人口（含风险未消除的监测对象）", CLAUSE)
             .check(
@@ -103,10 +107,24 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
         ),
         ctx.condition(
             "priority",
-            "优先安置弱劳力、半劳力和无法外出务工的脱贫人口",
+            "优先安置弱劳力、半劳力和无法外出务工的脱贫人口（万州区另优先安置离校2年内的雨露计划毕业生）",
             CLAUSE,
         )
         .check(priority_known, priority_message, ""),
+        ctx.condition(
+            "no-urban-pension",
+            "万州区：不在领取城镇职工基本养老金（其他区县是否有此限制未查到）",
+            CLAUSE_WANZHOU,
+        )
+        .check(
+            no_pension,
+            if f.urban_pension == Some(true) {
+                "未查到您所在区县有此限制，以当地方案为准"
+            } else {
+                "没有领取城镇职工基本养老金"
+            },
+            "万州区规定领取城镇职工基本养老金的人员不安排乡村公益性岗位",
+        ),
         ctx.condition(
             "one-per-family",
             "万州区：家里没有其他人在公益性岗位上（其他区县是否有此限制未查到）",

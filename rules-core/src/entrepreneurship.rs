@@ -311,18 +311,28 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
     let months = f
         .business_since
         .map(|since| since.whole_months_until(ctx.as_of));
-    let conditions = vec![
-        ctx.condition(
-            "target-group",
-            "脱贫人口（含监测对象），或持《就业创业证》的登记失业人员",
-            CLAUSE_TAX,
-        )
-        .check(
-            ctx.poverty()
-                .or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed)),
-            "您属于扶持人群",
+    // 脱贫人口 are the notice's own group. Of the registered unemployed, the predecessor rule named
+    // only some (登记失业半年以上, 零就业家庭 and 城市低保家庭 members of working age, graduates of the
+    // year); no source for the current list was found, so only the 税务 office can say (issue 29,
+    // item 7).
+    let poverty = ctx.poverty();
+    let group = ctx.condition(
+        "target-group",
+        "脱贫人口（含监测对象）；登记失业人员中哪些属于扶持人群，现行名单未查到",
+        CLAUSE_TAX,
+    );
+    let target_group = match (&poverty, f.registered_unemployed) {
+        (Tri::No, Some(true)) => group.unsettled(
+            "您是登记失业人员：以前的规定只包括登记失业半年以上、零就业家庭和城市低保家庭的劳动年龄人员、毕业年度内高校毕业生，现行的人群名单未查到，请向主管税务机关或区县人力社保局咨询，或拨打12366、12333",
+        ),
+        _ => group.check(
+            poverty.or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed)),
+            "您是脱贫人口，属于扶持人群",
             "须是脱贫人口（含监测对象）或登记失业等重点群体",
         ),
+    };
+    let mut conditions = vec![
+        target_group,
         ctx.condition(
             "individual-business",
             "从事个体经营（个体工商户）",
@@ -340,6 +350,10 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
                 "登记已超过36个月，扣减期已过",
             ),
     ];
+    // Only the office can settle the group: its later conditions still ask (Condition::unsettled).
+    if conditions[0].outcome == Outcome::Unknown && conditions[0].asks.is_empty() {
+        conditions.rotate_left(1);
+    }
     RuleResult {
         conditions,
         estimate: Estimate::other(

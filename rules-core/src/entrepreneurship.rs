@@ -261,6 +261,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             max_years: LOAN_MAX_YEARS,
             district: &ctx.facts.business_district,
             district_question: Q::BusinessDistrict,
+            split_before_2024: &crate::loans::LOAN_INDIVIDUAL_BEFORE_2024_SOURCE,
             own_cap: partnership_cap,
         },
     )
@@ -549,6 +550,7 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
             max_years: ENTERPRISE_LOAN_MAX_YEARS,
             district: &f.org_district,
             district_question: Q::OrgDistrict,
+            split_before_2024: &crate::loans::LOAN_2023_SOURCE,
             own_cap: enterprise_cap,
         },
     );

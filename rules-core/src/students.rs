@@ -38,7 +38,7 @@ pub const TECHNICAL_SOURCE: Source = Source {
     date: Some(Date::ymd(2018, 4, 8)),
 };
 pub const TECHNICAL_2026_SOURCE: Source = Source {
-    document: "永川区中职学生资助政策（2026，渝财规〔2022〕6号）",
+    document: "永川区教委中职学生资助政策（2026；渝财规〔2022〕6号；讲的是教委系统的中职学校，技工院校是否相同未查到）",
     url: "https://www.cqyc.gov.cn/bm/qjw_87635/zwgk_87667/zfxxgkml0_168318/zcwj0/qtwj0/202602/t20260210_15415804.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2026, 2, 10)),

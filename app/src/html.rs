@@ -75,9 +75,13 @@ fn labelled_estimate(e: &Estimate, label: &str) -> Html {
 /// 要带的材料: the documents that may concern this person (rules-core leaves out those their answers
 /// rule out: no 残疾人证 for someone who is not disabled), each with how it is brought and, where
 /// only some people need it, for whom. What each proves and where to get it is on the checklist.
-pub fn documents(needs: &[DocumentNeed], facts: &Facts) -> Html {
+pub fn documents(benefit: &str, needs: &[DocumentNeed], facts: &Facts) -> Html {
     let mut h = Html::new();
-    h.raw("<div class=\"docs\"><h5 class=\"sub\">要带的材料</h5><ul>");
+    h.raw("<div class=\"docs\"><h5 class=\"sub\">要带的材料</h5>");
+    if let Some(note) = documents::list_unpublished(benefit) {
+        h.push(&el("<p class=\"list-unpublished\">", &note, "</p>"));
+    }
+    h.raw("<ul>");
     for need in documents::applicable(needs, facts) {
         html!(
             h,
@@ -167,7 +171,7 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
     match b.status {
         Status::Eligible => {
             h.push(&benefit_estimate(b));
-            h.push(&documents(b.documents, facts));
+            h.push(&documents(b.id, b.documents, facts));
             h.push(&apply(b.apply));
         }
         Status::NeedsAnswers => {

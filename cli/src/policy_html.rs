@@ -172,9 +172,17 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
     if !estimate.note.is_empty() {
         html!(html, "<dd>{}</dd>\n", estimate.note);
     }
-    let documents = description.map(|d| d.documents).unwrap_or_default();
+    let (documents, documents_note) = description
+        .map(|d| (d.documents, d.documents_note))
+        .unwrap_or_default();
+    if let Some(note) = &documents_note {
+        html!(html, "<dt>所需材料</dt><dd>{}</dd>\n", note);
+    }
     if !documents.is_empty() {
-        html.raw("<dt>所需材料</dt><dd><ul>\n");
+        if documents_note.is_none() {
+            html.raw("<dt>所需材料</dt>");
+        }
+        html.raw("<dd><ul>\n");
         for need in &documents {
             let name = need.document.map_or(need.id, |d| d.name);
             let condition = if need.only_if.is_empty() {

@@ -42,6 +42,9 @@ pub struct BenefitDescription {
     pub encoded: bool,
     pub validity: Option<Validity>,
     pub documents: Vec<DocumentView>,
+    /// "材料清单未公布 …" where no source publishes the list ([`crate::documents::list_unpublished`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents_note: Option<String>,
     pub apply: Option<&'static HowToApply>,
     pub not_combined_with: &'static [&'static str],
 }
@@ -69,6 +72,7 @@ pub fn benefit(entry: &CatalogueEntry) -> BenefitDescription {
         documents: rules
             .map(|b| b.documents.iter().map(DocumentView::of).collect())
             .unwrap_or_default(),
+        documents_note: crate::documents::list_unpublished(entry.id),
         apply: rules.map(|b| b.apply),
         not_combined_with: rules.map_or(&[], |b| b.not_combined_with),
     }

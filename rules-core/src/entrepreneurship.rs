@@ -366,17 +366,26 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const STARTUP_TAX_RELIEF: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "startup-tax-relief",
         "重点群体创业税费减免",
         Audience::Person,
         "二（三）、二（四）",
-    ).paid_as(AmountKind::TaxRelief),
-    validity: Validity::ends(Date::ymd(2027, 12, 31), "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日至2027年12月31日）", &TAX_SOURCE),
+    )
+    .paid_as(AmountKind::TaxRelief),
+    validity: Validity::ends(
+        Date::ymd(2027, 12, 31),
+        "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日起）",
+        &TAX_SOURCE,
+    ),
     documents: &[
         need("business-licence", Form::Shown),
         need("poverty-status-record", Form::CheckedInSystem),
-        need_if("unemployment-registration", Form::Shown, "非脱贫人口：《就业创业证》须注明“自主创业税收政策”"),
+        need_if(
+            "unemployment-registration",
+            Form::Shown,
+            "非脱贫人口：《就业创业证》须注明“自主创业税收政策”",
+        ),
     ],
     apply: &HowToApply {
         automatic: false,

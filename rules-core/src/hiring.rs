@@ -536,7 +536,7 @@ pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
 // ---- 以工代训（2021年） -------------------------------------------------------------------------
 
 pub const WORK_FOR_TRAINING_SOURCE: Source = Source {
-    document: "渝人社〔2021〕237号 二（二）（政策执行时间至2021年底；重庆的补贴标准未查到）",
+    document: "渝人社〔2021〕237号 二（二）（重庆的补贴标准未查到）",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
@@ -624,7 +624,7 @@ pub const WORK_FOR_TRAINING: Benefit = Benefit {
     ),
     validity: Validity::ends(
         Date::ymd(2021, 12, 31),
-        "渝人社〔2021〕237号 二（二）（执行至2021年底）",
+        "渝人社〔2021〕237号 二（二）",
         &WORK_FOR_TRAINING_SOURCE,
     ),
     documents: &[],

@@ -36,3 +36,40 @@ fn the_pre_2024_individual_interest_split_is_graded_l() {
     let loan = report.benefit("enterprise-guaranteed-loan").unwrap();
     assert_eq!(loan.estimate.confidence, Confidence::Secondary);
 }
+
+/// Item 12: where the research marks the document list UNKNOWN, the catalogue says 材料清单未公布 and
+/// whom to ask.
+#[test]
+fn unpublished_document_lists_say_so() {
+    for id in ["graduate-job-search-subsidy", "rural-public-welfare-post"] {
+        let entry = rules_core::catalogue::find(id).unwrap();
+        let note = rules_core::describe::benefit(entry).documents_note.unwrap();
+        assert!(
+            note.starts_with("材料清单未公布") && note.contains("确认"),
+            "{note}"
+        );
+    }
+    let entry = rules_core::catalogue::find("job-search-subsidy").unwrap();
+    assert!(rules_core::describe::benefit(entry)
+        .documents_note
+        .is_none());
+}
+
+/// Item 13: 免申即享 for the transport subsidy is said of 合川 (and 巴南's reposted guide), never of
+/// "most districts", and the procedure is not marked 免申即享 for everyone.
+#[test]
+fn transport_is_not_said_to_be_automatic_everywhere() {
+    let transport = rules_core::benefits()
+        .find(|b| b.entry.id == "cross-region-transport-subsidy")
+        .unwrap();
+    assert!(!transport.apply.automatic);
+    assert!(transport.apply.steps.contains("合川区"));
+    let facts = facts(
+        r#"{"audience":"person","poverty-status":"alleviated","hukou-chongqing":true,"age":30,
+        "labour-capacity":"full","activity":"employee","work-place":"other-province",
+        "transport-received":false,"has-tickets":false}"#,
+    );
+    let report = evaluate(&facts, Date::ymd(2025, 6, 1));
+    let b = report.benefit("cross-region-transport-subsidy").unwrap();
+    assert!(!b.estimate.note.contains("多数区县"), "{}", b.estimate.note);
+}

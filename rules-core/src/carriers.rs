@@ -372,12 +372,14 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "incubator-one-off",
+            benefits: &["incubator-subsidy"],
             name: "市级创业孵化基地一次性补贴",
             unit: "元",
             values: INCUBATOR_ONE_OFF,
         },
         Parameter {
             id: "incubator-national",
+            benefits: &["incubator-subsidy"],
             name: "国家级创业孵化示范基地示范创建奖励",
             unit: "元",
             values: INCUBATOR_NATIONAL,

@@ -403,36 +403,42 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "startup-subsidy-amount",
+            benefits: &["startup-subsidy"],
             name: "重点群体一次性创业补助",
             unit: "元/户",
             values: STARTUP_AMOUNT,
         },
         Parameter {
             id: "startup-loan-cap-individual",
+            benefits: &["startup-guaranteed-loan"],
             name: "个人创业担保贷款额度上限",
             unit: "元",
             values: LOAN_CAP_INDIVIDUAL,
         },
         Parameter {
             id: "enterprise-loan-cap",
+            benefits: &["enterprise-guaranteed-loan"],
             name: "小微企业创业担保贷款额度上限",
             unit: "元",
             values: LOAN_CAP_ENTERPRISE,
         },
         Parameter {
             id: "startup-loan-cap-partner",
+            benefits: &["startup-guaranteed-loan"],
             name: "个人合伙创业担保贷款每人额度上限",
             unit: "元",
             values: LOAN_CAP_PARTNER,
         },
         Parameter {
             id: "startup-loan-cap-partnership-total",
+            benefits: &["startup-guaranteed-loan"],
             name: "个人合伙创业担保贷款合计额度上限",
             unit: "元",
             values: LOAN_CAP_PARTNERSHIP_TOTAL,
         },
         Parameter {
             id: "startup-loan-spread-cap",
+            benefits: &["startup-guaranteed-loan", "enterprise-guaranteed-loan"],
             name: "创业担保贷款利率上限（LPR加点）",
             unit: "rate",
             values: LOAN_SPREAD_CAP,

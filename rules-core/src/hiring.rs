@@ -644,12 +644,14 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "hiring-subsidy-difficulty",
+            benefits: &["hiring-subsidy"],
             name: "一次性吸纳就业补贴（脱贫人口等困难人员）",
             unit: "元/人",
             values: HIRING_DIFFICULTY,
         },
         Parameter {
             id: "hiring-subsidy-youth",
+            benefits: &["hiring-subsidy"],
             name: "一次性吸纳就业补贴（高校毕业生、青年等）",
             unit: "元/人",
             values: HIRING_YOUTH,

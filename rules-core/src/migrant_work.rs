@@ -615,30 +615,35 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "job-search-subsidy-amount",
+            benefits: &["job-search-subsidy"],
             name: "脱贫人口一次性求职创业补贴（外出务工）",
             unit: "元/人",
             values: JOB_SEARCH_AMOUNT,
         },
         Parameter {
             id: "shandong-job-search-subsidy-amount",
+            benefits: &["shandong-job-search-subsidy"],
             name: "赴山东一次性求职创业补贴",
             unit: "元/人",
             values: SHANDONG_AMOUNT,
         },
         Parameter {
             id: "transport-flat-in-city",
+            benefits: &["cross-region-transport-subsidy"],
             name: "跨区域交通补助无票定额（区县外市内）",
             unit: "元",
             values: TRANSPORT_FLAT_IN_CITY,
         },
         Parameter {
             id: "transport-flat-out-of-city",
+            benefits: &["cross-region-transport-subsidy"],
             name: "跨区域交通补助无票定额（市外）",
             unit: "元",
             values: TRANSPORT_FLAT_OUT_OF_CITY,
         },
         Parameter {
             id: "lu-yu-cap",
+            benefits: &["lu-yu-cooperation-subsidies"],
             name: "鲁渝劳务协作稳岗补贴等（上限）",
             unit: "元/人",
             values: LU_YU_CAP,

@@ -11,6 +11,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Parameter {
     pub id: &'static str,
+    /// The benefits whose rules read it (catalogue ids): each benefit's history on policy.html and in
+    /// the catalogue lists it.
+    pub benefits: &'static [&'static str],
     pub name: &'static str,
     /// `元/月`, `元/人`, `rate` (a fraction: 0.035 = 3.5 %) …
     pub unit: &'static str,
@@ -269,9 +272,11 @@ pub const LPR_LAST_CONFIRMED_FIXING: &str = "2026年3月";
 
 /// Every dated table, for the catalogue output.
 pub fn all() -> Vec<Parameter> {
-    let mut tables = vec![
+    let mut tables =
+        vec![
         Parameter {
             id: "min-wage-tier1-monthly",
+            benefits: &["public-welfare-post-subsidy", "unemployment-insurance-benefit"],
             name:
                 "最低月工资标准（第一档：26个区及两江新区、万盛经开区；2022年4月起另含重庆高新区）",
             unit: "元/月",
@@ -279,24 +284,28 @@ pub fn all() -> Vec<Parameter> {
         },
         Parameter {
             id: "min-wage-tier2-monthly",
+            benefits: &["public-welfare-post-subsidy"],
             name: "最低月工资标准（第二档：8个县和4个自治县）",
             unit: "元/月",
             values: MIN_WAGE_TIER2_MONTHLY,
         },
         Parameter {
             id: "min-wage-tier1-hourly",
+            benefits: &["public-welfare-post-subsidy"],
             name: "非全日制最低小时工资标准（第一档）",
             unit: "元/小时",
             values: MIN_WAGE_TIER1_HOURLY,
         },
         Parameter {
             id: "min-wage-tier2-hourly",
+            benefits: &["public-welfare-post-subsidy"],
             name: "非全日制最低小时工资标准（第二档）",
             unit: "元/小时",
             values: MIN_WAGE_TIER2_HOURLY,
         },
         Parameter {
             id: "lpr-1y",
+            benefits: &["startup-guaranteed-loan", "enterprise-guaranteed-loan"],
             name: "1年期贷款市场报价利率（LPR）",
             unit: "rate",
             values: LPR_1Y,

@@ -181,12 +181,14 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "placement-subsidy-unemployed",
+            benefits: &["placement-subsidy"],
             name: "职业介绍补贴（登记失业人员）",
             unit: "元/人",
             values: PLACEMENT_UNEMPLOYED,
         },
         Parameter {
             id: "placement-subsidy-difficulty",
+            benefits: &["placement-subsidy"],
             name: "职业介绍补贴（脱贫人口、就业困难人员）",
             unit: "元/人",
             values: PLACEMENT_DIFFICULTY,

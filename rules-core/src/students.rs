@@ -447,24 +447,28 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "graduate-job-search-subsidy-amount",
+            benefits: &["graduate-job-search-subsidy"],
             name: "离校未就业高校毕业生求职创业补贴",
             unit: "元/人",
             values: GRADUATE_AMOUNT,
         },
         Parameter {
             id: "student-job-search-subsidy-amount",
+            benefits: &["student-job-search-subsidy"],
             name: "困难家庭学生在校求职创业补贴",
             unit: "元/人",
             values: STUDENT_AMOUNT,
         },
         Parameter {
             id: "yulu-plan-amount",
+            benefits: &["yulu-plan-subsidy"],
             name: "雨露计划职业教育补助",
             unit: "元/年",
             values: YULU_AMOUNT,
         },
         Parameter {
             id: "technical-school-grant",
+            benefits: &["technical-school-student-aid"],
             name: "技工院校国家助学金（脱贫家庭学生）",
             unit: "元/年",
             values: TECHNICAL_GRANT,

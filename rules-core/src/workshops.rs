@@ -311,6 +311,7 @@ pub const FEE_RELIEF: Benefit = Benefit {
 pub fn parameters() -> Vec<Parameter> {
     vec![Parameter {
         id: "workshop-construction-cap",
+        benefits: &["workshop-construction-grant"],
         name: "就业帮扶车间一次性建设补助（上限）",
         unit: "元",
         values: CONSTRUCTION_CAP,

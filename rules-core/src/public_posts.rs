@@ -67,9 +67,13 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
         "家里还没有人在岗"
     };
     // 万州 excludes people drawing an urban employee pension (materials.md §8, H); other districts'
-    // plans are not found, so only 万州 asks.
-    let no_pension =
-        no(f.urban_pension, Q::UrbanPension).or_else(|| fact(wanzhou, Q::HukouDistrict, |w| !w));
+    // plans are not found, so only 万州 asks: a known other district settles it without asking.
+    let no_pension = match wanzhou {
+        Some(false) => Tri::Yes,
+        _ => {
+            no(f.urban_pension, Q::UrbanPension).or_else(|| fact(wanzhou, Q::HukouDistrict, |w| !w))
+        }
+    };
     let conditions = vec![
         ctx.condition("poverty", "脱贫人口（含风险未消除的监测对象）", CLAUSE)
             .check(

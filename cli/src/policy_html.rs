@@ -20,7 +20,9 @@ section:target{border:3px solid #1d4f91}.search{margin:1rem 0}.search input{disp
 font-size:1.1rem;padding:.5rem;margin-top:.25rem;border:2px solid #555;border-radius:6px}\
 .large-toggle{font:inherit;font-weight:600;min-height:3rem;padding:.4rem .9rem;margin:0 0 .5rem;color:#0b4f9c;\
 background:#fff;border:2px solid #0b4f9c;border-radius:6px;cursor:pointer}.large-toggle[aria-pressed=true]{color:#fff;\
-background:#0b4f9c}@media print{html,html.large-text{font-size:10.5pt}.large-toggle,.search{display:none}}";
+background:#0b4f9c}table.history{border-collapse:collapse;width:100%;font-size:.9rem;margin:.25rem 0}\
+table.history caption{text-align:left;font-weight:600}table.history th,table.history td{border:1px solid #ccc;\
+padding:.25rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}@media print{html,html.large-text{font-size:10.5pt}.large-toggle,.search{display:none}}";
 
 /// The whole page as of `day`.
 pub fn render(day: Date) -> String {

@@ -75,18 +75,23 @@ fn labelled_estimate(e: &Estimate, label: &str) -> Html {
 /// 要带的材料: the documents that may concern this person (rules-core leaves out those their answers
 /// rule out: no 残疾人证 for someone who is not disabled), each with how it is brought and, where
 /// only some people need it, for whom. What each proves and where to get it is on the checklist.
-pub fn documents(needs: &[DocumentNeed], facts: &Facts) -> Html {
-    documents_under("要带的材料", needs, facts)
+pub fn documents(benefit: &str, needs: &[DocumentNeed], facts: &Facts) -> Html {
+    documents_under("要带的材料", benefit, needs, facts)
 }
 
 /// [`documents`] under its own heading.
-fn documents_under(heading: &'static str, needs: &[DocumentNeed], facts: &Facts) -> Html {
+fn documents_under(
+    heading: &'static str,
+    benefit: &str,
+    needs: &[DocumentNeed],
+    facts: &Facts,
+) -> Html {
     let mut h = Html::new();
-    html!(
-        h,
-        "<div class=\"docs\"><h5 class=\"sub\">{}</h5><ul>",
-        heading
-    );
+    html!(h, "<div class=\"docs\"><h5 class=\"sub\">{}</h5>", heading);
+    if let Some(note) = documents::list_unpublished(benefit) {
+        h.push(&el("<p class=\"list-unpublished\">", &note, "</p>"));
+    }
+    h.raw("<ul>");
     for need in documents::applicable(needs, facts) {
         html!(
             h,
@@ -176,7 +181,7 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
     match b.status {
         Status::Eligible => {
             h.push(&benefit_estimate(b));
-            h.push(&documents(b.documents, facts));
+            h.push(&documents(b.id, b.documents, facts));
             h.push(&apply(b.apply));
         }
         Status::NeedsAnswers => {
@@ -244,6 +249,7 @@ pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
     );
     h.push(&documents_under(
         "如果继续执行，要带的材料",
+        b.id,
         b.documents,
         facts,
     ));

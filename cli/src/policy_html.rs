@@ -20,7 +20,9 @@ section:target{border:3px solid #1d4f91}.search{margin:1rem 0}.search input{disp
 font-size:1.1rem;padding:.5rem;margin-top:.25rem;border:2px solid #555;border-radius:6px}\
 .large-toggle{font:inherit;font-weight:600;min-height:3rem;padding:.4rem .9rem;margin:0 0 .5rem;color:#0b4f9c;\
 background:#fff;border:2px solid #0b4f9c;border-radius:6px;cursor:pointer}.large-toggle[aria-pressed=true]{color:#fff;\
-background:#0b4f9c}@media print{html,html.large-text{font-size:10.5pt}.large-toggle,.search{display:none}}";
+background:#0b4f9c}table.history{border-collapse:collapse;width:100%;font-size:.9rem;margin:.25rem 0}\
+table.history caption{text-align:left;font-weight:600}table.history th,table.history td{border:1px solid #ccc;\
+padding:.25rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}@media print{html,html.large-text{font-size:10.5pt}.large-toggle,.search{display:none}}";
 
 /// The whole page as of `day`.
 pub fn render(day: Date) -> String {
@@ -172,9 +174,17 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
     if !estimate.note.is_empty() {
         html!(html, "<dd>{}</dd>\n", estimate.note);
     }
-    let documents = description.map(|d| d.documents).unwrap_or_default();
+    let (documents, documents_note) = description
+        .map(|d| (d.documents, d.documents_note))
+        .unwrap_or_default();
+    if let Some(note) = &documents_note {
+        html!(html, "<dt>所需材料</dt><dd>{}</dd>\n", note);
+    }
     if !documents.is_empty() {
-        html.raw("<dt>所需材料</dt><dd><ul>\n");
+        if documents_note.is_none() {
+            html.raw("<dt>所需材料</dt>");
+        }
+        html.raw("<dd><ul>\n");
         for need in &documents {
             let name = need.document.map_or(need.id, |d| d.name);
             let condition = if need.only_if.is_empty() {
@@ -234,6 +244,7 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
             alternatives.join("、")
         );
     }
+    html.push(&render_history(benefit, day));
     html.raw("</dl>\n");
     if audience == Audience::Person {
         html.raw("<p><a href=\"./#/person\" data-app-link>用自助查询看看自己能不能享受</a></p>\n");
@@ -241,6 +252,69 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
     html.raw("</section>\n");
     // Each benefit is read on its own (policy.html#<id>): its first LPR is said in full.
     html.replace_found(first_unexplained_lpr, "LPR".len(), LPR_EXPLAINED);
+    html
+}
+
+/// 历年标准: every dated figure the benefit's rules read, value by value with its dates, source and
+/// grade (rules-core's `describe::history`, from `parameters::all()`), its standing and 核对日期.
+fn render_history(benefit: &rules_core::BenefitReport, day: Date) -> Html {
+    let mut html = Html::new();
+    let Some(history) = rules_core::describe::history(benefit.id, day) else {
+        return html;
+    };
+    html!(
+        html,
+        "<dt>历年标准</dt><dd class=\"history\" data-history=\"{}\">现在：{}。核对日期：{}。",
+        benefit.id,
+        benefit.standing.label(),
+        history.checked.chinese()
+    );
+    if history.parameters.is_empty() {
+        html.raw("这项政策的计算没有用到按日期调整的全市统一标准（见上面的补贴标准）。</dd>\n");
+        return html;
+    }
+    html.raw("</dd>\n");
+    for parameter in &history.parameters {
+        html!(
+            html,
+            "<dd><table class=\"history\" data-parameter=\"{}\"><caption>{}</caption>\n<thead><tr><th scope=\"col\">起</th><th scope=\"col\">止</th><th scope=\"col\">标准</th><th scope=\"col\">来源</th></tr></thead>\n<tbody>\n",
+            parameter.id,
+            parameter.name
+        );
+        for row in &parameter.rows {
+            let until = row
+                .until
+                .map_or_else(|| "至今（未查到终止）".to_string(), |d| d.chinese());
+            html!(
+                html,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>",
+                row.from.chinese(),
+                until,
+                row.value
+            );
+            if row.source.url.is_empty() {
+                html!(html, "{}", row.source.document);
+            } else {
+                html!(
+                    html,
+                    "<a href=\"{}\" rel=\"noreferrer\">{}</a>",
+                    row.source.url,
+                    row.source.document
+                );
+            }
+            html!(
+                html,
+                "（{}，{}级）",
+                row.source.confidence.source_line(),
+                row.grade
+            );
+            if !row.note.is_empty() {
+                html!(html, "；{}", row.note);
+            }
+            html.raw("</td></tr>\n");
+        }
+        html.raw("</tbody></table></dd>\n");
+    }
     html
 }
 
@@ -288,5 +362,64 @@ mod tests {
             assert!(loan.contains("贷款市场报价利率（LPR）"), "{loan}");
         }
         assert!(page.contains("script-src 'self'"));
+    }
+
+    /// Issue 29: each benefit's 历年标准 lists every parameter its rules read, every value with its
+    /// dates and source, from `parameters::all()`; and the 材料清单未公布 note where no list is published.
+    #[test]
+    fn every_parameter_appears_with_its_sources_in_its_benefits_history() {
+        let page = render(Date::ymd(2026, 12, 1));
+        let section = |id: &str| -> String {
+            let rest = page
+                .split(&format!("<section id=\"{id}\""))
+                .nth(1)
+                .unwrap_or_else(|| panic!("{id}"));
+            rest.split("</section>").next().unwrap().to_string()
+        };
+        for parameter in rules_core::parameters::all() {
+            assert!(!parameter.benefits.is_empty(), "{}", parameter.id);
+            for benefit in parameter.benefits {
+                let section = section(benefit);
+                let table = section
+                    .split(&format!("data-parameter=\"{}\"", parameter.id))
+                    .nth(1)
+                    .unwrap_or_else(|| panic!("{} not in {benefit}", parameter.id));
+                let table = table.split("</table>").next().unwrap();
+                assert_eq!(
+                    table.matches("<tr><td>").count(),
+                    parameter.values.len(),
+                    "{}",
+                    parameter.id
+                );
+                for value in parameter.values {
+                    let row = format!("<tr><td>{}</td>", value.from.chinese());
+                    let row = table
+                        .split(&row)
+                        .nth(1)
+                        .unwrap_or_else(|| panic!("{} {:?}", parameter.id, value.from));
+                    let row = row.split("</tr>").next().unwrap();
+                    let mut document = Html::new();
+                    document.text(value.source.document);
+                    assert!(row.contains(document.as_str()), "{}: {row}", parameter.id);
+                    assert!(row.contains(&format!("{}级", value.source.confidence.letter())));
+                }
+            }
+        }
+        for id in [
+            "startup-guaranteed-loan",
+            "job-search-subsidy",
+            "hiring-subsidy",
+        ] {
+            let section = section(id);
+            assert!(section.contains("历年标准") && section.contains("核对日期：2026年12月1日"));
+        }
+        // The LPR's first fixing holds until the day before the next; the last is open.
+        let loan = section("startup-guaranteed-loan");
+        assert!(
+            loan.contains("<tr><td>2020年4月20日</td><td>2021年12月19日</td><td>3.85%</td>"),
+            "{loan}"
+        );
+        assert!(section("graduate-job-search-subsidy").contains("材料清单未公布"));
+        assert!(section("rural-public-welfare-post").contains("材料清单未公布"));
     }
 }

@@ -77,7 +77,7 @@ pub const ASSISTANCE_BASE_AWARD: Benefit = Benefit {
     .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
-        "渝人社〔2021〕237号 一（一）（执行至2025年12月31日）",
+        "渝人社〔2021〕237号 一（一）",
         &BASE_SOURCE,
         ASK_HR,
     ),
@@ -260,12 +260,7 @@ pub const RETURN_HOME_PARK_AWARD: Benefit = Benefit {
         "二（三）",
     )
     .paid_as(AmountKind::Award),
-    validity: Validity::unconfirmed_after(
-        NOTICE_END,
-        "渝人社〔2021〕237号（执行至2025年12月31日）",
-        &NOTICE,
-        ASK_HR,
-    ),
+    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
     documents: &[
         need("business-licence", Form::Copy),
         need("premises-proof", Form::Copy),
@@ -307,12 +302,7 @@ pub const LABOUR_BRAND_AWARD: Benefit = Benefit {
         "一（四）",
     )
     .paid_as(AmountKind::Award),
-    validity: Validity::unconfirmed_after(
-        NOTICE_END,
-        "渝人社〔2021〕237号（执行至2025年12月31日）",
-        &NOTICE,
-        ASK_HR,
-    ),
+    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -339,12 +329,7 @@ pub const HERITAGE_WORKSHOP: Benefit = Benefit {
         Audience::Carrier,
         "二（三）",
     ),
-    validity: Validity::unconfirmed_after(
-        NOTICE_END,
-        "渝人社〔2021〕237号（执行至2025年12月31日）",
-        &NOTICE,
-        ASK_HR,
-    ),
+    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -376,12 +361,7 @@ pub const SERVICE_SUPERMARKET_AWARD: Benefit = Benefit {
         "三（一）",
     )
     .paid_as(AmountKind::Award),
-    validity: Validity::unconfirmed_after(
-        NOTICE_END,
-        "渝人社〔2021〕237号（执行至2025年12月31日）",
-        &NOTICE,
-        ASK_HR,
-    ),
+    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -392,12 +372,14 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "incubator-one-off",
+            benefits: &["incubator-subsidy"],
             name: "市级创业孵化基地一次性补贴",
             unit: "元",
             values: INCUBATOR_ONE_OFF,
         },
         Parameter {
             id: "incubator-national",
+            benefits: &["incubator-subsidy"],
             name: "国家级创业孵化示范基地示范创建奖励",
             unit: "元",
             values: INCUBATOR_NATIONAL,

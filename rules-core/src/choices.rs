@@ -30,7 +30,9 @@ macro_rules! choice_enum {
 }
 
 choice_enum!(
-    /// 脱贫人口 includes 防止返贫监测对象 unless a rule says otherwise (research.md §0).
+    /// 脱贫人口 includes 防止返贫监测对象 whose risk is not eliminated (research.md §0); one whose risk is
+    /// eliminated stays 脱贫人口 only as a member of a 脱贫户 (issue 29, item 1). The ids are stable
+    /// (saved answers, the staff list screening).
     PovertyStatus {
         Alleviated = "alleviated": "是脱贫人口（原建档立卡脱贫户家庭成员）",
         Monitored = "monitored": "是防止返贫致贫对象（监测对象，风险还没消除）",
@@ -40,16 +42,28 @@ choice_enum!(
 );
 
 impl PovertyStatus {
-    /// Counts as 脱贫人口 for the notice's purposes (监测对象 included, research.md §0). From 2026 the
-    /// national term for 监测对象 is 防止返贫致贫对象, which districts still write as "脱贫人口（含未消除
-    /// 风险监测对象）" (after-2025.md N3, N8, C1): the same option, treated the same way.
-    pub fn counts_as_poverty(self) -> bool {
-        matches!(
-            self,
-            PovertyStatus::Alleviated
-                | PovertyStatus::Monitored
-                | PovertyStatus::MonitoredRiskEliminated
-        )
+    /// Whether the answer alone settles 脱贫人口（含未消除风险监测对象）, the group of the 2022+ texts
+    /// ("脱贫人口（含防止返贫监测对象）"; 万州 2026: "脱贫人口（含未消除风险监测对象）"): `None` for a
+    /// 监测对象 whose risk is marked eliminated, who stays 脱贫人口 only as a member of a 脱贫户
+    /// ([`crate::Facts::poverty`] asks [`crate::Q::PovertyHousehold`]). From 2026 the national term for
+    /// 监测对象 is 防止返贫致贫对象: the same option, treated the same way (after-2025.md N3, N8, C1).
+    pub fn settles_poverty(self) -> Option<bool> {
+        match self {
+            PovertyStatus::Alleviated | PovertyStatus::Monitored => Some(true),
+            PovertyStatus::MonitoredRiskEliminated => None,
+            PovertyStatus::None => Some(false),
+        }
+    }
+
+    /// Whether the answer alone settles membership of a 脱贫户 (原建档立卡户), the group of the grants
+    /// sourced for 建档立卡（脱贫）students only: `None` for every 监测对象, whose household may or may
+    /// not have been 建档立卡 (after-2025.md: 防止返贫致贫对象 need not have been).
+    pub fn settles_poverty_household(self) -> Option<bool> {
+        match self {
+            PovertyStatus::Alleviated => Some(true),
+            PovertyStatus::Monitored | PovertyStatus::MonitoredRiskEliminated => None,
+            PovertyStatus::None => Some(false),
+        }
     }
 }
 

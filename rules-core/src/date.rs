@@ -116,6 +116,29 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The day before (2026-03-01 → 2026-02-28); the first representable day stays itself.
+    pub fn previous_day(self) -> Date {
+        if self.day > 1 {
+            Date {
+                day: self.day - 1,
+                ..self
+            }
+        } else if self.month > 1 {
+            let month = self.month - 1;
+            Date {
+                month,
+                day: days_in_month(self.year, month),
+                ..self
+            }
+        } else if self.year > 0 {
+            Date::ymd(self.year - 1, 12, 31)
+        } else {
+            self
+        }
+    }
+}
+
 const fn is_leap(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
@@ -158,6 +181,20 @@ impl<'de> Deserialize<'de> for Date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn previous_day_crosses_months_years_and_leap_days() {
+        assert_eq!(Date::ymd(2026, 3, 1).previous_day(), Date::ymd(2026, 2, 28));
+        assert_eq!(Date::ymd(2024, 3, 1).previous_day(), Date::ymd(2024, 2, 29));
+        assert_eq!(
+            Date::ymd(2026, 1, 1).previous_day(),
+            Date::ymd(2025, 12, 31)
+        );
+        assert_eq!(
+            Date::ymd(2021, 12, 20).previous_day(),
+            Date::ymd(2021, 12, 19)
+        );
+    }
+
     use super::*;
 
     #[test]

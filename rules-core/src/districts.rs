@@ -239,6 +239,27 @@ pub fn resolve(id: &str, day: Date) -> Option<Resolved> {
             note: Some(note),
         });
     }
+    // A district that kept its name but gave towns away (北碚 to 两江新区): those who lived there are
+    // told where their 户籍 is now (issue 29, item 8).
+    let given: Vec<&str> = MOVED_AREAS
+        .iter()
+        .filter(|(_, from, _)| *from == district.id)
+        .map(|(area, _, _)| *area)
+        .collect();
+    if day >= LIANGJIANG_REFORM && !given.is_empty() {
+        let successor = find("liangjiang")?;
+        return Some(Resolved {
+            district,
+            note: Some(format!(
+                "{}的{}已于{}划归{}；户口在这几个街镇的，请选{}",
+                district.name,
+                given.join("、"),
+                LIANGJIANG_REFORM.chinese(),
+                successor.name,
+                successor.name
+            )),
+        });
+    }
     Some(Resolved {
         district,
         note: None,
@@ -285,5 +306,26 @@ mod tests {
         assert_eq!(after.district.id, "liangjiang");
         assert!(after.note.unwrap().contains("大湾镇"));
         assert!(resolve("atlantis", LIANGJIANG_REFORM).is_none());
+    }
+
+    /// Issue 29, item 8: 北碚 keeps its id and name, and from the reform on a 北碚 户籍 is told that
+    /// five of its streets and towns now belong to 两江新区; before it, nothing is said.
+    #[test]
+    fn beibei_says_which_streets_moved_to_liangjiang() {
+        let before = resolve("beibei", LAST_DAY_BEFORE_REFORM).unwrap();
+        assert_eq!(before.district.id, "beibei");
+        assert!(before.note.is_none());
+        let after = resolve("beibei", LIANGJIANG_REFORM).unwrap();
+        assert_eq!(after.district.id, "beibei");
+        let note = after.note.unwrap();
+        for street in ["水土街道", "复兴街道", "蔡家岗街道", "施家梁镇", "童家溪镇"]
+        {
+            assert!(note.contains(street), "{note}");
+        }
+        assert!(note.contains("两江新区"), "{note}");
+        assert!(resolve("wanzhou", LIANGJIANG_REFORM)
+            .unwrap()
+            .note
+            .is_none());
     }
 }

@@ -555,12 +555,8 @@ impl Applies {
             Applies::Veteran => yes(facts.veteran, Q::Veteran),
             Applies::Dibao => yes(facts.dibao, Q::Dibao),
             Applies::Tekun => yes(facts.tekun, Q::Tekun),
-            Applies::Poverty => fact(facts.poverty_status, Q::PovertyStatus, |s| {
-                s.counts_as_poverty()
-            }),
-            Applies::NotPoverty => fact(facts.poverty_status, Q::PovertyStatus, |s| {
-                !s.counts_as_poverty()
-            }),
+            Applies::Poverty => facts.poverty(),
+            Applies::NotPoverty => facts.poverty().not(),
             Applies::StudentLoan => yes(facts.student_loan, Q::StudentLoan),
             Applies::Employee => fact(facts.activity, Q::Activity, |a| a == Activity::Employee),
             Applies::HasTickets => yes(facts.has_tickets, Q::HasTickets),
@@ -705,8 +701,60 @@ pub const HOTLINE_NUMBER: &str = "12333";
 pub const HOTLINE: &str = "12333（重庆人社服务热线，市外拨打 023-12333）";
 pub const ASK_DISTRICT: &str = "请向区县人力社保部门咨询";
 
+/// Benefits whose list of documents no source publishes (materials.md marks it UNKNOWN), with the office
+/// to ask: the documents shown for them, if any, are those the rules point to, not a published list
+/// (issue 29, item 12).
+pub const UNPUBLISHED_LISTS: &[(&str, &str)] = &[
+    (
+        "graduate-job-search-subsidy",
+        "街道（乡镇）公共就业创业服务机构或区县人力社保政务服务大厅",
+    ),
+    ("rural-public-welfare-post", "户籍所在村（社区）或镇街"),
+    ("lu-yu-cooperation-subsidies", "户籍所在区县人力社保局"),
+    ("placement-subsidy", "区县公共就业服务机构"),
+    (
+        "enterprise-guaranteed-loan",
+        "企业注册地的街道（乡镇）公共就业服务机构或合作银行",
+    ),
+    (
+        "workshop-construction-grant",
+        "区县乡村振兴（农业农村）部门",
+    ),
+    (
+        "workshop-employment-award",
+        "区县人力社保局（就业和人才中心）",
+    ),
+    ("workshop-fee-relief", "区县人力社保局"),
+    ("employment-assistance-base-award", "区县人力社保局"),
+    ("labour-brand-award", "区县人力社保局"),
+    ("heritage-workshop-support", "区县文化旅游部门或人力社保局"),
+    ("employment-service-supermarket-award", "区县人力社保局"),
+];
+
+/// "材料清单未公布 …" for a benefit whose list is not published, with whom to ask; `None` otherwise.
+pub fn list_unpublished(benefit: &str) -> Option<String> {
+    UNPUBLISHED_LISTS
+        .iter()
+        .find(|(id, _)| *id == benefit)
+        .map(|(_, office)| {
+            format!("材料清单未公布：办理前请向{office}确认所需材料，或拨打{HOTLINE_NUMBER}；这里列出的（如有）只是按规定可能要用到的材料")
+        })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn unpublished_lists_name_catalogue_benefits() {
+        for (id, office) in super::UNPUBLISHED_LISTS {
+            assert!(crate::catalogue::find(id).is_some(), "{id}");
+            assert!(!office.is_empty());
+        }
+        assert!(super::list_unpublished("graduate-job-search-subsidy")
+            .unwrap()
+            .starts_with("材料清单未公布"));
+        assert!(super::list_unpublished("job-search-subsidy").is_none());
+    }
+
     use super::*;
 
     #[test]

@@ -259,6 +259,7 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
             max_years: LOAN_MAX_YEARS,
             district: &ctx.facts.business_district,
             district_question: Q::BusinessDistrict,
+            split_before_2024: &crate::loans::LOAN_INDIVIDUAL_BEFORE_2024_SOURCE,
             own_cap: partnership_cap,
         },
     )
@@ -307,18 +308,28 @@ const TAX_MONTHS: u32 = 36;
 fn tax_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
     let months = ctx.months_since(f.business_since);
-    let conditions = vec![
-        ctx.condition(
-            "target-group",
-            "脱贫人口（含监测对象），或持《就业创业证》的登记失业人员",
-            CLAUSE_TAX,
-        )
-        .check(
-            ctx.poverty()
-                .or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed)),
-            "您属于扶持人群",
+    // 脱贫人口 are the notice's own group. Of the registered unemployed, the predecessor rule named
+    // only some (登记失业半年以上, 零就业家庭 and 城市低保家庭 members of working age, graduates of the
+    // year); no source for the current list was found, so only the 税务 office can say (issue 29,
+    // item 7).
+    let poverty = ctx.poverty();
+    let group = ctx.condition(
+        "target-group",
+        "脱贫人口（含监测对象）；登记失业人员中哪些属于扶持人群，现行名单未查到",
+        CLAUSE_TAX,
+    );
+    let target_group = match (&poverty, f.registered_unemployed) {
+        (Tri::No, Some(true)) => group.unsettled(
+            "您是登记失业人员：以前的规定只包括登记失业半年以上、零就业家庭和城市低保家庭的劳动年龄人员、毕业年度内高校毕业生，现行的人群名单未查到，请向主管税务机关或区县人力社保局咨询，或拨打12366、12333",
+        ),
+        _ => group.check(
+            poverty.or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed)),
+            "您是脱贫人口，属于扶持人群",
             "须是脱贫人口（含监测对象）或登记失业等重点群体",
         ),
+    };
+    let mut conditions = vec![
+        target_group,
         ctx.condition(
             "individual-business",
             "从事个体经营（个体工商户）",
@@ -336,6 +347,10 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
                 "登记已超过36个月，扣减期已过",
             ),
     ];
+    // Only the office can settle the group: its later conditions still ask (Condition::unsettled).
+    if conditions[0].outcome == Outcome::Unknown && conditions[0].asks.is_empty() {
+        conditions.rotate_left(1);
+    }
     RuleResult {
         conditions,
         estimate: Estimate::other(
@@ -347,17 +362,26 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const STARTUP_TAX_RELIEF: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "startup-tax-relief",
         "重点群体创业税费减免",
         Audience::Person,
         "二（三）、二（四）",
-    ).paid_as(AmountKind::TaxRelief),
-    validity: Validity::ends(Date::ymd(2027, 12, 31), "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日至2027年12月31日）", &TAX_SOURCE),
+    )
+    .paid_as(AmountKind::TaxRelief),
+    validity: Validity::ends(
+        Date::ymd(2027, 12, 31),
+        "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日起）",
+        &TAX_SOURCE,
+    ),
     documents: &[
         need("business-licence", Form::Shown),
         need("poverty-status-record", Form::CheckedInSystem),
-        need_if("unemployment-registration", Form::Shown, "非脱贫人口：《就业创业证》须注明“自主创业税收政策”"),
+        need_if(
+            "unemployment-registration",
+            Form::Shown,
+            "非脱贫人口：《就业创业证》须注明“自主创业税收政策”",
+        ),
     ],
     apply: &HowToApply {
         automatic: false,
@@ -375,36 +399,42 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "startup-subsidy-amount",
+            benefits: &["startup-subsidy"],
             name: "重点群体一次性创业补助",
             unit: "元/户",
             values: STARTUP_AMOUNT,
         },
         Parameter {
             id: "startup-loan-cap-individual",
+            benefits: &["startup-guaranteed-loan"],
             name: "个人创业担保贷款额度上限",
             unit: "元",
             values: LOAN_CAP_INDIVIDUAL,
         },
         Parameter {
             id: "enterprise-loan-cap",
+            benefits: &["enterprise-guaranteed-loan"],
             name: "小微企业创业担保贷款额度上限",
             unit: "元",
             values: LOAN_CAP_ENTERPRISE,
         },
         Parameter {
             id: "startup-loan-cap-partner",
+            benefits: &["startup-guaranteed-loan"],
             name: "个人合伙创业担保贷款每人额度上限",
             unit: "元",
             values: LOAN_CAP_PARTNER,
         },
         Parameter {
             id: "startup-loan-cap-partnership-total",
+            benefits: &["startup-guaranteed-loan"],
             name: "个人合伙创业担保贷款合计额度上限",
             unit: "元",
             values: LOAN_CAP_PARTNERSHIP_TOTAL,
         },
         Parameter {
             id: "startup-loan-spread-cap",
+            benefits: &["startup-guaranteed-loan", "enterprise-guaranteed-loan"],
             name: "创业担保贷款利率上限（LPR加点）",
             unit: "rate",
             values: LOAN_SPREAD_CAP,
@@ -477,21 +507,31 @@ fn enterprise_cap(ctx: &Ctx, loan: &mut Loan) {
 
 fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let (share, large_share) = hiring_ratio(ctx.as_of);
+    // The ratio of the contract's day, as the caps and the rate (issue 29, item 3): a 2023 contract
+    // needs 15 %, even when it is looked at after the 2024 rules.
+    let day = crate::loans::loan_day(ctx);
+    let (share, large_share) = hiring_ratio(day);
     let hires = f.roster.as_deref().map(loan_target_hires);
+    let needed = |staff: u32| if staff > 100 { large_share } else { share };
     let ratio = match (hires, f.org_staff) {
         (None, _) => Tri::unknown(Q::Roster),
         (Some(None), _) => Tri::unknown(Q::Roster),
         (_, None) => Tri::unknown(Q::OrgStaff),
-        (Some(Some(hires)), Some(staff)) => {
-            let needed = if staff > 100 { large_share } else { share };
-            Tri::from_bool(staff > 0 && Decimal::from(hires) >= Decimal::from(staff) * needed)
-        }
+        (Some(Some(hires)), Some(staff)) => Tri::from_bool(
+            staff > 0 && Decimal::from(hires) >= Decimal::from(staff) * needed(staff),
+        ),
     };
     let ratio_message = || match (hires, f.org_staff) {
-        (Some(Some(hires)), Some(staff)) => {
-            format!("本年新招用符合条件人员 {hires} 人，在职职工 {staff} 人")
-        }
+        (Some(Some(hires)), Some(staff)) => format!(
+            "本年新招用符合条件人员 {hires} 人，在职职工 {staff} 人；{}{}的规定要求达到 {}%",
+            if f.loan_contract_date.is_some() {
+                "按合同签订日"
+            } else {
+                "合同签订日未填，按查询日期"
+            },
+            day.chinese(),
+            (needed(staff) * Decimal::from(100)).normalize()
+        ),
         _ => String::new(),
     };
     let conditions = vec![
@@ -503,7 +543,7 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
         ),
         ctx.condition(
             "hiring-ratio",
-            "当年新招用符合创业担保贷款申请条件的人员（签订1年以上劳动合同）达到现有在职职工的10%（超过100人的企业5%）；2024年以前为15%（8%）",
+            "当年新招用符合创业担保贷款申请条件的人员（签订1年以上劳动合同）达到现有在职职工的10%（超过100人的企业5%）；2024年规定以前签订的合同为15%（8%），按合同签订日的规定",
             CLAUSE_ENTERPRISE_LOAN,
         )
         .check(ratio, ratio_message, || format!("{}，未达到比例要求", ratio_message())),
@@ -521,6 +561,7 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
             max_years: ENTERPRISE_LOAN_MAX_YEARS,
             district: &f.org_district,
             district_question: Q::OrgDistrict,
+            split_before_2024: &crate::loans::LOAN_2023_SOURCE,
             own_cap: enterprise_cap,
         },
     );

@@ -395,11 +395,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// 脱贫人口, 防止返贫监测对象 included.
+    /// 脱贫人口（含未消除风险监测对象）: [`Facts::poverty`].
     pub fn poverty(&self) -> Tri {
-        fact(self.facts.poverty_status, Q::PovertyStatus, |s| {
-            s.counts_as_poverty()
-        })
+        self.facts.poverty()
     }
 
     pub fn chongqing_hukou(&self) -> Tri {

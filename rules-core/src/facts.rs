@@ -261,6 +261,10 @@ facts! {
     /// Who is asking: a person, or an organisation (issue: organisation benefits).
     audience: Audience => Audience = "audience",
     poverty_status: PovertyStatus => PovertyStatus = "poverty-status",
+    /// The household is (also) a 脱贫户 (原建档立卡户): asked of 监测对象 only, for whom it decides
+    /// whether they stay 脱贫人口 once their risk is marked eliminated, and whether the grants sourced
+    /// for 建档立卡（脱贫）students apply (issue 29, items 1 and 9).
+    poverty_household: bool => PovertyHousehold = "poverty-household",
     hukou_chongqing: bool => HukouChongqing = "hukou-chongqing",
     hukou_district: DistrictId => HukouDistrict = "hukou-district",
     age: u32 => Age = "age",
@@ -269,6 +273,9 @@ facts! {
     labour_capacity: LabourCapacity => LabourCapacity = "labour-capacity",
     /// Cannot leave home to work (caring for family, health …): placed first on village posts.
     cannot_leave_home: bool => CannotLeaveHome = "cannot-leave-home",
+    /// Draws a 城镇职工基本养老金 (urban employee pension): 万州 excludes such people from village
+    /// posts (materials.md §8).
+    urban_pension: bool => UrbanPension = "urban-pension",
     work_place: WorkPlace => WorkPlace = "work-place",
     /// A rural worker who has moved into non-farm work (农村转移就业劳动者).
     rural_transfer_worker: bool => RuralTransferWorker = "rural-transfer-worker",
@@ -378,6 +385,30 @@ facts! {
 }
 
 impl Facts {
+    /// 脱贫人口（含未消除风险监测对象）: a member of a 脱贫户 (原建档立卡户), or a 监测对象 whose risk is not
+    /// marked eliminated. A 监测对象 whose risk is eliminated counts only when the household is also a
+    /// 脱贫户, which is asked. Every rule and every document test reads the group here, one way.
+    pub fn poverty(&self) -> crate::logic::Tri {
+        self.poverty_with(PovertyStatus::settles_poverty)
+    }
+
+    /// A member of a 脱贫户 (原建档立卡户), whatever the 监测 status: the group of the grants sourced for
+    /// 建档立卡（脱贫）students only. A 监测对象 is asked whether the household is also a 脱贫户.
+    pub fn poverty_household(&self) -> crate::logic::Tri {
+        self.poverty_with(PovertyStatus::settles_poverty_household)
+    }
+
+    fn poverty_with(&self, settles: fn(PovertyStatus) -> Option<bool>) -> crate::logic::Tri {
+        use crate::logic::{yes, Tri};
+        match self.poverty_status {
+            None => Tri::unknown(Q::PovertyStatus),
+            Some(status) => match settles(status) {
+                Some(known) => Tri::from_bool(known),
+                None => yes(self.poverty_household, Q::PovertyHousehold),
+            },
+        }
+    }
+
     /// Refuses saved data written by another version of the app.
     pub fn check_version(&self) -> Result<(), String> {
         if self.version == FACTS_VERSION {

@@ -437,9 +437,30 @@ fn judge_employer_si(group: &HireGroup) -> (GroupOutcome, Decimal) {
         (_, None, _) => GroupOutcome::Unknown(RosterTerm::InsuredMonths),
         (_, Some(0), _) => GroupOutcome::Pending("须按规定为其缴纳社会保险".into()),
         (_, _, None) => GroupOutcome::Unknown(RosterTerm::EmployerContributions),
-        _ => GroupOutcome::Qualifies,
+        _ => match subsidy_months_left(group) {
+            Err(outcome) => outcome,
+            Ok(()) => GroupOutcome::Qualifies,
+        },
     };
     (outcome, per_head)
+}
+
+/// "除对距法定退休年龄不足5年的可延长至退休外，其余人员最长不超过3年" (服务包2023, H): the same limit,
+/// on the same roster terms, as the 公益性岗位 subsidy's 3 years (issue 29, item 2).
+const EMPLOYER_SI_MAX_MONTHS: u32 = 36;
+
+fn subsidy_months_left(group: &HireGroup) -> Result<(), GroupOutcome> {
+    match group.subsidised_months {
+        None => Err(GroupOutcome::Unknown(RosterTerm::SubsidisedMonths)),
+        Some(months) if months >= EMPLOYER_SI_MAX_MONTHS => match group.near_retirement {
+            None => Err(GroupOutcome::Unknown(RosterTerm::NearRetirement)),
+            Some(false) => Err(GroupOutcome::Excluded(
+                "已享受满3年社会保险补贴；只有距法定退休年龄不足5年的，才可延长至退休".into(),
+            )),
+            Some(true) => Ok(()),
+        },
+        Some(_) => Ok(()),
+    }
 }
 
 fn employer_si_rule(ctx: &Ctx) -> RuleResult {
@@ -460,7 +481,7 @@ fn employer_si_rule(ctx: &Ctx) -> RuleResult {
         )];
     conditions.extend(result.report(ctx.condition(
             "qualifying-hires",
-            "招用脱贫人口、离校2年内登记失业高校毕业生、重庆户籍登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保",
+            "招用脱贫人口、离校2年内登记失业高校毕业生、重庆户籍登记失业“4050”、低保或零就业家庭人员，签订劳动合同并缴纳社保；每人最长享受3年，距法定退休年龄不足5年的可延长至退休",
             CLAUSE_EMPLOYER_SI,
         ), "名单中有符合条件的人员"));
     let mut estimate = roster_estimate(
@@ -515,7 +536,7 @@ pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
 // ---- 以工代训（2021年） -------------------------------------------------------------------------
 
 pub const WORK_FOR_TRAINING_SOURCE: Source = Source {
-    document: "渝人社〔2021〕237号 二（二）（政策执行时间至2021年底；重庆的补贴标准未查到）",
+    document: "渝人社〔2021〕237号 二（二）（重庆的补贴标准未查到）",
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
@@ -603,7 +624,7 @@ pub const WORK_FOR_TRAINING: Benefit = Benefit {
     ),
     validity: Validity::ends(
         Date::ymd(2021, 12, 31),
-        "渝人社〔2021〕237号 二（二）（执行至2021年底）",
+        "渝人社〔2021〕237号 二（二）",
         &WORK_FOR_TRAINING_SOURCE,
     ),
     documents: &[],
@@ -623,12 +644,14 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "hiring-subsidy-difficulty",
+            benefits: &["hiring-subsidy"],
             name: "一次性吸纳就业补贴（脱贫人口等困难人员）",
             unit: "元/人",
             values: HIRING_DIFFICULTY,
         },
         Parameter {
             id: "hiring-subsidy-youth",
+            benefits: &["hiring-subsidy"],
             name: "一次性吸纳就业补贴（高校毕业生、青年等）",
             unit: "元/人",
             values: HIRING_YOUTH,

@@ -33,6 +33,16 @@ pub const LOAN_2025_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2025, 6, 17)),
 };
+/// Individual loans before 2024: the borrower's share up to LPR − 150 BP is written for enterprise
+/// loans in 服务包2023 (H); for individuals it rests on a repost of unclear provenance, and the 2021
+/// 渝中 page says 全额贴息 instead (research.md §2.8: "individual terms (L)"; corrections.md notes to
+/// item 10: "L/national rule for individuals").
+pub const LOAN_INDIVIDUAL_BEFORE_2024_SOURCE: Source = Source {
+    document: "个人创业担保贷款贴息规则（2024年以前：本人负担至LPR−150BP；非官方转载，2021年渝中区页面称全额贴息，两者冲突）",
+    url: "http://m.ccschy.com/techan/85771.html",
+    confidence: Confidence::Weak,
+    date: None,
+};
 /// The 2024 and 2025 notices' start dates are not published; news dates them "近日" on 2024-05-12 and
 /// 2025-06-03 (corrections.md, notes to item 10).
 pub(crate) const LOAN_2024_FROM: Date = Date::ymd(2024, 5, 12);
@@ -112,6 +122,9 @@ pub(crate) struct Borrower<'a> {
     /// Where the loan is made: before 2024 the 14 key 区县 had a higher rate cap.
     pub district: &'a Option<DistrictId>,
     pub district_question: Q,
+    /// The source of the pre-2024 split between borrower and treasury for this borrower: official for
+    /// enterprises ([`LOAN_2023_SOURCE`]), weak for individuals ([`LOAN_INDIVIDUAL_BEFORE_2024_SOURCE`]).
+    pub split_before_2024: &'static Source,
     /// What only this borrower has on the cap: a person's partners ([`partnership_cap`]), an
     /// enterprise's hires ([`per_hire_cap`]). A function of the borrower's own, so the person's loan
     /// links none of the enterprise's rules (and the residents' page carries none of them).
@@ -383,14 +396,22 @@ fn yearly_subsidy(
         Err(subsidy_2024())
     } else {
         let key_county = ctx.district(borrower.district).map(|d| d.is_key_14());
-        subsidy_before_2024(
+        let yearly = subsidy_before_2024(
             principal,
             lpr,
             spread_cap(day),
             key_county,
             borrower.district_question,
             w,
-        )
+        )?;
+        if borrower.split_before_2024.confidence.needs_checking() {
+            w.steps.push(format!(
+                "{}的分担规则只见于非官方转载，待核实（{}）",
+                borrower.label, borrower.split_before_2024.document
+            ));
+        }
+        w.sources.push(borrower.split_before_2024);
+        Ok(yearly)
     }
 }
 

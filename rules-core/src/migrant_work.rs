@@ -426,7 +426,7 @@ fn transport_2022(ctx: &Ctx, flat: &Dated<Decimal>, flat_step: String) -> Estima
             ctx,
             flat,
             flat_step,
-            "每年一次；没有车票的按定额补助（含往返），多数区县“免申即享”（不用申请，符合条件直接发放）",
+            "每年一次；没有车票的按定额补助（含往返）。合川区按“免申即享”办理（按务工实名信息生成名单，不用申请），巴南区的办事指南（转载）也这样写；其他区县是否同样办理未查到，请向镇街社保所确认",
         ),
     }
 }
@@ -498,12 +498,14 @@ entry: catalogue::entry(
         need("social-security-card", Form::Shown),
         need("poverty-status-record", Form::CheckedInSystem),
     ],
+    // 免申即享 is sourced for 合川 (H) and 巴南 (a repost, L) only (materials.md §3): not said of
+    // every district (issue 29, item 13).
     apply: &HowToApply {
-        automatic: true,
+        automatic: false,
         office: "街道（乡镇）社保所；区县就业和人才服务机构",
         online: "",
-        window: "每季度下发名单；补交车票的截止时间各区县不同（城口县为次年3月31日前）",
-        steps: "市里按务工实名信息生成名单 → 镇街核实并公示5个工作日 → 定额发到社保卡或本人银行账户 → 交实名制车票的补足差额；名单上没有您的，请找镇街社保所",
+        window: "合川区等按季度下发名单；补交车票的截止时间各区县不同（城口县为次年3月31日前）",
+        steps: "合川区按“免申即享”办理：按务工实名信息生成名单 → 镇街核实并公示5个工作日 → 定额发到社保卡或本人银行账户 → 交实名制车票的补足差额（巴南区的办事指南转载也是这样）。其他区县是否同样免申请，未查到，请向镇街社保所或区县就业和人才服务机构确认；名单上没有您的，也请找镇街社保所",
         confidence: Confidence::Official,
     },
     not_combined_with: &[],
@@ -613,30 +615,35 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "job-search-subsidy-amount",
+            benefits: &["job-search-subsidy"],
             name: "脱贫人口一次性求职创业补贴（外出务工）",
             unit: "元/人",
             values: JOB_SEARCH_AMOUNT,
         },
         Parameter {
             id: "shandong-job-search-subsidy-amount",
+            benefits: &["shandong-job-search-subsidy"],
             name: "赴山东一次性求职创业补贴",
             unit: "元/人",
             values: SHANDONG_AMOUNT,
         },
         Parameter {
             id: "transport-flat-in-city",
+            benefits: &["cross-region-transport-subsidy"],
             name: "跨区域交通补助无票定额（区县外市内）",
             unit: "元",
             values: TRANSPORT_FLAT_IN_CITY,
         },
         Parameter {
             id: "transport-flat-out-of-city",
+            benefits: &["cross-region-transport-subsidy"],
             name: "跨区域交通补助无票定额（市外）",
             unit: "元",
             values: TRANSPORT_FLAT_OUT_OF_CITY,
         },
         Parameter {
             id: "lu-yu-cap",
+            benefits: &["lu-yu-cooperation-subsidies"],
             name: "鲁渝劳务协作稳岗补贴等（上限）",
             unit: "元/人",
             values: LU_YU_CAP,

@@ -12,7 +12,7 @@ use crate::logic::yes;
 use crate::money::{yuan, Unit};
 use crate::parameters::Parameter;
 use crate::roster::{HireGroup, RosterTerm};
-use crate::source::{in_force, Confidence, Dated, Source};
+use crate::source::{in_force, Confidence, Dated, Source, NOTICE_END};
 use rust_decimal::Decimal;
 
 pub const PLACEMENT_SOURCE: Source = Source {
@@ -113,6 +113,25 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
                 "须先取得人力资源服务许可证（劳务经纪人须取得证书）",
             ),
     ];
+    // Labour brokers rest on the notice's own extension (一（一）: "就业创业服务补助对象扩展至人力资源服务机构和劳务经纪人"),
+    // which ended with it; the agencies' part stands on its own documents (issue 29, item 4).
+    let broker = f.org_kind == Some(OrgKind::LabourBroker);
+    let broker_basis = ctx.condition(
+        "broker-basis",
+        "劳务经纪人：依据渝人社〔2021〕237号 一（一），执行至2025年12月31日",
+        "渝人社〔2021〕237号 一（一）",
+    );
+    if broker && ctx.as_of > NOTICE_END {
+        conditions.push(broker_basis.unsettled(
+            "劳务经纪人享受职业介绍补贴的依据是渝人社〔2021〕237号，该通知已于2025年12月31日到期，未查到2026年起是否延续；请向区县公共就业服务机构或人力社保局咨询，或拨打12333",
+        ));
+    } else if broker {
+        conditions.push(broker_basis.check(
+            crate::logic::Tri::Yes,
+            "在通知执行期内（至2025年12月31日）",
+            "",
+        ));
+    }
     conditions.extend(result.report(ctx.condition(
             "qualifying-placements",
             "免费介绍、非劳务派遣：脱贫人口和就业困难人员全日制就业（非公益性岗位）连续3个月（500元/人）；登记失业人员签订1年以上合同、社保缴满6个月（200元/人）",
@@ -137,9 +156,10 @@ pub const PLACEMENT_SUBSIDY: Benefit = Benefit {
         "一（一）",
     ),
     validity: Validity::in_force(
-        "渝人社发〔2018〕15号、渝就发〔2021〕25号",
+        "渝人社发〔2018〕15号、渝就发〔2021〕25号（人力资源服务机构）；渝人社〔2021〕237号 一（一）（劳务经纪人，执行至2025年12月31日）",
         &PLACEMENT_SOURCE,
-    ),
+    )
+    .with_note("人力资源服务机构的补贴依据自身文件，现行有效；劳务经纪人参照享受的依据是渝人社〔2021〕237号，2025年12月31日到期后是否延续未查到，请向区县人力社保局咨询。"),
     documents: &[
         need("hr-service-licence", Form::Copy),
         need("labour-contract", Form::Copy),
@@ -161,12 +181,14 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "placement-subsidy-unemployed",
+            benefits: &["placement-subsidy"],
             name: "职业介绍补贴（登记失业人员）",
             unit: "元/人",
             values: PLACEMENT_UNEMPLOYED,
         },
         Parameter {
             id: "placement-subsidy-difficulty",
+            benefits: &["placement-subsidy"],
             name: "职业介绍补贴（脱贫人口、就业困难人员）",
             unit: "元/人",
             values: PLACEMENT_DIFFICULTY,

@@ -38,9 +38,7 @@ const WANZHOU: &str = "wanzhou";
 
 fn rural_post_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let family = fact(f.poverty_status, Q::PovertyStatus, |s| {
-        matches!(s, PovertyStatus::Alleviated | PovertyStatus::Monitored)
-    });
+    let family = ctx.poverty();
     let available =
         ctx.activity_is(|a| matches!(a, Activity::NotWorking | Activity::PublicWelfarePost));
     // Placed first: 弱劳力、半劳力 (notice) and people who cannot leave home to work (research §2.15).
@@ -67,6 +65,14 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
         "未查到您所在区县有“一户一人”的规定，以当地方案为准"
     } else {
         "家里还没有人在岗"
+    };
+    // 万州 excludes people drawing an urban employee pension (materials.md §8, H); other districts'
+    // plans are not found, so only 万州 asks: a known other district settles it without asking.
+    let no_pension = match wanzhou {
+        Some(false) => Tri::Yes,
+        _ => {
+            no(f.urban_pension, Q::UrbanPension).or_else(|| fact(wanzhou, Q::HukouDistrict, |w| !w))
+        }
     };
     let conditions = vec![
         ctx.condition("poverty", "脱贫人口（含风险未消除的监测对象）", CLAUSE)
@@ -105,10 +111,24 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
         ),
         ctx.condition(
             "priority",
-            "优先安置弱劳力、半劳力和无法外出务工的脱贫人口",
+            "优先安置弱劳力、半劳力和无法外出务工的脱贫人口（万州区另优先安置离校2年内的雨露计划毕业生）",
             CLAUSE,
         )
         .check(priority_known, priority_message, ""),
+        ctx.condition(
+            "no-urban-pension",
+            "万州区：不在领取城镇职工基本养老金（其他区县是否有此限制未查到）",
+            CLAUSE_WANZHOU,
+        )
+        .check(
+            no_pension,
+            if f.urban_pension == Some(true) {
+                "未查到您所在区县有此限制，以当地方案为准"
+            } else {
+                "没有领取城镇职工基本养老金"
+            },
+            "万州区规定领取城镇职工基本养老金的人员不安排乡村公益性岗位",
+        ),
         ctx.condition(
             "one-per-family",
             "万州区：家里没有其他人在公益性岗位上（其他区县是否有此限制未查到）",
@@ -208,6 +228,14 @@ fn judge_post(group: &crate::roster::HireGroup, wages: Wages) -> (GroupOutcome, 
     let unknown = |term| (GroupOutcome::Unknown(term), Decimal::ZERO);
     if !difficulty {
         return excluded("公益性岗位补贴面向就业困难人员和脱贫人口");
+    }
+    // "我市户籍脱贫人口" (服务包2023, H; issue 29, item 5).
+    if group.identity == Poverty {
+        match group.chongqing_hukou {
+            None => return unknown(RosterTerm::ChongqingHukou),
+            Some(false) => return excluded("公益性岗位补贴面向本市（重庆）户籍的脱贫人口"),
+            Some(true) => {}
+        }
     }
     match group.public_post {
         None => return unknown(RosterTerm::PublicPost),
@@ -318,7 +346,7 @@ fn post_subsidy_rule(ctx: &Ctx) -> RuleResult {
     conditions.extend(result.report(
         ctx.condition(
             "placed-people",
-            "在公益性岗位上安置就业困难人员（含脱贫人口），签订劳动合同或劳务协议（安置脱贫人口的每次不超过1年）；城镇公益性岗位补贴一般不超过3年，初次核定时距法定退休年龄不足5年的最长5年；乡村公益性岗位的补贴和期限按区县规定",
+            "在公益性岗位上安置就业困难人员（含本市户籍脱贫人口），签订劳动合同或劳务协议（安置脱贫人口的每次不超过1年）；城镇公益性岗位补贴一般不超过3年，初次核定时距法定退休年龄不足5年的最长5年；乡村公益性岗位的补贴和期限按区县规定",
             CLAUSE_POST_SUBSIDY,
         ),
         "名单中有符合条件的在岗人员",

@@ -95,6 +95,13 @@ pub struct HireGroup {
         skip_serializing_if = "Option::is_none"
     )]
     pub near_retirement: Option<bool>,
+    /// Holds a Chongqing 户籍: the 公益性岗位 subsidy's 脱贫人口 are "我市户籍脱贫人口" (服务包2023).
+    #[serde(
+        default,
+        rename = "chongqing-hukou",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chongqing_hukou: Option<bool>,
 }
 
 /// A term of a roster group that a rule can need. Each is one box of the roster editor, so a report
@@ -115,6 +122,7 @@ pub enum RosterTerm {
     PostKind,
     SubsidisedMonths,
     NearRetirement,
+    ChongqingHukou,
 }
 
 impl RosterTerm {
@@ -132,6 +140,7 @@ impl RosterTerm {
         RosterTerm::PostKind,
         RosterTerm::SubsidisedMonths,
         RosterTerm::NearRetirement,
+        RosterTerm::ChongqingHukou,
     ];
 
     /// The box, as a phrase: "劳动合同（或劳务协议）期限".
@@ -148,8 +157,9 @@ impl RosterTerm {
             RosterTerm::MonthlyHours => "非全日制岗位每月工作小时数",
             RosterTerm::WorkForTrainingReceived => "是否已享受过以工代训补贴",
             RosterTerm::PostKind => "城镇公益性岗位还是乡村公益性岗位",
-            RosterTerm::SubsidisedMonths => "已享受公益性岗位补贴的月数",
+            RosterTerm::SubsidisedMonths => "已享受这项补贴的月数（公益性岗位补贴或社保补贴）",
             RosterTerm::NearRetirement => "初次核定补贴时是否距法定退休年龄不足5年",
+            RosterTerm::ChongqingHukou => "是否重庆户籍（脱贫人口须为本市户籍）",
         }
     }
 
@@ -177,6 +187,7 @@ impl HireGroup {
             post_kind: None,
             subsidised_months: None,
             near_retirement: None,
+            chongqing_hukou: None,
         }
     }
 }
@@ -187,7 +198,7 @@ impl HireGroup {
 /// full-time, social insurance and the employer's contributions, and while 以工代训 is in force
 /// (2021) whether a 脱贫人口 already had it; 公益性岗位 developers: whether the post is one, its kind,
 /// the contract, full-time or the hours, and the months already subsidised with the near-retirement
-/// extension; agencies: placed free, 劳务派遣, contract, full-time, public post and months in the job.
+/// extension (employers too: their social-insurance subsidy has the same 3-year limit); agencies: placed free, 劳务派遣, contract, full-time, public post and months in the job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RosterFields {
     pub contract: bool,
@@ -195,8 +206,11 @@ pub struct RosterFields {
     pub contributions: bool,
     pub placement: bool,
     pub public_post: bool,
-    /// Post kind, hours of part-time posts, months subsidised and near retirement (developers).
+    /// Post kind, hours of part-time posts and the 脱贫人口's 户籍 (developers).
     pub post_terms: bool,
+    /// Months already subsidised and near retirement: the 3-year limit of the 公益性岗位 subsidy
+    /// (developers) and of the employer's social-insurance subsidy (employers).
+    pub subsidy_limit: bool,
     pub work_for_training: bool,
 }
 
@@ -214,6 +228,7 @@ impl RosterFields {
                 placement: true,
                 public_post: true,
                 post_terms: false,
+                subsidy_limit: false,
                 work_for_training: false,
             },
             _ if developer => RosterFields {
@@ -223,6 +238,7 @@ impl RosterFields {
                 placement: false,
                 public_post: true,
                 post_terms: true,
+                subsidy_limit: true,
                 work_for_training: false,
             },
             _ => RosterFields {
@@ -232,6 +248,7 @@ impl RosterFields {
                 placement: false,
                 public_post: false,
                 post_terms: false,
+                subsidy_limit: true,
                 work_for_training,
             },
         }
@@ -246,10 +263,10 @@ impl RosterFields {
             RosterTerm::EmployerContributions => self.contributions,
             RosterTerm::PlacedFree | RosterTerm::Dispatched => self.placement,
             RosterTerm::PublicPost => self.public_post,
-            RosterTerm::MonthlyHours
-            | RosterTerm::PostKind
-            | RosterTerm::SubsidisedMonths
-            | RosterTerm::NearRetirement => self.post_terms,
+            RosterTerm::MonthlyHours | RosterTerm::PostKind | RosterTerm::ChongqingHukou => {
+                self.post_terms
+            }
+            RosterTerm::SubsidisedMonths | RosterTerm::NearRetirement => self.subsidy_limit,
             RosterTerm::WorkForTrainingReceived => self.work_for_training,
         }
     }

@@ -53,7 +53,8 @@ pub struct Validity {
     pub until: Option<Date>,
     /// What is known after `until` (ignored while `until` is `None`).
     pub after: AfterEnd,
-    /// What it rests on, e.g. "渝人社〔2021〕237号（执行至2025年12月31日）".
+    /// What it rests on, e.g. "渝人社〔2021〕237号"; never its end date, which `until` gives (the
+    /// sentence says it once).
     pub basis: &'static str,
     /// The newest source on its standing: the page that last states it in force, or its end.
     pub source: &'static Source,
@@ -206,6 +207,30 @@ mod tests {
             standing.rules_day(Date::ymd(2030, 1, 1)),
             Date::ymd(2030, 1, 1)
         );
+    }
+
+    /// Issue 29, item 13: the standing sentence says a benefit's end date once, never
+    /// "（执行至2025年12月31日）执行至2025年12月31日".
+    #[test]
+    fn every_standing_sentence_says_the_end_date_once() {
+        for benefit in crate::benefits() {
+            let v = benefit.validity;
+            let Some(end) = v.until else { continue };
+            for day in [end, end.add_months(1), Date::ymd(2026, 12, 1)] {
+                let text = v.summary(day);
+                assert!(
+                    text.matches("执行至").count() <= 1,
+                    "{}: {text}",
+                    benefit.entry.id
+                );
+                assert!(
+                    text.matches(&end.chinese()).count() <= 1,
+                    "{}: {text}",
+                    benefit.entry.id
+                );
+                assert!(!text.contains("年底"), "{}: {text}", benefit.entry.id);
+            }
+        }
     }
 
     #[test]

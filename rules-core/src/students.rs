@@ -38,7 +38,7 @@ pub const TECHNICAL_SOURCE: Source = Source {
     date: Some(Date::ymd(2018, 4, 8)),
 };
 pub const TECHNICAL_2026_SOURCE: Source = Source {
-    document: "永川区中职学生资助政策（2026，渝财规〔2022〕6号）",
+    document: "永川区教委中职学生资助政策（2026；渝财规〔2022〕6号；讲的是教委系统的中职学校，技工院校是否相同未查到）",
     url: "https://www.cqyc.gov.cn/bm/qjw_87635/zwgk_87667/zfxxgkml0_168318/zcwj0/qtwj0/202602/t20260210_15415804.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2026, 2, 10)),
@@ -280,11 +280,11 @@ pub const STUDENT_JOB_SEARCH: Benefit = Benefit {
 
 fn yulu_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
-    let family = fact(f.poverty_status, Q::PovertyStatus, |s| {
-        matches!(s, PovertyStatus::Alleviated | PovertyStatus::Monitored)
-    });
+    // "监测对象户在开学之日未被标注‘风险消除’的，享受": a 脱贫户 stays one when its 监测 risk is
+    // eliminated, so the group is 脱贫人口（含未消除风险监测对象）, read as every rule reads it.
+    let family = ctx.poverty();
     let family_not_met = if f.poverty_status == Some(PovertyStatus::MonitoredRiskEliminated) {
-        "监测对象户在开学当天已标注“风险消除”的，不享受雨露计划"
+        "监测对象户在开学当天已标注“风险消除”、又不是脱贫户的，不享受雨露计划"
     } else {
         "须是脱贫户或监测对象户的子女"
     };
@@ -372,9 +372,11 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
         })
         .and_then(|| yes(f.full_time_study, Q::FullTimeStudy))
         .and_then(|| fact(f.school_year, Q::SchoolYear, |y| y <= 3));
-    // The 3000 元 grant is sourced for 建档立卡（脱贫）students only (research.md §2.19); other students
-    // in difficulty (低保 among them) get the grant at a level the sources do not give.
-    let family = ctx.poverty();
+    // The 3000 元 grant is sourced for 建档立卡（脱贫）students only (research.md §2.19): a member of a
+    // 脱贫户, not every 监测对象 (a 监测对象 is asked whether the household is also a 脱贫户). Other
+    // students in difficulty (低保, 监测对象 of other households) get the grant at a level the sources
+    // do not give.
+    let family = f.poverty_household();
     let estimate = match (family, in_force(TECHNICAL_GRANT, ctx.as_of)) {
         (Tri::Yes, Some(grant)) => Estimate::amount(
             grant.value,
@@ -390,7 +392,7 @@ fn technical_rule(ctx: &Ctx) -> RuleResult {
         (Tri::No, _) => Estimate::other(
             Value::NotMoney,
             &TECHNICAL_SOURCE,
-            "全日制技工院校一至三年级学生免学费（按学校收费标准免除）。国家助学金面向家庭经济困难学生（如低保家庭），3000元/年的标准只查到脱贫（建档立卡）家庭学生的，其他学生的标准各地不同，请向学校咨询",
+            "全日制技工院校一至三年级学生免学费（按学校收费标准免除）。国家助学金面向家庭经济困难学生（如低保家庭、监测对象家庭），3000元/年的标准只查到脱贫（建档立卡）家庭学生的，其他学生的标准未查到，请向学校咨询",
         ),
         (Tri::Unknown(asks), _) => Estimate::other(
             Value::NeedsAnswers { asks },
@@ -424,7 +426,7 @@ entry: catalogue::entry(
         Audience::Person,
         "三（二）",
     ),
-    validity: Validity::in_force("国家中等职业教育免学费和国家助学金政策（渝财规〔2022〕6号）", &TECHNICAL_2026_SOURCE),
+    validity: Validity::in_force("国家中等职业教育免学费和国家助学金政策（渝财规〔2022〕6号）", &TECHNICAL_2026_SOURCE).with_note("2026年仍在执行的依据，查到的是永川区教委关于中职学校的资助政策页面；技工院校属人力社保系统，是否同样执行、表格和标准是否相同，未查到，请向就读的技工院校或区县人力社保局咨询。"),
     documents: &[
         need("id-card", Form::Copy),
         need("poverty-status-record", Form::CheckedInSystem),
@@ -445,24 +447,28 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "graduate-job-search-subsidy-amount",
+            benefits: &["graduate-job-search-subsidy"],
             name: "离校未就业高校毕业生求职创业补贴",
             unit: "元/人",
             values: GRADUATE_AMOUNT,
         },
         Parameter {
             id: "student-job-search-subsidy-amount",
+            benefits: &["student-job-search-subsidy"],
             name: "困难家庭学生在校求职创业补贴",
             unit: "元/人",
             values: STUDENT_AMOUNT,
         },
         Parameter {
             id: "yulu-plan-amount",
+            benefits: &["yulu-plan-subsidy"],
             name: "雨露计划职业教育补助",
             unit: "元/年",
             values: YULU_AMOUNT,
         },
         Parameter {
             id: "technical-school-grant",
+            benefits: &["technical-school-student-aid"],
             name: "技工院校国家助学金（脱贫家庭学生）",
             unit: "元/年",
             values: TECHNICAL_GRANT,

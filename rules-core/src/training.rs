@@ -240,6 +240,7 @@ pub const LIVING_ALLOWANCE: Benefit = Benefit {
 pub fn parameters() -> Vec<Parameter> {
     vec![Parameter {
         id: "training-living-allowance-per-day",
+        benefits: &["training-living-allowance"],
         name: "培训期间生活费（含交通费）补贴",
         unit: "元/天",
         values: LIVING_PER_DAY,

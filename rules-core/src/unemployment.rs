@@ -307,12 +307,14 @@ pub fn parameters() -> Vec<Parameter> {
     vec![
         Parameter {
             id: "unemployment-benefit-share",
+            benefits: &["unemployment-insurance-benefit"],
             name: "失业保险金占全市最低工资最高档的比例",
             unit: "rate",
             values: UI_SHARE,
         },
         Parameter {
             id: "unemployment-benefit-share-key-counties",
+            benefits: &["unemployment-insurance-benefit"],
             name: "失业保险金比例（国家乡村振兴重点帮扶县）",
             unit: "rate",
             values: UI_SHARE_KEY_COUNTIES,

@@ -1,7 +1,7 @@
 //! Checks answers before evaluation. Nothing here panics or rejects the whole input: each problem is
 //! a [`Finding`] in plain Chinese, and an invalid value is dropped (treated as unknown) for evaluation.
 
-use crate::choices::Activity;
+use crate::choices::{Activity, PovertyStatus};
 use crate::date::Date;
 use crate::districts;
 use crate::facts::{Facts, Q};
@@ -300,6 +300,14 @@ impl Facts {
                 "您说户籍不在重庆，却选了重庆的区县，请检查",
             ));
         }
+        if facts.poverty_status == Some(PovertyStatus::Alleviated)
+            && facts.poverty_household == Some(false)
+        {
+            f.push(contradiction(
+                Q::PovertyHousehold,
+                "您说是脱贫人口（脱贫户家庭成员），又说家里不是脱贫户，请检查",
+            ));
+        }
         if facts.insured_in_chongqing == Some(false) && facts.insured_district.is_some() {
             f.push(contradiction(
                 Q::InsuredDistrict,
@@ -386,6 +394,14 @@ mod tests {
         assert_eq!(clean.registered_unemployed, Some(true));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Contradiction);
+        let facts = Facts {
+            poverty_status: Some(PovertyStatus::Alleviated),
+            poverty_household: Some(false),
+            ..Facts::default()
+        };
+        let (_, findings) = facts.validated(Date::ymd(2025, 6, 1));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].question, Some(Q::PovertyHousehold));
     }
 
     #[test]

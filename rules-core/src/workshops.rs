@@ -28,7 +28,7 @@ pub const WORKSHOP_NUMBER_SOURCE: Source = Source {
     date: Some(Date::ymd(2023, 9, 13)),
 };
 pub const KAIZHOU_SOURCE: Source = Source {
-    document: "开州区就业帮扶车间政策问答（奖补至2025年12月31日）",
+    document: "开州区就业帮扶车间政策问答（写明奖补的截止日期）",
     url:
         "https://www.cqkz.gov.cn/zwgk_238/zfxxgkml/cjzcwd/qrlsbj/202208/t20220823_11029435_wap.html",
     confidence: Confidence::Official,
@@ -311,6 +311,7 @@ pub const FEE_RELIEF: Benefit = Benefit {
 pub fn parameters() -> Vec<Parameter> {
     vec![Parameter {
         id: "workshop-construction-cap",
+        benefits: &["workshop-construction-grant"],
         name: "就业帮扶车间一次性建设补助（上限）",
         unit: "元",
         values: CONSTRUCTION_CAP,

@@ -96,7 +96,7 @@ fn people(day: Date) -> Vec<(&'static str, bool, String)> {
                 "org-district":"wanzhou","org-staff":25,"org-no-arrears":true,
                 "work-for-training-run":false,"roster":[{{"identity":"poverty","count":3,
                 "contract-months":12,"full-time":true,"insured-months":6,"still-insured":true,
-                "employer-contributions":"9000","dispatched":false,"public-post":false}}],
+                "employer-contributions":"9000","subsidised-months":0,"dispatched":false,"public-post":false}}],
                 "loan-amount":"1000000","loan-term-years":2,"loan-contract-date":"{y}-{:02}-01",
                 "other-loans":false,"bad-credit":false}}"#,
                 day.month()

@@ -15,7 +15,7 @@ fn profiles() -> [(&'static str, Facts); 2] {
         "age":42,"activity":"employee","work-place":"other-province","work-since":"2025-02-01"}"#;
     let employer = r#"{"audience":"employer","org-kind":"enterprise","org-size":"small","org-district":"wanzhou",
         "org-staff":50,"org-no-arrears":true,"loan-amount":"2000000","roster":[
-        {"identity":"poverty","count":4,"contract-months":24,"insured-months":14,"still-insured":true,"employer-contributions":"9000"},
+        {"identity":"poverty","count":4,"contract-months":24,"insured-months":14,"still-insured":true,"employer-contributions":"9000","subsidised-months":0},
         {"identity":"graduate","count":3,"contract-months":12,"insured-months":7}]}"#;
     [
         (

@@ -147,7 +147,7 @@ async function noSidewaysScroll(page, what) {
 }
 
 const ENTERPRISE_ROSTER = [
-  { count: '４', contract: '24', insured: '14', still: 'yes', contrib: '9,000' },
+  { count: '４', contract: '24', insured: '14', still: 'yes', contrib: '9,000', subsidised: '0' },
   { count: '2', contract: '24', insured: '10', still: 'yes' },
   { identity: 'graduate', count: '3', contract: '12', insured: '7' },
 ];

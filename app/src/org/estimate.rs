@@ -97,6 +97,7 @@ pub mod tests_support {
                     insured_months: Some(14),
                     still_insured: Some(true),
                     employer_contributions: Some(yuan(9000)),
+                    subsidised_months: Some(0),
                     ..HireGroup::new(HireIdentity::Poverty, 4)
                 },
                 HireGroup {

@@ -27,6 +27,7 @@ pub struct RowDraft {
     pub post_kind: Option<PostKind>,
     pub subsidised_months: String,
     pub near_retirement: Option<bool>,
+    pub chongqing_hukou: Option<bool>,
     pub work_for_training_received: Option<bool>,
 }
 
@@ -81,6 +82,7 @@ impl RowDraft {
             post_kind: g.post_kind,
             subsidised_months: text_of(g.subsidised_months),
             near_retirement: g.near_retirement,
+            chongqing_hukou: g.chongqing_hukou,
             work_for_training_received: g.work_for_training_received,
         }
     }
@@ -133,6 +135,7 @@ impl RowDraft {
             post_kind: self.post_kind,
             subsidised_months,
             near_retirement: self.near_retirement,
+            chongqing_hukou: self.chongqing_hukou,
             work_for_training_received: self.work_for_training_received,
             ..HireGroup::new(self.identity, count)
         });
@@ -302,6 +305,10 @@ fn RowEditor(row: Row, roster: Roster, fields: Fields) -> impl IntoView {
                 <PostKindSelect key=key draft=draft/>
                 <NumberBox key=key field=Field::MonthlyHours label="非全日制每月工作小时数" unit="小时" draft=draft errors=errors
                     get=|d| d.monthly_hours.clone() set=|d, v| d.monthly_hours = v/>
+                <YesNo key=key part="hukou" label=RosterTerm::ChongqingHukou.label() draft=draft
+                    get=|d| d.chongqing_hukou set=|d, v| d.chongqing_hukou = v/>
+            })}
+            {fields.subsidy_limit.then(|| view! {
                 <NumberBox key=key field=Field::SubsidisedMonths label=RosterTerm::SubsidisedMonths.label() unit="个月" draft=draft errors=errors
                     get=|d| d.subsidised_months.clone() set=|d, v| d.subsidised_months = v/>
                 <YesNo key=key part="retire" label=RosterTerm::NearRetirement.label() draft=draft
@@ -508,6 +515,7 @@ mod tests {
             post_kind: Some(PostKind::Urban),
             subsidised_months: Some(40),
             near_retirement: Some(false),
+            chongqing_hukou: Some(true),
             work_for_training_received: Some(true),
             ..HireGroup::new(HireIdentity::FourFifty, 3)
         };

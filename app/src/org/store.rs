@@ -78,6 +78,7 @@ fn group_json(g: &HireGroup) -> String {
         ("public-post", g.public_post),
         ("work-for-training-received", g.work_for_training_received),
         ("near-retirement", g.near_retirement),
+        ("chongqing-hukou", g.chongqing_hukou),
     ] {
         if let Some(b) = value {
             fields.push(format!("{}:{b}", quote(key)));
@@ -141,6 +142,7 @@ fn read_group(value: &Json) -> Option<HireGroup> {
             ("subsidised-months", Json::Number(n)) => g.subsidised_months = parse_count(n).ok(),
             ("post-kind", Json::String(id)) => g.post_kind = Some(PostKind::from_id(id)?),
             ("near-retirement", Json::Bool(b)) => g.near_retirement = Some(*b),
+            ("chongqing-hukou", Json::Bool(b)) => g.chongqing_hukou = Some(*b),
             ("full-time", Json::Bool(b)) => g.full_time = Some(*b),
             ("still-insured", Json::Bool(b)) => g.still_insured = Some(*b),
             ("placed-free", Json::Bool(b)) => g.placed_free = Some(*b),

@@ -165,7 +165,11 @@ pub fn benefit_html(b: &BenefitReport) -> Html {
     h.raw("</ul>");
     if b.status == Status::Eligible {
         // An organisation's documents do not hang on a person's answers: every one is listed.
-        h.push(&html::documents(b.documents, &rules_core::Facts::default()));
+        h.push(&html::documents(
+            b.id,
+            b.documents,
+            &rules_core::Facts::default(),
+        ));
         h.push(&html::apply(b.apply));
     }
     h.push(&html::cite(b));

@@ -2,6 +2,7 @@
 //! Everything printed comes from rules-core's values; nothing here decides policy.
 
 use crate::messages;
+use rules_core::leads::{self, Lead};
 use rules_core::totals::{totals, Totals};
 use rules_core::{evaluate, evaluate_brief, Audience, Date, Facts, Report, Status, Value, Q};
 #[cfg(test)]
@@ -193,14 +194,42 @@ struct Full<'a> {
     #[serde(flatten)]
     report: &'a Report,
     totals: Totals,
+    /// The benefits whose continuation is unconfirmed, with where the person would stand under their
+    /// last rules and, for each, the words the results page shows (rules-core's `leads`).
+    leads: Vec<LeadOut>,
+}
+
+/// One lead as the results page shows it.
+#[derive(Serialize)]
+struct LeadOut {
+    id: &'static str,
+    lead: &'static str,
+    figure_label: String,
+    whom_to_ask: String,
+    ask: String,
 }
 
 impl<'a> Full<'a> {
     fn of(facts: &Facts, report: &'a Report) -> Full<'a> {
         let audience = facts.audience.unwrap_or(Audience::Person);
+        let leads = report
+            .benefits
+            .iter()
+            .filter_map(|b| {
+                let lead = Lead::of(b)?;
+                Some(LeadOut {
+                    id: b.id,
+                    lead: lead.id(),
+                    figure_label: leads::figure_label(b),
+                    whom_to_ask: leads::whom_to_ask(b),
+                    ask: leads::ask_sentence(b, facts, report.as_of),
+                })
+            })
+            .collect();
         Full {
             report,
             totals: totals(report, audience),
+            leads,
         }
     }
 }

@@ -778,10 +778,9 @@ fn evaluate_with<'b>(
 
 /// About (约) how many more questions the questionnaire will ask this person, for "还剩约 N 题",
 /// counting the question on screen: it follows the questionnaire forward from `facts`, as the pages
-/// do (the next question not `skipped`), answering each yes/no question 否 (most people belong to
-/// none of the groups asked about) and each choice with the option that leaves the median number of
-/// questions open (so a gate such as "自己开办了个体工商户" counts the loan questions it opens, but
-/// not every branch at once), and passing over
+/// do (the next question not `skipped`), answering each yes/no or choice question with the answer
+/// that leaves the most questions open (so a gate such as "自己开办了个体工商户" counts the loan
+/// questions it opens; one branch at a time, never all at once), and passing over
 /// numbers, dates and districts (they settle, they rarely open); a roster is one person of the
 /// commonest group, and an organisation's counts, loan and dates a typical value. Someone who answered 不清楚 more often than not is assumed to go on so. Questions whose answer cannot
 /// change a result are never asked, so they are never counted. 0 exactly when nothing is left.
@@ -866,8 +865,8 @@ pub fn questions_left(
                 j -= 1;
             }
         }
-        let middle = tried.len() - 1;
-        let (_, next, next_report) = tried.swap_remove(middle);
+        let widest = tried.len() - 1;
+        let (_, next, next_report) = tried.swap_remove(widest);
         facts = next;
         report = next_report;
         // Asked once: a roster that still misses terms is not counted again.

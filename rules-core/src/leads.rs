@@ -36,6 +36,15 @@ impl Lead {
         }
     }
 
+    /// Its stable id (the CLI's `leads[].lead`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Lead::WouldQualify => "would-qualify",
+            Lead::NeedsAnswers => "needs-answers",
+            Lead::WouldNot => "would-not",
+        }
+    }
+
     /// One line on where the person stands under the old rules.
     pub fn sentence(self, b: &BenefitReport) -> String {
         let year = b.rules_on.year();

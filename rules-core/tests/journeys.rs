@@ -295,7 +295,7 @@ fn journeys_ask_only_what_can_matter() {
                 steps.iter().map(|s| s.left_before).collect::<Vec<_>>()
             );
             // "还剩约 M 题" is honest: at the second question the estimate (which counts the question
-            // on screen) is within 30 % of the questions then asked, on today's rules.
+            // on screen) is within 30 % of the questions then asked, on today's rules,.
             if day == DAYS[0] {
                 if let Some(second) = steps.get(1) {
                     let then_asked = steps.len() - 1;

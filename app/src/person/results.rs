@@ -87,11 +87,15 @@ pub fn groups_html(report: &Report, facts: &Facts) -> Html {
                 cards.len()
             );
         }
-        for b in cards {
+        for b in &cards {
             h.push(&html::card(b, facts));
         }
         if folded(status) {
-            h.raw("</details>");
+            h.raw("</details><ul class=\"print-only print-list\">");
+            for b in &cards {
+                html!(h, "<li>{}</li>", b.name);
+            }
+            h.raw("</ul>");
         }
         h.raw("</section>");
     }

@@ -89,7 +89,9 @@ export const JOURNEYS = [
       'training-subsidised': false, 'looking-for-work': false, 'cannot-leave-home': false, 'family-on-post': false, 'urban-pension': false,
     },
     neverAsked: ['school-level', 'graduated-on', 'involuntary-unemployment'],
-    maxQuestions: 8,
+    // The 237号 benefits whose continuation is unconfirmed ask too (after the claimable ones): 脱贫,
+    // where and since when decide the 赴山东 800 lead.
+    maxQuestions: 14,
   },
   {
     name: 'dibao-graduate-22',

@@ -168,10 +168,9 @@ impl Session {
 
     /// About how many questions are left after the one on screen (rules-core's estimate: answers
     /// may settle several benefits at once or open a follow-up, hence 约).
-    pub fn questions_left(&self, as_of: Date) -> usize {
-        let person = self.facts.audience == Some(rules_core::Audience::Person);
+    pub fn questions_left(&self, as_of: Date, asks: fn(&Facts, Date) -> Report) -> usize {
         let skipped = |q| self.skipped.contains(&q) || Some(q) == self.editing;
-        let left = rules_core::evaluate::questions_left(&self.facts, as_of, skipped, person);
+        let left = rules_core::evaluate::questions_left(&self.facts, as_of, skipped, asks);
         if self.editing.is_some() {
             left
         } else {
@@ -390,7 +389,7 @@ mod tests {
         assert_eq!(s.question_number(), 1);
         let mut guard = 0;
         while let Some(q) = s.current(&evaluate(&s.facts, DAY)) {
-            let left = s.questions_left(DAY);
+            let left = s.questions_left(DAY, rules_core::evaluate::asks);
             s.skip(q.id);
             if s.current(&evaluate(&s.facts, DAY)).is_none() {
                 assert_eq!(left, 0, "the last question says none are left");

@@ -22,20 +22,20 @@ use crate::state::Rules;
 use crate::storage;
 use leptos::prelude::*;
 use markup::{html, Html};
-use rules_core::{evaluate, Audience};
+use rules_core::Audience;
 
 /// The residents' page (index.html): landing, the person's questions, results and checklist, the
 /// policy list and details. The organisation estimator is another page with its own bundle
 /// ([`OrgApp`], org.html), so its code never weighs on the first load of a phone.
 #[component]
 pub fn App() -> impl IntoView {
-    shell(main_screen, rules_core::evaluate_person)
+    shell(main_screen, crate::state::PERSON_RULES)
 }
 
 /// The organisation estimator's page (org.html); any other screen goes back to index.html.
 #[component]
 pub fn OrgApp() -> impl IntoView {
-    shell(org_screen, evaluate)
+    shell(org_screen, crate::state::ALL_RULES)
 }
 
 /// Draws a screen of one page, or hands the address over to the page that has it.

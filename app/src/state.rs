@@ -36,13 +36,32 @@ pub struct AppState {
     pub rules: Rules,
 }
 
-/// A rules-core evaluator.
-pub type Rules = fn(&rules_core::Facts, Date) -> Report;
+/// A page's rules-core evaluators.
+#[derive(Clone, Copy)]
+pub struct Rules {
+    /// The report the screens show.
+    pub report: fn(&rules_core::Facts, Date) -> Report,
+    /// The same rules without their words, with the next questions: for 还剩约 M 题, which
+    /// evaluates many times per answer.
+    pub asks: fn(&rules_core::Facts, Date) -> Report,
+}
+
+/// The residents' page: person benefits only (its bundle links no organisation rules).
+pub const PERSON_RULES: Rules = Rules {
+    report: rules_core::evaluate_person,
+    asks: rules_core::evaluate::asks_person,
+};
+
+/// Every benefit (org.html, staff.html, tests).
+pub const ALL_RULES: Rules = Rules {
+    report: evaluate,
+    asks: rules_core::evaluate::asks,
+};
 
 impl AppState {
     /// A fresh state without touching storage or the URL, evaluating every benefit.
     pub fn new(today: Date, as_of: Date) -> AppState {
-        AppState::with_rules(today, as_of, evaluate)
+        AppState::with_rules(today, as_of, ALL_RULES)
     }
 
     /// A fresh state whose reports come from `rules`.
@@ -51,7 +70,7 @@ impl AppState {
         let as_of = RwSignal::new(as_of);
         // A new report always counts as a change: comparing two reports costs more code than it saves.
         let report = Memo::new_with_compare(
-            move |_| session.with(|s| rules(&s.facts, as_of.get())),
+            move |_| session.with(|s| (rules.report)(&s.facts, as_of.get())),
             |_, _| true,
         );
         AppState {

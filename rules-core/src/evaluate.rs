@@ -776,6 +776,17 @@ fn evaluate_with<'b>(
     }
 }
 
+/// The statuses, asks and next questions of [`evaluate`] without the words (as [`evaluate_brief`]),
+/// for [`questions_left`], which evaluates many times per answer.
+pub fn asks(facts: &Facts, as_of: Date) -> Report {
+    evaluate_with(crate::benefits(), facts, as_of, false, true)
+}
+
+/// [`asks`] over the person benefits only (as [`evaluate_person`]).
+pub fn asks_person(facts: &Facts, as_of: Date) -> Report {
+    evaluate_with(crate::PERSON_BENEFITS.iter(), facts, as_of, false, true)
+}
+
 /// About (约) how many more questions the questionnaire will ask this person, for "还剩约 N 题",
 /// counting the question on screen: it follows the questionnaire forward from `facts`, as the pages
 /// do (the next question not `skipped`), answering each yes/no or choice question with the answer
@@ -784,20 +795,16 @@ fn evaluate_with<'b>(
 /// numbers, dates and districts (they settle, they rarely open); a roster is one person of the
 /// commonest group, and an organisation's counts, loan and dates a typical value. Someone who answered 不清楚 more often than not is assumed to go on so. Questions whose answer cannot
 /// change a result are never asked, so they are never counted. 0 exactly when nothing is left.
-/// `person`: the residents' page (person benefits only, as [`evaluate_person`]).
+/// `run`: [`asks_person`] on the residents' page (its bundle links no organisation rules), else
+/// [`asks`].
 pub fn questions_left(
     facts: &Facts,
     as_of: Date,
     skipped: impl Fn(Q) -> bool,
-    person: bool,
+    run: fn(&Facts, Date) -> Report,
 ) -> usize {
-    let run = |facts: &Facts| {
-        if person {
-            evaluate_with(crate::PERSON_BENEFITS.iter(), facts, as_of, false, true)
-        } else {
-            evaluate_with(crate::benefits(), facts, as_of, false, true)
-        }
-    };
+    let person = facts.audience == Some(Audience::Person);
+    let run = |facts: &Facts| run(facts, as_of);
     let mut facts = facts.clone();
     let mut passed: Vec<Q> = Vec::new();
     let open = |report: &Report, passed: &[Q]| -> Vec<Q> {

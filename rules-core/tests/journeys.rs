@@ -205,8 +205,12 @@ fn journey(known: &Facts, day: Date, person: bool, name: &str) -> Vec<Step> {
     let mut steps = Vec::new();
     loop {
         let now = report(&facts, day, person);
-        let left =
-            rules_core::evaluate::questions_left(&facts, day, |q| skipped.contains(&q), person);
+        let run = if person {
+            rules_core::evaluate::asks_person
+        } else {
+            rules_core::evaluate::asks
+        };
+        let left = rules_core::evaluate::questions_left(&facts, day, |q| skipped.contains(&q), run);
         let Some(next) = now.next_questions.iter().find(|q| !skipped.contains(&q.id)) else {
             assert_eq!(
                 left, 0,

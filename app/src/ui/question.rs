@@ -22,7 +22,7 @@ pub fn Progress() -> impl IntoView {
         let day = state.as_of.get();
         let (number, left) = state
             .session
-            .with(|s| (s.question_number(), s.questions_left(day)));
+            .with(|s| (s.question_number(), s.questions_left(day, state.rules.asks)));
         let (possible, sure) = state.report.with(|r| {
             let sure = r.count(Status::Eligible);
             (sure + r.count(Status::NeedsAnswers), sure)
@@ -119,10 +119,22 @@ pub fn QuestionCard(question: Question) -> impl IntoView {
         .into_any(),
     };
 
+    // In 大字模式 the help folds under 说明, so the first option and 不清楚 stay on the first screen.
+    let help = if state.large_text.get_untracked() && !question.help.is_empty() {
+        view! {
+            <details class="help-fold">
+                <summary>"这题是什么意思？"</summary>
+                <p class="help" id="q-help">{question.help}</p>
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <p class="help" id="q-help">{question.help}</p> }.into_any()
+    };
     view! {
         <div class="question" id="question" data-question=q.id() data-kind=kind_id(question.kind)>
             <h2 id=QUESTION_HEADING_ID tabindex="-1">{question.text}</h2>
-            <p class="help" id="q-help">{question.help}</p>
+            {help}
             {(!findings.is_empty()).then(|| view! {
                 <ul class="findings" id="q-findings" role="alert">
                     {findings.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}

@@ -10,10 +10,12 @@
 //
 // Closes with `e2e result: N passed; M failed`.
 
-import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
+import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq, DESKTOP } from './lib/chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import { answerAll, evaluate, savedPersonFacts } from './lib/flows.mjs';
+import { JOURNEYS } from './lib/expectations.mjs';
+import { writeFileSync } from 'node:fs';
 
 const { shotDir, origin } = suiteArgs('leads.mjs');
 const browser = await launchChromium();
@@ -37,7 +39,7 @@ const WORKERS = [
   {
     name: 'wuxi-in-shandong',
     lead: 'shandong-job-search-subsidy',
-    says: ['巫溪县脱贫人口', '在山东务工', '800'],
+    says: ['脱贫人口', '在山东务工4个月', '800'],
     answers: {
       ...ORDINARY, 'poverty-status': 'alleviated', 'poverty-household': true, 'hukou-chongqing': true,
       'hukou-district': 'wuxi', age: '35', sex: 'female', 'labour-capacity': 'full', activity: 'employee',
@@ -50,7 +52,7 @@ const WORKERS = [
   {
     name: 'fengjie-in-another-district',
     lead: 'job-search-subsidy',
-    says: ['奉节县脱贫人口', '在重庆市内其他区县务工', '500'],
+    says: ['脱贫人口', '在重庆市内其他区县务工4个月', '500'],
     answers: {
       ...ORDINARY, 'poverty-status': 'alleviated', 'poverty-household': true, 'hukou-chongqing': true,
       'hukou-district': 'fengjie', age: '42', sex: 'male', 'labour-capacity': 'full', activity: 'employee',
@@ -115,8 +117,16 @@ for (const worker of WORKERS) {
     );
     await page.screenshot({ path: join(shotDir, `leads-${worker.name}-360.png`) });
     await noSeriousAxe(page, `${worker.name} results`);
-    // Printed, the results fit on two A4 pages (the PDF Chromium makes of the print view).
-    const pdf = await page.pdf({ format: 'A4' });
+    // Printed (from a computer, as a phone hands the page to a printer at the paper's width), the
+    // results fit on two A4 pages: the PDF Chromium makes of the print view of the same answers.
+    const saved = await page.evaluate(() => localStorage.getItem('cq-jiuye-bangfu.person.v1'));
+    const desk = await newPage({ device: DESKTOP });
+    await desk.page.addInitScript((value) => localStorage.setItem('cq-jiuye-bangfu.person.v1', value), saved);
+    await open(desk.page, '#/person/results?continue');
+    await desk.page.locator('#results-title').waitFor({ timeout: 15000 });
+    const pdf = await desk.page.pdf({ format: 'A4' });
+    await desk.context.close();
+    writeFileSync(join(shotDir, `leads-${worker.name}-print.pdf`), pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     console.log(`    ${worker.name}: the results print on ${pages} A4 page(s)`);
     assert(pages >= 1 && pages <= 2, `${worker.name}: results print on at most 2 pages (${pages})`);
@@ -138,12 +148,14 @@ for (const worker of WORKERS) {
 test('a future day for a past event is refused with a message; the counter does not move', async () => {
   const { context, page } = await newPage();
   await open(page, '#/person/q');
-  const answers = { ...ORDINARY, 'poverty-status': 'none', 'hukou-chongqing': true, 'hukou-district': 'fuling',
-    age: '22', activity: 'not-working', 'college-graduate': true, 'school-level': 'undergraduate',
-    'registered-unemployed': false, 'looking-for-work': true };
+  // The 22-year-old graduate of the journeys, up to her graduation day.
+  const { answers } = JOURNEYS.find((j) => j.name === 'dibao-graduate-22');
+  const seen = [];
   for (let i = 0; i < 40; i++) {
-    await page.locator('[data-question]').waitFor({ timeout: 10000 });
+    await page.waitForSelector('[data-question], #results-title', { timeout: 10000 });
+    if (await page.locator('#results-title').count()) throw new Error(`no graduation day asked: ${seen.join(', ')}`);
     const q = await page.getAttribute('[data-question]', 'data-question');
+    seen.push(q);
     if (q === 'graduated-on') break;
     const kind = await page.getAttribute('[data-question]', 'data-kind');
     const answer = answers[q];
@@ -157,7 +169,10 @@ test('a future day for a past event is refused with a message; the counter does 
       await page.fill('#q-input', String(answer));
       await page.locator('#q-confirm').tap();
     }
-    await page.waitForFunction((prev) => document.querySelector('[data-question]')?.getAttribute('data-question') !== prev, q);
+    await page.waitForFunction(
+      (prev) => document.getElementById('results-title') || document.querySelector('[data-question]')?.getAttribute('data-question') !== prev,
+      q,
+    );
   }
   eq(await page.getAttribute('[data-question]', 'data-question'), 'graduated-on', 'the graduation day is asked');
   const before = await page.locator('#progress').innerText();
@@ -170,5 +185,50 @@ test('a future day for a past event is refused with a message; the counter does 
   eq(await page.evaluate(() => location.hash), hash, 'no new step');
   await context.close();
 });
+
+// 大字模式 on a 360×740 phone: every question of two journeys shows its first option and 不清楚
+// without scrolling (the help folds under 这题是什么意思？).
+for (const journey of [WORKERS[0], JOURNEYS.find((j) => j.name === 'dibao-graduate-22')]) {
+  test(`大字模式: ${journey.name}: the first option and 不清楚 on the first screen of every question`, async () => {
+    const { context, page } = await newPage();
+    await page.addInitScript(() => localStorage.setItem('cq-jiuye-bangfu.prefs.v1', 'large-text'));
+    await open(page, '#/person/q');
+    assert(await page.evaluate(() => document.documentElement.classList.contains('large-text')), '大字模式 on');
+    const seen = [];
+    for (let i = 0; i < 40; i++) {
+      await page.waitForSelector('[data-question], #results-title', { timeout: 10000 });
+      if (await page.locator('#results-title').count()) break;
+      const q = await page.getAttribute('[data-question]', 'data-question');
+      seen.push(q);
+      const kind = await page.getAttribute('[data-question]', 'data-kind');
+      const first = kind === 'YesNo' || kind === 'Choice' ? '.answers .answer' : '#q-input';
+      const fold = async (selector) => {
+        const box = await page.locator(selector).first().boundingBox();
+        return box && box.y >= 0 && box.y + box.height <= 740;
+      };
+      assert(await fold(first), `${q}: the first option is on the first screen`);
+      assert(await fold('#q-unknown'), `${q}: 不清楚 is on the first screen`);
+      if (i === 0) await page.screenshot({ path: join(shotDir, `leads-large-text-${journey.name}-360.png`) });
+      const answer = journey.answers[q];
+      if (answer === undefined) await page.locator('#q-unknown').tap();
+      else if (kind === 'YesNo') await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
+      else if (kind === 'Choice') await page.locator(`button[data-answer="${answer}"]`).tap();
+      else if (kind === 'District') {
+        await page.selectOption('#q-input', answer);
+        await page.locator('#q-confirm').tap();
+      } else {
+        await page.fill('#q-input', String(answer));
+        await page.locator('#q-confirm').tap();
+      }
+      await page.waitForFunction(
+        (prev) => document.getElementById('results-title') || document.querySelector('[data-question]')?.getAttribute('data-question') !== prev,
+        q,
+      );
+    }
+    console.log(`    大字模式 ${journey.name}: ${seen.length} questions checked`);
+    assert(seen.length > 5, 'a whole journey');
+    await context.close();
+  });
+}
 
 await runSuite(browser, tests, log, origin);

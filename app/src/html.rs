@@ -227,9 +227,10 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
 pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
     use rules_core::leads::{ask_sentence, figure_label, whom_to_ask, Lead};
     let mut h = to_html!(
-        "<article class=\"card card-lead\" data-benefit=\"{}\" data-status=\"{}\" data-lead=\"yes\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{} <span class=\"would-have\">{}</span></p>",
+        "<article class=\"card card-lead\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" data-lead=\"yes\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{} <span class=\"would-have\">{}</span></p>",
         b.id,
         b.status.id(),
+        b.standing.id(),
         b.id,
         b.id,
         b.name,

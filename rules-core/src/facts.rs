@@ -380,13 +380,17 @@ facts! {
 impl Facts {
     /// Refuses saved data written by another version of the app.
     pub fn check_version(&self) -> Result<(), String> {
-        if self.version == FACTS_VERSION {
-            Ok(())
-        } else {
-            Err(format!(
+        match self.version.cmp(&FACTS_VERSION) {
+            std::cmp::Ordering::Equal => Ok(()),
+            std::cmp::Ordering::Less => Err(format!(
                 "保存的回答来自旧版本（第{}版，当前第{}版），已无法读取，请重新回答",
                 self.version, FACTS_VERSION
-            ))
+            )),
+            // Written by a newer release than this one (a page still open from before an update).
+            std::cmp::Ordering::Greater => Err(format!(
+                "保存的回答来自较新的版本（第{}版，本页是第{}版），本版本无法读取，请使用新版本",
+                self.version, FACTS_VERSION
+            )),
         }
     }
 }

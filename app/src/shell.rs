@@ -91,9 +91,7 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         // Answers someone shared on purpose (包含我的回答): they become this page's answers, and
         // the address bar loses them at once (replaced, so Back does not bring them back).
         Some(shared) => {
-            match shared.and_then(|json| {
-                Saved::from_json(&json).map_err(|_| link::SHARED_DAMAGED.to_string())
-            }) {
+            match shared.and_then(|json| link::read_shared(&json)) {
                 Ok(shared) => match saved {
                     // The phone has answers of its own: ask before replacing them.
                     storage::Loaded::Saved(mine) if !mine.session().is_empty() => {
@@ -162,9 +160,21 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         set_fragment(&wanted, replace);
     });
 
-    // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
-    let step = StoredValue::new(Step::Questions);
+    // Whatever could not be saved (these answers, an organisation's, a checklist, the settings):
+    // said once, in the same words (storage::set dispatches the event).
     let told_not_saved = StoredValue::new(false);
+    let _ = window_event_listener_untyped(storage::NOT_SAVED_EVENT, move |_| {
+        if !told_not_saved.get_value() {
+            told_not_saved.set_value(true);
+            state.notice.set(Some(storage::NOT_SAVED.to_string()));
+        }
+    });
+
+    // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
+    // Answers taken over from another tab are that tab's to save: saving them here again (with this
+    // tab's step) would make the other tab take them back, and so on for ever.
+    let step = StoredValue::new(Step::Questions);
+    let adopted: StoredValue<Option<Session>> = StoredValue::new(None);
     Effect::new(move |_| {
         match state.route.get() {
             Route::PersonQuestions => step.set_value(Step::Questions),
@@ -174,23 +184,31 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         if state.resume.with(Option::is_some) {
             return;
         }
-        let saved = state.session.with(|session| {
-            session.is_empty() || storage::save_person(&Saved::of(session, step.get_value()))
+        state.session.with(|session| {
+            let unchanged = adopted.with_value(|theirs| {
+                theirs
+                    .as_ref()
+                    .is_some_and(|theirs| same_answers(theirs, session))
+            });
+            if unchanged {
+                return;
+            }
+            adopted.set_value(None);
+            if !session.is_empty() {
+                storage::save_person(&Saved::of(session, step.get_value()));
+            }
         });
-        if !saved && !told_not_saved.get_value() {
-            told_not_saved.set_value(true);
-            state.notice.set(Some(storage::NOT_SAVED.to_string()));
-        }
     });
 
-    // Another tab of this site changed the saved answers: take them over and say so, instead of
-    // letting the last save silently win.
+    // Another tab of this site changed the saved answers: take them over (without saving them
+    // back) and say so, instead of letting the last save silently win.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() != Some(storage::PERSON_KEY) {
             return;
         }
         match storage::load_person() {
             storage::Loaded::Saved(saved) => {
+                adopted.set_value(Some(saved.session()));
                 state.session.set(saved.session());
                 state.notice.set(Some(
                     "您在另一个窗口或标签页里修改了回答，本页已换成最新的回答。".to_string(),
@@ -222,6 +240,11 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         </main>
         <SiteFooter staff_link=true/>
     }
+}
+
+/// Whether two sessions hold the same answers (what is being edited aside).
+fn same_answers(a: &Session, b: &Session) -> bool {
+    a.facts == b.facts && a.skipped == b.skipped && a.history == b.history
 }
 
 /// Which component draws the current route; changes of audience on the landing page do not

@@ -40,10 +40,22 @@ pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
+/// The event `set` dispatches on `window` when storage refuses a value: the shell hears it and shows
+/// [`NOT_SAVED`] once, so every save path (answers, organisation, checklist, settings) tells the user
+/// in the same words without each caller doing it.
+pub const NOT_SAVED_EVENT: &str = "cq-not-saved";
+
 /// Saves `value` under `key`; false when storage refused it (private mode, quota), which only loses
-/// the saved copy — the caller tells the user.
+/// the saved copy — and the user is told ([`NOT_SAVED_EVENT`]).
 pub fn set(key: &str, value: &str) -> bool {
-    local().is_some_and(|storage| storage.set_item(key, value).is_ok())
+    let saved = local().is_some_and(|storage| storage.set_item(key, value).is_ok());
+    if !saved {
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(NOT_SAVED_EVENT))
+        {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+    saved
 }
 
 pub fn remove(key: &str) {
@@ -78,9 +90,9 @@ pub fn save_person(saved: &Saved) -> bool {
     set(PERSON_KEY, &saved.to_json())
 }
 
-/// Said once when the answers could not be saved.
+/// Said once when something the user entered could not be saved, whichever page or screen.
 pub const NOT_SAVED: &str =
-    "无法在本机保存您的回答（可能是无痕浏览或存储空间已满）。本页仍可使用，但关闭后需要重新填写。";
+    "无法在本机保存您填写的内容（可能是无痕浏览或存储空间已满）。本页仍可使用，但关闭后需要重新填写。";
 
 /// Also forgets the documents ticked as ready.
 pub fn clear_person() {

@@ -89,7 +89,8 @@ test('offline: the estimator page, once opened, works offline; never opened, it 
   assert(!names.some((u) => /\/(org|staff)[-.]/.test(u)), `residents' phones precache no other page: ${names}`);
   await context.setOffline(true);
   await page.evaluate(() => { location.hash = '#/employer/estimate'; });
-  await page.locator('#open-page-offline').waitFor({ timeout: 10000 });
+  // The worker answers a page it never kept with a page of its own saying so (resilience.mjs).
+  await page.locator('#offline-first-visit').waitFor({ timeout: 10000 });
   // What the message asks for: back online, refresh.
   await context.setOffline(false);
   await page.reload();

@@ -6,7 +6,7 @@
 
 use crate::json::{self, quote, Json};
 use rules_core::evaluate::Report;
-use rules_core::facts::{AnswerKind, FACTS_VERSION};
+use rules_core::facts::{AnswerKind, FACTS_VERSION, SAVED_BY_NEWER_VERSION};
 use rules_core::input::{parse_count, parse_money};
 use rules_core::questions::Question;
 use rules_core::Date;
@@ -264,7 +264,7 @@ impl Saved {
         let doc = json::parse(text).ok_or_else(damaged)?;
         match saved_version(&doc) {
             Version::Current => {}
-            Version::Newer => return Err(SAVED_BY_NEWER.to_string()),
+            Version::Newer => return Err(SAVED_BY_NEWER_VERSION.to_string()),
             Version::Older => {
                 return Err("本机保存的回答来自旧版本，已无法读取，已清除。请重新回答。".to_string())
             }
@@ -322,10 +322,6 @@ impl Saved {
         }
     }
 }
-
-/// Saved answers written by a newer release than this page (a page left open across an update).
-pub const SAVED_BY_NEWER: &str =
-    "本机保存的回答来自本网站较新的版本，本页无法读取，已清除。请刷新页面使用新版本后重新回答。";
 
 /// How a saved document's `"v"` compares with [`SAVE_VERSION`]; anything not a version number is
 /// older (damaged data says 旧版本, as before).

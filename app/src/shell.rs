@@ -161,40 +161,29 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
     });
 
     // Whatever could not be saved (these answers, an organisation's, a checklist, the settings):
-    // said once, in the same words (storage::set dispatches the event).
-    let told_not_saved = StoredValue::new(false);
-    let _ = window_event_listener_untyped(storage::NOT_SAVED_EVENT, move |_| {
-        if !told_not_saved.get_value() {
-            told_not_saved.set_value(true);
-            state.notice.set(Some(storage::NOT_SAVED.to_string()));
-        }
-    });
+    // said once, in the same words.
+    storage::tell_failures_to(state.notice);
 
     // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
     // Answers taken over from another tab are that tab's to save: saving them here again (with this
     // tab's step) would make the other tab take them back, and so on for ever.
     let step = StoredValue::new(Step::Questions);
-    let adopted: StoredValue<Option<Session>> = StoredValue::new(None);
+    // Set while answers are taken over: the run of this effect that follows saves nothing (the
+    // signal's set always runs it, so the flag never outlives it); this tab saves only again when its
+    // own user answers or moves on.
+    let adopting = StoredValue::new(false);
     Effect::new(move |_| {
         match state.route.get() {
             Route::PersonQuestions => step.set_value(Step::Questions),
             Route::PersonResults => step.set_value(Step::Results),
             _ => {}
         }
-        if state.resume.with(Option::is_some) {
-            return;
-        }
+        let taken_over = adopting.get_value();
+        adopting.set_value(false);
+        let waiting = state.resume.with(Option::is_some);
+        // The session is read on every run, so that the next change runs this again.
         state.session.with(|session| {
-            let unchanged = adopted.with_value(|theirs| {
-                theirs
-                    .as_ref()
-                    .is_some_and(|theirs| same_answers(theirs, session))
-            });
-            if unchanged {
-                return;
-            }
-            adopted.set_value(None);
-            if !session.is_empty() {
+            if !waiting && !taken_over && !session.is_empty() {
                 storage::save_person(&Saved::of(session, step.get_value()));
             }
         });
@@ -208,13 +197,14 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         }
         match storage::load_person() {
             storage::Loaded::Saved(saved) => {
-                adopted.set_value(Some(saved.session()));
+                adopting.set_value(true);
                 state.session.set(saved.session());
                 state.notice.set(Some(
                     "您在另一个窗口或标签页里修改了回答，本页已换成最新的回答。".to_string(),
                 ));
             }
             _ => {
+                adopting.set_value(true);
                 state.session.set(Session::default());
                 state.notice.set(Some(
                     "另一个窗口或标签页清除了保存的回答，本页也已清空。".to_string(),
@@ -240,11 +230,6 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         </main>
         <SiteFooter staff_link=true/>
     }
-}
-
-/// Whether two sessions hold the same answers (what is being edited aside).
-fn same_answers(a: &Session, b: &Session) -> bool {
-    a.facts == b.facts && a.skipped == b.skipped && a.history == b.history
 }
 
 /// Which component draws the current route; changes of audience on the landing page do not

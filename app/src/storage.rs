@@ -7,7 +7,9 @@
 //! saved copy, never the page.
 
 use crate::session::Saved;
+use leptos::prelude::{RwSignal, Set};
 use rules_core::Audience;
+use std::cell::Cell;
 
 /// Every key this app writes starts with this, so 清除我的数据 can forget them all by prefix.
 pub const KEY_PREFIX: &str = "cq-jiuye-bangfu.";
@@ -40,19 +42,24 @@ pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
-/// The event `set` dispatches on `window` when storage refuses a value: the shell hears it and shows
-/// [`NOT_SAVED`] once, so every save path (answers, organisation, checklist, settings) tells the user
-/// in the same words without each caller doing it.
-pub const NOT_SAVED_EVENT: &str = "cq-not-saved";
+thread_local! {
+    /// Where a refused save is said: the page's notice, given by the shell ([`tell_failures_to`]).
+    static TELL: Cell<Option<RwSignal<Option<String>>>> = const { Cell::new(None) };
+}
+
+/// Every save path (answers, organisation, checklist, settings) goes through [`set`]: the first one
+/// storage refuses puts [`NOT_SAVED`] into `notice`, once, in the same words on every page.
+pub fn tell_failures_to(notice: RwSignal<Option<String>>) {
+    TELL.with(|tell| tell.set(Some(notice)));
+}
 
 /// Saves `value` under `key`; false when storage refused it (private mode, quota), which only loses
-/// the saved copy — and the user is told ([`NOT_SAVED_EVENT`]).
+/// the saved copy — and the user is told (see [`tell_failures_to`]).
 pub fn set(key: &str, value: &str) -> bool {
     let saved = local().is_some_and(|storage| storage.set_item(key, value).is_ok());
     if !saved {
-        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(NOT_SAVED_EVENT))
-        {
-            let _ = window.dispatch_event(&event);
+        if let Some(notice) = TELL.with(Cell::take) {
+            notice.set(Some(NOT_SAVED.to_string()));
         }
     }
     saved

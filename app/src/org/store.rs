@@ -7,7 +7,7 @@ use crate::json::{self, quote, Json};
 use crate::session::{Session, Version, SAVE_VERSION};
 use crate::storage;
 use rules_core::choices::{HireIdentity, PostKind};
-use rules_core::facts::{AnswerKind, FACTS_VERSION};
+use rules_core::facts::{AnswerKind, FACTS_VERSION, SAVED_BY_NEWER_VERSION};
 use rules_core::input::{parse_count, parse_money};
 use rules_core::money::format_yuan;
 use rules_core::roster::HireGroup;
@@ -170,10 +170,6 @@ fn read_answer(q: Q, value: &Json) -> Option<Answer> {
     }
 }
 
-/// Saved data written by a newer release than this page.
-const NEWER: &str =
-    "本机保存的单位填写内容来自本网站较新的版本，本页无法读取，已清除。请刷新页面使用新版本后重新填写。";
-
 /// Reads saved data for `audience`; anything damaged, from another version or for another
 /// audience is refused with a sentence.
 pub fn from_json(text: &str, audience: Audience) -> Result<Session, String> {
@@ -181,7 +177,7 @@ pub fn from_json(text: &str, audience: Audience) -> Result<Session, String> {
     let doc = json::parse(text).ok_or_else(damaged)?;
     match crate::session::saved_version(&doc) {
         Version::Current => {}
-        Version::Newer => return Err(NEWER.to_string()),
+        Version::Newer => return Err(SAVED_BY_NEWER_VERSION.to_string()),
         Version::Older => {
             return Err(
                 "本机保存的单位填写内容来自旧版本，已无法读取，已清除。请重新填写。".to_string(),
@@ -197,7 +193,7 @@ pub fn from_json(text: &str, audience: Audience) -> Result<Session, String> {
             match value {
                 Json::Number(n) if *n == FACTS_VERSION.to_string() => {}
                 Json::Number(n) if n.parse::<u64>().is_ok_and(|v| v > u64::from(FACTS_VERSION)) => {
-                    return Err(NEWER.to_string())
+                    return Err(SAVED_BY_NEWER_VERSION.to_string())
                 }
                 _ => return Err(damaged()),
             }
@@ -265,7 +261,7 @@ mod tests {
         ] {
             assert_eq!(
                 from_json(newer, Audience::Employer),
-                Err(NEWER.to_string()),
+                Err(SAVED_BY_NEWER_VERSION.to_string()),
                 "{newer}"
             );
         }

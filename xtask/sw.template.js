@@ -71,6 +71,7 @@ const offlinePage = (url) => {
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     (style ? '<link rel="stylesheet" href="' + style + '">' : '') +
+    '<link rel="icon" href="icon.svg" type="image/svg+xml">' +
     '<title>需要联网打开一次 · 重庆就业帮扶政策自助查询</title></head><body><main id="main">' +
     '<h1>重庆就业帮扶政策自助查询</h1>' +
     '<p class="banner notice" id="offline-first-visit" role="status">这一页（' +

@@ -231,7 +231,7 @@ test('storage full: the person’s answers, the organisation’s, the settings a
     await page.goto(`${site}?as-of=${AS_OF}#/`);
     await appReady(page);
     await page.locator('#settings summary').click();
-    await page.locator('#large-text').check();
+    await page.locator('#large-text').click();
     await notSavedNotice(page, 'settings (大字模式)');
     await context.close();
   }

@@ -102,14 +102,23 @@ test('offline: the estimator page, once opened, works offline; never opened, it 
   await context.close();
 });
 
-test('a browser whose WebAssembly.instantiateStreaming fails still starts the app', async () => {
-  const { context, page } = await newPage(browser, log);
-  await page.addInitScript(() => {
-    WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
-  });
-  await page.goto(baseUrl);
-  await mounted(page);
-  await context.close();
+test('a browser whose WebAssembly streaming fails (or is missing) still starts the app', async () => {
+  for (const refuse of [
+    () => {
+      WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
+      WebAssembly.compileStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
+    },
+    () => {
+      delete WebAssembly.instantiateStreaming;
+      delete WebAssembly.compileStreaming;
+    },
+  ]) {
+    const { context, page } = await newPage(browser, log);
+    await page.addInitScript(refuse);
+    await page.goto(baseUrl);
+    await mounted(page);
+    await context.close();
+  }
 });
 
 test('without WebAssembly: a message and a link to the static policy page, never a blank page', async () => {

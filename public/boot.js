@@ -90,16 +90,34 @@ try {
     document.addEventListener('visibilitychange', resolve, { once: true });
     setTimeout(resolve, 2000);
   });
-  const compiled = WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm)
-    : wasm;
+  // The wasm is always fetched here, with the hash Trunk wrote on its preload tag (SRI): a file
+  // changed on the way or on the host is refused before it is compiled, and the page shows the
+  // load-failure message below. (Browsers ignore `integrity` on a preload, and wasm-bindgen's glue
+  // fetches without one, so the glue is only ever handed the checked module or bytes.)
+  const wasmUrl = new URL(wasm, document.baseURI).href;
+  const preload = [...document.querySelectorAll('link[rel=preload]')].find((link) => link.href === wasmUrl);
+  const integrity = preload ? preload.integrity : '';
+  const fetchWasm = () =>
+    fetch(wasm, integrity ? { integrity } : {}).then((response) => {
+      if (!response.ok) throw new Error(wasm + ': HTTP ' + response.status);
+      return response;
+    });
+  const fetched = fetchWasm();
+  const compiled = (
+    WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetched)
+      : fetched.then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes))
+  ).catch(() => null);
   const [bindings] = await Promise.all([import(js), painted]);
+  const module = await compiled;
   try {
-    await bindings.default({ module_or_path: await compiled });
+    if (!module) throw new Error('streaming compilation failed');
+    await bindings.default({ module_or_path: module });
   } catch (streamingError) {
-    // Some in-app browsers (older WeChat builds) fail WebAssembly.instantiateStreaming for reasons
-    // other than the MIME type; retry once with the bytes in memory.
-    const bytes = await (await fetch(wasm)).arrayBuffer();
+    // Some in-app browsers (older WeChat builds) fail WebAssembly streaming for reasons other than
+    // the MIME type; retry once with the bytes in memory (checked against the hash again: a refused
+    // file fails here and the failure message shows).
+    const bytes = await (await fetchWasm()).arrayBuffer();
     await bindings.default({ module_or_path: bytes });
   }
   // A Rust panic aborts the wasm (panic = "abort") and leaves a frozen page: say so plainly and offer

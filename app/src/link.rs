@@ -187,6 +187,18 @@ pub fn answers_in_fragment(hash: &str) -> Option<Result<String, String>> {
     Some(percent_decode(value).ok_or_else(|| SHARED_DAMAGED.to_string()))
 }
 
+/// The answers of a shared link, once decoded: read as saved answers; a document over the size any
+/// saved answers reach says it is too long, anything else unreadable that it is damaged.
+pub fn read_shared(json: &str) -> Result<crate::session::Saved, String> {
+    crate::session::Saved::from_json(json).map_err(|_| {
+        if json.len() > crate::session::MAX_SAVED_BYTES {
+            SHARED_TOO_LONG.to_string()
+        } else {
+            SHARED_DAMAGED.to_string()
+        }
+    })
+}
+
 /// Percent-encodes everything except unreserved ASCII (RFC 3986), so the text survives chat apps.
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
@@ -229,6 +241,23 @@ mod tests {
     use super::*;
 
     const DAY: Date = Date::ymd(2025, 6, 20);
+
+    #[test]
+    fn a_shared_answer_too_long_says_so_and_a_broken_one_is_damaged() {
+        // 48 KB of answers (a crafted link, percent-encoded under the fragment's own limit).
+        let long = format!(
+            "{{\"v\":1,\"facts\":{{\"audience\":\"person\"}},\"step\":\"results\",\"pad\":\"{}\"}}",
+            "x".repeat(48 * 1024)
+        );
+        let fragment = answers_fragment(&long);
+        let decoded = answers_in_fragment(&fragment).and_then(Result::ok);
+        assert_eq!(decoded.as_deref(), Some(long.as_str()));
+        assert_eq!(read_shared(&long), Err(SHARED_TOO_LONG.to_string()));
+        assert_eq!(
+            read_shared("{\"v\":1,\"facts\":"),
+            Err(SHARED_DAMAGED.to_string())
+        );
+    }
 
     #[test]
     fn the_order_of_a_links_parameters_does_not_matter() {

@@ -6,7 +6,7 @@
 
 use crate::json::{self, quote, Json};
 use rules_core::evaluate::Report;
-use rules_core::facts::{AnswerKind, FACTS_VERSION};
+use rules_core::facts::{AnswerKind, FACTS_VERSION, SAVED_BY_NEWER_VERSION};
 use rules_core::input::{parse_count, parse_money};
 use rules_core::questions::Question;
 use rules_core::Date;
@@ -262,8 +262,12 @@ impl Saved {
         }
         let damaged = || "本机保存的回答已损坏，无法读取，已清除。请重新回答。".to_string();
         let doc = json::parse(text).ok_or_else(damaged)?;
-        if doc.get("v") != Some(&Json::Number(SAVE_VERSION.to_string())) {
-            return Err("本机保存的回答来自旧版本，已无法读取，已清除。请重新回答。".to_string());
+        match saved_version(&doc) {
+            Version::Current => {}
+            Version::Newer => return Err(SAVED_BY_NEWER_VERSION.to_string()),
+            Version::Older => {
+                return Err("本机保存的回答来自旧版本，已无法读取，已清除。请重新回答。".to_string())
+            }
         }
         let Some(Json::Object(fields)) = doc.get("facts") else {
             return Err(damaged());
@@ -316,6 +320,25 @@ impl Saved {
             history: self.history.clone(),
             editing: None,
         }
+    }
+}
+
+/// How a saved document's `"v"` compares with [`SAVE_VERSION`]; anything not a version number is
+/// older (damaged data says 旧版本, as before).
+pub(crate) enum Version {
+    Older,
+    Current,
+    Newer,
+}
+
+pub(crate) fn saved_version(doc: &Json) -> Version {
+    match doc.get("v") {
+        Some(Json::Number(n)) => match n.parse::<u64>() {
+            Ok(v) if v == u64::from(SAVE_VERSION) => Version::Current,
+            Ok(v) if v > u64::from(SAVE_VERSION) => Version::Newer,
+            _ => Version::Older,
+        },
+        _ => Version::Older,
     }
 }
 
@@ -432,6 +455,20 @@ mod tests {
         assert!(text.contains("\"loan-amount\":\"300000.5\""), "{text}");
         assert!(text.contains("\"work-since\":\"2025-01-10\""), "{text}");
         assert_eq!(Saved::from_json(&text).expect("round trip").session(), s);
+
+        // Newer data says so (the saved document's "v", or the answers' "version"), never 旧版本.
+        for newer in [
+            "{\"v\":99,\"facts\":{},\"step\":\"results\"}",
+            "{\"v\":1,\"facts\":{\"audience\":\"person\",\"version\":99},\"step\":\"results\"}",
+        ] {
+            let message = Saved::from_json(newer).expect_err(newer);
+            assert!(
+                message.contains("较新的版本") && !message.contains("旧版本"),
+                "{newer}: {message}"
+            );
+        }
+        let old = Saved::from_json("{\"v\":0,\"facts\":{},\"step\":\"results\"}");
+        assert!(old.is_err_and(|m| m.contains("旧版本")));
 
         for bad in [
             "",

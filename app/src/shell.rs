@@ -91,9 +91,7 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         // Answers someone shared on purpose (包含我的回答): they become this page's answers, and
         // the address bar loses them at once (replaced, so Back does not bring them back).
         Some(shared) => {
-            match shared.and_then(|json| {
-                Saved::from_json(&json).map_err(|_| link::SHARED_DAMAGED.to_string())
-            }) {
+            match shared.and_then(|json| link::read_shared(&json)) {
                 Ok(shared) => match saved {
                     // The phone has answers of its own: ask before replacing them.
                     storage::Loaded::Saved(mine) if !mine.session().is_empty() => {
@@ -162,41 +160,51 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         set_fragment(&wanted, replace);
     });
 
+    // Whatever could not be saved (these answers, an organisation's, a checklist, the settings):
+    // said once, in the same words.
+    storage::tell_failures_to(state.notice);
+
     // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
+    // Answers taken over from another tab are that tab's to save: saving them here again (with this
+    // tab's step) would make the other tab take them back, and so on for ever.
     let step = StoredValue::new(Step::Questions);
-    let told_not_saved = StoredValue::new(false);
+    // Set while answers are taken over: the run of this effect that follows saves nothing (the
+    // signal's set always runs it, so the flag never outlives it); this tab saves only again when its
+    // own user answers or moves on.
+    let adopting = StoredValue::new(false);
     Effect::new(move |_| {
         match state.route.get() {
             Route::PersonQuestions => step.set_value(Step::Questions),
             Route::PersonResults => step.set_value(Step::Results),
             _ => {}
         }
-        if state.resume.with(Option::is_some) {
-            return;
-        }
-        let saved = state.session.with(|session| {
-            session.is_empty() || storage::save_person(&Saved::of(session, step.get_value()))
+        let taken_over = adopting.get_value();
+        adopting.set_value(false);
+        let waiting = state.resume.with(Option::is_some);
+        // The session is read on every run, so that the next change runs this again.
+        state.session.with(|session| {
+            if !waiting && !taken_over && !session.is_empty() {
+                storage::save_person(&Saved::of(session, step.get_value()));
+            }
         });
-        if !saved && !told_not_saved.get_value() {
-            told_not_saved.set_value(true);
-            state.notice.set(Some(storage::NOT_SAVED.to_string()));
-        }
     });
 
-    // Another tab of this site changed the saved answers: take them over and say so, instead of
-    // letting the last save silently win.
+    // Another tab of this site changed the saved answers: take them over (without saving them
+    // back) and say so, instead of letting the last save silently win.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() != Some(storage::PERSON_KEY) {
             return;
         }
         match storage::load_person() {
             storage::Loaded::Saved(saved) => {
+                adopting.set_value(true);
                 state.session.set(saved.session());
                 state.notice.set(Some(
                     "您在另一个窗口或标签页里修改了回答，本页已换成最新的回答。".to_string(),
                 ));
             }
             _ => {
+                adopting.set_value(true);
                 state.session.set(Session::default());
                 state.notice.set(Some(
                     "另一个窗口或标签页清除了保存的回答，本页也已清空。".to_string(),

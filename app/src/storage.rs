@@ -7,7 +7,9 @@
 //! saved copy, never the page.
 
 use crate::session::Saved;
+use leptos::prelude::{RwSignal, Set};
 use rules_core::Audience;
+use std::cell::Cell;
 
 /// Every key this app writes starts with this, so 清除我的数据 can forget them all by prefix.
 pub const KEY_PREFIX: &str = "cq-jiuye-bangfu.";
@@ -40,10 +42,27 @@ pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
+thread_local! {
+    /// Where a refused save is said: the page's notice, given by the shell ([`tell_failures_to`]).
+    static TELL: Cell<Option<RwSignal<Option<String>>>> = const { Cell::new(None) };
+}
+
+/// Every save path (answers, organisation, checklist, settings) goes through [`set`]: the first one
+/// storage refuses puts [`NOT_SAVED`] into `notice`, once, in the same words on every page.
+pub fn tell_failures_to(notice: RwSignal<Option<String>>) {
+    TELL.with(|tell| tell.set(Some(notice)));
+}
+
 /// Saves `value` under `key`; false when storage refused it (private mode, quota), which only loses
-/// the saved copy — the caller tells the user.
+/// the saved copy — and the user is told (see [`tell_failures_to`]).
 pub fn set(key: &str, value: &str) -> bool {
-    local().is_some_and(|storage| storage.set_item(key, value).is_ok())
+    let saved = local().is_some_and(|storage| storage.set_item(key, value).is_ok());
+    if !saved {
+        if let Some(notice) = TELL.with(Cell::take) {
+            notice.set(Some(NOT_SAVED.to_string()));
+        }
+    }
+    saved
 }
 
 pub fn remove(key: &str) {
@@ -78,9 +97,9 @@ pub fn save_person(saved: &Saved) -> bool {
     set(PERSON_KEY, &saved.to_json())
 }
 
-/// Said once when the answers could not be saved.
+/// Said once when something the user entered could not be saved, whichever page or screen.
 pub const NOT_SAVED: &str =
-    "无法在本机保存您的回答（可能是无痕浏览或存储空间已满）。本页仍可使用，但关闭后需要重新填写。";
+    "无法在本机保存您填写的内容（可能是无痕浏览或存储空间已满）。本页仍可使用，但关闭后需要重新填写。";
 
 /// Also forgets the documents ticked as ready.
 pub fn clear_person() {

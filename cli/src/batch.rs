@@ -1,6 +1,7 @@
-//! `evaluate` over JSON lines: one report out per line in, in input order, on every core, holding only
-//! a few batches of lines and reports at a time. A bad line is reported on stderr by its number and
-//! the others are still evaluated.
+//! `evaluate` over JSON lines: one output line per line in, in input order, on every core, holding
+//! only a few batches of lines and reports at a time. Each output line names its input line
+//! (`{"line":7,…report…}`); a bad line's place is taken by `{"line":7,"error":"…"}` (and the message
+//! on stderr), and the others are still evaluated.
 //!
 //! Three kinds of thread: one reads batches of lines ahead (blocking on the pipe, never on the
 //! workers), the workers evaluate a batch in blocks taken in turn, and the main thread prints the
@@ -181,13 +182,35 @@ fn compute_while_printing(
 
 fn evaluate_block(lines: &[InputLine], as_of: Date, form: ReportForm, output: &mut BlockOutput) {
     for line in lines {
+        let start = output.reports.len();
         match evaluate_line(line, as_of, form, false, &mut output.reports) {
-            Ok(()) => output.evaluated += 1,
-            Err(why) => output
-                .problems
-                .push(format!("第 {} 行无法读取：{why}", line.number)),
+            Ok(()) => {
+                number_report(&mut output.reports, start, line.number);
+                output.evaluated += 1;
+            }
+            Err(why) => {
+                error_record(&mut output.reports, line.number, &why);
+                output
+                    .problems
+                    .push(format!("第 {} 行无法读取：{why}", line.number));
+            }
         }
     }
+}
+
+/// Puts `"line":N` first in the report written from `start` on (a JSON object, so its first byte is
+/// `{`), so that output and input join by the line number as well as by position.
+fn number_report(out: &mut Vec<u8>, start: usize, number: u64) {
+    if out.get(start) == Some(&b'{') {
+        let field = format!("\"line\":{number},");
+        out.splice(start + 1..start + 1, field.into_bytes());
+    }
+}
+
+/// The line that stands in for a bad input line: `{"line":N,"error":"…"}`.
+fn error_record(out: &mut Vec<u8>, number: u64, why: &str) {
+    let message = serde_json::to_string(why).unwrap_or_else(|_| "\"\"".to_string());
+    out.extend_from_slice(format!("{{\"line\":{number},\"error\":{message}}}\n").as_bytes());
 }
 
 /// Appends the report of one line to `out`, or says why the line cannot be read.
@@ -217,7 +240,7 @@ pub fn evaluate_line(
     write_report(&facts, as_of, form, pretty, out)
 }
 
-/// Prints blocks in order, their bad lines on stderr, and keeps their emptied buffers for the next
+/// Prints blocks in order, their bad lines also on stderr, and keeps their emptied buffers for the next
 /// blocks: a full batch is megabytes, and fresh memory for every batch cost a fifth of the run in
 /// page faults.
 struct Printer<W> {
@@ -259,5 +282,23 @@ fn still_open(written: io::Result<()>) -> Result<bool, String> {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
         Err(e) => Err(format!("输出失败：{e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_and_error_records_carry_their_line_number() {
+        let mut out = b"{\"findings\":[]}\n".to_vec();
+        let start = out.len();
+        out.extend_from_slice(b"{\"benefits\":[]}\n");
+        number_report(&mut out, start, 12);
+        error_record(&mut out, 13, "不是 \"JSON\"");
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "{\"findings\":[]}\n{\"line\":12,\"benefits\":[]}\n{\"line\":13,\"error\":\"不是 \\\"JSON\\\"\"}\n"
+        );
     }
 }

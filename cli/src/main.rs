@@ -4,9 +4,10 @@
 //!   subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
 //!
 //! `evaluate` reads one JSON answers document, or JSON lines (one person per line), and prints the
-//! report(s) as JSON, in full or (`--summary`) one compact line each. Lines stream: one report out
-//! per line in, in input order, on every core, in bounded memory. A bad line is reported on stderr by
-//! its number, the others are still evaluated, and the exit code is 2 at the end.
+//! report(s) as JSON, in full or (`--summary`) one compact line each. Lines stream: one output line
+//! per line in, in input order, each with its input line number, on every core, in bounded memory. A
+//! bad line's output is an error record with its number and the reason (also on stderr), the others
+//! are still evaluated, and the exit code is 2 at the end.
 
 mod batch;
 mod input;
@@ -98,11 +99,19 @@ fn evaluate_command(args: &[String]) -> Result<(), String> {
     let Some(first) = lines.next_non_blank()? else {
         return Err("输入为空：需要一个 JSON 回答文档，或每行一个".to_string());
     };
-    // One document spread over several lines when its first line is not whole by itself.
+    // One document spread over several lines when its first line is not whole by itself (unless the
+    // lines after it are: then JSON lines with a broken first line).
     let first = match first.content {
         LineContent::Text(text) if !input::is_whole_line(&text) => {
-            let document = lines.rest_as_document(text)?;
-            return evaluate_document(&document, first.number, as_of, form);
+            match lines.rest_as_document(text, first.number)? {
+                input::Rest::Document(document) => {
+                    return evaluate_document(&document, first.number, as_of, form)
+                }
+                input::Rest::Lines(again) => lines = again,
+            }
+            lines
+                .next_non_blank()?
+                .ok_or("输入为空：需要一个 JSON 回答文档，或每行一个")?
         }
         content => InputLine {
             number: first.number,

@@ -88,7 +88,7 @@ fn malformed_input_gets_a_message_and_exit_code_2() {
         (
             &["evaluate", "--as-of", "2025-06-01"],
             "{\"version\": 99}",
-            "版本",
+            "较新的版本",
         ),
         (&["evaluate"], PERSON, "--as-of"),
         (&["evaluate", "--as-of", "2025-02-30"], PERSON, "没有"),
@@ -185,10 +185,24 @@ fn a_bad_line_among_good_ones_keeps_the_good_reports() {
     );
     let output = run(&["evaluate", "--as-of", "2025-06-20", "--summary"], &input);
     assert_eq!(output.status.code(), Some(2));
-    let reports = stdout_lines(&output);
+    let lines = stdout_lines(&output);
+    let numbers: Vec<_> = lines.iter().map(|l| l["line"].as_u64()).collect();
+    assert_eq!(
+        numbers,
+        [1, 2, 3, 5, 6, 7].map(Some),
+        "one output line per input line"
+    );
+    let reports: Vec<_> = lines.iter().filter(|l| l.get("error").is_none()).collect();
     assert_eq!(reports.len(), 3, "lines 1, 5 and 7 are good");
-    assert_eq!(reports[0], reports[2]);
+    assert_eq!(reports[0]["benefits"], reports[2]["benefits"]);
     assert_eq!(reports[1]["benefits"][0]["id"], "hiring-subsidy");
+    for bad in [1, 2, 4] {
+        assert!(
+            lines[bad]["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{}",
+            lines[bad]
+        );
+    }
     let message = stderr(&output);
     for bad in ["第 2 行", "第 3 行", "第 6 行"] {
         assert!(message.contains(bad), "{bad}: {message}");
@@ -202,8 +216,92 @@ fn a_bad_first_line_does_not_stop_the_others() {
     let input = format!("{{\"age\": }}\n{}\n", person_line());
     let output = run(&["evaluate", "--as-of", "2025-06-20"], &input);
     assert_eq!(output.status.code(), Some(2));
-    assert_eq!(stdout_lines(&output).len(), 1);
+    let lines = stdout_lines(&output);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["line"], 1);
+    assert!(lines[0]["error"].is_string());
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["benefits"].is_array() && !lines[1]["totals"].is_null());
     assert!(stderr(&output).contains("第 1 行"));
+}
+
+/// Issue 28: output joins input by position and by number, in full and in summary.
+#[test]
+fn every_output_line_names_its_input_line_or_stands_in_as_an_error_record() {
+    let input = format!(
+        "\n{person}\nnot json\n\n{{\"audience\":\"employer\"}}\n{{\"x\":\"{long}\"}}\n{person}\n",
+        person = person_line(),
+        long = "y".repeat((1 << 20) + 1),
+    );
+    for form in [&["--summary"][..], &[]] {
+        let mut args = vec!["evaluate", "--as-of", "2025-06-20"];
+        args.extend_from_slice(form);
+        let output = run(&args, &input);
+        assert_eq!(output.status.code(), Some(2), "{form:?}");
+        let lines = stdout_lines(&output);
+        let numbers: Vec<_> = lines.iter().map(|l| l["line"].as_u64()).collect();
+        assert_eq!(numbers, [2, 3, 5, 6, 7].map(Some), "{form:?}");
+        let errors: Vec<bool> = lines.iter().map(|l| l["error"].is_string()).collect();
+        assert_eq!(errors, [false, true, false, true, false], "{form:?}");
+        assert!(lines[3]["error"].as_str().is_some_and(|e| e.contains("MB")));
+        assert_eq!(lines[0]["benefits"], lines[4]["benefits"], "{form:?}");
+    }
+}
+
+/// A truncated first line (an export cut short, then good lines) is one bad line, not a broken
+/// document of the whole file.
+#[test]
+fn json_lines_with_a_broken_first_line_are_still_json_lines() {
+    let input = format!(
+        "{{\"audience\":\"person\",\"age\":\n{person}\n{person}\n",
+        person = person_line()
+    );
+    let output = run(&["evaluate", "--as-of", "2025-06-20", "--summary"], &input);
+    assert_eq!(output.status.code(), Some(2));
+    let lines = stdout_lines(&output);
+    assert_eq!(lines.len(), 3, "{}", stderr(&output));
+    assert_eq!(lines[0]["line"], 1);
+    assert!(lines[0]["error"].is_string());
+    assert_eq!(
+        (lines[1]["line"].as_u64(), lines[2]["line"].as_u64()),
+        (Some(2), Some(3))
+    );
+    assert!(stderr(&output).contains("第 1 行"), "{}", stderr(&output));
+    // A document spread over lines is still one document.
+    let output = run(&["evaluate", "--as-of", "2025-06-20"], PERSON);
+    assert!(json(&output)["benefits"].is_array());
+}
+
+#[test]
+fn old_mac_carriage_return_line_ends_are_accepted() {
+    let employer = r#"{"audience":"employer","org-kind":"enterprise","org-district":"wanzhou"}"#;
+    let input = format!(
+        "{person}\r{employer}\r\r{person}\r\n{employer}\r",
+        person = person_line()
+    );
+    let output = run(&["evaluate", "--as-of", "2025-06-20", "--summary"], &input);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = stdout_lines(&output);
+    let numbers: Vec<_> = lines.iter().map(|l| l["line"].as_u64()).collect();
+    assert_eq!(numbers, [1, 2, 4, 5].map(Some));
+    assert_eq!(lines[1]["benefits"][0]["id"], "hiring-subsidy");
+}
+
+/// A middle line of 65 MB (longer than the old 64 MB give-up) is reported, and reading goes on.
+#[test]
+fn reading_resumes_after_an_over_long_middle_line() {
+    let input = format!(
+        "{person}\n{{\"x\":\"{long}\"}}\n{person}\n",
+        person = person_line(),
+        long = "y".repeat(65 << 20)
+    );
+    let output = run(&["evaluate", "--as-of", "2025-06-20", "--summary"], &input);
+    assert_eq!(output.status.code(), Some(2));
+    let lines = stdout_lines(&output);
+    let numbers: Vec<_> = lines.iter().map(|l| l["line"].as_u64()).collect();
+    assert_eq!(numbers, [1, 2, 3].map(Some));
+    assert!(lines[1]["error"].is_string() && lines[2]["benefits"].is_array());
+    assert!(stderr(&output).contains("第 2 行"), "{}", stderr(&output));
 }
 
 #[test]
@@ -387,6 +485,7 @@ fn ten_thousand_lines_stream_in_order_with_flat_memory() {
                 let _ = started.send(());
             }
             let report: serde_json::Value = serde_json::from_str(&line).expect("JSON line");
+            assert_eq!(report["line"].as_u64(), Some(firsts.len() as u64 + 1));
             firsts.push(report["benefits"][0]["id"].as_str().map(str::to_string));
         }
         firsts

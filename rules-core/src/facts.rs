@@ -11,6 +11,11 @@ use crate::districts;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+/// What saved answers written by a newer version than this one are told (the app's pages and the CLI
+/// say it alike).
+pub const SAVED_BY_NEWER_VERSION: &str =
+    "保存的回答来自较新的版本，这一版本无法读取，请使用最新版本";
+
 /// The version written into saved answers; older or newer data is refused with a message.
 pub const FACTS_VERSION: u32 = 1;
 
@@ -411,13 +416,14 @@ impl Facts {
 
     /// Refuses saved data written by another version of the app.
     pub fn check_version(&self) -> Result<(), String> {
-        if self.version == FACTS_VERSION {
-            Ok(())
-        } else {
-            Err(format!(
+        match self.version.cmp(&FACTS_VERSION) {
+            std::cmp::Ordering::Equal => Ok(()),
+            std::cmp::Ordering::Less => Err(format!(
                 "保存的回答来自旧版本（第{}版，当前第{}版），已无法读取，请重新回答",
                 self.version, FACTS_VERSION
-            ))
+            )),
+            // Written by a newer release than this one (a page still open from before an update).
+            std::cmp::Ordering::Greater => Err(SAVED_BY_NEWER_VERSION.to_string()),
         }
     }
 }

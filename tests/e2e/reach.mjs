@@ -89,7 +89,8 @@ test('offline: the estimator page, once opened, works offline; never opened, it 
   assert(!names.some((u) => /\/(org|staff)[-.]/.test(u)), `residents' phones precache no other page: ${names}`);
   await context.setOffline(true);
   await page.evaluate(() => { location.hash = '#/employer/estimate'; });
-  await page.locator('#open-page-offline').waitFor({ timeout: 10000 });
+  // The worker answers a page it never kept with a page of its own saying so (resilience.mjs).
+  await page.locator('#offline-first-visit').waitFor({ timeout: 10000 });
   // What the message asks for: back online, refresh.
   await context.setOffline(false);
   await page.reload();
@@ -101,14 +102,23 @@ test('offline: the estimator page, once opened, works offline; never opened, it 
   await context.close();
 });
 
-test('a browser whose WebAssembly.instantiateStreaming fails still starts the app', async () => {
-  const { context, page } = await newPage(browser, log);
-  await page.addInitScript(() => {
-    WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
-  });
-  await page.goto(baseUrl);
-  await mounted(page);
-  await context.close();
+test('a browser whose WebAssembly streaming fails (or is missing) still starts the app', async () => {
+  for (const refuse of [
+    () => {
+      WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
+      WebAssembly.compileStreaming = () => Promise.reject(new TypeError('streaming refused (test)'));
+    },
+    () => {
+      delete WebAssembly.instantiateStreaming;
+      delete WebAssembly.compileStreaming;
+    },
+  ]) {
+    const { context, page } = await newPage(browser, log);
+    await page.addInitScript(refuse);
+    await page.goto(baseUrl);
+    await mounted(page);
+    await context.close();
+  }
 });
 
 test('without WebAssembly: a message and a link to the static policy page, never a blank page', async () => {

@@ -4,15 +4,18 @@
 //   /zc/…   dist/ under a sub-path, as on https://example.gov.cn/zc/
 //   /rel/…  a copy of dist/ sent with no Cache-Control (only an old Last-Modified, so the browser may
 //           cache it heuristically), where the test publishes a new release and makes pages answer 503
+//   /bad/…  a copy of dist/ whose .wasm files were changed on the host (a valid module still: a custom
+//           section appended), so only the integrity check can refuse them
 //
 //   node tests/e2e/release.mjs http://127.0.0.1:PORT/ target/e2e
 //
 // Checks: the site works under a sub-path; a new release is picked up within two visits, with no old
 // page in the new cache; a 503 never becomes the offline copy, and offline still works; a shared
-// link's answers never reach Cache Storage and 清除我的数据 empties localStorage and the caches.
+// link's answers never reach Cache Storage and 清除我的数据 empties localStorage and the caches; a
+// tampered wasm is refused before it runs, with the load-failure message.
 
 import http from 'node:http';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +25,13 @@ const { shotDir } = suiteArgs('release.mjs');
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 const release = mkdtempSync(join(tmpdir(), 'cq-release-'));
 cpSync(dist, release, { recursive: true });
+const tampered = mkdtempSync(join(tmpdir(), 'cq-tampered-'));
+cpSync(dist, tampered, { recursive: true });
+// A custom section named "x" holding "tampered": the module stays valid and would run unchecked.
+const customSection = Buffer.from([0x00, 0x0a, 0x01, 0x78, ...Buffer.from('tampered')]);
+for (const name of readdirSync(tampered).filter((n) => n.endsWith('.wasm'))) {
+  writeFileSync(join(tampered, name), Buffer.concat([readFileSync(join(tampered, name)), customSection]));
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
@@ -32,8 +42,8 @@ let pagesFail = false;
 
 const server = http.createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
-  const [, prefix, rest = ''] = path.match(/^\/(zc|rel)\/(.*)$/) || [];
-  const root = prefix === 'zc' ? dist : prefix === 'rel' ? release : null;
+  const [, prefix, rest = ''] = path.match(/^\/(zc|rel|bad)\/(.*)$/) || [];
+  const root = { zc: dist, rel: release, bad: tampered }[prefix] || null;
   const name = rest === '' ? 'index.html' : rest;
   const file = root && !name.includes('..') ? join(root, name) : null;
   if (prefix === 'rel' && pagesFail && name.endsWith('.html')) {
@@ -174,6 +184,33 @@ test('a 503 never becomes the offline copy; offline still works', async () => {
   } finally {
     pagesFail = false;
   }
+  await context.close();
+});
+
+test('a wasm changed on the host is refused before it runs: the load-failure message, not the app', async () => {
+  const { context, page } = await newPage(browser, scratch);
+  await page.goto(`${origin}/bad/?as-of=2025-06-20#/`);
+  const note = page.locator('#loading.failed');
+  await note.waitFor({ timeout: 20000 });
+  const text = await note.innerText();
+  assert(text.includes('页面加载失败') && text.includes('12333'), `failure note: ${text}`);
+  eq(await note.locator('a[href="policy.html"]').count(), 1, 'the way to the static policy page');
+  await page.waitForTimeout(1000);
+  eq(await page.locator('#loading.failed').count(), 1, 'the app never took over');
+  eq(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), false, 'no worker registered');
+  await page.screenshot({ path: join(shotDir, 'release-tampered-wasm-360.png') });
+  // Where streaming compilation is missing, the bytes are checked all the same.
+  const { context: other, page: noStreaming } = await newPage(browser, scratch);
+  await noStreaming.addInitScript(() => {
+    delete WebAssembly.compileStreaming;
+    delete WebAssembly.instantiateStreaming;
+  });
+  await noStreaming.goto(`${origin}/bad/?as-of=2025-06-20#/`);
+  await noStreaming.locator('#loading.failed').waitFor({ timeout: 20000 });
+  await other.close();
+  // The same files untouched run (the check refuses only a changed file).
+  await page.goto(`${origin}/zc/?as-of=2025-06-20#/`);
+  await appReady(page);
   await context.close();
 });
 

@@ -4,10 +4,10 @@
 //! removed with a sentence for the user; storage failures only lose the saved copy.
 
 use crate::json::{self, quote, Json};
-use crate::session::{Session, SAVE_VERSION};
+use crate::session::{Session, Version, SAVE_VERSION};
 use crate::storage;
 use rules_core::choices::{HireIdentity, PostKind};
-use rules_core::facts::{AnswerKind, FACTS_VERSION};
+use rules_core::facts::{AnswerKind, FACTS_VERSION, SAVED_BY_NEWER_VERSION};
 use rules_core::input::{parse_count, parse_money};
 use rules_core::money::format_yuan;
 use rules_core::roster::HireGroup;
@@ -177,10 +177,14 @@ fn read_answer(q: Q, value: &Json) -> Option<Answer> {
 pub fn from_json(text: &str, audience: Audience) -> Result<Session, String> {
     let damaged = || "本机保存的单位填写内容已损坏，无法读取，已清除。请重新填写。".to_string();
     let doc = json::parse(text).ok_or_else(damaged)?;
-    if doc.get("v") != Some(&Json::Number(SAVE_VERSION.to_string())) {
-        return Err(
-            "本机保存的单位填写内容来自旧版本，已无法读取，已清除。请重新填写。".to_string(),
-        );
+    match crate::session::saved_version(&doc) {
+        Version::Current => {}
+        Version::Newer => return Err(SAVED_BY_NEWER_VERSION.to_string()),
+        Version::Older => {
+            return Err(
+                "本机保存的单位填写内容来自旧版本，已无法读取，已清除。请重新填写。".to_string(),
+            )
+        }
     }
     let Some(Json::Object(fields)) = doc.get("facts") else {
         return Err(damaged());
@@ -188,8 +192,12 @@ pub fn from_json(text: &str, audience: Audience) -> Result<Session, String> {
     let mut session = fresh(audience);
     for (key, value) in fields {
         if key == "version" {
-            if *value != Json::Number(FACTS_VERSION.to_string()) {
-                return Err(damaged());
+            match value {
+                Json::Number(n) if *n == FACTS_VERSION.to_string() => {}
+                Json::Number(n) if n.parse::<u64>().is_ok_and(|v| v > u64::from(FACTS_VERSION)) => {
+                    return Err(SAVED_BY_NEWER_VERSION.to_string())
+                }
+                _ => return Err(damaged()),
             }
             continue;
         }
@@ -249,5 +257,15 @@ mod tests {
             assert!(from_json(bad, Audience::Employer).is_err(), "{bad}");
         }
         assert!(from_json(&text, Audience::Agency).is_err());
+        for newer in [
+            "{\"v\":99,\"facts\":{}}",
+            "{\"v\":1,\"facts\":{\"audience\":\"employer\",\"version\":99}}",
+        ] {
+            assert_eq!(
+                from_json(newer, Audience::Employer),
+                Err(SAVED_BY_NEWER_VERSION.to_string()),
+                "{newer}"
+            );
+        }
     }
 }

@@ -9,6 +9,7 @@
 //! report are the organisation's, so the person flow's question card and progress line work as they
 //! are.
 
+pub mod action;
 pub mod estimate;
 pub mod export;
 pub mod results;

@@ -4,7 +4,7 @@
 //! its buttons are handled by the results' delegated listener (`data-edit`, `data-print`,
 //! `data-csv`).
 
-use super::estimate::{headline, relevant, totals};
+use super::estimate::{relevant, totals};
 use super::{hash, OrgStep};
 use crate::format::is_amount;
 use markup::{html, Html};
@@ -40,32 +40,38 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
             "<p>这 {} 项现在可以申请：</p><ul class=\"do-now-list\">",
             eligible.len()
         );
+        // One line each on a phone: the name, then the figure (预估补贴 30000 元, 预估贴息 …).
         for b in &eligible {
             let figure = if is_amount(&b.estimate.value) {
-                headline(b)
+                format!(
+                    "预估{} {}",
+                    rules_core::catalogue::amount_kind(b.id),
+                    b.estimate.value.text()
+                )
             } else {
                 b.estimate.value.text()
             };
             html!(
                 h,
-                "<li data-benefit=\"{}\"><span>{}</span><span class=\"do-now-figure\">{}</span></li>",
+                "<li data-benefit=\"{}\">{}：<strong>{}</strong></li>",
                 b.id,
                 b.name,
                 figure
             );
         }
         h.raw("</ul>");
+        // rules-core's totals, each in its own unit (the units say which is which; the totals
+        // section below names what each adds up).
         let t = totals(report, audience);
         if !t.totals.is_empty() {
             h.raw("<p class=\"do-now-total\" id=\"do-now-total\">预估合计：");
             for (i, total) in t.totals.iter().enumerate() {
                 if i > 0 {
-                    h.raw("；");
+                    h.raw(" · ");
                 }
                 html!(
                     h,
-                    "{} <strong data-unit=\"{}\">{}</strong>",
-                    (total.label),
+                    "<strong data-unit=\"{}\">{}</strong>",
                     (total.unit.label()),
                     (&total.value().text())
                 );
@@ -113,7 +119,7 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
         h.raw("</ul>");
     }
     let number = rules_core::documents::HOTLINE_NUMBER;
-    h.raw("<div class=\"do-now-actions no-print\">");
+    h.raw("<div class=\"do-now-actions two-up no-print\">");
     if !eligible.is_empty() || !leads.is_empty() {
         html!(
             h,
@@ -123,7 +129,7 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
     }
     html!(
         h,
-        "<button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印</button><button type=\"button\" class=\"secondary\" id=\"top-csv\" data-csv>下载表格（CSV）</button><a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {} 咨询</a></div></section>",
+        "<button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印</button><button type=\"button\" class=\"secondary\" id=\"top-csv\" data-csv>下载表格</button><a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {}</a></div></section>",
         number,
         number
     );

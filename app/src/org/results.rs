@@ -84,7 +84,7 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
         <section class="results org-results" id="org-results" aria-labelledby="org-results-title">
             <h2 id="org-results-title" tabindex="-1">"单位补贴测算结果"</h2>
             <p class="as-of-line" id="org-as-of">
-                {move || format!("按 {} 的政策计算 · {}", state.as_of.get().chinese(), audience.label())}
+                {move || format!("按 {} 的政策计算", state.as_of.get().chinese())}
             </p>
             <div inner_html=do_now on:click=act></div>
             {move || remaining().then(|| view! {

@@ -35,12 +35,24 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
     if eligible.is_empty() {
         h.raw("<p class=\"do-now-none\">根据目前的回答，还没有确定现在可以申请的项目。</p>");
     } else {
+        // How many and rules-core's totals first, each in its own unit (the totals section below
+        // names what each adds up), then one line each: the name and its figure.
+        let t = totals(report, audience);
         html!(
             h,
-            "<p>这 {} 项现在可以申请：</p><ul class=\"do-now-list\">",
+            "<p class=\"do-now-total\" id=\"do-now-total\">现在可以申请 {} 项",
             eligible.len()
         );
-        // One line each on a phone: the name, then the figure (预估补贴 30000 元, 预估贴息 …).
+        for (i, total) in t.totals.iter().enumerate() {
+            h.raw(if i == 0 { "，预估合计 " } else { " · " });
+            html!(
+                h,
+                "<strong data-unit=\"{}\">{}</strong>",
+                (total.unit.label()),
+                (&total.value().text())
+            );
+        }
+        h.raw("：</p><ul class=\"do-now-list\">");
         for b in &eligible {
             let figure = if is_amount(&b.estimate.value) {
                 format!(
@@ -60,24 +72,6 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
             );
         }
         h.raw("</ul>");
-        // rules-core's totals, each in its own unit (the units say which is which; the totals
-        // section below names what each adds up).
-        let t = totals(report, audience);
-        if !t.totals.is_empty() {
-            h.raw("<p class=\"do-now-total\" id=\"do-now-total\">预估合计：");
-            for (i, total) in t.totals.iter().enumerate() {
-                if i > 0 {
-                    h.raw(" · ");
-                }
-                html!(
-                    h,
-                    "<strong data-unit=\"{}\">{}</strong>",
-                    (total.unit.label()),
-                    (&total.value().text())
-                );
-            }
-            h.raw("</p>");
-        }
     }
     if !leads.is_empty() {
         html!(

@@ -82,7 +82,7 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
         for b in &leads {
             html!(
                 h,
-                "<li data-benefit=\"{}\"><span>{}</span><span class=\"do-now-figure\">{}（{}）</span> <span class=\"do-now-ask\">{}</span></li>",
+                "<li data-benefit=\"{}\"><span>{}</span><span class=\"do-now-figure\">{}（{}）</span> <span class=\"do-now-whom\">{}</span></li>",
                 b.id,
                 b.name,
                 b.estimate.value.text(),

@@ -12,9 +12,9 @@ use crate::landing::Landing;
 use crate::link;
 use crate::org;
 use crate::person;
-use crate::route::Route;
 use crate::route::ORG_PAGE;
 use crate::route::POLICY_PAGE;
+use crate::route::{OrgStep, Route};
 use crate::session::{Saved, Session, Step};
 use crate::settings;
 use crate::state::AppState;
@@ -289,7 +289,9 @@ fn Notices() -> impl IntoView {
         if state.as_of.get() > rules_core::source::NOTICE_END
             && !matches!(
                 state.route.get(),
-                Route::PersonQuestions | Route::PersonResults
+                Route::PersonQuestions
+                    | Route::PersonResults
+                    | Route::Org(_, OrgStep::Questions | OrgStep::Results)
             )
         {
             html!(

@@ -114,37 +114,21 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
         id,
         benefit.name
     );
-    html!(
-        html,
-        "<dt>政策依据</dt><dd>{} {}</dd>\n",
-        rules_core::source::NOTICE_NUMBER,
-        benefit.clause
-    );
-    for (section, text) in rules_core::notice::clause_texts(benefit.clause) {
-        html!(
-            html,
-            "<dd><blockquote lang=\"zh-CN\" aria-label=\"通知原文 {}\">{}</blockquote></dd>\n",
-            section,
-            text
-        );
-    }
+    // A link to the benefit (policy.html#<id>, the staff's QR codes) opens on where it stands and
+    // what it is worth; the conditions follow, the notice's own words fold below.
+    let label = benefit.standing.label();
+    let summary = benefit.validity.summary(day);
+    let summary = summary
+        .strip_prefix(label)
+        .and_then(|rest| rest.strip_prefix('：'))
+        .unwrap_or(&summary);
     html!(
         html,
         "<dt>现在能否申请</dt><dd data-standing=\"{}\"><strong>{}</strong>：{}</dd>\n",
         benefit.standing.id(),
-        benefit.standing.label(),
-        benefit.validity.summary(day)
+        label,
+        summary
     );
-    html.raw("<dt>申请条件</dt><dd><ul>\n");
-    for condition in benefit.conditions.iter().filter(|c| c.id != "audience") {
-        html!(
-            html,
-            "<li>{}（{}）</li>\n",
-            condition.requirement,
-            condition.clause
-        );
-    }
-    html.raw("</ul></dd>\n");
     let estimate = &benefit.estimate;
     // rules-core's one wording of the value; what the policy page adds says what a figure is.
     let amount = match &estimate.value {
@@ -173,6 +157,31 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
     }
     if !estimate.note.is_empty() {
         html!(html, "<dd>{}</dd>\n", estimate.note);
+    }
+    html.raw("<dt>申请条件</dt><dd><ul>\n");
+    for condition in benefit.conditions.iter().filter(|c| c.id != "audience") {
+        html!(
+            html,
+            "<li>{}（{}）</li>\n",
+            condition.requirement,
+            condition.clause
+        );
+    }
+    html.raw("</ul></dd>\n");
+    html!(
+        html,
+        "<dt>政策依据</dt><dd>{} {}</dd>\n",
+        rules_core::source::NOTICE_NUMBER,
+        benefit.clause
+    );
+    for (section, text) in rules_core::notice::clause_texts(benefit.clause) {
+        html!(
+            html,
+            "<dd><details><summary>通知原文 {}</summary><blockquote lang=\"zh-CN\" aria-label=\"通知原文 {}\">{}</blockquote></details></dd>\n",
+            section,
+            section,
+            text
+        );
     }
     let (documents, documents_note) = description
         .map(|d| (d.documents, d.documents_note))
@@ -362,6 +371,40 @@ mod tests {
             assert!(loan.contains("贷款市场报价利率（LPR）"), "{loan}");
         }
         assert!(page.contains("script-src 'self'"));
+    }
+
+    /// Issue 26: a link to a benefit opens on its standing and figure, the notice's words folded
+    /// below; no label is said twice.
+    #[test]
+    fn a_benefit_opens_on_its_standing_and_figure() {
+        for day in [Date::ymd(2025, 6, 1), Date::ymd(2026, 12, 7)] {
+            let page = render(day);
+            for label in ["现行有效", "延续情况未公布", "已结束"] {
+                assert!(!page.contains(&format!("{label}：{label}：")), "{label}");
+            }
+            for entry in rules_core::CATALOGUE {
+                let section = page
+                    .split(&format!("<section id=\"{}\"", entry.id))
+                    .nth(1)
+                    .and_then(|rest| rest.split("</section>").next())
+                    .unwrap_or_default();
+                let dts: Vec<&str> = section
+                    .split("<dt>")
+                    .skip(1)
+                    .filter_map(|dt| dt.split("</dt>").next())
+                    .collect();
+                assert_eq!(dts.first(), Some(&"现在能否申请"), "{}", entry.id);
+                assert_eq!(dts.get(1), Some(&"补贴标准"), "{}", entry.id);
+                let quote = section.find("<blockquote").unwrap_or(section.len());
+                assert!(section.find("现在能否申请") < Some(quote), "{}", entry.id);
+                assert_eq!(
+                    section.matches("<blockquote").count(),
+                    section.matches("<details><summary>通知原文").count(),
+                    "{}: the notice's words are folded",
+                    entry.id
+                );
+            }
+        }
     }
 
     /// Issue 29: each benefit's 历年标准 lists every parameter its rules read, every value with its

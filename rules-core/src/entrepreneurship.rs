@@ -536,10 +536,11 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
     };
     let conditions = vec![
         ctx.condition("small-or-micro", "小型、微型企业（国统字〔2017〕213号）", CLAUSE_ENTERPRISE_LOAN).check(
-            ctx.org_kind_is(OrgKind::is_enterprise_like)
+            // 一（二） names 企业: a 就业帮扶车间 estimates it under the enterprise that runs it.
+            ctx.org_kind_is(|k| k == OrgKind::Enterprise)
                 .and_then(|| fact(f.org_size, Q::OrgSize, |s| matches!(s, OrgSize::Micro | OrgSize::Small))),
             "贵单位是小微企业",
-            "此项面向小型、微型企业",
+            "此项面向小型、微型企业；车间、合作社等若由登记为企业的主体经营，请按“企业”测算",
         ),
         ctx.condition(
             "hiring-ratio",

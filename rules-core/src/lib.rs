@@ -19,6 +19,7 @@ pub mod loans;
 pub mod logic;
 pub mod money;
 pub mod notice;
+pub mod org;
 pub mod parameters;
 pub mod questions;
 pub mod roster;

@@ -72,6 +72,55 @@ test('staff page: the footer link opens it; the QR code decodes to the link; the
   await context.close();
 });
 
+test('a benefit link opens policy.html on 现在能否申请 within the first screen (360×740); no label said twice', async () => {
+  const { context, page } = await newPage(browser, log);
+  for (const id of ['hiring-subsidy', 'shandong-job-search-subsidy', 'workshop-employment-award', 'startup-guaranteed-loan']) {
+    await page.goto(`${baseUrl}policy.html?district=wanzhou#${id}`);
+    await page.locator(`#${id}`).waitFor();
+    const first = page.locator(`#${id} dt`).first();
+    eq(await first.innerText(), '现在能否申请', `${id}: the first thing said`);
+    const box = await first.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    assert(box.top >= 0 && box.bottom <= 740, `${id}: 现在能否申请 at ${Math.round(box.top)}–${Math.round(box.bottom)} px, not in the first screen`);
+    // The figure follows at once; the notice's own words are folded.
+    eq(await page.locator(`#${id} dt`).nth(1).innerText(), '补贴标准', `${id}: the figure next`);
+    for (const quote of await page.locator(`#${id} blockquote`).all()) {
+      eq(await quote.isVisible(), false, `${id}: the notice text starts folded`);
+    }
+  }
+  await page.screenshot({ path: join(shotDir, 'policy-anchor-360.png') });
+  const text = await page.evaluate(() => document.body.textContent);
+  for (const label of ['现行有效', '延续情况未公布', '已结束']) {
+    assert(!text.includes(`${label}：${label}：`), `"${label}：${label}：" on policy.html`);
+  }
+  await context.close();
+});
+
+test('the poster says what its code opens; the staff district list is org.html\'s', async () => {
+  const { context, page } = await newPage(browser, log);
+  await page.goto(new URL('staff.html', baseUrl).href);
+  await mounted(page);
+  assert((await page.locator('#poster-note').innerText()).includes('回答几个问题'), 'the self-check: a few questions');
+  await page.locator('input[name=staff-audience][value=employer]').check();
+  await page.selectOption('#staff-benefit', 'hiring-subsidy');
+  eq(await page.locator('#staff-link').inputValue(), `${baseUrl}policy.html#hiring-subsidy`, 'the code opens policy.html');
+  const note = await page.locator('#poster-note').innerText();
+  assert(!note.includes('回答') && note.includes('现在能否申请'), `poster note: ${note}`);
+  assert((await page.locator('#poster-title').innerText()).includes('政策一览'), 'poster title names policy.html');
+  const staff = await page.locator('#staff-district option').evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
+  assert(staff.includes('gaoxin') && staff.includes('wansheng'), `staff districts: ${staff}`);
+  const org = await context.newPage();
+  await org.goto(`${baseUrl}#/employer/estimate`);
+  await org.locator('[data-question="org-kind"]').waitFor({ timeout: 20000 });
+  await org.locator('button[data-answer="enterprise"]').click();
+  await org.locator('[data-question="org-district"]').waitFor();
+  const asked = await org.locator('#q-input option').evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
+  eq(staff, asked, 'the same districts as org.html asks for');
+  await context.close();
+});
+
 test('staff page: changing the audience drops a benefit of another audience; poster prints alone', async () => {
   const { context, page } = await newPage(browser, log);
   await page.goto(new URL('staff.html', baseUrl).href);

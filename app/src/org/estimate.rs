@@ -4,17 +4,22 @@
 //! unpublished amounts, per-person figures and alternatives are never added.
 
 use crate::format::{is_amount, status_mark};
+use rules_core::choices::OrgKind;
 use rules_core::evaluate::{BenefitReport, Report, Value};
+use rules_core::leads::Lead;
 use rules_core::money::Unit;
 use rules_core::{Audience, Status};
 
-/// The benefits an organisation of this audience sees, in catalogue order; "not for you" ones are
-/// left out.
-pub fn relevant(report: &Report, audience: Audience) -> Vec<&BenefitReport> {
+/// The benefits an organisation of this audience and kind sees, in catalogue order: those for
+/// another audience or another kind of organisation (rules-core's [`rules_core::org::other_kinds`])
+/// are left out.
+pub fn relevant(report: &Report, audience: Audience, kind: Option<OrgKind>) -> Vec<&BenefitReport> {
+    let other = rules_core::org::other_kinds(audience, kind, report.as_of);
     report
         .benefits
         .iter()
         .filter(|b| b.audience == audience && b.status != Status::NotForAudience)
+        .filter(|b| !other.contains(&b.id))
         .collect()
 }
 
@@ -64,6 +69,14 @@ pub fn headline(b: &BenefitReport) -> String {
         }
         Status::Eligible if is_amount(&b.estimate.value) => format!("预估 {text}"),
         Status::Eligible | Status::NeedsAnswers => text,
+        // A lead: where the organisation would stand under the last rules, with that year's figure.
+        _ if Lead::of(b) == Some(Lead::WouldQualify) => format!(
+            "{} {}：{}（{}）",
+            status_mark(b.status),
+            Lead::WouldQualify.sentence(b),
+            text,
+            rules_core::leads::figure_label(b)
+        ),
         _ => format!("{} {}", status_mark(b.status), b.status.label()),
     }
 }
@@ -152,6 +165,6 @@ mod tests {
         };
         let report = evaluate(&facts, Date::ymd(2025, 7, 1));
         assert_eq!(totals(&report, Audience::Carrier), Totals::default());
-        assert!(!relevant(&report, Audience::Carrier).is_empty());
+        assert!(!relevant(&report, Audience::Carrier, None).is_empty());
     }
 }

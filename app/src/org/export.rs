@@ -2,6 +2,7 @@
 //! Chinese correctly), downloaded through a Blob URL; printing uses the print stylesheet.
 
 use super::estimate::{per_head_unit, relevant, total_parts, total_text, totals};
+use rules_core::choices::OrgKind;
 use rules_core::evaluate::Report;
 use rules_core::money::format_yuan;
 use rules_core::Audience;
@@ -26,7 +27,7 @@ fn line(out: &mut String, fields: &[&str]) {
 
 /// The estimate table as CSV text, BOM first. Columns: 政策, 状态, 人员类别, 人数, 符合条件人数,
 /// 每人标准, 小计, 尚需条件, then the totals (预估), each in its own unit.
-pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
+pub fn csv(report: &Report, audience: Audience, kind: Option<OrgKind>, title: &str) -> String {
     let mut out = String::from("\u{feff}");
     line(&mut out, &[title]);
     line(
@@ -50,7 +51,7 @@ pub fn csv(report: &Report, audience: Audience, title: &str) -> String {
             "尚需条件或说明",
         ],
     );
-    for b in relevant(report, audience) {
+    for b in relevant(report, audience, kind) {
         let status = b.status.label();
         let value = b.estimate.value.text();
         if b.estimate.breakdown.is_empty() {
@@ -140,7 +141,7 @@ mod tests {
             &super::super::estimate::tests_support::enterprise(),
             Date::ymd(2025, 7, 1),
         );
-        let text = csv(&report, Audience::Employer, "测算");
+        let text = csv(&report, Audience::Employer, None, "测算");
         assert!(text.starts_with('\u{feff}'));
         let lines: Vec<&str> = text.lines().collect();
         assert!(

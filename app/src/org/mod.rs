@@ -9,6 +9,7 @@
 //! report are the organisation's, so the person flow's question card and progress line work as they
 //! are.
 
+pub mod action;
 pub mod estimate;
 pub mod export;
 pub mod results;
@@ -131,7 +132,10 @@ pub fn OrgEstimator(audience: Audience) -> impl IntoView {
     });
     view! {
         <div class="org" data-audience=audience.id()>
-            <p class="org-who">{format!("单位补贴测算 · {}", audience.label())}</p>
+            // On the results the title says it, and what to do comes first.
+            {move || (step.get() != OrgStep::Results).then(|| view! {
+                <p class="org-who">{format!("单位补贴测算 · {}", audience.label())}</p>
+            })}
             {move || match step.get() {
                 OrgStep::Questions => view! { <OrgQuestions audience=audience/> }.into_any(),
                 OrgStep::Results => view! { <results::OrgResults audience=audience/> }.into_any(),

@@ -4,7 +4,7 @@
 
 use super::estimate::{self, relevant};
 use super::roster::{Roster, RosterEditor};
-use super::{export, table};
+use super::{action, export, table};
 use super::{hash, roster_fields, store, uses_roster, OrgStep};
 use crate::dom::focus_later;
 use crate::format::answer_input;
@@ -27,7 +27,8 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
                 .with(|s| super::current_question(s, r, audience).is_some())
         })
     };
-    let print = move |_| {
+    let kind = move || state.session.with(|s| s.facts.org_kind);
+    let print = move || {
         // The formula steps and sources are printed too: open every details box first.
         if let Ok(list) = document().query_selector_all(".org-details") {
             for i in 0..list.length() {
@@ -42,12 +43,30 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
         let _ = window().print();
     };
     let csv_error = RwSignal::new(None::<String>);
-    let download = move |_| {
+    let download = move || {
         let title = format!("单位补贴预估 · {}", audience.label());
+        let kind = state.session.with_untracked(|s| s.facts.org_kind);
         let text = state
             .report
-            .with_untracked(|r| export::csv(r, audience, &title));
+            .with_untracked(|r| export::csv(r, audience, kind, &title));
         csv_error.set(export::download(&text, export::CSV_NAME).err());
+    };
+    // 您现在可以做什么: its 回答, 打印 and CSV buttons.
+    let act = move |ev: leptos::ev::MouseEvent| {
+        if crate::dom::clicked(&ev, "[data-print]").is_some() {
+            print();
+        } else if crate::dom::clicked(&ev, "[data-csv]").is_some() {
+            download();
+        } else if let Some(q) = crate::ui::question_from_click(&ev) {
+            state.session.update(|s| s.edit(q));
+            state.go(Route::Org(audience, OrgStep::Questions));
+        }
+    };
+    let do_now = move || {
+        let kind = kind();
+        state
+            .report
+            .with(|r| action::do_now_html(r, audience, kind).into_string())
     };
     let restart = move |_| {
         store::clear(audience);
@@ -56,7 +75,7 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
     };
     let has_loan = move || {
         state.report.with(|r| {
-            relevant(r, audience)
+            relevant(r, audience, kind())
                 .iter()
                 .any(|b| estimate::is_loan(b) && b.status == Status::Eligible)
         })
@@ -65,8 +84,9 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
         <section class="results org-results" id="org-results" aria-labelledby="org-results-title">
             <h2 id="org-results-title" tabindex="-1">"单位补贴测算结果"</h2>
             <p class="as-of-line" id="org-as-of">
-                {move || format!("按 {} 的政策计算 · {}", state.as_of.get().chinese(), audience.label())}
+                {move || format!("按 {} 的政策计算", state.as_of.get().chinese())}
             </p>
+            <div inner_html=do_now on:click=act></div>
             {move || remaining().then(|| view! {
                 <p class="more no-print">
                     <a class="button primary" id="continue-questions" href=hash(audience, OrgStep::Questions)>
@@ -83,8 +103,8 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
             <div inner_html=crate::html::disclaimer().into_string()></div>
             <div class="actions no-print">
                 <a class="button primary" href=hash(audience, OrgStep::Checklist) id="to-checklist">"准备申请材料"</a>
-                <button type="button" class="primary" id="org-print" on:click=print>"打印或保存为PDF"</button>
-                <button type="button" class="secondary" id="org-csv" on:click=download>"下载表格（CSV）"</button>
+                <button type="button" class="primary" id="org-print" on:click=move |_| print()>"打印或保存为PDF"</button>
+                <button type="button" class="secondary" id="org-csv" on:click=move |_| download()>"下载表格（CSV）"</button>
                 <button type="button" class="secondary" id="org-restart" on:click=restart>"重新开始"</button>
             </div>
             <p class="error" id="org-csv-error" role="alert">{move || csv_error.get()}</p>
@@ -236,9 +256,10 @@ pub fn OrgTotals(audience: Audience) -> impl IntoView {
 pub fn EstimateTable(audience: Audience) -> impl IntoView {
     let state = expect_context::<AppState>();
     let html = move || {
+        let kind = state.session.with(|s| s.facts.org_kind);
         state
             .report
-            .with(|r| table::table_html(r, audience).into_string())
+            .with(|r| table::table_html(r, audience, kind).into_string())
     };
     view! { <div inner_html=html></div> }
 }

@@ -8,6 +8,7 @@ use super::estimate::{
 use crate::format::outcome_mark;
 use crate::html;
 use markup::{html, to_html, Html};
+use rules_core::choices::OrgKind;
 use rules_core::evaluate::{BenefitReport, Outcome, Report};
 use rules_core::money::format_yuan;
 use rules_core::totals::{left_out_line, ALTERNATIVES_RULE, WHAT_IS_NOT_ADDED};
@@ -46,12 +47,28 @@ pub fn totals_html(report: &Report, audience: Audience) -> Html {
     h
 }
 
-/// 逐项测算: every benefit of this audience.
-pub fn table_html(report: &Report, audience: Audience) -> Html {
+/// 逐项测算: every benefit of this audience and kind; those that have ended fold under one line.
+pub fn table_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -> Html {
     let mut h = Html::new();
     h.raw("<section class=\"org-table\" id=\"org-table\" aria-labelledby=\"org-table-title\"><h3 id=\"org-table-title\">逐项测算</h3>");
-    for b in relevant(report, audience) {
+    let (ended, current): (Vec<_>, Vec<_>) = relevant(report, audience, kind)
+        .into_iter()
+        .partition(|b| b.status == Status::PolicyEnded);
+    for b in current {
         h.push(&benefit_html(b));
+    }
+    if !ended.is_empty() {
+        let names: Vec<&str> = ended.iter().map(|b| b.name).collect();
+        html!(
+            h,
+            "<details class=\"org-ended\" id=\"org-ended\"><summary>已到期、现在不能申请的 {} 项：{}</summary>",
+            ended.len(),
+            (&names.join("、"))
+        );
+        for b in ended {
+            h.push(&benefit_html(b));
+        }
+        h.raw("</details>");
     }
     h.raw("</section>");
     // The first LPR on the page says what it is.
@@ -186,7 +203,7 @@ mod tests {
     #[test]
     fn the_table_shows_rules_core_groups_and_separate_totals() {
         let report = evaluate(&enterprise(), Date::ymd(2025, 7, 1));
-        let table = table_html(&report, Audience::Employer);
+        let table = table_html(&report, Audience::Employer, None);
         assert!(table.contains("data-benefit=\"hiring-subsidy\" data-status=\"eligible\""));
         assert!(
             table.contains("<td class=\"num subtotal\">24000</td>"),

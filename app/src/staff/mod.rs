@@ -48,6 +48,28 @@ pub fn who_should_scan(target: Target) -> String {
     format!("{who}：扫码查看能享受的就业帮扶补贴{district}")
 }
 
+/// The poster's title and the line under the QR code, saying what the code opens: a benefit's
+/// section of policy.html (read, nothing to answer), or the self-check (a few questions).
+pub fn poster_words(target: Target) -> (&'static str, &'static str) {
+    if target.benefit.and_then(catalogue::find).is_some() {
+        (
+            "重庆就业帮扶政策一览",
+            "用微信扫一扫，查看这项政策现在能否申请、补贴标准、申请条件、所需材料和办理地点。",
+        )
+    } else {
+        (
+            "重庆就业帮扶政策自助查询",
+            "用微信扫一扫，回答几个问题，查看补贴金额、所需材料和办理地点。填写内容只保存在手机上。",
+        )
+    }
+}
+
+/// The 区县 staff can preset: the same list as the organisation's district question (rules-core's,
+/// 重庆高新区 and 万盛经开区 included), on `day`.
+pub fn district_choices(day: Date) -> Vec<rules_core::questions::AnswerOption> {
+    rules_core::questions::options(rules_core::Q::OrgDistrict, day)
+}
+
 /// A benefit's standing on `day` with rules-core's sentence on it, when it is not in force: staff are
 /// warned before they spread a link to something nobody can claim, and the poster says so.
 pub fn not_in_force(benefit: Option<&str>, day: Date) -> Option<(Standing, String)> {
@@ -179,8 +201,9 @@ fn LinksScreen() -> impl IntoView {
                     copied.set(None);
                 }>
                     <option value="" selected=true>"不限区县"</option>
-                    {districts::hukou_choices(today)
-                        .map(|d| view! { <option value=d.id>{d.name}</option> })
+                    {district_choices(today)
+                        .into_iter()
+                        .map(|d| view! { <option value=d.id>{d.label}</option> })
                         .collect_view()}
                 </select>
                 <label for="staff-benefit">"政策（可选，直接打开这项政策）"</label>
@@ -220,7 +243,7 @@ fn LinksScreen() -> impl IntoView {
             </section>
             <section class="poster" aria-labelledby="poster-title">
                 <p class="poster-preview no-print">"海报预览（打印时只打印这一部分）"</p>
-                <h2 id="poster-title">"重庆就业帮扶政策自助查询"</h2>
+                <h2 id="poster-title">{move || poster_words(target.get()).0}</h2>
                 <p class="poster-who" id="poster-who">{move || who_should_scan(target.get())}</p>
                 {move || standing.get().map(|(kind, summary)| view! {
                     <p class="poster-standing" id="poster-standing">
@@ -228,7 +251,7 @@ fn LinksScreen() -> impl IntoView {
                     </p>
                 })}
                 {qr_svg}
-                <p class="poster-note">"用微信扫一扫，回答几个问题，查看补贴金额、所需材料和办理地点。填写内容只保存在手机上。"</p>
+                <p class="poster-note" id="poster-note">{move || poster_words(target.get()).1}</p>
                 <p class="poster-hotline">
                     "咨询电话 "<strong>{rules_core::documents::HOTLINE_NUMBER}</strong>
                 </p>
@@ -269,6 +292,39 @@ mod tests {
             ..Target::default()
         };
         assert!(who_should_scan(one).contains(entry.name));
+    }
+
+    #[test]
+    fn the_poster_says_what_its_code_opens() {
+        let entry = &catalogue::CATALOGUE[0];
+        let one = Target {
+            benefit: Some(entry.id),
+            ..Target::default()
+        };
+        // A benefit's code opens policy.html: nothing to answer there.
+        assert!(link::build("https://x.gov.cn/zc/", one).contains(crate::route::POLICY_PAGE));
+        let (title, note) = poster_words(one);
+        assert!(!note.contains("回答") && title.contains("一览"), "{note}");
+        let page = Target {
+            audience: Some(Audience::Employer),
+            ..Target::default()
+        };
+        assert!(poster_words(page).1.contains("回答几个问题"));
+    }
+
+    #[test]
+    fn the_district_list_is_the_organisation_pages_own() {
+        let day = Date::ymd(2026, 12, 7);
+        let ids: Vec<&str> = district_choices(day).iter().map(|d| d.id).collect();
+        let org: Vec<&str> = rules_core::questions::options(rules_core::Q::OrgDistrict, day)
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(ids, org);
+        assert!(
+            ids.contains(&"gaoxin") && ids.contains(&"wansheng"),
+            "{ids:?}"
+        );
     }
 
     #[test]

@@ -206,6 +206,8 @@ for (const journey of [WORKERS[0], JOURNEYS.find((j) => j.name === 'dibao-gradua
         const box = await page.locator(selector).first().boundingBox();
         return box && box.y >= 0 && box.y + box.height <= 740;
       };
+      const onScreen = (await fold(first)) && (await fold('#q-unknown'));
+      if (!onScreen) await page.screenshot({ path: join(shotDir, `leads-large-text-${journey.name}-${q}-360.png`) });
       assert(await fold(first), `${q}: the first option is on the first screen`);
       assert(await fold('#q-unknown'), `${q}: 不清楚 is on the first screen`);
       if (i === 0) await page.screenshot({ path: join(shotDir, `leads-large-text-${journey.name}-360.png`) });

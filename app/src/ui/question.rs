@@ -119,8 +119,20 @@ pub fn QuestionCard(question: Question) -> impl IntoView {
         .into_any(),
     };
 
-    // In 大字模式 the help folds under 说明, so the first option and 不清楚 stay on the first screen.
-    let help = if state.large_text.get_untracked() && !question.help.is_empty() {
+    // In 大字模式 the help folds under 这题是什么意思？ and 不清楚 comes before the answers, so the
+    // first answer and 不清楚 are both on the first screen of a small phone (in the reading and
+    // tab order alike: the button is placed, not moved by style).
+    let large = state.large_text.get_untracked();
+    let unknown_first = large;
+    let unknown = move || {
+        view! {
+            <button type="button" class="answer unknown" data-answer="unknown" id="q-unknown" on:click=skip>
+                "不清楚"
+                <span class="answer-hint">"跳过此题，结果中会提示还需确认什么"</span>
+            </button>
+        }
+    };
+    let help = if large && !question.help.is_empty() {
         view! {
             <details class="help-fold">
                 <summary>"这题是什么意思？"</summary>
@@ -140,11 +152,9 @@ pub fn QuestionCard(question: Question) -> impl IntoView {
                     {findings.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>
             })}
+            {unknown_first.then(unknown)}
             {controls}
-            <button type="button" class="answer unknown" data-answer="unknown" id="q-unknown" on:click=skip>
-                "不清楚"
-                <span class="answer-hint">"跳过此题，结果中会提示还需确认什么"</span>
-            </button>
+            {(!unknown_first).then(unknown)}
         </div>
     }
 }

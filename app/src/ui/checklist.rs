@@ -220,7 +220,7 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> Html {
     for g in &list.guides {
         html!(
             h,
-            "<article class=\"card guide\" data-benefit=\"{}\"><h4>{}{}</h4>{}</article>",
+            "<article class=\"card guide\" data-benefit=\"{}\"><h4>{}{}</h4>{}{}</article>",
             g.id,
             g.name,
             if g.if_continued {
@@ -231,6 +231,10 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> Html {
             } else {
                 String::new()
             },
+            // Where the sources publish no document list, the guide says so and whom to ask.
+            rules_core::documents::list_unpublished(g.id)
+                .map(|note| to_html!("<p class=\"list-unpublished\">{}</p>", html::text(&note)))
+                .unwrap_or_default(),
             html::apply(g.apply)
         );
     }
@@ -461,6 +465,12 @@ mod tests {
             "{page}"
         );
         assert!(page.contains("证明什么：") && !page.contains("用于证明"));
+        // The graduate subsidy's list is not published: its guide says so and whom to ask.
+        let graduate = page
+            .split("data-benefit=\"graduate-job-search-subsidy\"")
+            .nth(1)
+            .unwrap_or_default();
+        assert!(graduate.contains("材料清单未公布"), "{page}");
         // Not said: listed, with who needs it.
         let unknown = Facts {
             audience: Some(Audience::Person),

@@ -567,6 +567,22 @@ pub fn match_field(header: &str) -> Option<Field> {
     }
 }
 
+/// The field of each column of a header row: [`match_field`], each field taken by its first column
+/// only (a second 年龄 column is left unread, to be picked by hand).
+pub fn assign_columns<C: CellText>(header: &[C]) -> Vec<Option<Field>> {
+    let mut found: Vec<Option<Field>> = Vec::with_capacity(header.len());
+    for cell in header {
+        let field = match_field(cell.text()).filter(|f| !found.contains(&Some(*f)));
+        found.push(field);
+    }
+    found
+}
+
+/// Whether any column is read for answers (a list of names alone cannot be screened).
+pub fn reads_any(columns: &[Option<Field>]) -> bool {
+    columns.iter().any(|f| f.is_some_and(|f| f != Field::Name))
+}
+
 /// A cell that could not be read: its column (0-based) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellProblem {
@@ -973,6 +989,9 @@ pub struct Line {
     pub value: Value,
     /// The questions that would decide it, then those its amount needs.
     pub asks: Vec<Q>,
+    /// For a benefit no longer in force: where the person would have stood under the rules of its
+    /// last day ([`crate::evaluate::BenefitReport::status_on_last_day`]), and that day.
+    pub last_day: Option<(Status, Date)>,
 }
 
 /// The benefits of the person's audience in a report, as `--summary` lists them.
@@ -986,6 +1005,7 @@ pub fn lines(report: &Report) -> Vec<Line> {
             status: b.status,
             value: b.estimate.value.clone(),
             asks: b.open_questions(),
+            last_day: b.status_on_last_day.map(|s| (s, b.rules_on)),
         })
         .collect()
 }
@@ -999,7 +1019,14 @@ pub struct BenefitTally {
     pub counts: [usize; 5],
     /// Among those who need answers, how many lack each question first (most first).
     pub first_asks: Vec<(Q, usize)>,
+    /// For a benefit no longer in force: people by where they stand under the rules of its last day
+    /// (eligible, needs answers, not eligible; [`LAST_DAY_COUNTED`]), and that day.
+    pub last_day: Option<([usize; 3], Date)>,
 }
+
+/// The statuses the rules of a benefit's last day are counted by.
+pub const LAST_DAY_COUNTED: [Status; 3] =
+    [Status::Eligible, Status::NeedsAnswers, Status::NotEligible];
 
 impl BenefitTally {
     pub fn count(&self, status: Status) -> usize {
@@ -1027,6 +1054,7 @@ impl Default for Tally {
                     name: e.name,
                     counts: [0; 5],
                     first_asks: Vec::new(),
+                    last_day: None,
                 })
                 .collect(),
         }
@@ -1043,6 +1071,12 @@ impl Tally {
             };
             if let Some(i) = COUNTED.iter().position(|s| *s == line.status) {
                 tally.counts[i] += 1;
+            }
+            if let Some((status, day)) = line.last_day {
+                let counts = &mut tally.last_day.get_or_insert(([0; 3], day)).0;
+                if let Some(i) = LAST_DAY_COUNTED.iter().position(|s| *s == status) {
+                    counts[i] += 1;
+                }
             }
             if line.status == Status::NeedsAnswers {
                 if let Some(first) = line.asks.first() {
@@ -1531,5 +1565,62 @@ mod tests {
     fn layout_of(rows: &[Vec<&str>]) -> (usize, Vec<usize>) {
         let l = layout(rows);
         (l.header, l.people)
+    }
+
+    /// After 2025 the 237号 benefits count people by the rules of their last day, as
+    /// `status_on_last_day` says for each person.
+    #[test]
+    fn the_rules_of_the_last_day_are_counted_from_status_on_last_day() {
+        let after = Date::ymd(2026, 3, 1);
+        let columns = assign_columns(&["人员类别", "户籍所在区县", "务工地点", "就业状态"]);
+        let mut tally = Tally::default();
+        let mut reports = Vec::new();
+        for cells in [
+            ["脱贫户", "巫溪县", "广东", "已就业"],
+            ["一般农户", "巫溪县", "县内", "未就业"],
+            ["监测户", "", "", ""],
+        ] {
+            let report = evaluate_person(&read_row(&columns, &cells, after).0, after);
+            tally.add(&lines(&report));
+            reports.push(report);
+        }
+        let mut seen = 0;
+        for benefit in &tally.benefits {
+            let expected: Vec<Status> = reports
+                .iter()
+                .filter_map(|r| {
+                    r.benefits
+                        .iter()
+                        .find(|b| b.id == benefit.id)?
+                        .status_on_last_day
+                })
+                .collect();
+            match benefit.last_day {
+                None => assert!(expected.is_empty(), "{}", benefit.id),
+                Some((counts, day)) => {
+                    seen += 1;
+                    assert_eq!(day, crate::source::NOTICE_END, "{}", benefit.id);
+                    for (status, n) in LAST_DAY_COUNTED.iter().zip(counts) {
+                        assert_eq!(
+                            expected.iter().filter(|s| *s == status).count(),
+                            n,
+                            "{} {status:?}",
+                            benefit.id
+                        );
+                    }
+                    assert_eq!(counts.iter().sum::<usize>(), 3, "{}", benefit.id);
+                }
+            }
+        }
+        assert!(seen >= 6, "the 237号 benefits: {seen}");
+        assert!(tally
+            .benefits
+            .iter()
+            .any(|b| b.last_day.is_some_and(|(c, _)| c[1] > 0)));
+        assert!(!reads_any(&assign_columns(&["姓名", "序号", "备注"])));
+        assert_eq!(
+            assign_columns(&["年龄", "年龄"]),
+            [Some(Field::Question(Q::Age)), None]
+        );
     }
 }

@@ -2,8 +2,19 @@
 //! stored and deflated entries (deflate by miniz_oxide, pure Rust). No zip64, no encryption: a
 //! workbook a staff member saves is far below 4 GB. Every offset read from a file is checked.
 
-/// Largest entry unpacked (a 10,000-row sheet is a few MB of XML).
-const MAX_ENTRY: usize = 256 * 1024 * 1024;
+/// Most bytes one part may unpack to, whatever size it declares: a 100,000-row sheet of 30 columns
+/// is about 100 MB of XML.
+pub const PART_BUDGET: usize = 128 * 1024 * 1024;
+/// Most bytes a whole workbook may unpack to (all parts read), whatever sizes it declares.
+pub const TOTAL_BUDGET: usize = 192 * 1024 * 1024;
+
+/// The message for a workbook past its budget (`what`: the part).
+fn too_big(what: &str, limit: usize) -> String {
+    format!(
+        "工作簿里的“{what}”解压后超过 {} MB，超出这个页面能读的大小，没有读取。请把名单分成几个较小的文件，或另存为 CSV 后再试。",
+        limit / (1024 * 1024)
+    )
+}
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<usize> {
     let b = bytes.get(at..at.checked_add(2)?)?;
@@ -20,7 +31,6 @@ struct Entry {
     name: String,
     method: usize,
     compressed: usize,
-    size: usize,
     local: usize,
 }
 
@@ -59,7 +69,6 @@ impl<'a> Archive<'a> {
                 name: String::from_utf8_lossy(name).replace('\\', "/"),
                 method: short(10)?,
                 compressed: field(20)?,
-                size: field(24)?,
                 local: field(42)?,
             });
             at += 46 + name_len + extra + comment;
@@ -68,7 +77,10 @@ impl<'a> Archive<'a> {
     }
 
     /// The unpacked bytes of `name` (case-insensitive, as Excel's own reader), `Ok(None)` if absent.
-    pub fn file(&self, name: &str) -> Result<Option<Vec<u8>>, String> {
+    /// What is unpacked is bounded by the bytes actually produced, never by the sizes the archive
+    /// declares: at most [`PART_BUDGET`] for this part and what is left of `budget` (the
+    /// workbook's [`TOTAL_BUDGET`], reduced by each part read).
+    pub fn file(&self, name: &str, budget: &mut usize) -> Result<Option<Vec<u8>>, String> {
         let Some(entry) = self
             .entries
             .iter()
@@ -91,15 +103,25 @@ impl<'a> Archive<'a> {
             .bytes
             .get(start..start.checked_add(entry.compressed).ok_or(BROKEN)?)
             .ok_or(BROKEN)?;
-        match entry.method {
-            0 => Ok(Some(data.to_vec())),
-            8 => {
-                miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY.max(entry.size))
-                    .map(Some)
-                    .map_err(|_| BROKEN.to_string())
+        let limit = PART_BUDGET.min(*budget);
+        let unpacked = match entry.method {
+            0 if data.len() > limit => return Err(too_big(name, limit)),
+            0 => data.to_vec(),
+            8 => match miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit) {
+                Ok(bytes) => bytes,
+                Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                    return Err(too_big(name, limit))
+                }
+                Err(_) => return Err(BROKEN.to_string()),
+            },
+            _ => {
+                return Err(
+                    "工作簿使用了不支持的压缩方式，请在 Excel 里另存为 .xlsx 后再试".to_string(),
+                )
             }
-            _ => Err("工作簿使用了不支持的压缩方式，请在 Excel 里另存为 .xlsx 后再试".to_string()),
-        }
+        };
+        *budget -= unpacked.len();
+        Ok(Some(unpacked))
     }
 }
 
@@ -174,14 +196,64 @@ pub fn write(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// Sets the declared unpacked size of every entry (local header and directory) to `size`.
+    fn declare(zip: &mut [u8], size: u32) {
+        for at in 0..zip.len().saturating_sub(4) {
+            if zip[at..].starts_with(&[0x50, 0x4b, 0x03, 0x04]) {
+                zip[at + 22..at + 26].copy_from_slice(&size.to_le_bytes());
+            } else if zip[at..].starts_with(&[0x50, 0x4b, 0x01, 0x02]) {
+                zip[at + 24..at + 28].copy_from_slice(&size.to_le_bytes());
+            }
+        }
+    }
+
+    /// A part inflating past its budget is refused by the bytes it produces, whether it declares its
+    /// real size, a small one or 4 GB; the total budget is shared by the parts.
+    #[test]
+    fn inflation_is_bounded_by_what_is_produced_not_by_what_is_declared() {
+        let bomb = vec![b'<'; PART_BUDGET + 1];
+        let honest = write(&[("xl/worksheets/sheet1.xml", bomb.clone())]);
+        drop(bomb);
+        assert!(honest.len() < 1024 * 1024, "a bomb: {} bytes", honest.len());
+        for declared in [None, Some(1000), Some(u32::MAX)] {
+            let mut zip = honest.clone();
+            if let Some(size) = declared {
+                declare(&mut zip, size);
+            }
+            let archive = Archive::read(&zip).expect("reads");
+            let mut budget = TOTAL_BUDGET;
+            let why = archive
+                .file("xl/worksheets/sheet1.xml", &mut budget)
+                .expect_err("refused");
+            assert!(why.contains("128 MB"), "{why}");
+            assert_eq!(budget, TOTAL_BUDGET);
+        }
+        // Two parts within their own budget but past the total together.
+        let part = vec![b'a'; 100 * 1024 * 1024];
+        let two = write(&[("a.xml", part.clone()), ("b.xml", part)]);
+        let archive = Archive::read(&two).expect("reads");
+        let mut budget = TOTAL_BUDGET;
+        assert!(archive.file("a.xml", &mut budget).is_ok());
+        let why = archive.file("b.xml", &mut budget).expect_err("refused");
+        assert!(why.contains("92 MB"), "{why}");
+    }
+
     #[test]
     fn what_is_written_reads_back() {
         let big = "第一行\n".repeat(5000).into_bytes();
         let zip = write(&[("a.xml", b"<a/>".to_vec()), ("xl/big.xml", big.clone())]);
         let archive = Archive::read(&zip).expect("reads");
-        assert_eq!(archive.file("a.xml").expect("ok"), Some(b"<a/>".to_vec()));
-        assert_eq!(archive.file("XL/big.xml").expect("ok"), Some(big));
-        assert_eq!(archive.file("none").expect("ok"), None);
+        let mut budget = TOTAL_BUDGET;
+        assert_eq!(
+            archive.file("a.xml", &mut budget).expect("ok"),
+            Some(b"<a/>".to_vec())
+        );
+        assert_eq!(
+            archive.file("XL/big.xml", &mut budget).expect("ok"),
+            Some(big.clone())
+        );
+        assert_eq!(archive.file("none", &mut budget).expect("ok"), None);
+        assert_eq!(budget, TOTAL_BUDGET - 4 - big.len());
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
     }
 
@@ -192,13 +264,13 @@ mod tests {
         let zip = write(&[("a.xml", b"<a/>".to_vec())]);
         for cut in 0..zip.len() {
             if let Ok(archive) = Archive::read(&zip[..cut]) {
-                let _ = archive.file("a.xml");
+                let _ = archive.file("a.xml", &mut TOTAL_BUDGET.clone());
             }
         }
         let mut bad = zip.clone();
         bad[30] ^= 0xff;
         if let Ok(archive) = Archive::read(&bad) {
-            let _ = archive.file("a.xml");
+            let _ = archive.file("a.xml", &mut TOTAL_BUDGET.clone());
         }
     }
 }

@@ -611,6 +611,9 @@ struct Said {
     birth: Option<(usize, Date)>,
     id_birth: Option<(usize, Date)>,
     place: Option<(usize, words::Place)>,
+    /// Answers worked out from another answer (a 户籍 district → 户口在重庆): taken when no column
+    /// answers the question itself, a problem when one says otherwise.
+    implied: Vec<(usize, Q, Answer)>,
 }
 
 impl Said {
@@ -715,11 +718,11 @@ fn read_field<C: CellText>(
                 said.answers
                     .push((column, Q::HukouDistrict, Answer::Choice(id.to_string())));
                 // A 区县 of Chongqing answers “户口在重庆吗”.
-                said.answers
+                said.implied
                     .push((column, Q::HukouChongqing, Answer::Bool(true)));
             }
             None if words::province(text).is_some() => {
-                said.answers
+                said.implied
                     .push((column, Q::HukouChongqing, Answer::Bool(false)));
             }
             None => return Err(format!("“{text}”不是重庆的区县名称，例如 万州区")),
@@ -780,6 +783,16 @@ pub fn read_row<C: CellText>(
             (Some(_), _) => problems.push(CellProblem {
                 column: *column,
                 message: format!("另一列已填写“{}”，这一列未采用", wording(*q).text),
+            }),
+        }
+    }
+    for (column, q, answer) in &said.implied {
+        match facts.get(*q) {
+            None => set(&mut problems, &mut facts, *column, *q, answer),
+            Some(before) if before == *answer => {}
+            Some(_) => problems.push(CellProblem {
+                column: *column,
+                message: format!("与“{}”一列的回答不一致，按那一列的回答", wording(*q).text),
             }),
         }
     }
@@ -1382,6 +1395,14 @@ mod tests {
         let (facts, _) = register(&["户籍所在区县"], &["四川省广安市"]);
         assert_eq!(facts.hukou_chongqing, Some(false));
         assert_eq!(facts.hukou_district, None);
+        // A column of its own wins over what the district implies, with a problem when they differ.
+        let (facts, problems) = register(&["户籍是否重庆", "户籍所在区县"], &["否", "巫溪县"]);
+        assert_eq!(facts.hukou_chongqing, Some(false));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].column, 1);
+        let (facts, problems) = register(&["户籍所在区县", "户籍是否重庆"], &["巫溪县", "是"]);
+        assert_eq!(facts.hukou_chongqing, Some(true));
+        assert!(problems.is_empty());
     }
 
     #[test]

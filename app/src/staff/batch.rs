@@ -744,19 +744,31 @@ pub fn BatchScreen() -> impl IntoView {
         clear_results();
         let generation = batch.with_value(|b| b.generation) + 1;
         let list = read.and_then(|l| {
-            let (how, sheets, chosen) = (l.how, l.sheets, l.chosen);
-            table(l.rows, l.notes).map(|b| (how, sheets, chosen, b))
+            // A workbook's sheets can be chosen even when this one holds no list.
+            let several = l.sheets.len() > 1;
+            if !l.sheets.is_empty() {
+                sheet_names.set(l.sheets);
+                chosen_sheet.set(l.chosen);
+            }
+            let how = l.how;
+            table(l.rows, l.notes)
+                .map(|b| (how, b))
+                .map_err(|why| {
+                    if several {
+                        format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
+                    } else {
+                        why
+                    }
+                })
         });
         match list {
-            Ok((how, sheets, chosen, mut b)) => {
+            Ok((how, mut b)) => {
                 b.generation = generation;
                 source.set(format!(
                     "已读取{how}：{} 人，{} 列。",
                     b.rows.len(),
                     b.uses.len()
                 ));
-                sheet_names.set(sheets);
-                chosen_sheet.set(chosen);
                 uses.set(b.uses.clone());
                 batch.set_value(b);
                 message.set(None);

@@ -751,15 +751,13 @@ pub fn BatchScreen() -> impl IntoView {
                 chosen_sheet.set(l.chosen);
             }
             let how = l.how;
-            table(l.rows, l.notes)
-                .map(|b| (how, b))
-                .map_err(|why| {
-                    if several {
-                        format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
-                    } else {
-                        why
-                    }
-                })
+            table(l.rows, l.notes).map(|b| (how, b)).map_err(|why| {
+                if several {
+                    format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
+                } else {
+                    why
+                }
+            })
         });
         match list {
             Ok((how, mut b)) => {
@@ -1270,5 +1268,57 @@ mod tests {
             .err()
             .unwrap_or_default()
             .contains("没有读到人员"));
+    }
+
+    /// The office register of `tests/examples/register/` (written by openpyxl with
+    /// `tests/e2e/lib/register.py`: a merged title, a blank row, office headers, 300 people, a 填表人
+    /// line, the list on its second sheet; the same as CSV): every person's answers read from it equal
+    /// the answers a person typing the same facts gives (`facts.jsonl`), so their statuses are those
+    /// of `evaluate_person` on those answers, as the e2e suite checks against `subsidy-check`.
+    #[test]
+    fn an_office_register_reads_as_the_typed_answers() {
+        let day = Date::ymd(2026, 3, 1);
+        let typed: Vec<rules_core::Facts> =
+            include_str!("../../../tests/examples/register/facts.jsonl")
+                .lines()
+                .map(|l| serde_json::from_str(l).expect("answers"))
+                .collect();
+        let book = xlsx::read(
+            include_bytes!("../../../tests/examples/register/register.xlsx"),
+            Some("2026年台账"),
+        )
+        .expect("a workbook");
+        let first = xlsx::read(
+            include_bytes!("../../../tests/examples/register/register.xlsx"),
+            None,
+        )
+        .expect("a workbook");
+        assert_eq!(first.sheets[first.chosen].name, "填表说明");
+        assert!(
+            table(first.rows, first.notes).is_err(),
+            "the notes sheet is no list"
+        );
+        let csv = csv::parse(include_str!(
+            "../../../tests/examples/register/register-utf8.csv"
+        ))
+        .expect("CSV");
+        for (what, (rows, notes)) in [("xlsx", (book.rows, book.notes)), ("csv", csv)] {
+            let b = table(rows, notes).expect("a list");
+            assert_eq!(b.header_line, 3, "{what}");
+            assert_eq!(b.rows.len(), typed.len(), "{what}");
+            assert_eq!(b.left_out.len(), 2, "{what}: the title and the 填表人 line");
+            assert_eq!(b.uses[0], None, "{what}: 序号");
+            for (i, (_, cells)) in b.rows.iter().enumerate() {
+                let (facts, _) = sheet::read_row(&b.uses, cells, day);
+                assert_eq!(facts, typed[i], "{what} person {}", i + 1);
+                let outcome = screen(&b.uses, cells, day);
+                assert_eq!(
+                    outcome.lines,
+                    sheet::lines(&evaluate_person(&typed[i], day)),
+                    "{what} person {}",
+                    i + 1
+                );
+            }
+        }
     }
 }

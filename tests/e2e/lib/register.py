@@ -6,7 +6,7 @@ not write), and the same people as the answers a person would type into the ques
 writes OUT_DIR/register.xlsx (a visible 填表说明 sheet first, the list on the sheet 2026年台账: a
 merged title row, a blank row, the office's headers, ROWS people, a 填表人 footer; real Excel dates,
 day numbers in General cells and dates typed as text), OUT_DIR/register-gbk.csv (the same rows as
-Excel saves them on Chinese Windows), OUT_DIR/facts.jsonl (each person's answers as JSON, what a
+Excel saves them on Chinese Windows; register-utf8.csv the same in UTF-8), OUT_DIR/facts.jsonl (each person's answers as JSON, what a
 person typing the same facts would answer) and OUT_DIR/register.json (headers, the formula-like
 cells planted, the first data row's number).
 """
@@ -162,6 +162,16 @@ sheet.append([FOOTER])
 wb.save(f"{OUT}/register.xlsx")
 
 with open(f"{OUT}/register-gbk.csv", "w", encoding="gbk", newline="") as out:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([TITLE] + [""] * (len(HEADERS) - 1))
+    writer.writerow([""] * len(HEADERS))
+    writer.writerow(HEADERS)
+    for row in people_rows:
+        writer.writerow([text for _, text in row])
+    writer.writerow([FOOTER] + [""] * (len(HEADERS) - 1))
+
+# The same in UTF-8 with a byte-order mark (for the native test, which has no GBK decoder).
+with open(f"{OUT}/register-utf8.csv", "w", encoding="utf-8-sig", newline="") as out:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([TITLE] + [""] * (len(HEADERS) - 1))
     writer.writerow([""] * len(HEADERS))

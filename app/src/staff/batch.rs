@@ -289,22 +289,28 @@ fn template(day: Date) -> Vec<u8> {
             accepted,
         ]);
     }
+    let cells = |rows: Vec<Vec<String>>| -> Vec<Vec<Cell>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| Cell::text(c)).collect())
+            .collect()
+    };
     xlsx::write(&[
         xlsx::Sheet {
             name: "名单",
-            rows: &[header],
+            rows: &cells(vec![header]),
         },
         xlsx::Sheet {
             name: "填写说明",
-            rows: &help,
+            rows: &cells(help),
         },
     ])
 }
 
 /// The list with the results added: per benefit its status, estimated amount and missing answers
 /// (and, for a benefit no longer in force, where the person stands under the rules of its last day),
-/// then the problems found in the row. The original cells are kept as they were.
-fn export_rows(batch: &Batch) -> Vec<Vec<String>> {
+/// then the problems found in the row. The original cells are kept as they were (numbers and dates
+/// with their types).
+fn export_rows(batch: &Batch) -> Vec<Vec<Cell>> {
     let mut header = batch.header.clone();
     let width = batch
         .rows
@@ -323,31 +329,31 @@ fn export_rows(batch: &Batch) -> Vec<Vec<String>> {
         }
     }
     header.push("填写问题".to_string());
-    let mut out = vec![header];
+    let text = |t: String| Cell::new(&t, rules_core::sheet::Stored::Text);
+    let mut out = vec![header.into_iter().map(text).collect::<Vec<Cell>>()];
     for ((_, cells), outcome) in batch.rows.iter().zip(&batch.outcomes) {
-        let mut row: Vec<String> = cells.iter().map(|c| c.text.to_string()).collect();
-        row.resize(width, String::new());
+        let mut row: Vec<Cell> = cells.clone();
+        row.resize(width, Cell::text(""));
         for b in &batch.tally.benefits {
             let line = outcome.lines.iter().find(|l| l.id == b.id);
             match line {
                 Some(line) => {
-                    row.push(line.status.label().to_string());
+                    row.push(Cell::text(line.status.label()));
                     let figure = matches!(line.status, Status::Eligible | Status::NeedsAnswers);
-                    row.push(if figure {
+                    row.push(text(if figure {
                         line.value.text()
                     } else {
                         String::new()
-                    });
-                    row.push(sheet::missing_answers(line));
+                    }));
+                    row.push(text(sheet::missing_answers(line)));
                 }
-                None => row.extend([String::new(), String::new(), String::new()]),
+                None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
             }
             if b.last_day.is_some() {
-                row.push(
+                row.push(Cell::text(
                     line.and_then(|l| l.last_day)
-                        .map(|(status, _)| status.label().to_string())
-                        .unwrap_or_default(),
-                );
+                        .map_or("", |(status, _)| status.label()),
+                ));
             }
         }
         let problems: Vec<String> = outcome
@@ -358,7 +364,7 @@ fn export_rows(batch: &Batch) -> Vec<Vec<String>> {
                 None => message.clone(),
             })
             .collect();
-        row.push(problems.join("；"));
+        row.push(text(problems.join("；")));
         out.push(row);
     }
     out
@@ -1096,6 +1102,12 @@ pub fn BatchScreen() -> impl IntoView {
 mod tests {
     use super::*;
 
+    fn texts(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
+        rows.into_iter()
+            .map(|r| r.into_iter().map(|c| c.text.to_string()).collect())
+            .collect()
+    }
+
     fn rows(lines: &[&[&str]]) -> Rows {
         lines
             .iter()
@@ -1135,7 +1147,7 @@ mod tests {
             "the title and the 填表人 line are not people"
         );
         assert_eq!(b.left_out.iter().map(|l| l.0).collect::<Vec<_>>(), [1, 5]);
-        let rows = export_rows(&b);
+        let rows = texts(export_rows(&b));
         let benefits = b.tally.benefits.len();
         assert_eq!(
             rows[0].len(),
@@ -1174,7 +1186,7 @@ mod tests {
             ],
             day,
         );
-        let rows = export_rows(&b);
+        let rows = texts(export_rows(&b));
         let header = &rows[0];
         let mut checked = 0;
         for benefit in &b.tally.benefits {

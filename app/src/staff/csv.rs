@@ -178,11 +178,19 @@ fn field(text: &str) -> String {
 }
 
 /// Rows as CSV text, byte-order mark first, lines ended by CRLF (Excel's own form); a cell a
-/// spreadsheet would run as a formula gets a leading `'`.
-pub fn write(rows: &[Vec<String>]) -> String {
+/// spreadsheet would run as a formula gets a leading `'`; a date-formatted day number is written as
+/// its date (2025-11-01).
+pub fn write(rows: &[Vec<Cell>]) -> String {
     let mut out = String::from("\u{feff}");
     for row in rows {
-        let fields: Vec<String> = row.iter().map(|f| field(f)).collect();
+        let fields: Vec<String> = row
+            .iter()
+            .map(|cell| match cell.stored {
+                Stored::DateNumber => rules_core::sheet::read_date(&cell.text, cell.stored)
+                    .map_or_else(|_| field(&cell.text), |d| d.to_string()),
+                _ => field(&cell.text),
+            })
+            .collect();
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     }
@@ -217,9 +225,16 @@ mod tests {
         );
         assert_eq!(read[3], (6, vec!["王五".into(), "30".into()]));
         assert_eq!(rows("a,b\nc,d\ne,f\n")[2].0, 3);
-        let written = write(&[vec!["a,b".into(), "c\"d".into()], vec!["中文".into()]]);
-        assert_eq!(written, "\u{feff}\"a,b\",\"c\"\"d\"\r\n中文\r\n");
-        assert_eq!(rows(&written)[0].1, ["a,b", "c\"d"]);
+        let written = write(&[
+            vec![
+                Cell::text("a,b"),
+                Cell::text("c\"d"),
+                Cell::new("45962", Stored::DateNumber),
+            ],
+            vec![Cell::text("中文")],
+        ]);
+        assert_eq!(written, "\u{feff}\"a,b\",\"c\"\"d\",2025-11-01\r\n中文\r\n");
+        assert_eq!(rows(&written)[0].1, ["a,b", "c\"d", "2025-11-01"]);
         // Plain numbers are numbers; the rest is text.
         let (parsed, _) = parse("45962,2025.11,2025/11/3").expect("parses");
         let stored: Vec<Stored> = parsed[0].1.iter().map(|c| c.stored).collect();
@@ -272,7 +287,7 @@ mod tests {
             "=HYPERLINK(\"x\")",
         ] {
             assert!(formula_like(cell), "{cell:?}");
-            let written = write(&[vec![cell.to_string()]]);
+            let written = write(&[vec![Cell::text(cell)]]);
             assert!(
                 written.contains(&format!("'{}", cell.replace('"', "\"\""))),
                 "{written:?}"

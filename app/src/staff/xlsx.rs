@@ -645,10 +645,22 @@ fn column_name(mut index: usize) -> String {
 /// One worksheet: its name and rows of text; the first row is the header (bold, frozen).
 pub struct Sheet<'a> {
     pub name: &'a str,
-    pub rows: &'a [Vec<String>],
+    pub rows: &'a [Vec<Cell>],
 }
 
-fn sheet_xml(rows: &[Vec<String>]) -> String {
+/// A number as a spreadsheet keeps it without losing anything: at most 15 digits, no leading zero
+/// (an id number or 007 stays text).
+fn plain_number(text: &str) -> bool {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !whole.is_empty()
+        && digits(whole)
+        && digits(fraction)
+        && whole.len() + fraction.len() <= 15
+        && (whole == "0" || !whole.starts_with('0'))
+}
+
+fn sheet_xml(rows: &[Vec<Cell>]) -> String {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>",
@@ -661,17 +673,29 @@ fn sheet_xml(rows: &[Vec<String>]) -> String {
     xml.push_str("<sheetData>");
     for (r, row) in rows.iter().enumerate() {
         xml.push_str(&format!("<row r=\"{}\">", r + 1));
-        for (c, text) in row.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let text = cell.text.trim();
             if text.is_empty() {
                 continue;
             }
-            let style = if r == 0 { " s=\"1\"" } else { "" };
-            xml.push_str(&format!(
-                "<c r=\"{}{}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                column_name(c),
-                r + 1,
-                escape(text)
-            ));
+            let place = format!("{}{}", column_name(c), r + 1);
+            // Numbers stay numbers and dates dates (style 2: a date format); everything else is an
+            // inline string, which no spreadsheet runs as a formula.
+            match cell.stored {
+                Stored::Number if r > 0 && plain_number(text) => {
+                    xml.push_str(&format!("<c r=\"{place}\"><v>{text}</v></c>"));
+                }
+                Stored::DateNumber if r > 0 && plain_number(text) => {
+                    xml.push_str(&format!("<c r=\"{place}\" s=\"2\"><v>{text}</v></c>"));
+                }
+                _ => {
+                    let style = if r == 0 { " s=\"1\"" } else { "" };
+                    xml.push_str(&format!(
+                        "<c r=\"{place}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                        escape(&cell.text)
+                    ));
+                }
+            }
         }
         xml.push_str("</row>");
     }
@@ -704,7 +728,7 @@ pub fn write(sheets: &[Sheet]) -> Vec<u8> {
     rels.push_str(&format!("<Relationship Id=\"rId{styles_id}\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>"));
     types.push_str("</Types>");
     workbook.push_str("</sheets></workbook>");
-    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs></styleSheet>");
+    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
     let root_rels = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
     let mut all: Vec<(&str, Vec<u8>)> = vec![
         ("[Content_Types].xml", types.into_bytes()),
@@ -733,7 +757,7 @@ mod tests {
 
     #[test]
     fn a_written_workbook_reads_back() {
-        let rows = vec![
+        let rows = [
             vec![
                 "姓名".to_string(),
                 "年龄".to_string(),
@@ -743,14 +767,18 @@ mod tests {
             vec![String::new(), String::new()],
             vec!["李四".to_string(), String::new(), "x\"y".to_string()],
         ];
+        let cells: Vec<Vec<Cell>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| Cell::text(c)).collect())
+            .collect();
         let bytes = write(&[
             Sheet {
                 name: "名单",
-                rows: &rows,
+                rows: &cells,
             },
             Sheet {
                 name: "说明",
-                rows: &rows[..1],
+                rows: &cells[..1],
             },
         ]);
         let book = read(&bytes, None).expect("reads");
@@ -933,6 +961,48 @@ mod tests {
         assert!(
             notes[0].contains(&format!("第 {} 行", MAX_ROWS + 1)),
             "{notes:?}"
+        );
+    }
+
+    /// Numbers are written as numbers and day numbers as dates; an id number, a number with a
+    /// leading zero and formula-like text stay text.
+    #[test]
+    fn written_cells_keep_their_types() {
+        let rows = vec![
+            vec![
+                Cell::text("h1"),
+                Cell::text("h2"),
+                Cell::text("h3"),
+                Cell::text("h4"),
+                Cell::text("h5"),
+            ],
+            vec![
+                Cell::new("45962", Stored::DateNumber),
+                Cell::new("42.5", Stored::Number),
+                Cell::new("500238200501199818", Stored::Number),
+                Cell::new("007", Stored::Number),
+                Cell::text("=1+1"),
+            ],
+        ];
+        let bytes = write(&[Sheet {
+            name: "x",
+            rows: &rows,
+        }]);
+        let book = read(&bytes, None).expect("reads");
+        let got: Vec<(String, Stored)> = book.rows[1]
+            .1
+            .iter()
+            .map(|c| (c.text.to_string(), c.stored))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("45962".to_string(), Stored::DateNumber),
+                ("42.5".to_string(), Stored::Number),
+                ("500238200501199818".to_string(), Stored::Text),
+                ("007".to_string(), Stored::Text),
+                ("=1+1".to_string(), Stored::Text),
+            ]
         );
     }
 }

@@ -1,167 +1,49 @@
-//! 筛查名单: a whole list of people screened on the staff's own computer. A workbook (.xlsx), a CSV
-//! file (GBK as Excel saves it on Chinese Windows, or UTF-8) or pasted cells are read in the
-//! browser; each column is matched to a rules-core question (`rules_core::sheet`); every row is
-//! evaluated with rules-core as of a chosen day, in slices that give the browser back its turn
-//! (progress bar); the page counts each benefit as `subsidy-check evaluate --summary` would, lists
+//! 筛查名单: a whole list of people screened on the staff's own computer. A workbook (.xlsx, any of
+//! its sheets), a CSV file (GBK as Excel saves it on Chinese Windows, UTF-8 or UTF-16) or pasted
+//! cells are read in the browser and taken apart by the pipeline of the `lists` crate (shared with
+//! `subsidy-check screen`): the header row, the people, the columns matched to fields
+//! (`rules_core::sheet`); every row is screened as of a chosen day, in slices that give the browser
+//! back its turn (progress bar); the page shows how the list was read, counts each benefit as
+//! `subsidy-check evaluate --summary` would (with the rules of 2025-12-31 for ended benefits), lists
 //! the cells it could not read by row and column, exports the list with the results added (.xlsx
-//! and CSV) and prints a "what to bring" sheet per person who can apply. Nothing is stored and
-//! nothing is sent: the list lives in this page's memory until 忘记这份名单 or the page closes.
+//! and CSV) and prints a "what to bring" sheet per person who can claim money or is a lead. This
+//! module renders and drives only. Nothing is stored and nothing is sent: the list lives in this
+//! page's memory until 忘记这份名单 or the page closes.
 
-use super::csv;
-use super::xlsx::{self, Cell, Rows};
 use crate::format::{answer_text, is_amount, status_mark};
 use leptos::prelude::*;
+use lists::csv;
+use lists::screen::{claimable, column_problems, export_rows, shown, table, List};
+use lists::xlsx::{self, Cell, Rows};
 use markup::{html, Html};
 use rules_core::checklist::merge_for;
 use rules_core::input::DATE_EXAMPLE;
 use rules_core::questions::{options, wording};
-use rules_core::sheet::{self, Field, Line, Tally, COUNTED, LAST_DAY_COUNTED};
+use rules_core::sheet::{self, Field, Tally, COUNTED, LAST_DAY_COUNTED};
 use rules_core::{evaluate_person, Date, Status, Q};
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// One person's results: their benefits as `--summary` lists them, and the cells that could not be
-/// read or were found wrong (column, message).
-struct Outcome {
-    lines: Vec<Line>,
-    problems: Vec<(Option<usize>, String)>,
-}
-
-/// The loaded list and its results; in this page's memory only.
+/// The list and its results, with the run counter of this screen.
 #[derive(Default)]
 struct Batch {
-    header: Vec<String>,
-    /// The header's row number in the file.
-    header_line: usize,
-    /// Data rows (people), each with its row (line) number in the file.
-    rows: Vec<(usize, Vec<Cell>)>,
-    /// Rows not taken as people: their row number and why.
-    left_out: Vec<(usize, &'static str)>,
-    /// What the reader left out or how it read the file.
-    notes: Vec<String>,
-    uses: Vec<Option<Field>>,
-    day: Option<Date>,
-    outcomes: Vec<Outcome>,
-    tally: Tally,
+    list: List,
     /// Bumped by 忘记这份名单 and by each new run, so that a run in progress stops.
     generation: u32,
 }
 
-impl Batch {
-    fn name_of(&self, row: usize) -> String {
-        let number = self.rows.get(row).map_or(0, |r| r.0);
-        let name = self
-            .uses
-            .iter()
-            .position(|u| *u == Some(Field::Name))
-            .and_then(|c| self.rows.get(row)?.1.get(c))
-            .map(|n| n.trim())
-            .filter(|n| !n.is_empty());
-        match name {
-            Some(name) => format!("第 {number} 行 {}", shown(name)),
-            None => format!("第 {number} 行"),
-        }
-    }
-
-    fn column_name(&self, column: usize) -> String {
-        let header = self
-            .header
-            .get(column)
-            .map(|h| h.trim())
-            .unwrap_or_default();
-        if header.is_empty() {
-            format!("第 {} 列", column + 1)
-        } else {
-            format!("第 {} 列“{}”", column + 1, shown(header))
-        }
-    }
-
-    /// Whether a column holds 身份证号码 (by its use or its header): its cells are never shown.
-    fn hidden_column(&self, column: usize) -> bool {
-        self.uses.get(column) == Some(&Some(Field::IdNumber))
-            || self
-                .header
-                .get(column)
-                .is_some_and(|h| sheet::match_field(h) == Some(Field::IdNumber))
+impl std::ops::Deref for Batch {
+    type Target = List;
+    fn deref(&self) -> &List {
+        &self.list
     }
 }
 
-/// A cell's text as the page shows it: at most 40 characters.
-fn shown(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
+impl std::ops::DerefMut for Batch {
+    fn deref_mut(&mut self) -> &mut List {
+        &mut self.list
     }
-}
-
-/// A table read from a file or pasted text, taken apart: the header row (found below title rows),
-/// the people, the rows left out and why, and the columns matched to fields; or why not, in Chinese.
-fn table(rows: Rows, notes: Vec<String>) -> Result<Batch, String> {
-    if rows.is_empty() {
-        return Err("没有读到任何内容：文件或粘贴的内容是空的。请确认选对了文件，列名一行，下面每行一个人。".to_string());
-    }
-    let layout = sheet::layout(&rows.iter().map(|r| r.1.as_slice()).collect::<Vec<_>>());
-    let header_cells = rows
-        .get(layout.header)
-        .map(|r| r.1.clone())
-        .unwrap_or_default();
-    let header_line = rows.get(layout.header).map_or(1, |r| r.0);
-    let left_out: Vec<(usize, &'static str)> = layout
-        .left_out
-        .iter()
-        .filter_map(|(i, why)| Some((rows.get(*i)?.0, *why)))
-        .collect();
-    let mut people = Vec::with_capacity(layout.people.len());
-    let mut rows = rows;
-    for i in layout.people.iter().rev() {
-        if *i < rows.len() {
-            people.push(rows.swap_remove(*i));
-        }
-    }
-    drop(rows);
-    people.sort_by_key(|r| r.0);
-    if people.is_empty() {
-        return Err(format!(
-            "第 {header_line} 行是列名，下面没有读到人员。请在列名下面每行填一个人。"
-        ));
-    }
-    let width = people
-        .iter()
-        .map(|r| r.1.len())
-        .chain([header_cells.len()])
-        .max()
-        .unwrap_or(0);
-    let mut uses = sheet::assign_columns(&header_cells);
-    uses.resize(width, None);
-    Ok(Batch {
-        header: header_cells.iter().map(|c| c.text.to_string()).collect(),
-        header_line,
-        rows: people,
-        left_out,
-        notes,
-        uses,
-        ..Batch::default()
-    })
-}
-
-/// One person screened: the row's answers (`rules_core::sheet::read_row`), `evaluate_person`, the
-/// lines `--summary` gives, and the problems of the row by column.
-fn screen(columns: &[Option<Field>], cells: &[Cell], day: Date) -> Outcome {
-    let (facts, cell_problems) = sheet::read_row(columns, cells, day);
-    let report = evaluate_person(&facts, day);
-    let lines = sheet::lines(&report);
-    let mut problems: Vec<(Option<usize>, String)> = cell_problems
-        .into_iter()
-        .map(|p| (Some(p.column), p.message))
-        .collect();
-    for finding in &report.findings {
-        let column = finding
-            .question
-            .and_then(|q| columns.iter().position(|c| *c == Some(Field::Question(q))));
-        problems.push((column, finding.message.clone()));
-    }
-    Outcome { lines, problems }
 }
 
 #[wasm_bindgen]
@@ -306,70 +188,6 @@ fn template(day: Date) -> Vec<u8> {
     ])
 }
 
-/// The list with the results added: per benefit its status, estimated amount and missing answers
-/// (and, for a benefit no longer in force, where the person stands under the rules of its last day),
-/// then the problems found in the row. The original cells are kept as they were (numbers and dates
-/// with their types).
-fn export_rows(batch: &Batch) -> Vec<Vec<Cell>> {
-    let mut header = batch.header.clone();
-    let width = batch
-        .rows
-        .iter()
-        .map(|r| r.1.len())
-        .chain([header.len()])
-        .max()
-        .unwrap_or(0);
-    header.resize(width, String::new());
-    for b in &batch.tally.benefits {
-        header.push(format!("{}：状态", b.name));
-        header.push(format!("{}：预估金额", b.name));
-        header.push(format!("{}：还需回答", b.name));
-        if let Some((_, day)) = b.last_day {
-            header.push(format!("{}：按{}的规定", b.name, day.chinese()));
-        }
-    }
-    header.push("填写问题".to_string());
-    let text = |t: String| Cell::new(&t, rules_core::sheet::Stored::Text);
-    let mut out = vec![header.into_iter().map(text).collect::<Vec<Cell>>()];
-    for ((_, cells), outcome) in batch.rows.iter().zip(&batch.outcomes) {
-        let mut row: Vec<Cell> = cells.clone();
-        row.resize(width, Cell::text(""));
-        for b in &batch.tally.benefits {
-            let line = outcome.lines.iter().find(|l| l.id == b.id);
-            match line {
-                Some(line) => {
-                    row.push(Cell::text(line.status.label()));
-                    let figure = matches!(line.status, Status::Eligible | Status::NeedsAnswers);
-                    row.push(text(if figure {
-                        line.value.text()
-                    } else {
-                        String::new()
-                    }));
-                    row.push(text(sheet::missing_answers(line)));
-                }
-                None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
-            }
-            if b.last_day.is_some() {
-                row.push(Cell::text(
-                    line.and_then(|l| l.last_day)
-                        .map_or("", |(status, _)| status.label()),
-                ));
-            }
-        }
-        let problems: Vec<String> = outcome
-            .problems
-            .iter()
-            .map(|(column, message)| match column {
-                Some(c) => format!("{}：{message}", batch.column_name(*c)),
-                None => message.clone(),
-            })
-            .collect();
-        row.push(text(problems.join("；")));
-        out.push(row);
-    }
-    out
-}
-
 /// The summary table: per benefit, people by status, the answer most often missing, and for a
 /// benefit no longer in force, people by the rules of its last day.
 fn summary_html(tally: &Tally) -> Html {
@@ -451,7 +269,7 @@ fn summary_html(tally: &Tally) -> Html {
 /// At most this many problems are listed on the page; all are in the export.
 const SHOWN_PROBLEMS: usize = 200;
 
-fn problems_html(batch: &Batch) -> (usize, Html) {
+fn problems_html(batch: &List) -> (usize, Html) {
     let mut count = 0;
     let mut h = Html::new();
     for (row, outcome) in batch.outcomes.iter().enumerate() {
@@ -470,36 +288,8 @@ fn problems_html(batch: &Batch) -> (usize, Html) {
     (count, h)
 }
 
-/// Per column, how many of its cells could not be read (or were found wrong), most first.
-fn column_problems(batch: &Batch) -> Vec<(usize, usize)> {
-    let mut counts = vec![0_usize; batch.uses.len().max(batch.header.len())];
-    for outcome in &batch.outcomes {
-        for (column, _) in &outcome.problems {
-            if let Some(n) = column.and_then(|c| counts.get_mut(c)) {
-                *n += 1;
-            }
-        }
-    }
-    let mut out: Vec<(usize, usize)> = counts
-        .into_iter()
-        .enumerate()
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    out.sort_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
-    out
-}
-
-/// Whether a line is worth a printed sheet: money the person can claim now, or a lead (a benefit
-/// whose continuation is not yet announced, for which the rules of its last day would have covered
-/// the person).
-fn claimable(line: &Line) -> bool {
-    (line.status == Status::Eligible && is_amount(&line.value))
-        || (line.status == Status::ContinuationUnknown
-            && line.last_day.is_some_and(|(s, _)| s == Status::Eligible))
-}
-
 /// The "what to bring" sheets of the people who can claim money or are leads, one per page.
-fn sheets_html(batch: &Batch) -> (usize, Html) {
+fn sheets_html(batch: &List) -> (usize, Html) {
     let mut h = Html::new();
     let Some(day) = batch.day else {
         return (0, h);
@@ -587,10 +377,7 @@ fn evaluate_slice(ui: Ui, generation: u32, next: usize, started: f64) {
         }
         let Some(day) = b.day else { return false };
         total = b.rows.len();
-        while done < total && (done == next || now() < slice_end) {
-            let outcome = screen(&b.uses, &b.rows[done].1, day);
-            b.tally.add(&outcome.lines);
-            b.outcomes.push(outcome);
+        while done < total && (done == next || now() < slice_end) && b.screen_next(day) {
             done += 1;
         }
         true
@@ -616,7 +403,7 @@ fn evaluate_slice(ui: Ui, generation: u32, next: usize, started: f64) {
 
 /// "How your list was read": the header row, the rows left out and why, the readers' notes, and
 /// for the first people each read column's cell beside the answers it became.
-fn read_report_html(batch: &Batch, day: Date) -> Html {
+fn read_report_html(batch: &List, day: Date) -> Html {
     let mut h = Html::new();
     html!(
         h,
@@ -766,15 +553,17 @@ pub fn BatchScreen() -> impl IntoView {
             })
         });
         match list {
-            Ok((how, mut b)) => {
-                b.generation = generation;
+            Ok((how, b)) => {
                 source.set(format!(
                     "已读取{how}：{} 人，{} 列。",
                     b.rows.len(),
                     b.uses.len()
                 ));
                 uses.set(b.uses.clone());
-                batch.set_value(b);
+                batch.set_value(Batch {
+                    list: b,
+                    generation,
+                });
                 message.set(None);
             }
             Err(why) => {
@@ -912,7 +701,7 @@ pub fn BatchScreen() -> impl IntoView {
         }
     };
     let export = move |as_xlsx: bool| {
-        let rows = batch.with_value(export_rows);
+        let rows = batch.with_value(|b| export_rows(b));
         let done = if as_xlsx {
             download(
                 &xlsx::write(&[xlsx::Sheet {
@@ -934,7 +723,7 @@ pub fn BatchScreen() -> impl IntoView {
         }
     };
     let print_sheets = move |_| {
-        let (people, html) = batch.with_value(sheets_html);
+        let (people, html) = batch.with_value(|b| sheets_html(b));
         if people == 0 {
             clear_sheets();
             notice.set("名单里没有可以申请补贴或值得跟进的人，没有要打印的材料清单。".to_string());
@@ -1101,6 +890,7 @@ pub fn BatchScreen() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lists::screen::screen;
 
     fn texts(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
         rows.into_iter()
@@ -1117,14 +907,9 @@ mod tests {
     }
 
     /// The list through the pipeline: read, screened on `day`.
-    fn screened(lines: &[&[&str]], day: Date) -> Batch {
+    fn screened(lines: &[&[&str]], day: Date) -> List {
         let mut b = table(rows(lines), Vec::new()).expect("a list");
-        b.day = Some(day);
-        for (_, cells) in &b.rows {
-            let outcome = screen(&b.uses, cells, day);
-            b.tally.add(&outcome.lines);
-            b.outcomes.push(outcome);
-        }
+        b.screen_all(day);
         b
     }
 

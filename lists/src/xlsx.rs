@@ -3,7 +3,7 @@
 //! plain workbooks of text for the template and the export. A few small loops over the XML, not a
 //! general parser: the parts of the format spreadsheet programs write for a table of values.
 
-use super::zip::{self, Archive};
+use crate::zip::{self, Archive};
 
 use rules_core::sheet::{CellText, Stored};
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! tab or semicolon), and the export's CSV (UTF-8 with a byte-order mark, so Excel reads the
 //! Chinese; cells a spreadsheet would run as formulas written as text).
 
-use super::xlsx::{Cell, Collector, Rows};
+use crate::xlsx::{Cell, Collector, Rows};
 use rules_core::sheet::Stored;
 
 /// How a file's bytes were read, in the words the page shows.
@@ -129,7 +129,7 @@ pub fn parse(text: &str) -> Result<(Rows, Vec<String>), String> {
                 if c == '\n' {
                     line += 1;
                 }
-                if field.len() <= super::xlsx::MAX_CELL_CHARS * 4 {
+                if field.len() <= crate::xlsx::MAX_CELL_CHARS * 4 {
                     field.push(c);
                 }
             }
@@ -264,13 +264,13 @@ mod tests {
     fn limits_apply_to_csv_too() {
         let wide = vec!["x"; 10_000].join(",");
         let (read, notes) = parse(&format!("{wide}\n{wide}\n")).expect("parses");
-        assert_eq!(read[0].1.len(), crate::staff::xlsx::MAX_COLUMNS);
+        assert_eq!(read[0].1.len(), crate::xlsx::MAX_COLUMNS);
         assert!(notes.iter().any(|n| n.contains("第 513 列")), "{notes:?}");
         let long = "长".repeat(5000);
         let (read, notes) = parse(&format!("a,{long}\n")).expect("parses");
         assert_eq!(
             read[0].1[1].text.chars().count(),
-            crate::staff::xlsx::MAX_CELL_CHARS
+            crate::xlsx::MAX_CELL_CHARS
         );
         assert!(notes.iter().any(|n| n.contains("只读取了前")), "{notes:?}");
     }

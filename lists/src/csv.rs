@@ -78,9 +78,14 @@ fn delimiter(text: &str) -> (char, Option<String>) {
 /// swallow the rest of the file into one cell). Each field that is a plain number is a number
 /// ([`Stored::of_field`]).
 pub fn parse(text: &str) -> Result<(Rows, Vec<String>), String> {
+    parse_with(text, crate::xlsx::MAX_ROWS)
+}
+
+/// [`parse`] taking at most `max_rows` rows.
+pub fn parse_with(text: &str, max_rows: usize) -> Result<(Rows, Vec<String>), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (delimiter, note) = delimiter(text);
-    let mut collector = Collector::default();
+    let mut collector = Collector::with_max_rows(max_rows);
     collector.notes.extend(note);
     let mut row: Vec<Cell> = Vec::new();
     let mut field = String::new();

@@ -84,6 +84,55 @@ impl List {
         while self.screen_next(day) {}
     }
 
+    /// [`List::screen_all`] on `threads` threads (the command line: all cores), in chunks whose
+    /// outcomes are counted in row order, so the results are the same as one thread's;
+    /// `progress(done, total)` after each chunk. `Err` if a thread stopped (evaluation never
+    /// panics, so this would be a bug), never a partial count.
+    pub fn screen_parallel(
+        &mut self,
+        day: Date,
+        threads: usize,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<(), String> {
+        self.day = Some(day);
+        self.outcomes.clear();
+        self.tally = Tally::default();
+        let threads = threads.max(1);
+        let total = self.rows.len();
+        let chunk = 4096 * threads;
+        let mut start = 0;
+        while start < total {
+            let end = (start + chunk).min(total);
+            let rows = &self.rows[start..end];
+            let uses = &self.uses;
+            let per = rows.len().div_ceil(threads).max(1);
+            let parts: Vec<Option<Vec<Outcome>>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = rows
+                    .chunks(per)
+                    .map(|part| {
+                        scope.spawn(move || {
+                            part.iter()
+                                .map(|(_, cells)| screen(uses, cells, day))
+                                .collect::<Vec<Outcome>>()
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().ok()).collect()
+            });
+            let parts: Vec<Vec<Outcome>> = parts
+                .into_iter()
+                .collect::<Option<_>>()
+                .ok_or("筛查中途出错（程序错误），没有输出不完整的结果")?;
+            for outcome in parts.into_iter().flatten() {
+                self.tally.add(&outcome.lines);
+                self.outcomes.push(outcome);
+            }
+            start = end;
+            progress(start, total);
+        }
+        Ok(())
+    }
+
     /// Whether a column holds 身份证号码 (by its use or its header): its cells are never shown.
     pub fn hidden_column(&self, column: usize) -> bool {
         self.uses.get(column) == Some(&Some(Field::IdNumber))
@@ -235,6 +284,20 @@ pub fn export_rows(batch: &List) -> Vec<Vec<Cell>> {
     out
 }
 
+/// The export as an .xlsx workbook (one sheet, 筛查结果): the same bytes from the page and the
+/// command line for the same list and day.
+pub fn export_xlsx(list: &List) -> Vec<u8> {
+    crate::xlsx::write(&[crate::xlsx::Sheet {
+        name: "筛查结果",
+        rows: &export_rows(list),
+    }])
+}
+
+/// The export as CSV (UTF-8 with a byte-order mark).
+pub fn export_csv(list: &List) -> Vec<u8> {
+    crate::csv::write(&export_rows(list)).into_bytes()
+}
+
 /// Per column, how many of its cells could not be read (or were found wrong), most first.
 pub fn column_problems(batch: &List) -> Vec<(usize, usize)> {
     let mut counts = vec![0_usize; batch.uses.len().max(batch.header.len())];
@@ -262,4 +325,39 @@ pub fn claimable(line: &Line) -> bool {
         && matches!(line.value, Value::Amount { .. } | Value::UpTo { .. }))
         || (line.status == Status::ContinuationUnknown
             && line.last_day.is_some_and(|(s, _)| s == Status::Eligible))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn register() -> List {
+        let (rows, notes) = crate::csv::parse(include_str!(
+            "../../tests/examples/register/register-utf8.csv"
+        ))
+        .expect("CSV");
+        table(rows, notes).expect("a list")
+    }
+
+    /// Screening on several threads gives the same outcomes, count and export as one thread.
+    #[test]
+    fn parallel_screening_is_the_same_as_one_thread() {
+        let day = Date::ymd(2026, 3, 1);
+        let mut one = register();
+        one.screen_all(day);
+        let mut many = register();
+        let mut seen = Vec::new();
+        many.screen_parallel(day, 3, |done, total| seen.push((done, total)))
+            .expect("screened");
+        assert_eq!(one.tally, many.tally);
+        assert_eq!(seen.last(), Some(&(300, 300)));
+        assert_eq!(export_csv(&one), export_csv(&many));
+        assert_eq!(export_xlsx(&one), export_xlsx(&many));
+        let people_with_last_day = one
+            .outcomes
+            .iter()
+            .filter(|o| o.lines.iter().any(|l| l.last_day.is_some()))
+            .count();
+        assert_eq!(people_with_last_day, 300);
+    }
 }

@@ -53,7 +53,7 @@ pub type Row = (usize, Vec<Cell>);
 pub type Rows = Vec<Row>;
 
 /// What a list may hold, for .xlsx and CSV alike: past each limit the rest is left out and a note
-/// says what.
+/// says what. The page reads at most this many rows (the command line passes its own limit).
 pub const MAX_ROWS: usize = 100_000;
 /// Most columns read: a sheet wider than this is not a list of people.
 pub const MAX_COLUMNS: usize = 512;
@@ -72,6 +72,7 @@ pub struct Collector {
     /// The row number from which rows were left out, once a limit was reached.
     stopped: Option<usize>,
     empty: Arc<str>,
+    max_rows: usize,
 }
 
 impl Default for Collector {
@@ -84,11 +85,20 @@ impl Default for Collector {
             wide: false,
             stopped: None,
             empty: Arc::from(""),
+            max_rows: MAX_ROWS,
         }
     }
 }
 
 impl Collector {
+    /// A collector taking at most `max_rows` rows.
+    pub fn with_max_rows(max_rows: usize) -> Collector {
+        Collector {
+            max_rows,
+            ..Collector::default()
+        }
+    }
+
     /// Whether more rows are taken.
     pub fn full(&self) -> bool {
         self.stopped.is_some()
@@ -142,7 +152,7 @@ impl Collector {
         if self.stopped.is_some() || cells.iter().all(|c| c.text.trim().is_empty()) {
             return;
         }
-        if self.rows.len() >= MAX_ROWS || self.text > MAX_TEXT {
+        if self.rows.len() >= self.max_rows || self.text > MAX_TEXT {
             self.stopped = Some(number);
             return;
         }
@@ -152,13 +162,13 @@ impl Collector {
     /// The table and its notes.
     pub fn finish(mut self) -> (Rows, Vec<String>) {
         if let Some(number) = self.stopped {
-            let why = if self.rows.len() >= MAX_ROWS {
-                format!("超过 {MAX_ROWS} 行")
+            let why = if self.rows.len() >= self.max_rows {
+                format!("超过 {} 行", self.max_rows)
             } else {
                 format!("文字超过 {} MB", MAX_TEXT / (1024 * 1024))
             };
             self.notes.push(format!(
-                "名单{why}：第 {number} 行及以后没有读取。这个页面一次最多读取 {MAX_ROWS} 行，更长的名单请分成几个文件。"
+                "名单{why}：第 {number} 行及以后没有读取。更长的名单请分成几个文件，或在电脑上用 subsidy-check screen 筛查。"
             ));
         }
         if self.wide {
@@ -550,6 +560,11 @@ pub struct Workbook {
 /// The worksheet `sheet` (by name; the first visible one when `None`) of the workbook in `bytes`,
 /// or why it cannot be read (in Chinese).
 pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Workbook, String> {
+    read_with(bytes, sheet, MAX_ROWS)
+}
+
+/// [`read`] taking at most `max_rows` rows.
+pub fn read_with(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Workbook, String> {
     let archive = Archive::read(bytes)?;
     let mut budget = zip::TOTAL_BUDGET;
     let mut text = |name: &str| -> Result<Option<String>, String> {
@@ -597,7 +612,7 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Workbook, String> {
     let dates = text("xl/styles.xml")?
         .map(|x| date_styles(&x))
         .unwrap_or_default();
-    let mut collector = Collector::default();
+    let mut collector = Collector::with_max_rows(max_rows);
     let strings = text("xl/sharedStrings.xml")?
         .map(|x| shared_strings(&x, &mut collector))
         .unwrap_or_default();

@@ -353,7 +353,8 @@ print(json.dumps([[[("" if c.value is None else str(c.value)), c.data_type] for 
 }
 
 const OFFICE_COLUMNS = { '序号': '', '姓名': 'name', '身份证号码': 'id-number', '出生日期': 'birth-date', '户籍所在区县': 'hukou-district',
-  '人员类别': 'category', '是否监测对象': 'flag-monitored', '就业状态': 'activity', '务工地点': 'work-place', '外出务工开始时间': 'work-since', '备注': '' };
+  '人员类别': 'category', '是否监测对象': 'flag-monitored', '就业状态': 'activity', '务工地点': 'work-place', '外出务工开始时间': 'work-since',
+  '是否已领求职创业补贴': 'job-search-received', '备注': '' };
 
 /** The summary's status labels by id (from the page's own table header). */
 async function statusLabels(page) {
@@ -440,6 +441,7 @@ print("\\n".join(r[2] for r in rows[3:-1]))`, join(reg.dir, 'register-gbk.csv')]
   await page.evaluate(() => { window.print = () => { window.__printed = document.querySelectorAll('#batch-sheets .bring-sheet').length; }; });
   await page.click('#batch-print');
   const claimants = summaries.filter((s) => s.benefits.some(claimable)).length;
+  assert(claimants > 0, 'nobody to print for: the register needs a lead');
   eq(await page.evaluate(() => window.__printed), claimants, 'sheets in the page when print() is called');
   await page.click('#batch-forget');
   const after = await page.evaluate(() => document.documentElement.outerHTML);

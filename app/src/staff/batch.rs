@@ -13,7 +13,7 @@
 use crate::format::{answer_text, is_amount, status_mark};
 use leptos::prelude::*;
 use lists::csv;
-use lists::screen::{claimable, column_problems, export_rows, shown, table, List};
+use lists::screen::{claimable, column_problems, export_csv, export_xlsx, shown, table, List};
 use lists::xlsx::{self, Cell, Rows};
 use markup::{html, Html};
 use rules_core::checklist::merge_for;
@@ -701,19 +701,11 @@ pub fn BatchScreen() -> impl IntoView {
         }
     };
     let export = move |as_xlsx: bool| {
-        let rows = batch.with_value(|b| export_rows(b));
         let done = if as_xlsx {
-            download(
-                &xlsx::write(&[xlsx::Sheet {
-                    name: "筛查结果",
-                    rows: &rows,
-                }]),
-                "筛查结果.xlsx",
-                XLSX,
-            )
+            download(&batch.with_value(|b| export_xlsx(b)), "筛查结果.xlsx", XLSX)
         } else {
             download(
-                csv::write(&rows).as_bytes(),
+                &batch.with_value(|b| export_csv(b)),
                 "筛查结果.csv",
                 "text/csv;charset=utf-8",
             )
@@ -890,7 +882,7 @@ pub fn BatchScreen() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lists::screen::screen;
+    use lists::screen::{export_rows, screen};
 
     fn texts(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
         rows.into_iter()

@@ -24,7 +24,7 @@ ROWS = int(sys.argv[3]) if len(sys.argv) > 3 else 300
 rnd = random.Random(27)
 
 HEADERS = ["序号", "姓名", "身份证号码", "出生日期", "户籍所在区县", "人员类别", "是否监测对象",
-           "就业状态", "务工地点", "外出务工开始时间", "备注"]
+           "就业状态", "务工地点", "外出务工开始时间", "是否已领求职创业补贴", "备注"]
 
 DISTRICTS = [("巫溪县", "wuxi", "500238"), ("巫溪县", "wuxi", "500238"), ("巫溪县", "wuxi", "500238"),
              ("重庆市奉节县", "fengjie", "500236"), ("城口", "chengkou", "500229")]
@@ -120,6 +120,10 @@ for i in range(ROWS):
             since_cell = (text, text)
             yy, mm = text.split(".")
             f["work-since"] = f"{yy}-{mm}-01"
+    received = ""
+    if activity_id == "employee":
+        received = "是" if rnd.random() < 0.2 else "否"
+        f["job-search-received"] = received == "是"
     note = ""
     if i % 60 == 5:
         note = FORMULAS[(i // 60) % len(FORMULAS)]
@@ -128,7 +132,7 @@ for i in range(ROWS):
     people_rows.append([
         (i + 1, str(i + 1)), (name, name), (ident, ident), birth_cell, (district, district),
         (category, category), (monitored, monitored), (activity, activity), (place_cell, place_cell),
-        since_cell, (note, note),
+        since_cell, (received, received), (note, note),
     ])
     facts.append(f)
 
@@ -154,7 +158,7 @@ for row in people_rows:
         if isinstance(cell.value, datetime.datetime):
             cell.number_format = "yyyy/m/d"
     # Text cells stay text (an id number, "2025.11"), as an office types them with a leading '.
-    for column in (3, 10, 11):
+    for column in (3, 10, 12):
         cell = sheet.cell(row=r, column=column)
         if isinstance(cell.value, str):
             cell.data_type = "s"

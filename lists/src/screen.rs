@@ -5,10 +5,11 @@
 //! draws or prints; the front ends render it.
 
 use crate::xlsx::{Cell, Rows};
+use rules_core::evaluate::evaluate_person_brief;
 use rules_core::evaluate::Status;
 use rules_core::evaluate::Value;
 use rules_core::sheet::{self, Field, Line, Tally};
-use rules_core::{evaluate_person, Date};
+use rules_core::Date;
 
 /// One person's results: their benefits as `--summary` lists them, and the cells that could not be
 /// read or were found wrong (column, message).
@@ -201,11 +202,13 @@ pub fn table(rows: Rows, notes: Vec<String>) -> Result<List, String> {
     })
 }
 
-/// One person screened: the row's answers (`rules_core::sheet::read_row`), `evaluate_person`, the
-/// lines `--summary` gives, and the problems of the row by column.
+/// One person screened: the row's answers (`rules_core::sheet::read_row`), the person's benefits
+/// evaluated without their words (`evaluate_person_brief`: the same statuses, values, asks and
+/// findings as `evaluate_person`), the lines `--summary` gives, and the problems of the row by
+/// column.
 pub fn screen(columns: &[Option<Field>], cells: &[Cell], day: Date) -> Outcome {
     let (facts, cell_problems) = sheet::read_row(columns, cells, day);
-    let report = evaluate_person(&facts, day);
+    let report = evaluate_person_brief(&facts, day);
     let lines = sheet::lines(&report);
     let mut problems: Vec<(Option<usize>, String)> = cell_problems
         .into_iter()

@@ -186,20 +186,28 @@ fn field(text: &str) -> String {
 /// spreadsheet would run as a formula gets a leading `'`; a date-formatted day number is written as
 /// its date (2025-11-01).
 pub fn write(rows: &[Vec<Cell>]) -> String {
-    let mut out = String::from("\u{feff}");
+    let mut out = Vec::new();
+    write_into(&mut out, rows.iter().cloned());
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`write`] into `out`, one row at a time.
+pub fn write_into(out: &mut Vec<u8>, rows: impl Iterator<Item = Vec<Cell>>) {
+    out.extend_from_slice("\u{feff}".as_bytes());
     for row in rows {
-        let fields: Vec<String> = row
-            .iter()
-            .map(|cell| match cell.stored {
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let text = match cell.stored {
                 Stored::DateNumber => rules_core::sheet::read_date(&cell.text, cell.stored)
                     .map_or_else(|_| field(&cell.text), |d| d.to_string()),
                 _ => field(&cell.text),
-            })
-            .collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+            };
+            out.extend_from_slice(text.as_bytes());
+        }
+        out.extend_from_slice(b"\r\n");
     }
-    out
 }
 
 #[cfg(test)]

@@ -228,6 +228,12 @@ pub fn screen(columns: &[Option<Field>], cells: &[Cell], day: Date) -> Outcome {
 /// then the problems found in the row. The original cells are kept as they were (numbers and dates
 /// with their types).
 pub fn export_rows(batch: &List) -> Vec<Vec<Cell>> {
+    export_stream(batch).collect()
+}
+
+/// [`export_rows`] one row at a time (the header first), so that a long list's export is never
+/// held whole.
+pub fn export_stream(batch: &List) -> impl Iterator<Item = Vec<Cell>> + '_ {
     let mut header = batch.header.clone();
     let width = batch
         .rows
@@ -247,58 +253,61 @@ pub fn export_rows(batch: &List) -> Vec<Vec<Cell>> {
     }
     header.push("填写问题".to_string());
     let text = |t: String| Cell::new(&t, rules_core::sheet::Stored::Text);
-    let mut out = vec![header.into_iter().map(text).collect::<Vec<Cell>>()];
-    for ((_, cells), outcome) in batch.rows.iter().zip(&batch.outcomes) {
-        let mut row: Vec<Cell> = cells.clone();
-        row.resize(width, Cell::text(""));
-        for b in &batch.tally.benefits {
-            let line = outcome.lines.iter().find(|l| l.id == b.id);
-            match line {
-                Some(line) => {
-                    row.push(Cell::text(line.status.label()));
-                    let figure = matches!(line.status, Status::Eligible | Status::NeedsAnswers);
-                    row.push(text(if figure {
-                        line.value.text()
-                    } else {
-                        String::new()
-                    }));
-                    row.push(text(sheet::missing_answers(line)));
+    let first: Vec<Cell> = header.into_iter().map(text).collect();
+    let people = batch
+        .rows
+        .iter()
+        .zip(&batch.outcomes)
+        .map(move |((_, cells), outcome)| {
+            let mut row: Vec<Cell> = cells.clone();
+            row.resize(width, Cell::text(""));
+            for b in &batch.tally.benefits {
+                let line = outcome.lines.iter().find(|l| l.id == b.id);
+                match line {
+                    Some(line) => {
+                        row.push(Cell::text(line.status.label()));
+                        let figure = matches!(line.status, Status::Eligible | Status::NeedsAnswers);
+                        row.push(text(if figure {
+                            line.value.text()
+                        } else {
+                            String::new()
+                        }));
+                        row.push(text(sheet::missing_answers(line)));
+                    }
+                    None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
                 }
-                None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
+                if b.last_day.is_some() {
+                    row.push(Cell::text(
+                        line.and_then(|l| l.last_day)
+                            .map_or("", |(status, _)| status.label()),
+                    ));
+                }
             }
-            if b.last_day.is_some() {
-                row.push(Cell::text(
-                    line.and_then(|l| l.last_day)
-                        .map_or("", |(status, _)| status.label()),
-                ));
-            }
-        }
-        let problems: Vec<String> = outcome
-            .problems
-            .iter()
-            .map(|(column, message)| match column {
-                Some(c) => format!("{}：{message}", batch.column_name(*c)),
-                None => message.clone(),
-            })
-            .collect();
-        row.push(text(problems.join("；")));
-        out.push(row);
-    }
-    out
+            let problems: Vec<String> = outcome
+                .problems
+                .iter()
+                .map(|(column, message)| match column {
+                    Some(c) => format!("{}：{message}", batch.column_name(*c)),
+                    None => message.clone(),
+                })
+                .collect();
+            row.push(text(problems.join("；")));
+            row
+        });
+    std::iter::once(first).chain(people)
 }
 
 /// The export as an .xlsx workbook (one sheet, 筛查结果): the same bytes from the page and the
 /// command line for the same list and day.
 pub fn export_xlsx(list: &List) -> Vec<u8> {
-    crate::xlsx::write(&[crate::xlsx::Sheet {
-        name: "筛查结果",
-        rows: &export_rows(list),
-    }])
+    crate::xlsx::write_streams(vec![("筛查结果", Box::new(export_stream(list)))])
 }
 
 /// The export as CSV (UTF-8 with a byte-order mark).
 pub fn export_csv(list: &List) -> Vec<u8> {
-    crate::csv::write(&export_rows(list)).into_bytes()
+    let mut out = Vec::new();
+    crate::csv::write_into(&mut out, export_stream(list));
+    out
 }
 
 /// Per column, how many of its cells could not be read (or were found wrong), most first.

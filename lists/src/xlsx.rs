@@ -657,12 +657,6 @@ fn column_name(mut index: usize) -> String {
     String::from_utf8_lossy(&name).into_owned()
 }
 
-/// One worksheet: its name and rows of text; the first row is the header (bold, frozen).
-pub struct Sheet<'a> {
-    pub name: &'a str,
-    pub rows: &'a [Vec<Cell>],
-}
-
 /// A number as a spreadsheet keeps it without losing anything: at most 15 digits, no leading zero
 /// (an id number or 007 stays text).
 fn plain_number(text: &str) -> bool {
@@ -675,18 +669,45 @@ fn plain_number(text: &str) -> bool {
         && (whole == "0" || !whole.starts_with('0'))
 }
 
-fn sheet_xml(rows: &[Vec<Cell>]) -> String {
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>",
-    );
-    if width > 0 {
-        xml.push_str(&format!(
-            "<cols><col min=\"1\" max=\"{width}\" width=\"18\" customWidth=\"1\"/></cols>"
-        ));
+/// The text cells of a workbook being written, each kept once (`sharedStrings.xml`).
+#[derive(Default)]
+struct SharedStrings {
+    index: std::collections::HashMap<Arc<str>, usize>,
+    order: Vec<Arc<str>>,
+}
+
+impl SharedStrings {
+    fn id(&mut self, text: &Arc<str>) -> usize {
+        if let Some(i) = self.index.get(text) {
+            return *i;
+        }
+        let i = self.order.len();
+        self.index.insert(text.clone(), i);
+        self.order.push(text.clone());
+        i
     }
-    xml.push_str("<sheetData>");
-    for (r, row) in rows.iter().enumerate() {
+}
+
+/// One worksheet's XML written into `packer` row by row (never held whole): the first row is the
+/// header (bold, frozen); text cells go to `strings`, numbers stay numbers and dates dates.
+fn sheet_into(
+    packer: &mut zip::Packer,
+    rows: &mut dyn Iterator<Item = Vec<Cell>>,
+    strings: &mut SharedStrings,
+) {
+    let mut rows = rows.peekable();
+    let width = rows.peek().map_or(0, Vec::len);
+    packer.write(b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
+    if width > 0 {
+        packer.write(
+            format!("<cols><col min=\"1\" max=\"{width}\" width=\"18\" customWidth=\"1\"/></cols>")
+                .as_bytes(),
+        );
+    }
+    packer.write(b"<sheetData>");
+    let mut xml = String::new();
+    for (r, row) in rows.enumerate() {
+        xml.clear();
         xml.push_str(&format!("<row r=\"{}\">", r + 1));
         for (c, cell) in row.iter().enumerate() {
             let text = cell.text.trim();
@@ -694,8 +715,8 @@ fn sheet_xml(rows: &[Vec<Cell>]) -> String {
                 continue;
             }
             let place = format!("{}{}", column_name(c), r + 1);
-            // Numbers stay numbers and dates dates (style 2: a date format); everything else is an
-            // inline string, which no spreadsheet runs as a formula.
+            // Numbers stay numbers and dates dates (style 2: a date format); everything else is a
+            // shared string, which no spreadsheet runs as a formula.
             match cell.stored {
                 Stored::Number if r > 0 && plain_number(text) => {
                     xml.push_str(&format!("<c r=\"{place}\"><v>{text}</v></c>"));
@@ -705,59 +726,92 @@ fn sheet_xml(rows: &[Vec<Cell>]) -> String {
                 }
                 _ => {
                     let style = if r == 0 { " s=\"1\"" } else { "" };
-                    xml.push_str(&format!(
-                        "<c r=\"{place}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                        escape(&cell.text)
-                    ));
+                    let id = strings.id(&cell.text);
+                    xml.push_str(&format!("<c r=\"{place}\"{style} t=\"s\"><v>{id}</v></c>"));
                 }
             }
         }
         xml.push_str("</row>");
+        packer.write(xml.as_bytes());
     }
-    xml.push_str("</sheetData></worksheet>");
-    xml
+    packer.write(b"</sheetData></worksheet>");
 }
 
-/// A workbook of `sheets` (text cells) as .xlsx bytes.
+/// A worksheet whose rows come one at a time: its name and its rows.
+pub type SheetStream<'a> = (&'a str, Box<dyn Iterator<Item = Vec<Cell>> + 'a>);
+
+/// One worksheet: its name and rows; the first row is the header (bold, frozen).
+pub struct Sheet<'a> {
+    pub name: &'a str,
+    pub rows: &'a [Vec<Cell>],
+}
+
+/// A workbook of `sheets` as .xlsx bytes.
 pub fn write(sheets: &[Sheet]) -> Vec<u8> {
+    let streams: Vec<SheetStream> = sheets
+        .iter()
+        .map(|s| {
+            let rows: Box<dyn Iterator<Item = Vec<Cell>> + '_> = Box::new(s.rows.iter().cloned());
+            (s.name, rows)
+        })
+        .collect();
+    write_streams(streams)
+}
+
+/// A workbook whose sheets' rows come one at a time (the export of a long list): only the packed
+/// sheet and the distinct texts are held.
+pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+    let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
     let mut workbook = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets>");
     let mut rels = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for (i, sheet) in sheets.iter().enumerate() {
+    let mut strings = SharedStrings::default();
+    let mut parts: Vec<zip::Packed> = Vec::new();
+    let count = sheets.len();
+    for (i, (name, mut rows)) in sheets.into_iter().enumerate() {
         let n = i + 1;
         types.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
         workbook.push_str(&format!(
             "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
-            escape(sheet.name)
+            escape(name)
         ));
         rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
-        files.push((
-            format!("xl/worksheets/sheet{n}.xml"),
-            sheet_xml(sheet.rows).into_bytes(),
-        ));
+        let mut packer = zip::Packer::new(&format!("xl/worksheets/sheet{n}.xml"));
+        sheet_into(&mut packer, &mut rows, &mut strings);
+        parts.push(packer.finish());
     }
-    let styles_id = sheets.len() + 1;
-    rels.push_str(&format!("<Relationship Id=\"rId{styles_id}\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>"));
+    let styles_id = count + 1;
+    let strings_id = count + 2;
+    rels.push_str(&format!("<Relationship Id=\"rId{styles_id}\" Type=\"{REL}/styles\" Target=\"styles.xml\"/><Relationship Id=\"rId{strings_id}\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"));
     types.push_str("</Types>");
     workbook.push_str("</sheets></workbook>");
-    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
+    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
     let root_rels = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-    let mut all: Vec<(&str, Vec<u8>)> = vec![
-        ("[Content_Types].xml", types.into_bytes()),
-        ("_rels/.rels", root_rels.into_bytes()),
-        ("xl/workbook.xml", workbook.into_bytes()),
-        ("xl/_rels/workbook.xml.rels", rels.into_bytes()),
-        ("xl/styles.xml", styles.into_bytes()),
-    ];
-    all.extend(
-        files
-            .iter()
-            .map(|(name, bytes)| (name.as_str(), bytes.clone())),
+    let mut shared = zip::Packer::new("xl/sharedStrings.xml");
+    shared.write(
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"{MAIN}\" count=\"{0}\" uniqueCount=\"{0}\">",
+            strings.order.len()
+        )
+        .as_bytes(),
     );
-    zip::write(&all)
+    for text in &strings.order {
+        shared.write(b"<si><t xml:space=\"preserve\">");
+        shared.write(escape(text).as_bytes());
+        shared.write(b"</t></si>");
+    }
+    shared.write(b"</sst>");
+    let mut all = vec![
+        zip::pack("[Content_Types].xml", types.as_bytes()),
+        zip::pack("_rels/.rels", root_rels.as_bytes()),
+        zip::pack("xl/workbook.xml", workbook.as_bytes()),
+        zip::pack("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+        zip::pack("xl/styles.xml", styles.as_bytes()),
+        shared.finish(),
+    ];
+    all.extend(parts);
+    zip::write_packed(&all)
 }
 
 #[cfg(test)]

@@ -125,33 +125,134 @@ impl<'a> Archive<'a> {
     }
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
+const fn crc_table() -> [u32; 256] {
     let mut table = [0_u32; 256];
-    for (i, slot) in table.iter_mut().enumerate() {
+    let mut i = 0;
+    while i < 256 {
         let mut c = i as u32;
-        for _ in 0..8 {
+        let mut k = 0;
+        while k < 8 {
             c = if c & 1 != 0 {
                 0xEDB8_8320 ^ (c >> 1)
             } else {
                 c >> 1
             };
+            k += 1;
         }
-        *slot = c;
+        table[i] = c;
+        i += 1;
     }
-    !bytes.iter().fold(!0_u32, |c, b| {
-        table[((c ^ u32::from(*b)) & 0xff) as usize] ^ (c >> 8)
+    table
+}
+
+const CRC_TABLE: [u32; 256] = crc_table();
+
+/// Continues a CRC-32 (start from `!0`, finish with `!`).
+fn crc_update(crc: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(crc, |c, b| {
+        CRC_TABLE[((c ^ u32::from(*b)) & 0xff) as usize] ^ (c >> 8)
     })
+}
+
+#[cfg(test)]
+fn crc32(bytes: &[u8]) -> u32 {
+    !crc_update(!0, bytes)
+}
+
+/// One entry, deflated: its name, packed bytes, CRC-32 and unpacked size.
+pub struct Packed {
+    name: String,
+    packed: Vec<u8>,
+    crc: u32,
+    size: usize,
+}
+
+/// Deflates an entry as its contents are written in pieces, so that a large part (the export's
+/// sheet) is never held whole: only the packed bytes are kept.
+pub struct Packer {
+    name: String,
+    compressor: Box<miniz_oxide::deflate::core::CompressorOxide>,
+    packed: Vec<u8>,
+    crc: u32,
+    size: usize,
+}
+
+impl Packer {
+    pub fn new(name: &str) -> Packer {
+        use miniz_oxide::deflate::core::{create_comp_flags_from_zip_params, CompressorOxide};
+        Packer {
+            name: name.to_string(),
+            compressor: Box::new(CompressorOxide::new(create_comp_flags_from_zip_params(
+                6, 0, 0,
+            ))),
+            packed: Vec::new(),
+            crc: !0,
+            size: 0,
+        }
+    }
+
+    fn feed(&mut self, bytes: &[u8], flush: miniz_oxide::deflate::core::TDEFLFlush) {
+        let packed = &mut self.packed;
+        let mut rest = bytes;
+        loop {
+            let (_, used) = miniz_oxide::deflate::core::compress_to_output(
+                &mut self.compressor,
+                rest,
+                flush,
+                |out| {
+                    packed.extend_from_slice(out);
+                    true
+                },
+            );
+            rest = rest.get(used..).unwrap_or_default();
+            if rest.is_empty() || used == 0 {
+                break;
+            }
+        }
+    }
+
+    /// Adds `bytes` to the entry.
+    pub fn write(&mut self, bytes: &[u8]) {
+        self.crc = crc_update(self.crc, bytes);
+        self.size += bytes.len();
+        self.feed(bytes, miniz_oxide::deflate::core::TDEFLFlush::None);
+    }
+
+    pub fn finish(mut self) -> Packed {
+        self.feed(&[], miniz_oxide::deflate::core::TDEFLFlush::Finish);
+        Packed {
+            name: self.name,
+            packed: self.packed,
+            crc: !self.crc,
+            size: self.size,
+        }
+    }
+}
+
+/// An entry deflated whole.
+pub fn pack(name: &str, contents: &[u8]) -> Packed {
+    let mut packer = Packer::new(name);
+    packer.write(contents);
+    packer.finish()
 }
 
 /// Packs `files` (name, contents) into a zip archive, each entry deflated.
 pub fn write(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let packed: Vec<Packed> = files
+        .iter()
+        .map(|(name, contents)| pack(name, contents))
+        .collect();
+    write_packed(&packed)
+}
+
+/// A zip archive of entries already deflated.
+pub fn write_packed(files: &[Packed]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut directory = Vec::new();
     // 1980-01-01 00:00 in DOS form: the archive carries no clock reading.
     let (time, date) = (0_u16, 0x21_u16);
-    for (name, contents) in files {
-        let packed = miniz_oxide::deflate::compress_to_vec(contents, 6);
-        let crc = crc32(contents);
+    for file in files {
+        let (name, packed, crc) = (&file.name, &file.packed, file.crc);
         let offset = out.len() as u32;
         let header = |out: &mut Vec<u8>, central: bool| {
             out.extend_from_slice(if central {
@@ -166,7 +267,7 @@ pub fn write(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
             out.extend_from_slice(&date.to_le_bytes());
             out.extend_from_slice(&crc.to_le_bytes());
             out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(contents.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(file.size as u32).to_le_bytes());
             out.extend_from_slice(&(name.len() as u16).to_le_bytes());
             out.extend_from_slice(&0_u16.to_le_bytes()); // extra
             if central {
@@ -177,7 +278,7 @@ pub fn write(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
             out.extend_from_slice(name.as_bytes());
         };
         header(&mut out, false);
-        out.extend_from_slice(&packed);
+        out.extend_from_slice(packed);
         header(&mut directory, true);
     }
     let start = out.len() as u32;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium, newPage, runSuite, suiteArgs, assert, eq, DESKTOP, PHONE } from './lib/chromium.mjs';
 import { repo } from './lib/flows.mjs';
-import { xlsx, readXlsx, gbk, excelSerial, unzip } from './lib/sheets.mjs';
+import { xlsx, readXlsx, gbk, excelSerial, unzip, zip } from './lib/sheets.mjs';
 
 const { baseUrl, shotDir, origin } = suiteArgs('staff-batch.mjs');
 const browser = await launchChromium();
@@ -462,6 +462,62 @@ print("\\n".join(r[1] for r in rows[3:-1]))`, join(reg.dir, 'register-gbk.csv')]
   await phone.page.waitForSelector('#batch-summary', { timeout: 120000 });
   eq(sorted(await pageCounts(phone.page)), sorted(expected.counts), 'GBK CSV: counts per benefit and status (page vs subsidy-check)');
   await phone.context.close();
+});
+
+/** A workbook of parts (name → text or Buffer) with a sheet1 as its only sheet. */
+function workbookOf(sheet, strings) {
+  return zip([
+    ['xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>'],
+    ['xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'],
+    ['xl/worksheets/sheet1.xml', sheet],
+    ['xl/sharedStrings.xml', strings],
+  ]);
+}
+
+/** Sets the declared unpacked size of every entry of a zip archive. */
+function declare(buffer, size) {
+  const out = Buffer.from(buffer);
+  for (let at = 0; at + 4 <= out.length; at++) {
+    const sig = out.readUInt32LE(at);
+    if (sig === 0x04034b50) out.writeUInt32LE(size, at + 22);
+    else if (sig === 0x02014b50) out.writeUInt32LE(size, at + 24);
+  }
+  return out;
+}
+
+test('bombs: a sheet inflating past the budget (honest, small and 4 GB declared sizes), a shared-string blowup, a DOCTYPE: a clear message, the page still usable', async () => {
+  const { context, page } = await openList(DESKTOP);
+  const ok = async () => {
+    await page.setInputFiles('#batch-file', { name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,年龄,人员类别\n张三,40,脱贫户\n') });
+    await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('1 人'), null, { timeout: 20000 });
+  };
+  // 200 MB of XML packed into a small file: past the 128 MB a part may unpack to.
+  const big = Buffer.alloc(200 * 1024 * 1024, 0x20);
+  big.write('<worksheet><sheetData>', 0);
+  const bomb = workbookOf(big, '<sst/>');
+  assert(bomb.length < 2 * 1024 * 1024, `the bomb is ${bomb.length} bytes`);
+  for (const [label, file] of [['honest', bomb], ['small', declare(bomb, 1000)], ['4 GB', declare(bomb, 0xffffffff)]]) {
+    await ok();
+    await page.setInputFiles('#batch-file', { name: `bomb-${label}.xlsx`, mimeType: 'application/octet-stream', buffer: file });
+    await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('128 MB'), null, { timeout: 60000 });
+  }
+  // One 1 MB shared string used by 4,000 cells: read once, cut, with a note.
+  const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>年龄</t></is></c></row>'];
+  for (let r = 2; r <= 4001; r++) rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>40</v></c></row>`);
+  const blow = workbookOf(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`, `<sst><si><t>${'长'.repeat(350000)}</t></si></sst>`);
+  await page.setInputFiles('#batch-file', { name: 'strings.xlsx', mimeType: 'application/octet-stream', buffer: blow });
+  await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('4000 人'), null, { timeout: 60000 });
+  const read = await page.locator('#batch-read').innerText();
+  assert(read.includes('只读取了前'), read.slice(0, 400));
+  // A billion laughs.
+  const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>';
+  await page.setInputFiles('#batch-file', { name: 'laughs.xlsx', mimeType: 'application/octet-stream', buffer: workbookOf(laughs, '<sst/>') });
+  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('DOCTYPE'), null, { timeout: 20000 });
+  // Still usable: a normal list loads and screens.
+  await ok();
+  await page.click('#batch-start');
+  await page.waitForSelector('#batch-summary', { timeout: 20000 });
+  await context.close();
 });
 
 test('empty, header-only and unreadable files get a clear message; pasted cells are read', async () => {

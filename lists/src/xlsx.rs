@@ -1,6 +1,9 @@
-//! .xlsx workbooks (Office Open XML) read and written on the device: the first sheet's cells as
-//! text (shared strings, inline strings, numbers as written in the file, booleans as 是/否), and
-//! plain workbooks of text for the template and the export. A few small loops over the XML, not a
+//! .xlsx workbooks (Office Open XML) read and written: a worksheet's cells (the first shown one, or
+//! one chosen by name) with how each was stored (shared strings kept once and shared by their
+//! cells, inline strings, numbers as written in the file, date-formatted numbers, booleans as
+//! 是/否) within the list limits of [`Collector`], each limit named in a note; XML declaring a
+//! DOCTYPE or entities refused. Written: workbooks of typed cells (text as shared strings, numbers,
+//! dates), row by row, for the template and the export. A few small loops over the XML, not a
 //! general parser: the parts of the format spreadsheet programs write for a table of values.
 
 use crate::zip::{self, Archive};

@@ -492,6 +492,24 @@ impl Field {
         Field::PovertyFlag(PovertyStatus::Monitored),
     ];
 
+    /// The questions a column of this field can answer (for showing what a cell became).
+    pub fn answers(self) -> Vec<Q> {
+        match self {
+            Field::Question(Q::HukouDistrict) => vec![Q::HukouDistrict, Q::HukouChongqing],
+            Field::Question(q) => vec![q],
+            Field::Category => vec![
+                Q::PovertyStatus,
+                Q::Dibao,
+                Q::Tekun,
+                Q::Disabled,
+                Q::Relocated,
+            ],
+            Field::PovertyFlag(_) => vec![Q::PovertyStatus],
+            Field::BirthDate | Field::IdNumber => vec![Q::Age],
+            Field::Name => Vec::new(),
+        }
+    }
+
     /// What the column picker shows.
     pub fn label(self) -> &'static str {
         match self {

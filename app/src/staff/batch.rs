@@ -443,23 +443,28 @@ fn read_report_html(batch: &List, day: Date) -> Html {
     }
     h.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"前几行的读取结果\"><table id=\"batch-preview\"><thead><tr><th scope=\"col\">人员</th><th scope=\"col\">列</th><th scope=\"col\">格子里写的</th><th scope=\"col\">读成的回答</th></tr></thead><tbody>");
     for (row, (_, cells)) in batch.rows.iter().enumerate().take(3) {
+        // The whole row is read (a 务工地点 needs the 户籍 district), then each column shows the
+        // answers its field gives and its own problems.
+        let (facts, row_problems) = sheet::read_row(&batch.uses, cells, day);
         for column in &read {
             let text = cells.get(*column).map_or("", |c| c.text.trim());
-            let mut only = vec![None; batch.uses.len()];
-            only[*column] = batch.uses[*column];
-            let (facts, problems) = sheet::read_row(&only, cells, day);
-            let mut answers: Vec<String> = facts
-                .answered()
-                .filter(|q| *q != Q::Audience)
+            let problems = row_problems.iter().filter(|p| p.column == *column).cloned();
+            let mut answers: Vec<String> = batch.uses[*column]
+                .map(Field::answers)
+                .unwrap_or_default()
+                .iter()
                 .filter_map(|q| {
-                    let answer = facts.get(q)?;
+                    let answer = facts.get(*q)?;
                     Some(format!(
                         "{}：{}",
-                        wording(q).text,
-                        answer_text(q, &answer, day)
+                        wording(*q).text,
+                        answer_text(*q, &answer, day)
                     ))
                 })
                 .collect();
+            if text.is_empty() {
+                answers.clear();
+            }
             answers.extend(
                 problems
                     .into_iter()
@@ -1010,6 +1015,18 @@ mod tests {
         assert!(html.contains("审核人"), "{html}");
         assert!(html.contains("一条说明"), "{html}");
         assert!(html.contains("您今年多少周岁？：75"), "{html}");
+        // Each column shows what the whole row gives it: a 务工地点 in the 户籍 district.
+        let places = table(
+            rows(&[
+                &["姓名", "户籍所在区县", "务工地点"],
+                &["张三", "巫溪县", "巫溪县"],
+            ]),
+            Vec::new(),
+        )
+        .expect("a list");
+        let shown = read_report_html(&places, Date::ymd(2025, 6, 20)).into_string();
+        assert!(shown.contains("户籍所在区县内"), "{shown}");
+        assert!(!shown.contains("未读取"), "{shown}");
         assert!(!html.contains("11010519491231002X"), "{html}");
         assert!(html.contains("不显示"));
         // A list whose columns answer nothing is not screened.

@@ -139,7 +139,12 @@ try {
   };
   const onCrash = (error) => {
     if (!(error instanceof WebAssembly.RuntimeError)) return;
-    const reload = reloadBox('crash', 'loading failed', 'alert', '页面出错了。您填写的回答已保存在本机，请重新加载后继续。', '重新加载');
+    // The staff pages keep no answers: a list being screened lives only in the page's memory.
+    const staff = /staff\.html$/.test(location.pathname);
+    const text = staff
+      ? '页面出错了。名单只在页面内存里，没有保存：请重新加载页面，再重新载入名单。'
+      : '页面出错了。您填写的回答已保存在本机，请重新加载后继续。';
+    const reload = reloadBox('crash', 'loading failed', 'alert', text, '重新加载');
     if (reload) reload.focus();
   };
   window.addEventListener('error', (event) => onCrash(event.error));

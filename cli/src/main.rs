@@ -2,6 +2,7 @@
 //!
 //!   subsidy-check catalogue
 //!   subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
+//!   subsidy-check screen LIST.xlsx|LIST.csv --as-of YYYY-MM-DD [--sheet N|NAME] [--column 表头=id]… [-o OUT]
 //!
 //! `evaluate` reads one JSON answers document, or JSON lines (one person per line), and prints the
 //! report(s) as JSON, in full or (`--summary`) one compact line each. Lines stream: one output line
@@ -15,6 +16,7 @@ mod landing_html;
 mod messages;
 mod policy_html;
 mod report;
+mod screen;
 
 use input::{InputLine, LineContent, LineReader};
 use report::ReportForm;
@@ -27,6 +29,10 @@ const USAGE: &str = "用法 / usage:
   subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
       FILE: 一个 JSON 回答文档，或每行一人的 JSON Lines；- 或省略表示标准输入
       --summary: 每人一行简要结果（每项补贴的状态、金额、还需回答的问题），不含条件、材料等详情
+  subsidy-check screen LIST.xlsx|LIST.csv --as-of YYYY-MM-DD [--sheet N|名称] [--column 表头=问题id]… [-o OUT.xlsx|OUT.csv]
+      筛查名单（与 staff.html#/list 相同的读取、筛查和导出）：汇总输出到标准输出，进度输出到标准错误；
+      --sheet 选工作表（序号从 1 起，或名称）；--column 指定某列对应的问题（id 见 catalogue，或 name、id-number、
+      birth-date、category、flag-alleviated、flag-monitored；写 - 表示不读取）；-o 导出带结果的名单
   subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)
   subsidy-check landing-html --as-of YYYY-MM-DD        (首页在 WebAssembly 加载前显示的静态部分)";
 
@@ -48,6 +54,7 @@ fn run(args: &[String]) -> Result<(), String> {
             print_json(&description, true)
         }
         Some("evaluate") => evaluate_command(&args[1..]),
+        Some("screen") => screen::command(&args[1..]),
         Some("landing-html") => match args.get(1..) {
             Some([flag, day]) if flag == "--as-of" => write_line(
                 &mut io::stdout().lock(),

@@ -535,3 +535,84 @@ fn a_report_carries_the_totals_of_the_askers_benefits() {
         .all(|t| !t["parts"].to_string().contains("loan")));
     assert_eq!(report["totals"]["left_out"], serde_json::json!([]));
 }
+
+/// The office register of `tests/examples/register/` (written by openpyxl): `screen` reads it as
+/// the page does and its export is byte for byte the pipeline's (which the page calls), for the
+/// workbook's list sheet chosen by name or number and for the CSV.
+#[test]
+fn screen_reads_an_office_register_and_exports_what_the_page_exports() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/examples/register");
+    let out = std::env::temp_dir().join(format!("screen-{}", std::process::id()));
+    std::fs::create_dir_all(&out).expect("a temporary folder");
+    let day = rules_core::Date::ymd(2026, 3, 1);
+    for (file, sheet, export) in [
+        ("register.xlsx", Some("2026年台账"), "out.xlsx"),
+        ("register.xlsx", Some("2"), "out2.xlsx"),
+        ("register-utf8.csv", None, "out.csv"),
+    ] {
+        let path = dir.join(file);
+        let target = out.join(export);
+        let mut args = vec![
+            "screen".to_string(),
+            path.display().to_string(),
+            "--as-of".to_string(),
+            "2026-03-01".to_string(),
+            "-o".to_string(),
+            target.display().to_string(),
+        ];
+        if let Some(sheet) = sheet {
+            args.extend(["--sheet".to_string(), sheet.to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run(&args, "");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let summary = String::from_utf8_lossy(&output.stdout);
+        assert!(summary.contains("300 人；第 3 行是列名"), "{summary}");
+        assert!(summary.contains("按2025年12月31日的规定"), "{summary}");
+        assert!(summary.contains("填表人"), "{summary}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("已筛查 300 人"));
+        // The same list through the pipeline directly.
+        let bytes = std::fs::read(&path).expect("the register");
+        let (rows, notes) = if file.ends_with(".xlsx") {
+            let book = lists::xlsx::read(&bytes, Some("2026年台账")).expect("a workbook");
+            (book.rows, book.notes)
+        } else {
+            lists::csv::parse(std::str::from_utf8(&bytes).expect("UTF-8")).expect("CSV")
+        };
+        let mut list = lists::screen::table(rows, notes).expect("a list");
+        list.screen_all(day);
+        let expected = if export.ends_with(".xlsx") {
+            lists::screen::export_xlsx(&list)
+        } else {
+            lists::screen::export_csv(&list)
+        };
+        assert!(
+            std::fs::read(&target).expect("the export") == expected,
+            "{export}"
+        );
+    }
+    // The notes sheet holds no list; an unknown column id and a missing date are refused.
+    let path = dir.join("register.xlsx").display().to_string();
+    let refused = run(&["screen", &path, "--as-of", "2026-03-01"], "");
+    assert_eq!(refused.status.code(), Some(2));
+    let bad = run(
+        &[
+            "screen",
+            &path,
+            "--as-of",
+            "2026-03-01",
+            "--sheet",
+            "2",
+            "--column",
+            "务工地点=nowhere",
+        ],
+        "",
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("nowhere"));
+    assert_eq!(run(&["screen", &path], "").status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&out);
+}

@@ -735,6 +735,12 @@ pub fn evaluate_person(facts: &Facts, as_of: Date) -> Report {
     evaluate_these(crate::PERSON_BENEFITS.iter(), facts, as_of, true)
 }
 
+/// [`evaluate_person`] without the words ([`evaluate_brief`] for the person's benefits): the staff
+/// list screening, which keeps only statuses, values, asks and findings per person.
+pub fn evaluate_person_brief(facts: &Facts, as_of: Date) -> Report {
+    evaluate_these(crate::PERSON_BENEFITS.iter(), facts, as_of, false)
+}
+
 fn evaluate_these<'b>(
     benefits: impl Iterator<Item = &'b Benefit>,
     facts: &Facts,

@@ -8,12 +8,12 @@
 //   node tests/e2e/staff-batch.mjs http://127.0.0.1:PORT/ target/e2e
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium, newPage, runSuite, suiteArgs, assert, eq, DESKTOP, PHONE } from './lib/chromium.mjs';
 import { repo } from './lib/flows.mjs';
-import { xlsx, readXlsx, gbk, excelSerial, unzip } from './lib/sheets.mjs';
+import { xlsx, readXlsx, gbk, excelSerial, unzip, zip } from './lib/sheets.mjs';
 
 const { baseUrl, shotDir, origin } = suiteArgs('staff-batch.mjs');
 const browser = await launchChromium();
@@ -40,7 +40,7 @@ const HUKOU_WORDING = CATALOGUE.questions.find((q) => q.id === 'hukou-chongqing'
 const HEADERS = ['序号', '姓名', '村（社区）', '户籍区县', HUKOU_WORDING, '脱贫属性', '性别', '年龄', '劳动能力', '目前状况',
   '务工地点', '务工开始时间', '低保户', '有实名制车票', '往返车费', '已领交通补助', '求职创业补贴已领'];
 // Columns the page must match by itself, and the one the test picks from the list.
-const AUTO = { '户籍区县': 'hukou-district', [HUKOU_WORDING]: 'hukou-chongqing', '脱贫属性': 'poverty-status', '性别': 'sex',
+const AUTO = { '户籍区县': 'hukou-district', [HUKOU_WORDING]: 'hukou-chongqing', '脱贫属性': 'category', '性别': 'sex',
   '年龄': 'age', '劳动能力': 'labour-capacity', '务工地点': 'work-place', '务工开始时间': 'work-since', '低保户': 'dibao',
   '有实名制车票': 'has-tickets', '往返车费': 'ticket-fare', '已领交通补助': 'transport-received', '求职创业补贴已领': 'job-search-received',
   '姓名': 'name', '序号': '', '村（社区）': '' };
@@ -50,7 +50,7 @@ const DISTRICTS = [['万州区', 'wanzhou'], ['开州区', 'kaizhou'], ['巫溪�
 const POVERTY = [['脱贫户', 'alleviated'], ['脱贫户', 'alleviated'], ['监测户', 'monitored'], ['一般户', 'none']];
 const CAPACITY = [['有劳动能力', 'full'], ['有劳动能力', 'full'], ['弱劳力', 'weak'], ['半劳力', 'half']];
 const ACTIVITY = [['务工', 'employee'], ['务工', 'employee'], ['灵活就业', 'flexible'], ['无业', 'not-working'], ['在校生', 'student']];
-const PLACE = [['县内', 'own-district'], ['市内县外', 'other-district'], ['山东', 'shandong'], ['省外', 'other-province']];
+const PLACE = [['县内', 'own-district'], ['市内县外', 'other-district'], ['山东', 'shandong'], ['广东', 'other-province']];
 const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林';
 const GIVEN = '德华明秀英建国芳丽军平兰红春梅强勇杰娟霞';
 const VILLAGES = ['龙驹镇石梁村', '白土镇三友村', '温泉镇双龙村', '文峰镇菜园村', '高桥镇桂花社区'];
@@ -71,7 +71,8 @@ function people(count, seed, { numbers }) {
     const [dName, dId] = pick(DISTRICTS);
     row.push(dName); f['hukou-district'] = dId;
     const hukou = rnd() < 0.95 ? '是' : rnd() < 0.5 ? '否' : '';
-    row.push(hukou); if (hukou) f['hukou-chongqing'] = hukou === '是';
+    // A column of its own answers 户口在重庆; left empty, the Chongqing 户籍区县 answers it.
+    row.push(hukou); f['hukou-chongqing'] = hukou ? hukou === '是' : true;
     const [pName, pId] = pick(POVERTY);
     row.push(pName); f['poverty-status'] = pId;
     const sex = rnd() < 0.5 ? '男' : '女';
@@ -121,7 +122,8 @@ function people(count, seed, { numbers }) {
   };
   plant(3, '年龄', '四十', 'age');
   plant(7, '年龄', numbers ? 400 : '400', 'age', 400);
-  plant(11, '户籍区县', '成都市', 'hukou-district');
+  plant(11, '户籍区县', '天府新城', 'hukou-district');
+  if (rows[11][HEADERS.indexOf(HUKOU_WORDING)] === '') delete facts[11]['hukou-chongqing'];
   plant(15, '低保户', '也许', 'dibao');
   const employee = facts.findIndex((f, i) => i > 20 && f.activity === 'employee');
   plant(employee, '务工开始时间', '去年三月', 'work-since');
@@ -136,6 +138,21 @@ function toCsv(rows, lineEnd) {
 
 // ---- What the command line says about the same people. ----
 
+/** A benefit worth a printed sheet: money to claim now, or a lead (continuation not announced, the
+ *  rules of its last day covered the person). */
+const claimable = (b) => (b.status === 'eligible' && ['amount', 'up-to'].includes(b.value?.kind))
+  || (b.status === 'continuation-unknown' && b.status_on_last_day === 'eligible');
+
+/** Each person's `subsidy-check evaluate --summary` line. */
+function cliSummaries(facts, asOf) {
+  const out = execFileSync('cargo', ['run', '-q', '--release', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '--summary', '-'], {
+    cwd: repo,
+    input: facts.map((f) => JSON.stringify(f)).join('\n') + '\n',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return out.toString().trim().split('\n').map((l) => JSON.parse(l));
+}
+
 /** Per benefit, people by status, from `subsidy-check evaluate --summary` on JSON lines. */
 function cliCounts(facts, asOf) {
   const out = execFileSync('cargo', ['run', '-q', '--release', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '--summary', '-'], {
@@ -149,7 +166,7 @@ function cliCounts(facts, asOf) {
   eq(lines.length, facts.length, 'one summary per person');
   for (const line of lines) {
     const summary = JSON.parse(line);
-    if (summary.benefits.some((b) => b.status === 'eligible')) applicants++;
+    if (summary.benefits.some(claimable)) applicants++;
     for (const b of summary.benefits) {
       counts[b.id] ??= {};
       counts[b.id][b.status] = (counts[b.id][b.status] || 0) + 1;
@@ -270,7 +287,7 @@ test('a 1,000-row .xlsx (desktop): counts equal subsidy-check --summary; bad cel
   assert(templateHeader.includes(ageWording) && templateHeader.includes(HUKOU_WORDING), `template: ${templateHeader.slice(0, 3)}`);
   assert(Object.keys(unzip(template.bytes)).includes('xl/worksheets/sheet2.xml'), 'the template has its 填写说明 sheet');
 
-  // One "what to bring" sheet per person who can apply.
+  // One "what to bring" sheet per person who can claim money or is a lead.
   await page.click('#batch-print');
   eq(await page.locator('#batch-sheets .bring-sheet').count(), expected.applicants, 'printed sheets');
   const first = await page.locator('#batch-sheets .bring-sheet').first().innerText();
@@ -312,13 +329,204 @@ test('a GBK .csv as Excel saves it on Chinese Windows (360 px): read as GBK, cou
   await context.close();
 });
 
+// ---- A district office's own register, written by openpyxl (not by this project). ----
+
+const REGISTER_AS_OF = '2026-03-01';
+
+/** Runs tests/e2e/lib/register.py: the register (.xlsx, GBK .csv) and each person's answers. */
+function officeRegister() {
+  const dir = join(shotDir, 'register');
+  mkdirSync(dir, { recursive: true });
+  execFileSync('python3', [join(repo, 'tests/e2e/lib/register.py'), dir, REGISTER_AS_OF, '300'], { stdio: 'inherit' });
+  const info = JSON.parse(readFileSync(join(dir, 'register.json'), 'utf8'));
+  const facts = readFileSync(join(dir, 'facts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return { dir, info, facts, xlsx: readFileSync(join(dir, 'register.xlsx')), csv: readFileSync(join(dir, 'register-gbk.csv')) };
+}
+
+/** Reads a workbook with openpyxl: every cell's text and type (formula cells would say 'f'). */
+function openpyxlCells(path) {
+  const script = `import json, sys
+from openpyxl import load_workbook
+ws = load_workbook(sys.argv[1]).active
+print(json.dumps([[[("" if c.value is None else str(c.value)), c.data_type] for c in row] for row in ws.iter_rows()], ensure_ascii=False))`;
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { maxBuffer: 256 * 1024 * 1024 }).toString());
+}
+
+const OFFICE_COLUMNS = { '序号': '', '姓名': 'name', '身份证号码': 'id-number', '出生日期': 'birth-date', '户籍所在区县': 'hukou-district',
+  '人员类别': 'category', '是否监测对象': 'flag-monitored', '就业状态': 'activity', '务工地点': 'work-place', '外出务工开始时间': 'work-since',
+  '是否已领求职创业补贴': 'job-search-received', '备注': '' };
+
+/** The summary's status labels by id (from the page's own table header). */
+async function statusLabels(page) {
+  return page.evaluate(() => {
+    const ths = [...document.querySelectorAll('#batch-summary thead th')].slice(1).filter((th) => th.id !== 'batch-last-day');
+    const ids = [...document.querySelector('#batch-summary tbody tr').querySelectorAll('td[data-status]')].map((td) => td.dataset.status);
+    const labels = ths.map((th) => th.textContent.split(' ').slice(1).join(' ')).filter((l) => l && l !== '缺得最多的回答');
+    return Object.fromEntries(ids.map((id, i) => [id, labels[i]]));
+  });
+}
+
+test('an office register by openpyxl (title, footer, second sheet by name): each person as the questionnaire, the 2025 rules column, exports without formulas, sheets and forgetting', async () => {
+  const reg = officeRegister();
+  const summaries = cliSummaries(reg.facts, REGISTER_AS_OF);
+  const expected = cliCounts(reg.facts, REGISTER_AS_OF);
+  const { context, page } = await openList(DESKTOP);
+  await page.setInputFiles('#batch-file', { name: '巫溪县台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: reg.xlsx });
+  // The first sheet (填表说明) holds no list: said so, and the list's sheet is chosen by name.
+  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('工作表'), null, { timeout: 20000 });
+  const sheetValue = await page.$$eval('#batch-sheet option', (os, name) => os.find((o) => o.textContent === name)?.value, reg.info.sheet);
+  assert(sheetValue !== undefined, 'the sheet picker lists 2026年台账');
+  await page.selectOption('#batch-sheet', sheetValue);
+  await page.waitForFunction((n) => document.getElementById('batch-source')?.textContent.includes(`${n} 人`), reg.info.rows, { timeout: 20000 });
+  // How the list was read: the header under the title, the title and the 填表人 line left out, no id number shown.
+  const readText = await page.locator('#batch-read').innerText();
+  assert(readText.includes('第 3 行是列名'), readText.slice(0, 300));
+  assert(readText.includes('第 1 行') && readText.includes('填表人'), readText.slice(0, 500));
+  const html = await page.content();
+  const ids = execFileSync('python3', ['-c', `import csv,sys
+rows=list(csv.reader(open(sys.argv[1],encoding='gbk')))
+print("\\n".join(r[2] for r in rows[3:-1]))`, join(reg.dir, 'register-gbk.csv')]).toString().trim().split('\n');
+  eq(ids.length, reg.info.rows, 'id numbers');
+  for (const id of ids) assert(!html.includes(id), 'an id number is shown on the page');
+  const chosen = await page.$$eval('#batch-columns select', (ss) => ss.map((s) => s.value));
+  eq(chosen, reg.info.headers.map((h) => OFFICE_COLUMNS[h]), 'office headers matched automatically');
+  await page.fill('#batch-date', REGISTER_AS_OF);
+  await page.click('#batch-start');
+  await page.waitForSelector('#batch-summary', { timeout: 120000 });
+  eq(sorted(await pageCounts(page)), sorted(expected.counts), 'counts per benefit and status (page vs subsidy-check)');
+  assert(await page.locator('#batch-last-day').count() === 1, 'the summary has the 2025 rules column');
+  // “市内” is left unanswered with why.
+  const problems = await page.locator('#batch-problems li').allInnerTexts();
+  assert(problems.some((p) => p.includes('“务工地点”') && p.includes('市内')), problems.slice(0, 5).join(' | '));
+
+  // The export: per person and benefit, status, missing answers and the rules of 2025-12-31 equal subsidy-check's.
+  const labels = await statusLabels(page);
+  const wording = Object.fromEntries(CATALOGUE.questions.map((q) => [q.id, q.text]));
+  const names = await page.$$eval('#batch-summary tr[data-benefit]', (trs) => trs.map((tr) => [tr.dataset.benefit, tr.querySelector('th').textContent]));
+  const exported = await download(page, '#batch-export-xlsx');
+  const exportPath = join(reg.dir, 'export.xlsx');
+  writeFileSync(exportPath, exported.bytes);
+  const cells = openpyxlCells(exportPath);
+  eq(cells.length, reg.info.rows + 1, 'exported rows');
+  const header = cells[0].map((c) => c[0]);
+  let lastDayColumns = 0;
+  for (const [id, name] of names) {
+    const at = header.indexOf(`${name}：状态`);
+    const last = header.findIndex((h) => h.startsWith(`${name}：按`) && h.endsWith('的规定'));
+    if (last >= 0) lastDayColumns++;
+    for (const [i, summary] of summaries.entries()) {
+      const b = summary.benefits.find((x) => x.id === id);
+      const row = cells[i + 1].map((c) => c[0]);
+      eq(row[at], labels[b.status], `row ${i + 1} ${id}: status`);
+      const asks = b.status === 'needs-answers' ? b.asks.map((q) => wording[q]).join('；') : '';
+      eq(row[at + 2], asks, `row ${i + 1} ${id}: missing answers`);
+      if (last >= 0) eq(row[last], b.status_on_last_day ? labels[b.status_on_last_day] : '', `row ${i + 1} ${id}: the rules of 2025-12-31`);
+      else assert(!b.status_on_last_day, `${id}: no 2025 rules column`);
+    }
+  }
+  assert(lastDayColumns >= 6, `2025 rules columns: ${lastDayColumns}`);
+  // Reopened by openpyxl: no formula cell; the formula-like notes are text, as written.
+  assert(cells.every((row) => row.every((c) => c[1] !== 'f')), 'a formula cell in the export');
+  const note = header.indexOf('备注');
+  for (const { row, text } of reg.info.formulas) {
+    eq(cells[row + 1][note], [text, 's'], `row ${row + 1}: the note is text`);
+  }
+  const csvExport = (await download(page, '#batch-export-csv')).bytes.toString('utf8');
+  for (const { text } of reg.info.formulas) {
+    const quoted = `'${text}`;
+    assert(csvExport.includes(/[",]/.test(quoted) ? `"${quoted.replace(/"/g, '""')}"` : quoted), `CSV: ${text} not neutralised`);
+  }
+
+  // Printed sheets: built before print(), only for money or leads; after 忘记 nothing of the list is in the page.
+  await page.evaluate(() => { window.print = () => { window.__printed = document.querySelectorAll('#batch-sheets .bring-sheet').length; }; });
+  await page.click('#batch-print');
+  const claimants = summaries.filter((s) => s.benefits.some(claimable)).length;
+  assert(claimants > 0, 'nobody to print for: the register needs a lead');
+  eq(await page.evaluate(() => window.__printed), claimants, 'sheets in the page when print() is called');
+  await page.click('#batch-forget');
+  const after = await page.evaluate(() => document.documentElement.outerHTML);
+  const listNames = execFileSync('python3', ['-c', `import csv,sys
+rows=list(csv.reader(open(sys.argv[1],encoding='gbk')))
+print("\\n".join(r[1] for r in rows[3:-1]))`, join(reg.dir, 'register-gbk.csv')]).toString().trim().split('\n');
+  const left = listNames.filter((n) => after.includes(n));
+  eq(left, [], 'names from the list in the page after 忘记这份名单');
+  eq(await page.locator('#batch-sheets').innerHTML(), '', 'printed sheets after 忘记这份名单');
+  await context.close();
+
+  // The same list as a GBK CSV (360 px): the same counts.
+  const phone = await openList(PHONE);
+  const source = await load(phone.page, '巫溪县台账.csv', 'text/csv', reg.csv, reg.info.rows);
+  assert(source.includes('GBK'), source);
+  await phone.page.fill('#batch-date', REGISTER_AS_OF);
+  await phone.page.click('#batch-start');
+  await phone.page.waitForSelector('#batch-summary', { timeout: 120000 });
+  eq(sorted(await pageCounts(phone.page)), sorted(expected.counts), 'GBK CSV: counts per benefit and status (page vs subsidy-check)');
+  await phone.context.close();
+});
+
+/** A workbook of parts (name → text or Buffer) with a sheet1 as its only sheet. */
+function workbookOf(sheet, strings) {
+  return zip([
+    ['xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>'],
+    ['xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'],
+    ['xl/worksheets/sheet1.xml', sheet],
+    ['xl/sharedStrings.xml', strings],
+  ]);
+}
+
+/** Sets the declared unpacked size of every entry of a zip archive. */
+function declare(buffer, size) {
+  const out = Buffer.from(buffer);
+  for (let at = 0; at + 4 <= out.length; at++) {
+    const sig = out.readUInt32LE(at);
+    if (sig === 0x04034b50) out.writeUInt32LE(size, at + 22);
+    else if (sig === 0x02014b50) out.writeUInt32LE(size, at + 24);
+  }
+  return out;
+}
+
+test('bombs: a sheet inflating past the budget (honest, small and 4 GB declared sizes), a shared-string blowup, a DOCTYPE: a clear message, the page still usable', async () => {
+  const { context, page } = await openList(DESKTOP);
+  const ok = async () => {
+    await page.setInputFiles('#batch-file', { name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,年龄,人员类别\n张三,40,脱贫户\n') });
+    await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('1 人'), null, { timeout: 20000 });
+  };
+  // 200 MB of XML packed into a small file: past the 128 MB a part may unpack to.
+  const big = Buffer.alloc(200 * 1024 * 1024, 0x20);
+  big.write('<worksheet><sheetData>', 0);
+  const bomb = workbookOf(big, '<sst/>');
+  assert(bomb.length < 2 * 1024 * 1024, `the bomb is ${bomb.length} bytes`);
+  for (const [label, file] of [['honest', bomb], ['small', declare(bomb, 1000)], ['4 GB', declare(bomb, 0xffffffff)]]) {
+    await ok();
+    await page.setInputFiles('#batch-file', { name: `bomb-${label}.xlsx`, mimeType: 'application/octet-stream', buffer: file });
+    await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('128 MB'), null, { timeout: 60000 });
+  }
+  // One 1 MB shared string used by 4,000 cells: read once, cut, with a note.
+  const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>年龄</t></is></c></row>'];
+  for (let r = 2; r <= 4001; r++) rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>40</v></c></row>`);
+  const blow = workbookOf(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`, `<sst><si><t>${'长'.repeat(350000)}</t></si></sst>`);
+  await page.setInputFiles('#batch-file', { name: 'strings.xlsx', mimeType: 'application/octet-stream', buffer: blow });
+  await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('4000 人'), null, { timeout: 60000 });
+  const read = await page.locator('#batch-read').innerText();
+  assert(read.includes('只读取了前'), read.slice(0, 400));
+  // A billion laughs.
+  const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>';
+  await page.setInputFiles('#batch-file', { name: 'laughs.xlsx', mimeType: 'application/octet-stream', buffer: workbookOf(laughs, '<sst/>') });
+  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('DOCTYPE'), null, { timeout: 20000 });
+  // Still usable: a normal list loads and screens.
+  await ok();
+  await page.click('#batch-start');
+  await page.waitForSelector('#batch-summary', { timeout: 20000 });
+  await context.close();
+});
+
 test('empty, header-only and unreadable files get a clear message; pasted cells are read', async () => {
   const { context, page } = await openList(PHONE);
   await page.setInputFiles('#batch-file', { name: '空.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
   await page.waitForSelector('#batch-message');
   assert((await page.locator('#batch-message').innerText()).includes('空文件'), 'empty file');
   await page.setInputFiles('#batch-file', { name: '表头.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,年龄\r\n') });
-  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('只读到一行'));
+  await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('没有读到人员'));
   await page.setInputFiles('#batch-file', { name: '坏.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04garbage') });
   await page.waitForFunction(() => document.getElementById('batch-message')?.textContent.includes('损坏'));
   await page.setInputFiles('#batch-file', { name: '旧.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]) });

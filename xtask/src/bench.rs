@@ -2,7 +2,8 @@
 //!
 //! `bench` is a report, not a test. Prints evaluation speed natively and in headless
 //! Chromium's WebAssembly engine, the command line's speed and memory on a batch of 100,000 generated
-//! profiles (full reports and `--summary`), and a Lighthouse mobile run of the release build
+//! profiles (full reports and `--summary`) and of `subsidy-check screen` on a 100,000-row register,
+//! and a Lighthouse mobile run of the release build
 //! (simulated Slow 4G and 4× CPU slowdown, Lighthouse's mobile default), each with a budget check.
 //! `cargo xtask bench cli` runs only the command line's part (no browser).
 
@@ -214,6 +215,61 @@ pub fn cli_batch(root: &Path) -> Result<(), String> {
             );
         }
     }
+    screen_bench(root, &binary, &out_dir)
+}
+
+/// `subsidy-check screen` on a 100,000-row CSV made of the office register of
+/// `tests/examples/register/` (its 300 people repeated), with and without an .xlsx export.
+fn screen_bench(root: &Path, binary: &Path, out_dir: &Path) -> Result<(), String> {
+    header("command line: subsidy-check screen on a 100,000-row register (profile cli)");
+    let register = root.join("tests/examples/register/register-utf8.csv");
+    let text =
+        std::fs::read_to_string(&register).map_err(|e| format!("{}: {e}", register.display()))?;
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let (head, people): (Vec<&str>, Vec<&str>) = (
+        lines.iter().take(3).copied().collect(),
+        lines
+            .iter()
+            .skip(3)
+            .filter(|l| !l.starts_with("填表人"))
+            .copied()
+            .collect(),
+    );
+    if people.is_empty() {
+        return Err(format!("{}: no people", register.display()));
+    }
+    let rows = 100_000;
+    let mut csv = head.join("\r\n");
+    for i in 0..rows {
+        csv.push_str("\r\n");
+        csv.push_str(people[i % people.len()]);
+    }
+    csv.push_str("\r\n");
+    let input = out_dir.join("register-100000.csv");
+    std::fs::write(&input, csv).map_err(|e| format!("{}: {e}", input.display()))?;
+    let export = out_dir.join("register-100000-screened.xlsx");
+    for (mode, with_export) in [("summary", false), ("summary + .xlsx export", true)] {
+        let mut args: Vec<std::ffi::OsString> = vec![
+            "screen".into(),
+            input.as_os_str().to_owned(),
+            "--as-of".into(),
+            "2026-03-01".into(),
+        ];
+        if with_export {
+            args.extend(["-o".into(), export.as_os_str().to_owned()]);
+        }
+        let run = time_cli_args(binary, &args, &input)?;
+        let memory = run
+            .peak_kb
+            .map_or("not measurable here (no /proc)".to_string(), |kb| {
+                format!("{:.1} MB", kb as f64 / 1024.0)
+            });
+        println!(
+            "bench cli/screen {mode} {rows} rows: {:.2} s, {:.0} rows/s end to end, peak memory {memory}",
+            run.seconds,
+            rows as f64 / run.seconds
+        );
+    }
     Ok(())
 }
 
@@ -254,12 +310,25 @@ struct CliRun {
 /// Runs the CLI on `input` with its output thrown away (so the figure is the CLI's own work,
 /// serialising included), reading its peak resident memory (VmHWM) while it runs.
 fn time_cli(binary: &Path, flags: &[&str], input: &Path) -> Result<CliRun, String> {
+    let mut args: Vec<std::ffi::OsString> = ["evaluate", "--as-of", "2025-06-20"]
+        .iter()
+        .chain(flags)
+        .map(std::ffi::OsString::from)
+        .collect();
+    args.push(input.as_os_str().to_owned());
+    time_cli_args(binary, &args, input)
+}
+
+/// Runs the CLI with `args` (its stdout thrown away), timed, with its peak memory.
+fn time_cli_args(
+    binary: &Path,
+    args: &[std::ffi::OsString],
+    input: &Path,
+) -> Result<CliRun, String> {
     use std::process::Stdio;
     let start = std::time::Instant::now();
     let mut child = Command::new(binary)
-        .args(["evaluate", "--as-of", "2025-06-20"])
-        .args(flags)
-        .arg(input)
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

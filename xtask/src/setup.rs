@@ -10,6 +10,7 @@
 //! | playwright-core, axe-core | npm, `tests/e2e/package-lock.json` | a stamp of the lock file in node_modules |
 //! | WebKitWebDriver + MiniBrowser, Xvfb, Firefox ESR (the other two engines) | Debian apt | the files exist |
 //! | geckodriver 0.37.1 | crates.io, `cargo install --locked` | `geckodriver --version` |
+//! | openpyxl 3.1.5 (registers written by a writer the project did not write, `staff-batch.mjs`) | PyPI, `pip install` | `python3 -c "import openpyxl"` |
 
 use crate::run::{header, output, run};
 use std::ffi::OsString;
@@ -22,6 +23,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
+pub const OPENPYXL_VERSION: &str = "3.1.5";
 /// apt packages of the WebKit and Firefox runs, with a file each provides.
 const OTHER_ENGINES: [(&str, &str); 4] = [
     ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
@@ -118,8 +120,42 @@ pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
             &root.join("tests/e2e"),
             "e2e packages (playwright-core, axe-core)",
         )?;
+        openpyxl()?;
     }
     Ok(())
+}
+
+/// openpyxl writes the office registers of `staff-batch.mjs` and reads the page's exports back.
+fn openpyxl() -> Result<(), String> {
+    let present = || {
+        output(
+            "python3",
+            &["-c", "import openpyxl; print(openpyxl.__version__)"],
+        )
+    };
+    if let Some(version) = present() {
+        ok("openpyxl", version.trim());
+        return Ok(());
+    }
+    if output("python3", &["-m", "pip", "--version"]).is_none() {
+        apt_install(&["python3", "python3-pip"])?;
+    }
+    installing(&format!("openpyxl {OPENPYXL_VERSION} (PyPI)"));
+    let wanted = format!("openpyxl=={OPENPYXL_VERSION}");
+    let pip = |extra: &[&str]| {
+        let mut cmd = Command::new("python3");
+        cmd.args(["-m", "pip", "install", "--quiet", "--user"])
+            .args(extra)
+            .arg(&wanted);
+        cmd
+    };
+    // Debian's own python refuses user installs unless told (PEP 668); a pyenv python does not.
+    if run(&mut pip(&[])).is_err() {
+        run(&mut pip(&["--break-system-packages"]))?;
+    }
+    present()
+        .map(|_| ())
+        .ok_or_else(|| "openpyxl installed but python3 cannot import it".to_string())
 }
 
 fn ok(what: &str, version: &str) {

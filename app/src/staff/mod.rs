@@ -6,9 +6,6 @@
 //! - 筛查名单 (`#/list`, [`batch`]): a whole list of people screened on the staff's own computer.
 
 pub mod batch;
-pub mod csv;
-pub mod xlsx;
-pub mod zip;
 
 use crate::link::{self, Target};
 use leptos::prelude::*;

@@ -1,0 +1,375 @@
+//! The screening of a list of people, shared by the staff page (staff.html#/list) and
+//! `subsidy-check screen`: a table read from a file taken apart ([`table`]: the header row below any
+//! title rows, the people, the rows left out and why, the columns matched to fields), each row
+//! screened ([`screen`]), and the export's columns ([`export_rows`], declared once). Nothing here
+//! draws or prints; the front ends render it.
+
+use crate::xlsx::{Cell, Rows};
+use rules_core::evaluate::evaluate_person_brief;
+use rules_core::evaluate::Status;
+use rules_core::evaluate::Value;
+use rules_core::sheet::{self, Field, Line, Tally};
+use rules_core::Date;
+
+/// One person's results: their benefits as `--summary` lists them, and the cells that could not be
+/// read or were found wrong (column, message).
+pub struct Outcome {
+    pub lines: Vec<Line>,
+    pub problems: Vec<(Option<usize>, String)>,
+}
+
+/// A list read from a file and its results.
+#[derive(Default)]
+pub struct List {
+    pub header: Vec<String>,
+    /// The header's row number in the file.
+    pub header_line: usize,
+    /// Data rows (people), each with its row (line) number in the file.
+    pub rows: Vec<(usize, Vec<Cell>)>,
+    /// Rows not taken as people: their row number and why.
+    pub left_out: Vec<(usize, &'static str)>,
+    /// What the reader left out or how it read the file.
+    pub notes: Vec<String>,
+    pub uses: Vec<Option<Field>>,
+    pub day: Option<Date>,
+    pub outcomes: Vec<Outcome>,
+    pub tally: Tally,
+}
+
+impl List {
+    pub fn name_of(&self, row: usize) -> String {
+        let number = self.rows.get(row).map_or(0, |r| r.0);
+        let name = self
+            .uses
+            .iter()
+            .position(|u| *u == Some(Field::Name))
+            .and_then(|c| self.rows.get(row)?.1.get(c))
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty());
+        match name {
+            Some(name) => format!("第 {number} 行 {}", shown(name)),
+            None => format!("第 {number} 行"),
+        }
+    }
+
+    pub fn column_name(&self, column: usize) -> String {
+        let header = self
+            .header
+            .get(column)
+            .map(|h| h.trim())
+            .unwrap_or_default();
+        if header.is_empty() {
+            format!("第 {} 列", column + 1)
+        } else {
+            format!("第 {} 列“{}”", column + 1, shown(header))
+        }
+    }
+
+    /// Screens the next row not yet screened on `day` and counts it; `false` when all are done.
+    /// The page calls it in slices of about 25 ms, the command line in a loop.
+    pub fn screen_next(&mut self, day: Date) -> bool {
+        let Some((_, cells)) = self.rows.get(self.outcomes.len()) else {
+            return false;
+        };
+        let outcome = screen(&self.uses, cells, day);
+        self.tally.add(&outcome.lines);
+        self.outcomes.push(outcome);
+        true
+    }
+
+    /// Forgets any results and screens every row on `day`.
+    pub fn screen_all(&mut self, day: Date) {
+        self.day = Some(day);
+        self.outcomes.clear();
+        self.tally = Tally::default();
+        while self.screen_next(day) {}
+    }
+
+    /// [`List::screen_all`] on `threads` threads (the command line: all cores), in chunks whose
+    /// outcomes are counted in row order, so the results are the same as one thread's;
+    /// `progress(done, total)` after each chunk. `Err` if a thread stopped (evaluation never
+    /// panics, so this would be a bug), never a partial count.
+    pub fn screen_parallel(
+        &mut self,
+        day: Date,
+        threads: usize,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<(), String> {
+        self.day = Some(day);
+        self.outcomes.clear();
+        self.tally = Tally::default();
+        let threads = threads.max(1);
+        let total = self.rows.len();
+        let chunk = 4096 * threads;
+        let mut start = 0;
+        while start < total {
+            let end = (start + chunk).min(total);
+            let rows = &self.rows[start..end];
+            let uses = &self.uses;
+            let per = rows.len().div_ceil(threads).max(1);
+            let parts: Vec<Option<Vec<Outcome>>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = rows
+                    .chunks(per)
+                    .map(|part| {
+                        scope.spawn(move || {
+                            part.iter()
+                                .map(|(_, cells)| screen(uses, cells, day))
+                                .collect::<Vec<Outcome>>()
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().ok()).collect()
+            });
+            let parts: Vec<Vec<Outcome>> = parts
+                .into_iter()
+                .collect::<Option<_>>()
+                .ok_or("筛查中途出错（程序错误），没有输出不完整的结果")?;
+            for outcome in parts.into_iter().flatten() {
+                self.tally.add(&outcome.lines);
+                self.outcomes.push(outcome);
+            }
+            start = end;
+            progress(start, total);
+        }
+        Ok(())
+    }
+
+    /// Whether a column holds 身份证号码 (by its use or its header): its cells are never shown.
+    pub fn hidden_column(&self, column: usize) -> bool {
+        self.uses.get(column) == Some(&Some(Field::IdNumber))
+            || self
+                .header
+                .get(column)
+                .is_some_and(|h| sheet::match_field(h) == Some(Field::IdNumber))
+    }
+}
+
+/// A cell's text as the page shows it: at most 40 characters.
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// A table read from a file or pasted text, taken apart: the header row (found below title rows),
+/// the people, the rows left out and why, and the columns matched to fields; or why not, in Chinese.
+pub fn table(rows: Rows, notes: Vec<String>) -> Result<List, String> {
+    if rows.is_empty() {
+        return Err("没有读到任何内容：文件或粘贴的内容是空的。请确认选对了文件，列名一行，下面每行一个人。".to_string());
+    }
+    let layout = sheet::layout(&rows.iter().map(|r| r.1.as_slice()).collect::<Vec<_>>());
+    let header_cells = rows
+        .get(layout.header)
+        .map(|r| r.1.clone())
+        .unwrap_or_default();
+    let header_line = rows.get(layout.header).map_or(1, |r| r.0);
+    let left_out: Vec<(usize, &'static str)> = layout
+        .left_out
+        .iter()
+        .filter_map(|(i, why)| Some((rows.get(*i)?.0, *why)))
+        .collect();
+    let mut people = Vec::with_capacity(layout.people.len());
+    let mut rows = rows;
+    for i in layout.people.iter().rev() {
+        if *i < rows.len() {
+            people.push(rows.swap_remove(*i));
+        }
+    }
+    drop(rows);
+    people.sort_by_key(|r| r.0);
+    if people.is_empty() {
+        return Err(format!(
+            "第 {header_line} 行是列名，下面没有读到人员。请在列名下面每行填一个人。"
+        ));
+    }
+    let width = people
+        .iter()
+        .map(|r| r.1.len())
+        .chain([header_cells.len()])
+        .max()
+        .unwrap_or(0);
+    let mut uses = sheet::assign_columns(&header_cells);
+    uses.resize(width, None);
+    Ok(List {
+        header: header_cells.iter().map(|c| c.text.to_string()).collect(),
+        header_line,
+        rows: people,
+        left_out,
+        notes,
+        uses,
+        ..List::default()
+    })
+}
+
+/// One person screened: the row's answers (`rules_core::sheet::read_row`), the person's benefits
+/// evaluated without their words (`evaluate_person_brief`: the same statuses, values, asks and
+/// findings as `evaluate_person`), the lines `--summary` gives, and the problems of the row by
+/// column.
+pub fn screen(columns: &[Option<Field>], cells: &[Cell], day: Date) -> Outcome {
+    let (facts, cell_problems) = sheet::read_row(columns, cells, day);
+    let report = evaluate_person_brief(&facts, day);
+    let lines = sheet::lines(&report);
+    let mut problems: Vec<(Option<usize>, String)> = cell_problems
+        .into_iter()
+        .map(|p| (Some(p.column), p.message))
+        .collect();
+    for finding in &report.findings {
+        let column = finding
+            .question
+            .and_then(|q| columns.iter().position(|c| *c == Some(Field::Question(q))));
+        problems.push((column, finding.message.clone()));
+    }
+    Outcome { lines, problems }
+}
+
+/// The list with the results added: per benefit its status, estimated amount and missing answers
+/// (and, for a benefit no longer in force, where the person stands under the rules of its last day),
+/// then the problems found in the row. The original cells are kept as they were (numbers and dates
+/// with their types).
+pub fn export_rows(batch: &List) -> Vec<Vec<Cell>> {
+    export_stream(batch).collect()
+}
+
+/// [`export_rows`] one row at a time (the header first), so that a long list's export is never
+/// held whole.
+pub fn export_stream(batch: &List) -> impl Iterator<Item = Vec<Cell>> + '_ {
+    let mut header = batch.header.clone();
+    let width = batch
+        .rows
+        .iter()
+        .map(|r| r.1.len())
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
+    header.resize(width, String::new());
+    for b in &batch.tally.benefits {
+        header.push(format!("{}：状态", b.name));
+        header.push(format!("{}：预估金额", b.name));
+        header.push(format!("{}：还需回答", b.name));
+        if let Some((_, day)) = b.last_day {
+            header.push(format!("{}：按{}的规定", b.name, day.chinese()));
+        }
+    }
+    header.push("填写问题".to_string());
+    let text = |t: String| Cell::new(&t, rules_core::sheet::Stored::Text);
+    let first: Vec<Cell> = header.into_iter().map(text).collect();
+    let people = batch
+        .rows
+        .iter()
+        .zip(&batch.outcomes)
+        .map(move |((_, cells), outcome)| {
+            let mut row: Vec<Cell> = cells.clone();
+            row.resize(width, Cell::text(""));
+            for b in &batch.tally.benefits {
+                let line = outcome.lines.iter().find(|l| l.id == b.id);
+                match line {
+                    Some(line) => {
+                        row.push(Cell::text(line.status.label()));
+                        let figure = matches!(line.status, Status::Eligible | Status::NeedsAnswers);
+                        row.push(text(if figure {
+                            line.value.text()
+                        } else {
+                            String::new()
+                        }));
+                        row.push(text(sheet::missing_answers(line)));
+                    }
+                    None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
+                }
+                if b.last_day.is_some() {
+                    row.push(Cell::text(
+                        line.and_then(|l| l.last_day)
+                            .map_or("", |(status, _)| status.label()),
+                    ));
+                }
+            }
+            let problems: Vec<String> = outcome
+                .problems
+                .iter()
+                .map(|(column, message)| match column {
+                    Some(c) => format!("{}：{message}", batch.column_name(*c)),
+                    None => message.clone(),
+                })
+                .collect();
+            row.push(text(problems.join("；")));
+            row
+        });
+    std::iter::once(first).chain(people)
+}
+
+/// The export as an .xlsx workbook (one sheet, 筛查结果): the same bytes from the page and the
+/// command line for the same list and day.
+pub fn export_xlsx(list: &List) -> Vec<u8> {
+    crate::xlsx::write_streams(vec![("筛查结果", Box::new(export_stream(list)))])
+}
+
+/// The export as CSV (UTF-8 with a byte-order mark).
+pub fn export_csv(list: &List) -> Vec<u8> {
+    let mut out = Vec::new();
+    crate::csv::write_into(&mut out, export_stream(list));
+    out
+}
+
+/// Per column, how many of its cells could not be read (or were found wrong), most first.
+pub fn column_problems(batch: &List) -> Vec<(usize, usize)> {
+    let mut counts = vec![0_usize; batch.uses.len().max(batch.header.len())];
+    for outcome in &batch.outcomes {
+        for (column, _) in &outcome.problems {
+            if let Some(n) = column.and_then(|c| counts.get_mut(c)) {
+                *n += 1;
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    out.sort_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
+    out
+}
+
+/// Whether a line is worth a printed sheet: money the person can claim now, or a lead (a benefit
+/// whose continuation is not yet announced, for which the rules of its last day would have covered
+/// the person).
+pub fn claimable(line: &Line) -> bool {
+    (line.status == Status::Eligible
+        && matches!(line.value, Value::Amount { .. } | Value::UpTo { .. }))
+        || (line.status == Status::ContinuationUnknown
+            && line.last_day.is_some_and(|(s, _)| s == Status::Eligible))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn register() -> List {
+        let (rows, notes) = crate::csv::parse(include_str!(
+            "../../tests/examples/register/register-utf8.csv"
+        ))
+        .expect("CSV");
+        table(rows, notes).expect("a list")
+    }
+
+    /// Screening on several threads gives the same outcomes, count and export as one thread.
+    #[test]
+    fn parallel_screening_is_the_same_as_one_thread() {
+        let day = Date::ymd(2026, 3, 1);
+        let mut one = register();
+        one.screen_all(day);
+        let mut many = register();
+        let mut seen = Vec::new();
+        many.screen_parallel(day, 3, |done, total| seen.push((done, total)))
+            .expect("screened");
+        assert_eq!(one.tally, many.tally);
+        assert_eq!(seen.last(), Some(&(300, 300)));
+        assert_eq!(export_csv(&one), export_csv(&many));
+        assert_eq!(export_xlsx(&one), export_xlsx(&many));
+        let people_with_last_day = one
+            .outcomes
+            .iter()
+            .filter(|o| o.lines.iter().any(|l| l.last_day.is_some()))
+            .count();
+        assert_eq!(people_with_last_day, 300);
+    }
+}

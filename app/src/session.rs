@@ -255,6 +255,17 @@ impl Saved {
     /// Reads saved data; anything damaged, from another version or not a person's answers is
     /// refused with a sentence for the user.
     pub fn from_json(text: &str) -> Result<Saved, String> {
+        Saved::read(text, true)
+    }
+
+    /// Reads the answers the residents' page hands to the results' bundle (its own `to_json`, on the
+    /// same page): as [`Saved::from_json`], but answers not yet marked as a person's are taken too,
+    /// as the page shows them.
+    pub fn from_page(text: &str) -> Result<Saved, String> {
+        Saved::read(text, false)
+    }
+
+    fn read(text: &str, person_only: bool) -> Result<Saved, String> {
         // Real answers take a few kilobytes; anything far larger is damage or a crafted link, and
         // would make every later start slow.
         if text.len() > MAX_SAVED_BYTES {
@@ -289,7 +300,9 @@ impl Saved {
             facts.set(q, Some(&answer)).map_err(|_| damaged())?;
         }
         facts.check_version()?;
-        if facts.version != FACTS_VERSION || facts.audience != Some(Audience::Person) {
+        if facts.version != FACTS_VERSION
+            || (person_only && facts.audience != Some(Audience::Person))
+        {
             return Err(damaged());
         }
         let ids = |key: &str| question_ids(&doc, key).ok_or_else(damaged);

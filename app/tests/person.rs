@@ -270,6 +270,13 @@ async fn damaged_saved_data_is_discarded_with_a_notice_and_good_data_resumes() {
         .location()
         .set_hash("#/person/results")
         .expect("hash");
+    // The results' bundle, which index.html fetches while the person answers (public/results.js
+    // sets `cqResults`), as the page has it once it has come.
+    let render = wasm_bindgen::closure::Closure::<dyn Fn(String, String) -> String>::new(
+        |saved: String, day: String| app::person::results::page_html(&saved, &day),
+    );
+    js_sys::Reflect::set(&window, &"cqResults".into(), render.as_ref()).expect("cqResults");
+    render.forget();
     let host = self::host();
     let handle = leptos::mount::mount_to(host.clone(), app::shell::App);
     leptos::task::tick().await;

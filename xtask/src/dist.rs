@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::run::{cargo, header, run};
-use crate::size;
+use crate::{profile, size};
 
 /// The design's first-load budget (DESIGN.md §5), compressed with brotli: html + js + wasm + css
 /// of index.html. `cargo xtask dist` (and so `cargo xtask test`) fails above it.
@@ -35,6 +35,7 @@ pub fn dist(root: &Path) -> Result<u64, String> {
         run(&mut cmd)?;
         merge_into(&out, &dist, page)?;
     }
+    let second = results_bundle(root, &dist)?;
     println!("built in {:.1} s", t.elapsed().as_secs_f64());
 
     // Trunk's minifier cannot parse wasm-bindgen's glue; terser can (and the pages' SRI hashes
@@ -55,6 +56,7 @@ pub fn dist(root: &Path) -> Result<u64, String> {
             .map_err(|e| format!("dist/index.html: {e}"))?;
         println!("link preview: og:url and og:image under {site}");
     }
+    let index = name_results_bundle(&dist, &index, &second)?;
     size::check_no_inline_script(&index)?;
     let csp = size::csp_tag(&index).ok_or("dist/index.html has no Content-Security-Policy")?;
     for page in OTHER_PAGES {
@@ -73,8 +75,10 @@ pub fn dist(root: &Path) -> Result<u64, String> {
     service_worker(&dist, &index)?;
 
     header("size report (first load budget: 150 KB brotli; the build fails over it)");
-    let report = size::report(&dist, &index, OTHER_PAGES)?;
+    let report = size::report(&dist, &index, OTHER_PAGES, &second.files())?;
     print!("{}", report.text);
+    header("size profile: each bundle's largest functions and data, bytes by crate");
+    print!("{}", size_profile(root));
     if report.first_load_brotli > BUDGET_BROTLI {
         return Err(format!(
             "the first load is {} B brotli, {:.1} KB over the design budget of {} KB \
@@ -85,6 +89,39 @@ pub fn dist(root: &Path) -> Result<u64, String> {
         ));
     }
     Ok(report.first_load_brotli)
+}
+
+/// The bundles' wasm as cargo built them (names kept, before wasm-bindgen and wasm-opt), each
+/// with the page it serves.
+const BUNDLES: [(&str, &str); 4] = [
+    ("app", "index.html"),
+    ("results", "index.html's second fetch"),
+    ("org", "org.html"),
+    ("staff", "staff.html"),
+];
+
+/// The profile of every bundle (`profile::text`, 20 largest of each); a bundle that cannot be read
+/// is said, not fatal: the budget is checked on dist/ itself.
+fn size_profile(root: &Path) -> String {
+    let target = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    };
+    let mut out = String::new();
+    for (bin, page) in BUNDLES {
+        let path = target
+            .join("wasm32-unknown-unknown/release")
+            .join(format!("{bin}.wasm"));
+        match std::fs::read(&path).ok().as_deref().and_then(profile::read) {
+            Some(contents) => out.push_str(&profile::text(
+                &format!("{bin}.wasm ({page})"),
+                &contents,
+                20,
+            )),
+            None => out.push_str(&format!("{}: not readable\n", path.display())),
+        }
+    }
+    out
 }
 
 /// `SITE_URL=https://example.gov.cn/zc/ cargo xtask dist`: chat apps (WeChat included) show a link
@@ -117,6 +154,78 @@ fn absolute_preview(index: &str, site: &str) -> Result<String, String> {
 /// Pages beside index.html, each its own Trunk build and wasm bundle (org: the organisation
 /// estimator; staff: the link and QR code builder).
 pub const OTHER_PAGES: &[&str] = &["org.html", "staff.html"];
+
+/// The residents' results as a second fetch of index.html: `results.html` is not a page but the
+/// Trunk build of the `results` bundle (`app/src/bin/results.rs`), which public/results.js starts
+/// while the person answers. Its script and wasm go to dist/ (the HTML does not).
+pub struct SecondFetch {
+    /// The bundle's JavaScript glue, e.g. `results-1a2b….js`.
+    pub js: String,
+    /// Its wasm, e.g. `results-1a2b…_bg.wasm`.
+    pub wasm: String,
+}
+
+impl SecondFetch {
+    /// The files of the second fetch in dist/: the loader, the glue and the wasm.
+    pub fn files(&self) -> Vec<String> {
+        vec!["results.js".to_string(), self.js.clone(), self.wasm.clone()]
+    }
+}
+
+/// Builds the results' bundle and copies its glue and wasm into dist/.
+fn results_bundle(root: &Path, dist: &Path) -> Result<SecondFetch, String> {
+    const PAGE: &str = "results.html";
+    header("release build: trunk build --release results.html (the results, a second fetch)");
+    let out = root.join("target").join("trunk-pages").join(PAGE);
+    // A build of another commit may have left other hashed names behind.
+    let _ = std::fs::remove_dir_all(&out);
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release", "--dist"])
+        .arg(&out)
+        .arg(PAGE)
+        .current_dir(root);
+    run(&mut cmd)?;
+    let (mut js, mut wasm) = (None, None);
+    for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))? {
+        let entry = entry.map_err(|e| format!("{}: {e}", out.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with("results-") {
+            continue;
+        }
+        if name.ends_with("_bg.wasm") {
+            wasm = Some(name.clone());
+        } else if name.ends_with(".js") {
+            js = Some(name.clone());
+        } else {
+            continue;
+        }
+        std::fs::copy(entry.path(), dist.join(&name))
+            .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+    }
+    match (js, wasm) {
+        (Some(js), Some(wasm)) => Ok(SecondFetch { js, wasm }),
+        _ => Err(format!(
+            "{} has no results-*.js and results-*_bg.wasm",
+            out.display()
+        )),
+    }
+}
+
+/// Names the results' bundle in dist/index.html (`<meta name="results-js">`, `results-wasm`,
+/// read by public/results.js). The names are written without `./`: they are not part of the first
+/// load, which counts the files the page itself loads. Returns the new page.
+fn name_results_bundle(dist: &Path, index: &str, second: &SecondFetch) -> Result<String, String> {
+    let tags = format!(
+        r#"<meta name="results-js" content="{}"><meta name="results-wasm" content="{}">"#,
+        second.js, second.wasm
+    );
+    let page = index.replacen("</head>", &format!("{tags}</head>"), 1);
+    if page == index {
+        return Err("dist/index.html has no </head> to name the results' bundle in".into());
+    }
+    std::fs::write(dist.join("index.html"), &page).map_err(|e| format!("dist/index.html: {e}"))?;
+    Ok(page)
+}
 
 /// Copies a page's build into dist/ (files only; dist/ keeps what it has). Trunk always names the
 /// page index.html: it becomes `page`.

@@ -8,6 +8,7 @@
 
 mod bench;
 mod dist;
+mod profile;
 mod run;
 mod serve;
 mod setup;

@@ -61,7 +61,12 @@ pub fn referenced_files(html: &str) -> BTreeSet<String> {
     found
 }
 
-pub fn report(dist: &Path, index_html: &str, other_pages: &[&str]) -> Result<Report, String> {
+pub fn report(
+    dist: &Path,
+    index_html: &str,
+    other_pages: &[&str],
+    second_fetch: &[String],
+) -> Result<Report, String> {
     let mut files = Vec::new();
     collect(dist, &mut files)?;
     files.retain(|f| !is_compressed_copy(f));
@@ -121,6 +126,15 @@ pub fn report(dist: &Path, index_html: &str, other_pages: &[&str]) -> Result<Rep
         } else {
             "OVER BUDGET".to_string()
         }
+    ));
+    // What index.html fetches while the person answers (the results), outside the first load.
+    let second: u64 = second_fetch
+        .iter()
+        .filter_map(|rel| brotli_of.get(rel.as_str()))
+        .sum();
+    text.push_str(&format!(
+        "{:<44} {:>32}\n",
+        "index.html's second fetch, the results (brotli)", second
     ));
     // The other pages' own loads (not the budget's: the first load is index.html's).
     for page in other_pages {

@@ -27,7 +27,7 @@ pub fn PersonPage() -> impl IntoView {
         } else if waiting.get() {
             view! { <ResumePrompt/> }.into_any()
         } else if route.get() == Route::PersonResults {
-            view! { <Results/> }.into_any()
+            view! { <results::FetchedResults/> }.into_any()
         } else {
             view! { <Questionnaire/> }.into_any()
         }

@@ -11,6 +11,8 @@ use rules_core::Audience;
 #[component]
 pub fn Questionnaire() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The results' bundle comes while the person answers.
+    super::results::fetch_results_code();
     let current = Memo::new(move |_| state.report.with(|r| state.session.with(|s| s.current(r))));
 
     // No question left: the results. A new question takes the focus, so screen readers read it and

@@ -6,13 +6,14 @@
 use crate::dom::focus_later;
 use crate::format::{self, status_mark};
 use crate::html;
-use crate::session::Session;
+use crate::session::{Saved, Session, Step};
 use crate::state::AppState;
 use leptos::prelude::*;
 use markup::{html, to_html, Html};
 use rules_core::evaluate::{BenefitReport, Report};
 use rules_core::leads::Lead;
 use rules_core::{Date, Facts, Status};
+use wasm_bindgen::JsValue;
 
 /// The groups, in the order a user reads them.
 pub const GROUPS: [Status; 5] = [
@@ -284,6 +285,117 @@ pub fn results_html(report: &Report, session: &Session, day: Date) -> Html {
     h
 }
 
+/// The results page for the answers the residents' page hands over (`Saved`'s JSON, see
+/// [`Saved::from_page`]) on a day (`YYYY-MM-DD`): what the results' bundle (`bin/results.rs`)
+/// serves. The same page [`Results`] draws; empty for input the page never writes.
+pub fn page_html(saved: &str, day: &str) -> String {
+    let (Ok(saved), Ok(day)) = (Saved::from_page(saved), Date::parse(day)) else {
+        return String::new();
+    };
+    let session = saved.session();
+    let report = rules_core::evaluate_person(&session.facts, day);
+    results_html(&report, &session, day).into_string()
+}
+
+/// The loader of the results' bundle (public/results.js, a file: the CSP allows no inline script).
+const RESULTS_LOADER: &str = "results.js";
+
+/// The results' renderer, once public/results.js has started the results' bundle.
+fn renderer() -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&window(), &"cqResults".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()
+}
+
+/// Starts fetching the results' bundle (once): the residents' first load carries the questions
+/// and the rules, and the results' words and code come while the person answers.
+pub fn fetch_results_code() {
+    let document = document();
+    if renderer().is_some() || document.get_element_by_id("results-code").is_some() {
+        return;
+    }
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    script.set_id("results-code");
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", RESULTS_LOADER);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&script);
+    }
+}
+
+/// The results on the residents' page: the same page as [`Results`], written by the results'
+/// bundle (a second fetch, started while the person answers) from the answers and the day. Until
+/// it has arrived, a title (not the results', which tests and focus wait for) and a line saying
+/// the results are on their way.
+#[component]
+pub fn FetchedResults() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ready = RwSignal::new(renderer().is_some());
+    let failed = RwSignal::new(false);
+    fetch_results_code();
+    let on_ready = window_event_listener_untyped("cq-results", move |_| ready.set(true));
+    let on_failed = window_event_listener_untyped("cq-results-failed", move |_| failed.set(true));
+    on_cleanup(move || {
+        on_ready.remove();
+        on_failed.remove();
+    });
+    // The page's title takes the focus, the waiting line's until the results have come.
+    Effect::new(move |_| {
+        focus_later(if ready.get() {
+            "results-title"
+        } else {
+            "results-waiting"
+        });
+    });
+    let page = move || {
+        let day = state.as_of.get();
+        let saved = state
+            .session
+            .with(|s| Saved::of(s, Step::Results).to_json());
+        let written = ready
+            .get()
+            .then(renderer)
+            .flatten()
+            .and_then(|render| {
+                render
+                    .call2(&JsValue::NULL, &saved.into(), &day.to_string().into())
+                    .ok()
+            })
+            .and_then(|html| html.as_string());
+        written.unwrap_or_else(|| {
+            let line = if failed.get() {
+                format!(
+                    "结果没有加载成功。请检查网络后刷新页面，或拨打 {} 咨询。",
+                    rules_core::documents::HOTLINE_NUMBER
+                )
+            } else {
+                "正在整理您的查询结果，请稍候……".to_string()
+            };
+            to_html!(
+                "<div class=\"title-row\"><h2 id=\"results-waiting\" tabindex=\"-1\">您的查询结果</h2></div><p class=\"loading\" role=\"status\">{}</p>",
+                line
+            )
+            .into_string()
+        })
+    };
+    let act = move |ev: leptos::ev::MouseEvent| {
+        if crate::dom::clicked(&ev, "[data-print]").is_some() {
+            let _ = window().print();
+        } else if crate::dom::clicked(&ev, "[data-restart]").is_some() {
+            state.restart();
+        } else {
+            crate::ui::edit_from_click(state, &ev);
+        }
+    };
+    view! {
+        <section class="results" id="results" aria-labelledby="results-title" inner_html=page on:click=act></section>
+    }
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -365,6 +477,38 @@ mod tests {
         let top = do_now_html(&nothing);
         assert!(top.contains("还没有确定"));
         assert_eq!(top.matches("data-edit=").count(), 2, "{top}");
+    }
+
+    #[test]
+    fn the_results_bundle_writes_the_page_the_residents_page_draws() {
+        let day = Date::ymd(2026, 12, 7);
+        let mut session = Session::default();
+        for (q, answer) in [
+            (Q::Audience, Answer::Choice("person".into())),
+            (Q::PovertyStatus, Answer::Choice("alleviated".into())),
+            (Q::HukouChongqing, Answer::Bool(true)),
+            (Q::HukouDistrict, Answer::Choice("wuxi".into())),
+            (Q::Age, Answer::Count(30)),
+            (Q::Activity, Answer::Choice("employee".into())),
+            (Q::WorkPlace, Answer::Choice("shandong".into())),
+            (Q::WorkSince, Answer::Date(Date::ymd(2026, 8, 1))),
+        ] {
+            session.answer(q, &answer).expect("a valid answer");
+        }
+        session.skip(Q::JobSearchReceived);
+        // Answers not yet marked as a person's (no audience yet) are written too.
+        let mut unmarked = Session::default();
+        unmarked
+            .answer(Q::Age, &Answer::Count(20))
+            .expect("a valid answer");
+        for session in [session, unmarked, Session::default()] {
+            let report = rules_core::evaluate_person(&session.facts, day);
+            let drawn = results_html(&report, &session, day).into_string();
+            let json = Saved::of(&session, Step::Results).to_json();
+            assert_eq!(page_html(&json, &day.to_string()), drawn);
+        }
+        assert_eq!(page_html("{", "2026-12-07"), "");
+        assert_eq!(page_html("{}", "07/12/2026"), "");
     }
 
     #[test]

@@ -31,6 +31,20 @@ pub fn is_amount(value: &Value) -> bool {
     matches!(value, Value::Amount { .. } | Value::UpTo { .. })
 }
 
+/// What a claimable benefit is worth, as 您现在可以做什么 lists it: "预估补贴 800 元/人" (what the figure
+/// is, from its catalogue entry), or the value's own words when it is not an amount.
+pub fn claim_figure(b: &rules_core::BenefitReport) -> String {
+    if is_amount(&b.estimate.value) {
+        format!(
+            "预估{} {}",
+            rules_core::catalogue::amount_kind(b.id),
+            b.estimate.value.text()
+        )
+    } else {
+        b.estimate.value.text()
+    }
+}
+
 /// An answer as the user gave it: 是 / 否, an option's label, a number, a date.
 pub fn answer_text(q: Q, answer: &Answer, day: Date) -> String {
     match answer {

@@ -77,6 +77,24 @@ async function noSeriousAxe(page, what) {
   eq(bad.map((v) => v.id), [], `${what}: serious/critical axe violations`);
 }
 
+/** Gives `answer` (undefined: 不清楚) to question `q` of kind `kind` and waits for what comes next. */
+async function answerAndWait(page, q, kind, answer) {
+  if (answer === undefined) await page.locator('#q-unknown').tap();
+  else if (kind === 'YesNo') await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
+  else if (kind === 'Choice') await page.locator(`button[data-answer="${answer}"]`).tap();
+  else if (kind === 'District') {
+    await page.selectOption('#q-input', answer);
+    await page.locator('#q-confirm').tap();
+  } else {
+    await page.fill('#q-input', String(answer));
+    await page.locator('#q-confirm').tap();
+  }
+  await page.waitForFunction(
+    (prev) => document.getElementById('results-title') || document.querySelector('[data-question]')?.getAttribute('data-question') !== prev,
+    q,
+  );
+}
+
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
@@ -159,20 +177,7 @@ test('a future day for a past event is refused with a message; the counter does 
     if (q === 'graduated-on') break;
     const kind = await page.getAttribute('[data-question]', 'data-kind');
     const answer = answers[q];
-    if (answer === undefined) await page.locator('#q-unknown').tap();
-    else if (kind === 'YesNo') await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
-    else if (kind === 'Choice') await page.locator(`button[data-answer="${answer}"]`).tap();
-    else if (kind === 'District') {
-      await page.selectOption('#q-input', answer);
-      await page.locator('#q-confirm').tap();
-    } else {
-      await page.fill('#q-input', String(answer));
-      await page.locator('#q-confirm').tap();
-    }
-    await page.waitForFunction(
-      (prev) => document.getElementById('results-title') || document.querySelector('[data-question]')?.getAttribute('data-question') !== prev,
-      q,
-    );
+    await answerAndWait(page, q, kind, answer);
   }
   eq(await page.getAttribute('[data-question]', 'data-question'), 'graduated-on', 'the graduation day is asked');
   const before = await page.locator('#progress').innerText();
@@ -212,20 +217,7 @@ for (const journey of [WORKERS[0], JOURNEYS.find((j) => j.name === 'dibao-gradua
       assert(await fold('#q-unknown'), `${q}: 不清楚 is on the first screen`);
       if (i === 0) await page.screenshot({ path: join(shotDir, `leads-large-text-${journey.name}-360.png`) });
       const answer = journey.answers[q];
-      if (answer === undefined) await page.locator('#q-unknown').tap();
-      else if (kind === 'YesNo') await page.locator(`button[data-answer=${answer ? 'yes' : 'no'}]`).tap();
-      else if (kind === 'Choice') await page.locator(`button[data-answer="${answer}"]`).tap();
-      else if (kind === 'District') {
-        await page.selectOption('#q-input', answer);
-        await page.locator('#q-confirm').tap();
-      } else {
-        await page.fill('#q-input', String(answer));
-        await page.locator('#q-confirm').tap();
-      }
-      await page.waitForFunction(
-        (prev) => document.getElementById('results-title') || document.querySelector('[data-question]')?.getAttribute('data-question') !== prev,
-        q,
-      );
+      await answerAndWait(page, q, kind, answer);
     }
     console.log(`    大字模式 ${journey.name}: ${seen.length} questions checked`);
     assert(seen.length > 5, 'a whole journey');

@@ -6,7 +6,6 @@
 
 use super::estimate::{relevant, totals};
 use super::{hash, OrgStep};
-use crate::format::is_amount;
 use markup::{html, Html};
 use rules_core::choices::OrgKind;
 use rules_core::evaluate::{BenefitReport, Report};
@@ -54,15 +53,7 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
         }
         h.raw("：</p><ul class=\"do-now-list\">");
         for b in &eligible {
-            let figure = if is_amount(&b.estimate.value) {
-                format!(
-                    "预估{} {}",
-                    rules_core::catalogue::amount_kind(b.id),
-                    b.estimate.value.text()
-                )
-            } else {
-                b.estimate.value.text()
-            };
+            let figure = crate::format::claim_figure(b);
             html!(
                 h,
                 "<li data-benefit=\"{}\">{}：<strong>{}</strong></li>",

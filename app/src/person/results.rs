@@ -145,15 +145,7 @@ pub fn do_now_html(report: &Report) -> Html {
             eligible.len()
         );
         for b in &eligible {
-            let figure = if format::is_amount(&b.estimate.value) {
-                format!(
-                    "预估{} {}",
-                    rules_core::catalogue::amount_kind(b.id),
-                    b.estimate.value.text()
-                )
-            } else {
-                b.estimate.value.text()
-            };
+            let figure = format::claim_figure(b);
             html!(
                 h,
                 "<li data-benefit=\"{}\"><a href=\"#card-{}\" data-card=\"{}\">{}</a><span class=\"do-now-figure\">{}</span></li>",

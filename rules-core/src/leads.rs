@@ -110,12 +110,17 @@ pub fn ask_sentence(b: &BenefitReport, facts: &Facts, as_of: Date) -> String {
         .as_ref()
         .and_then(|d| crate::districts::find(&d.0))
         .filter(|_| facts.hukou_chongqing != Some(false));
+    let group = identity(facts);
     if let Some(d) = district {
         who.push_str(d.name);
+        // "我是巫溪县人" when no group was given; "我是巫溪县脱贫人口" when one was.
+        who.push_str(if group.is_empty() { "人" } else { group });
     } else if facts.hukou_chongqing == Some(true) {
         who.push_str("重庆户籍");
+        who.push_str(group);
+    } else {
+        who.push_str(group);
     }
-    who.push_str(identity(facts));
     if who == "我是" {
         who.clear();
     } else {
@@ -150,7 +155,6 @@ fn identity(facts: &Facts) -> &'static str {
         Some(PovertyStatus::MonitoredRiskEliminated) => "监测对象（已标注风险消除）",
         _ if facts.dibao == Some(true) => "低保家庭成员",
         _ if facts.relocated == Some(true) => "易地扶贫搬迁群众",
-        _ if facts.hukou_district.is_some() || facts.hukou_chongqing == Some(true) => "人",
         _ => "",
     }
 }
@@ -240,6 +244,12 @@ mod tests {
             ask_sentence(b, &f, DAY),
             "想问2026年脱贫人口一次性求职创业补贴（外出务工）还发不发？按2025年的规定是500 元/人。"
         );
+        // A 户籍 without a group, with and without its district.
+        let hukou = facts(r#"{"audience":"person","hukou-chongqing":true}"#);
+        assert!(ask_sentence(b, &hukou, DAY).starts_with("我是重庆户籍，想问"));
+        let district =
+            facts(r#"{"audience":"person","hukou-chongqing":true,"hukou-district":"wuxi"}"#);
+        assert!(ask_sentence(b, &district, DAY).starts_with("我是巫溪县人，想问"));
         // A benefit in force is never a lead.
         let in_force = report
             .benefit("employment-assistance-services")

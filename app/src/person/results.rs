@@ -374,17 +374,20 @@ pub fn FetchedResults() -> impl IntoView {
             .into_string()
         })
     };
-    let act = move |ev: leptos::ev::MouseEvent| {
-        if crate::dom::clicked(&ev, "[data-print]").is_some() {
-            let _ = window().print();
-        } else if crate::dom::clicked(&ev, "[data-restart]").is_some() {
-            state.restart();
-        } else {
-            crate::ui::edit_from_click(state, &ev);
-        }
-    };
+    let act = move |ev: leptos::ev::MouseEvent| on_results_click(state, &ev);
     view! {
         <section class="results" id="results" aria-labelledby="results-title" inner_html=page on:click=act></section>
+    }
+}
+
+/// The results' delegated clicks, fetched or drawn here: 打印, 重新开始, and 回答 / 修改.
+fn on_results_click(state: AppState, ev: &leptos::ev::MouseEvent) {
+    if crate::dom::clicked(ev, "[data-print]").is_some() {
+        let _ = window().print();
+    } else if crate::dom::clicked(ev, "[data-restart]").is_some() {
+        state.restart();
+    } else {
+        crate::ui::edit_from_click(state, ev);
     }
 }
 
@@ -400,15 +403,7 @@ pub fn Results() -> impl IntoView {
                 .with(|s| results_html(r, s, day).into_string())
         })
     };
-    let act = move |ev: leptos::ev::MouseEvent| {
-        if crate::dom::clicked(&ev, "[data-print]").is_some() {
-            let _ = window().print();
-        } else if crate::dom::clicked(&ev, "[data-restart]").is_some() {
-            state.restart();
-        } else {
-            crate::ui::edit_from_click(state, &ev);
-        }
-    };
+    let act = move |ev: leptos::ev::MouseEvent| on_results_click(state, &ev);
     view! {
         <section class="results" id="results" aria-labelledby="results-title" inner_html=page on:click=act></section>
     }

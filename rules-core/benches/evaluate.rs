@@ -91,6 +91,28 @@ fn main() {
         "bench evaluate-brief/typical: {rate:.0} evaluations/s, {:.1} µs each (the rules without their words, as for --summary)",
         each.as_secs_f64() * 1e6
     );
+    // "还剩约 M 题" on the residents' page: the rest of the questionnaire simulated after each answer,
+    // for a person who has answered only that she is a person (the longest simulation).
+    let fresh = Facts {
+        audience: Some(Audience::Person),
+        ..Facts::default()
+    };
+    let runs = 200u32;
+    let start = Instant::now();
+    let mut left = 0;
+    for _ in 0..runs {
+        left = rules_core::evaluate::questions_left(
+            black_box(&fresh),
+            as_of,
+            |_| false,
+            rules_core::evaluate::asks_person,
+        );
+    }
+    let each = start.elapsed() / runs;
+    println!(
+        "bench questions-left/fresh-person: {:.2} ms each ({left} questions estimated; once per answer, on the question screen)",
+        each.as_secs_f64() * 1e3
+    );
     let full = full();
     println!(
         "bench questionnaire/full: {} questions to decide all {} benefits (of {} possible questions)",

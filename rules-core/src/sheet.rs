@@ -7,18 +7,18 @@
 //! `subsidy-check evaluate --summary` gives for the same answers (per benefit of the person's audience,
 //! by status). Nothing here reads files: the caller hands over rows of text.
 
-use crate::catalogue::{self, Audience};
-use crate::choices::PovertyStatus;
-use crate::date::Date;
-use crate::districts::{self, DISTRICTS};
-use crate::evaluate::{Report, Status, Value};
-use crate::facts::{Answer, AnswerKind, Facts, Q};
-use crate::input;
+use crate::engine::facts::{Answer, AnswerKind, Facts, Q};
+use crate::registry::catalogue::{self, Audience};
+use crate::registry::evaluate::{Report, Status, Value};
+use crate::vocabulary::choices::PovertyStatus;
+use crate::vocabulary::date::Date;
+use crate::vocabulary::districts::{self, DISTRICTS};
+use crate::vocabulary::input;
 
 mod identity;
 mod words;
 
-use crate::questions::{options, wording};
+use crate::engine::questions::{options, wording};
 pub use identity::{age_on, birth_date};
 pub use words::Category;
 
@@ -1021,7 +1021,7 @@ pub struct Line {
     /// The questions that would decide it, then those its amount needs.
     pub asks: Vec<Q>,
     /// For a benefit no longer in force: where the person would have stood under the rules of its
-    /// last day ([`crate::evaluate::BenefitReport::status_on_last_day`]), and that day.
+    /// last day ([`crate::registry::evaluate::BenefitReport::status_on_last_day`]), and that day.
     pub last_day: Option<(Status, Date)>,
 }
 
@@ -1142,7 +1142,7 @@ pub fn missing_answers(line: &Line) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evaluate_person;
+    use crate::registry::evaluate::evaluate_person;
 
     const DAY: Date = Date::ymd(2025, 6, 20);
 
@@ -1638,7 +1638,7 @@ mod tests {
                 None => assert!(expected.is_empty(), "{}", benefit.id),
                 Some((counts, day)) => {
                     seen += 1;
-                    assert_eq!(day, crate::source::NOTICE_END, "{}", benefit.id);
+                    assert_eq!(day, crate::vocabulary::source::NOTICE_END, "{}", benefit.id);
                     for (status, n) in LAST_DAY_COUNTED.iter().zip(counts) {
                         assert_eq!(
                             expected.iter().filter(|s| *s == status).count(),

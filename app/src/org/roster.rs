@@ -8,7 +8,7 @@ use rules_core::input::{parse_count, parse_money};
 use rules_core::roster::{HireGroup, RosterTerm};
 
 /// Which boxes a row offers: rules-core says, from the rules of the organisation's benefits.
-pub use rules_core::roster::RosterFields as Fields;
+pub use rules_core::RosterFields as Fields;
 
 /// One row as typed: the text of each box, and the yes / no / unknown choices.
 #[derive(Debug, Clone, PartialEq, Eq)]

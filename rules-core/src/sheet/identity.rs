@@ -3,7 +3,7 @@
 //! 1999 carry `YYMMDD` of the 1900s in the 7th to 12th. Only the date is taken: the number itself is
 //! never copied into an answer, a message or anything else this module returns.
 
-use crate::date::Date;
+use crate::vocabulary::date::Date;
 
 /// Why a number gives no birth date (never quoting the number).
 pub const NOT_AN_ID: &str = "不是有效的身份证号码（位数、出生日期或校验位不对），没有从中读取年龄";

@@ -3,8 +3,8 @@
 //! unanswered with a finding that says why).
 
 use super::normalise;
-use crate::choices::PovertyStatus;
-use crate::facts::{Answer, Q};
+use crate::engine::facts::{Answer, Q};
+use crate::vocabulary::choices::PovertyStatus;
 
 /// What a register category (人员类别, 户类型, 脱贫属性 …) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

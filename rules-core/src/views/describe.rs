@@ -103,7 +103,7 @@ pub fn parameter_history(parameter: &Parameter) -> ParameterHistory {
 /// The history of a benefit's dated figures on `day` (its standing is that day's); `None` for an id
 /// not in the catalogue's rules.
 pub fn history(benefit: &str, day: Date) -> Option<BenefitHistory> {
-    let rules = crate::benefits().find(|b| b.entry.id == benefit)?;
+    let rules = crate::registry::lists::benefits().find(|b| b.entry.id == benefit)?;
     Some(BenefitHistory {
         standing: rules.validity.summary(day),
         checked: crate::vocabulary::source::POLICY_CHECKED,
@@ -157,7 +157,7 @@ pub fn benefit_on(entry: &CatalogueEntry, day: Date) -> BenefitDescription {
 
 /// A benefit's description without its history (no date needed).
 pub fn benefit(entry: &CatalogueEntry) -> BenefitDescription {
-    let rules = crate::benefits().find(|b| b.entry.id == entry.id);
+    let rules = crate::registry::lists::benefits().find(|b| b.entry.id == entry.id);
     BenefitDescription {
         entry: *entry,
         encoded: rules.is_some(),
@@ -240,7 +240,7 @@ mod tests {
 
     #[test]
     fn every_document_need_names_a_catalogued_document() {
-        for b in crate::benefits() {
+        for b in crate::registry::lists::benefits() {
             for need in b.documents {
                 assert!(
                     crate::engine::documents::find(need.document).is_some(),
@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(d.benefits.len(), CATALOGUE.len());
         assert_eq!(
             d.benefits.iter().filter(|b| b.encoded).count(),
-            crate::benefits().count()
+            crate::registry::lists::benefits().count()
         );
     }
 }

@@ -35,11 +35,7 @@ pub fn is_amount(value: &Value) -> bool {
 /// is, from its catalogue entry), or the value's own words when it is not an amount.
 pub fn claim_figure(b: &rules_core::BenefitReport) -> String {
     if is_amount(&b.estimate.value) {
-        format!(
-            "预估{} {}",
-            rules_core::catalogue::amount_kind(b.id),
-            b.estimate.value.text()
-        )
+        format!("预估{} {}", b.entry.kind.label(), b.estimate.value.text())
     } else {
         b.estimate.value.text()
     }

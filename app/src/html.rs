@@ -36,7 +36,7 @@ pub fn estimate(e: &Estimate) -> Html {
 /// "2025年标准（仅供参考）" so nobody takes it for money they can claim.
 pub fn benefit_estimate(b: &BenefitReport) -> Html {
     let label = if b.standing == Standing::InForce {
-        format!("预估{}", rules_core::catalogue::amount_kind(b.id))
+        format!("预估{}", b.entry.kind.label())
     } else {
         format!("{}（仅供参考）", reference_standard(b.rules_on))
     };
@@ -170,18 +170,18 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
     let mut h = to_html!(
         "<article class=\"card card-{}\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{}</p>",
         status,
-        b.id,
+        b.entry.id,
         status,
         b.standing.id(),
-        b.id,
-        b.id,
-        b.name,
+        b.entry.id,
+        b.entry.id,
+        b.entry.name,
         badge(b.status)
     );
     match b.status {
         Status::Eligible => {
             h.push(&benefit_estimate(b));
-            h.push(&documents(b.id, b.documents, facts));
+            h.push(&documents(b.entry.id, b.documents, facts));
             h.push(&apply(b.apply));
         }
         Status::NeedsAnswers => {
@@ -228,17 +228,17 @@ pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
     use rules_core::leads::{ask_sentence, figure_label, whom_to_ask, Lead};
     let mut h = to_html!(
         "<article class=\"card card-lead\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" data-lead=\"yes\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{} <span class=\"would-have\">{}</span></p>",
-        b.id,
+        b.entry.id,
         b.status.id(),
         b.standing.id(),
-        b.id,
-        b.id,
-        b.name,
+        b.entry.id,
+        b.entry.id,
+        b.entry.name,
         badge(b.status),
         Lead::WouldQualify.sentence(b)
     );
     h.push(&labelled_estimate(&b.estimate, &figure_label(b)));
-    let ask_id = format!("ask-{}", b.id);
+    let ask_id = format!("ask-{}", b.entry.id);
     html!(
         h,
         "<div class=\"ask-box\"><h5 class=\"sub\">先问清楚今年还办不办</h5><p class=\"whom\"><span class=\"label\">问谁：</span>{}</p><p class=\"label\">可以这样问：</p><p class=\"ask-sentence\" id=\"{}\">{}</p><p class=\"ask-actions no-print\"><button type=\"button\" class=\"speak secondary\" data-speak=\"{}\">朗读</button> <button type=\"button\" class=\"secondary\" data-copy=\"{}\">复制这句话</button></p></div>",
@@ -250,7 +250,7 @@ pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
     );
     h.push(&documents_under(
         "如果继续执行，要带的材料",
-        b.id,
+        b.entry.id,
         b.documents,
         facts,
     ));
@@ -309,8 +309,8 @@ pub fn cite(b: &BenefitReport) -> Html {
     to_html!(
         "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p>",
         notice_number(),
-        b.clause,
-        crate::route::policy_href(b.id)
+        b.entry.clause,
+        crate::route::policy_href(b.entry.id)
     )
 }
 
@@ -389,17 +389,17 @@ mod tests {
                 html.matches("<li class=\"condition-").count(),
                 shown,
                 "{}",
-                b.id
+                b.entry.id
             );
             assert!(
                 html.contains("<details class=\"conditions-more\">"),
                 "{}",
-                b.id
+                b.entry.id
             );
             assert!(
-                html.contains(&format!("href=\"policy.html#{}\"", b.id)),
+                html.contains(&format!("href=\"policy.html#{}\"", b.entry.id)),
                 "{}",
-                b.id
+                b.entry.id
             );
         }
         // Nothing is answered: every shown condition of an open benefit waits for an answer.

@@ -70,7 +70,7 @@ async fn the_merged_list_ticks_off_and_keeps_its_ticks() {
         .benefits
         .iter()
         .filter(|b| b.status == Status::Eligible)
-        .map(|b| b.id)
+        .map(|b| b.entry.id)
         .collect();
     assert_eq!(eligible.len(), 3, "three benefits 可以申请");
 

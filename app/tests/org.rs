@@ -143,7 +143,7 @@ async fn estimate_table_and_totals_show_rules_core_figures() {
     });
 
     let hiring = report.benefit("hiring-subsidy").expect("hiring subsidy");
-    let block = format!("[data-benefit={}]", hiring.id);
+    let block = format!("[data-benefit={}]", hiring.entry.id);
     for line in &hiring.estimate.breakdown {
         let row = format!("{block} tr[data-row='{}']:not(.still-needed)", line.row);
         assert_eq!(

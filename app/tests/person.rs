@@ -208,10 +208,11 @@ async fn results_show_the_groups_and_amounts_rules_core_computes() {
         .iter()
         .find(|c| c.outcome == rules_core::Outcome::NotMet)
         .expect("a failed condition");
-    assert!(
-        text(&host, &format!("[data-benefit={}] .not-met", ruled_out.id))
-            .contains(&*reason.message)
-    );
+    assert!(text(
+        &host,
+        &format!("[data-benefit={}] .not-met", ruled_out.entry.id)
+    )
+    .contains(&*reason.message));
 
     // Still open: the questions that would decide are listed.
     if let Some(open) = report
@@ -222,7 +223,7 @@ async fn results_show_the_groups_and_amounts_rules_core_computes() {
         assert!(
             count(
                 &host,
-                &format!("[data-benefit={}] .decide-questions li", open.id)
+                &format!("[data-benefit={}] .decide-questions li", open.entry.id)
             ) > 0
         );
     }

@@ -104,7 +104,7 @@ fn render_audience(audience: Audience, day: Date) -> Html {
 /// One benefit's section (policy.html#<id>).
 fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: Date) -> Html {
     let mut html = Html::new();
-    let id = benefit.id;
+    let id = benefit.entry.id;
     let description = rules_core::catalogue::find(id).map(rules_core::describe::benefit);
     html!(
         html,
@@ -112,7 +112,7 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
         id,
         id,
         id,
-        benefit.name
+        benefit.entry.name
     );
     // A link to the benefit (policy.html#<id>, the staff's QR codes) opens on where it stands and
     // what it is worth; the conditions follow, the notice's own words fold below.
@@ -172,9 +172,9 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
         html,
         "<dt>政策依据</dt><dd>{} {}</dd>\n",
         rules_core::source::NOTICE_NUMBER,
-        benefit.clause
+        benefit.entry.clause
     );
-    for (section, text) in rules_core::notice::clause_texts(benefit.clause) {
+    for (section, text) in rules_core::notice::clause_texts(benefit.entry.clause) {
         html!(
             html,
             "<dd><details><summary>通知原文 {}</summary><blockquote lang=\"zh-CN\" aria-label=\"通知原文 {}\">{}</blockquote></details></dd>\n",
@@ -268,13 +268,13 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
 /// grade (rules-core's `describe::history`, from `parameters::all()`), its standing and 核对日期.
 fn render_history(benefit: &rules_core::BenefitReport, day: Date) -> Html {
     let mut html = Html::new();
-    let Some(history) = rules_core::describe::history(benefit.id, day) else {
+    let Some(history) = rules_core::describe::history(benefit.entry.id, day) else {
         return html;
     };
     html!(
         html,
         "<dt>历年标准</dt><dd class=\"history\" data-history=\"{}\">现在：{}。核对日期：{}。",
-        benefit.id,
+        benefit.entry.id,
         benefit.standing.label(),
         history.checked.chinese()
     );

@@ -89,7 +89,7 @@ pub fn write_summary(report: &Report, out: &mut Vec<u8>) -> Result<(), serde_jso
             out.push(b',');
         }
         out.extend_from_slice(b"{\"id\":");
-        name(out, benefit.id)?;
+        name(out, benefit.entry.id)?;
         out.extend_from_slice(b",\"status\":");
         name(out, benefit.status.id())?;
         out.extend_from_slice(b",\"standing\":");
@@ -218,7 +218,7 @@ impl<'a> Full<'a> {
             .filter_map(|b| {
                 let lead = Lead::of(b)?;
                 Some(LeadOut {
-                    id: b.id,
+                    id: b.entry.id,
                     lead: lead.id(),
                     figure_label: leads::figure_label(b),
                     whom_to_ask: leads::whom_to_ask(b),
@@ -273,7 +273,7 @@ impl<'a> Summary<'a> {
                 .iter()
                 .filter(|benefit| benefit.status != Status::NotForAudience)
                 .map(|benefit| BenefitSummary {
-                    id: benefit.id,
+                    id: benefit.entry.id,
                     status: benefit.status,
                     standing: benefit.standing,
                     status_on_last_day: benefit.status_on_last_day,

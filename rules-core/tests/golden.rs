@@ -97,7 +97,7 @@ fn check(benefit: &str, case: &Value, base: &Map<String, Value>) -> Vec<String> 
     // The case's clause must be one the benefit rests on: its notice clause, a condition's, or the
     // basis of its standing.
     let clause = case["clause"].as_str().unwrap_or_default();
-    let cited = result.clause.contains(clause)
+    let cited = result.entry.clause.contains(clause)
         || result.validity.basis.contains(clause)
         || result.conditions.iter().any(|c| c.clause.contains(clause));
     if !cited {

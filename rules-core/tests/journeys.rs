@@ -129,7 +129,7 @@ fn outcome(report: &Report, skipped: &[Q]) -> (Vec<String>, Vec<Q>) {
             let last_day = b.status_on_last_day;
             format!(
                 "{} {:?} {last_day:?} {:?}",
-                b.id, b.status, b.estimate.value
+                b.entry.id, b.status, b.estimate.value
             )
         })
         .collect();
@@ -250,7 +250,7 @@ fn journey(known: &Facts, day: Date, person: bool, name: &str) -> Vec<Step> {
             for b in &r.benefits {
                 println!(
                     "   {} {:?} {:?}",
-                    b.id,
+                    b.entry.id,
                     b.status,
                     b.conditions
                         .iter()

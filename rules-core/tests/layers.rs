@@ -6,15 +6,19 @@
 
 use std::path::{Path, PathBuf};
 
-const LAYERS: [&str; 6] = ["vocabulary", "engine", "benefits", "registry", "views", "sheet"];
+const LAYERS: [&str; 6] = [
+    "vocabulary",
+    "engine",
+    "benefits",
+    "registry",
+    "views",
+    "sheet",
+];
 const SHARED_FAMILY_HELPERS: [&str; 2] = ["groups", "loans"];
 
 fn rank(layer: &str) -> Option<usize> {
     // views and sheet stand side by side at the top.
-    LAYERS
-        .iter()
-        .position(|l| *l == layer)
-        .map(|at| at.min(4))
+    LAYERS.iter().position(|l| *l == layer).map(|at| at.min(4))
 }
 
 /// Every `.rs` file under `dir`.
@@ -90,7 +94,9 @@ fn violations(src: &Path) -> Vec<String> {
     let mut found = Vec::new();
     for file in all {
         let relative = file.strip_prefix(src).unwrap_or(&file);
-        let mut components = relative.components().map(|c| c.as_os_str().to_string_lossy());
+        let mut components = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy());
         let (Some(layer), Some(module)) = (components.next(), components.next()) else {
             continue; // lib.rs, sheet.rs: the root declares and re-exports only.
         };
@@ -140,12 +146,18 @@ fn a_planted_violation_is_reported() {
     for (file, text) in [
         ("vocabulary/date.rs", "use crate::engine::facts::Q;\n"),
         ("benefits/placement.rs", "use crate::benefits::hiring::X;\n"),
-        ("views/leads.rs", "fn f() { crate::benefits::students::Y; }\n"),
+        (
+            "views/leads.rs",
+            "fn f() { crate::benefits::students::Y; }\n",
+        ),
         (
             "engine/facts.rs",
             "use crate::{vocabulary::date::{Date, Day}, engine::logic::Tri};\n",
         ),
-        ("engine/rule.rs", "use crate::{engine::report::{A, B}, registry::lists::L};\n"),
+        (
+            "engine/rule.rs",
+            "use crate::{engine::report::{A, B}, registry::lists::L};\n",
+        ),
     ] {
         let path = plant.join(file);
         if let Some(dir) = path.parent() {
@@ -156,8 +168,12 @@ fn a_planted_violation_is_reported() {
     let found = violations(&plant);
     let _ = std::fs::remove_dir_all(&plant);
     assert_eq!(found.len(), 4, "{found:#?}");
-    assert!(found[..].iter().any(|f| f.contains("date.rs") && f.contains("above")));
+    assert!(found[..]
+        .iter()
+        .any(|f| f.contains("date.rs") && f.contains("above")));
     assert!(found.iter().any(|f| f.contains("names another family")));
     assert!(found.iter().any(|f| f.contains("only the registry")));
-    assert!(found.iter().any(|f| f.contains("rule.rs") && f.contains("registry")));
+    assert!(found
+        .iter()
+        .any(|f| f.contains("rule.rs") && f.contains("registry")));
 }

@@ -39,7 +39,7 @@ fn outcomes(facts: &Facts, day: Date) -> Vec<(&'static str, String, String)> {
         .iter()
         .map(|b| {
             (
-                b.id,
+                b.entry.id,
                 b.status.id().to_string(),
                 format!("{:?}", b.estimate.value),
             )

@@ -206,16 +206,16 @@ fn check_amounts(report: &Report, facts: &Facts) -> Result<(), TestCaseError> {
             Value::UpTo { max, .. } => (*max, "max"),
             _ => continue,
         };
-        let cap = cap(benefit.id, facts);
+        let cap = cap(benefit.entry.id, facts);
         prop_assert!(
             !amount.is_sign_negative(),
             "{}: negative {label} {amount}",
-            benefit.id
+            benefit.entry.id
         );
         prop_assert!(
             amount <= cap,
             "{}: {label} {amount} above cap {cap}",
-            benefit.id
+            benefit.entry.id
         );
     }
     Ok(())
@@ -297,20 +297,20 @@ proptest! {
         prop_assert_eq!(brief.notice_ended, full.notice_ended);
         prop_assert_eq!(brief.benefits.len(), full.benefits.len());
         for (b, f) in brief.benefits.iter().zip(&full.benefits) {
-            prop_assert_eq!(b.id, f.id);
-            prop_assert_eq!(b.status, f.status, "{}", f.id);
+            prop_assert_eq!(b.entry.id, f.entry.id);
+            prop_assert_eq!(b.status, f.status, "{}", f.entry.id);
             prop_assert_eq!(b.standing, f.standing);
             prop_assert_eq!(b.status_on_last_day, f.status_on_last_day);
             prop_assert_eq!(b.rules_on, f.rules_on);
-            prop_assert_eq!(&b.estimate.value, &f.estimate.value, "{}", f.id);
+            prop_assert_eq!(&b.estimate.value, &f.estimate.value, "{}", f.entry.id);
             prop_assert_eq!(&b.estimate.refine, &f.estimate.refine);
             prop_assert_eq!(b.estimate.confidence, f.estimate.confidence);
             prop_assert_eq!(&b.estimate.sources, &f.estimate.sources);
-            prop_assert_eq!(b.open_questions(), f.open_questions(), "{}", f.id);
+            prop_assert_eq!(b.open_questions(), f.open_questions(), "{}", f.entry.id);
             let conditions = |r: &rules_core::BenefitReport| -> Vec<_> {
                 r.conditions.iter().map(|c| (c.id, c.outcome, c.asks.clone())).collect()
             };
-            prop_assert_eq!(conditions(b), conditions(f), "{}", f.id);
+            prop_assert_eq!(conditions(b), conditions(f), "{}", f.entry.id);
             let lines = |r: &rules_core::BenefitReport| -> Vec<_> {
                 r.estimate
                     .breakdown
@@ -318,7 +318,7 @@ proptest! {
                     .map(|l| (l.row, l.heads, l.qualifying, l.per_head, l.subtotal, l.missing))
                     .collect()
             };
-            prop_assert_eq!(lines(b), lines(f), "{}", f.id);
+            prop_assert_eq!(lines(b), lines(f), "{}", f.entry.id);
         }
     }
 
@@ -336,7 +336,7 @@ proptest! {
             .benefits
             .iter()
             .filter(|b| {
-                rules_core::catalogue::find(b.id).map(|e| e.audience)
+                rules_core::catalogue::find(b.entry.id).map(|e| e.audience)
                     == Some(rules_core::Audience::Person)
             })
             .cloned()
@@ -402,13 +402,13 @@ proptest! {
         let after = evaluate(&more, as_of);
         for (b, a) in before.benefits.iter().zip(&after.benefits) {
             if decided(b.status) {
-                prop_assert!(decided(a.status), "{} undecided after answering {}", b.id, q.id());
+                prop_assert!(decided(a.status), "{} undecided after answering {}", b.entry.id, q.id());
                 // Refining is fine (e.g. not eligible → not for this audience); flipping is not.
                 let flipped = matches!(
                     (b.status, a.status),
                     (Status::Eligible, Status::NotEligible) | (Status::NotEligible, Status::Eligible)
                 );
-                prop_assert!(!flipped, "{} flipped {:?} → {:?} after answering {}", b.id, b.status, a.status, q.id());
+                prop_assert!(!flipped, "{} flipped {:?} → {:?} after answering {}", b.entry.id, b.status, a.status, q.id());
             }
         }
     }
@@ -428,7 +428,7 @@ proptest! {
             let report = evaluate(&answers, as_of);
             let Some(next) = report.next_questions.first() else {
                 for (got, want) in report.benefits.iter().zip(&target.benefits) {
-                    prop_assert_eq!(got.status, want.status, "{} after {} questions", got.id, asked);
+                    prop_assert_eq!(got.status, want.status, "{} after {} questions", got.entry.id, asked);
                 }
                 break;
             };

@@ -57,8 +57,8 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
             html!(
                 h,
                 "<li data-benefit=\"{}\">{}：<strong>{}</strong></li>",
-                b.id,
-                b.name,
+                b.entry.id,
+                b.entry.name,
                 figure
             );
         }
@@ -74,8 +74,8 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
             html!(
                 h,
                 "<li data-benefit=\"{}\"><span>{}</span><span class=\"do-now-figure\">{}（{}）</span> <span class=\"do-now-whom\">{}</span></li>",
-                b.id,
-                b.name,
+                b.entry.id,
+                b.entry.name,
                 b.estimate.value.text(),
                 rules_core::leads::figure_label(b),
                 (&format!("请先问：{}", rules_core::leads::whom_to_ask(b)))
@@ -87,7 +87,11 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
     let questions: Vec<_> = report
         .next_questions
         .iter()
-        .filter(|q| shown.iter().any(|b| open(b) && q.decides.contains(&b.id)))
+        .filter(|q| {
+            shown
+                .iter()
+                .any(|b| open(b) && q.decides.contains(&b.entry.id))
+        })
         .take(2)
         .collect();
     if !questions.is_empty() {

@@ -18,19 +18,13 @@ pub fn relevant(report: &Report, audience: Audience, kind: Option<OrgKind>) -> V
     report
         .benefits
         .iter()
-        .filter(|b| b.audience == audience && b.status != Status::NotForAudience)
-        .filter(|b| !other.contains(&b.id))
+        .filter(|b| b.entry.audience == audience && b.status != Status::NotForAudience)
+        .filter(|b| !other.contains(&b.entry.id))
         .collect()
 }
 
 /// The grand totals of `audience`'s benefits: rules-core adds them up ([`rules_core::totals`]).
 pub use rules_core::totals::{totals, Total, Totals};
-
-/// Benefits whose amount is a loan's interest subsidy: shown in the loan panel, never added to
-/// subsidies paid out (rules-core's catalogue says which).
-pub fn is_loan(b: &BenefitReport) -> bool {
-    rules_core::catalogue::is_loan(b.id)
-}
 
 /// `30000 元`.
 pub fn total_text(total: &Total) -> String {
@@ -64,7 +58,7 @@ pub fn headline(b: &BenefitReport) -> String {
     let text = b.estimate.value.text();
     match b.status {
         // A loan's figure is the interest the state pays, not the loan.
-        Status::Eligible if is_amount(&b.estimate.value) && is_loan(b) => {
+        Status::Eligible if is_amount(&b.estimate.value) && b.entry.is_loan() => {
             format!("预估 {text}（贷款贴息：财政替您付的利息）")
         }
         Status::Eligible if is_amount(&b.estimate.value) => format!("预估 {text}"),

@@ -57,7 +57,17 @@ pub fn csv(report: &Report, audience: Audience, kind: Option<OrgKind>, title: &s
         if b.estimate.breakdown.is_empty() {
             line(
                 &mut out,
-                &[b.name, status, "", "", "", "", "", &value, &b.estimate.note],
+                &[
+                    b.entry.name,
+                    status,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    &value,
+                    &b.estimate.note,
+                ],
             );
             continue;
         }
@@ -75,7 +85,7 @@ pub fn csv(report: &Report, audience: Audience, kind: Option<OrgKind>, title: &s
             line(
                 &mut out,
                 &[
-                    b.name,
+                    b.entry.name,
                     status,
                     &format!("第{}组 {}", g.row, g.group),
                     &g.heads.to_string(),
@@ -90,7 +100,7 @@ pub fn csv(report: &Report, audience: Audience, kind: Option<OrgKind>, title: &s
         line(
             &mut out,
             &[
-                b.name,
+                b.entry.name,
                 status,
                 "合计",
                 "",

@@ -2,7 +2,7 @@
 //! estimate table per benefit and per group, the totals (预估), each benefit's conditions, formula
 //! steps, sources, documents and office; the answers given; print and CSV.
 
-use super::estimate::{self, relevant};
+use super::estimate::relevant;
 use super::roster::{Roster, RosterEditor};
 use super::{action, export, table};
 use super::{hash, roster_fields, store, uses_roster, OrgStep};
@@ -77,7 +77,7 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
         state.report.with(|r| {
             relevant(r, audience, kind())
                 .iter()
-                .any(|b| estimate::is_loan(b) && b.status == Status::Eligible)
+                .any(|b| b.entry.is_loan() && b.status == Status::Eligible)
         })
     };
     view! {
@@ -180,8 +180,8 @@ fn LoanPanel() -> impl IntoView {
             <LoanBox q=Q::LoanLpr id="loan-lpr" unit="%，可不填"/>
             <p class="help" id="loan-lpr-help">{rules_core::documents::LPR_HELP}</p>
             {move || state.report.with(|r| {
-                r.benefits.iter().find(|b| estimate::is_loan(b) && b.audience != Audience::Person).map(|b| {
-                    view! { <div class="loan-estimate" data-benefit=b.id inner_html=crate::html::estimate(&b.estimate).into_string()></div> }
+                r.benefits.iter().find(|b| b.entry.is_loan() && b.entry.audience != Audience::Person).map(|b| {
+                    view! { <div class="loan-estimate" data-benefit=b.entry.id inner_html=crate::html::estimate(&b.estimate).into_string()></div> }
                 })
             })}
         </section>

@@ -58,7 +58,7 @@ pub fn table_html(report: &Report, audience: Audience, kind: Option<OrgKind>) ->
         h.push(&benefit_html(b));
     }
     if !ended.is_empty() {
-        let names: Vec<&str> = ended.iter().map(|b| b.name).collect();
+        let names: Vec<&str> = ended.iter().map(|b| b.entry.name).collect();
         html!(
             h,
             "<details class=\"org-ended\" id=\"org-ended\"><summary>已到期、现在不能申请的 {} 项：{}</summary>",
@@ -87,15 +87,15 @@ pub fn benefit_html(b: &BenefitReport) -> Html {
     let mut h = to_html!(
         "<article class=\"card card-{} org-benefit\" data-benefit=\"{}\" data-status=\"{}\" aria-labelledby=\"org-b-{}\"><h4 id=\"org-b-{}\">{}</h4><p class=\"org-headline\">{}</p>",
         status,
-        b.id,
+        b.entry.id,
         status,
-        b.id,
-        b.id,
-        b.name,
+        b.entry.id,
+        b.entry.id,
+        b.entry.name,
         headline(b)
     );
     if !b.estimate.breakdown.is_empty() {
-        let caption = format!("{}：按人员分组", b.name);
+        let caption = format!("{}：按人员分组", b.entry.name);
         html!(
             h,
             "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table class=\"breakdown\"><caption>{}</caption><thead><tr><th scope=\"col\">人员类别</th><th scope=\"col\">人数</th><th scope=\"col\">符合条件</th><th scope=\"col\">标准（{}）</th><th scope=\"col\">小计（元）</th></tr></thead><tbody>",
@@ -183,7 +183,7 @@ pub fn benefit_html(b: &BenefitReport) -> Html {
     if b.status == Status::Eligible {
         // An organisation's documents do not hang on a person's answers: every one is listed.
         h.push(&html::documents(
-            b.id,
+            b.entry.id,
             b.documents,
             &rules_core::Facts::default(),
         ));

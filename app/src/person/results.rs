@@ -94,7 +94,7 @@ pub fn groups_html(report: &Report, facts: &Facts) -> Html {
         if folded(status) {
             h.raw("</details><ul class=\"print-only print-list\">");
             for b in &cards {
-                html!(h, "<li>{}</li>", b.name);
+                html!(h, "<li>{}</li>", b.entry.name);
             }
             h.raw("</ul>");
         }
@@ -149,10 +149,10 @@ pub fn do_now_html(report: &Report) -> Html {
             html!(
                 h,
                 "<li data-benefit=\"{}\"><a href=\"#card-{}\" data-card=\"{}\">{}</a><span class=\"do-now-figure\">{}</span></li>",
-                b.id,
-                b.id,
-                b.id,
-                b.name,
+                b.entry.id,
+                b.entry.id,
+                b.entry.id,
+                b.entry.name,
                 figure
             );
         }
@@ -168,10 +168,10 @@ pub fn do_now_html(report: &Report) -> Html {
             html!(
                 h,
                 "<li data-benefit=\"{}\"><a href=\"#card-{}\" data-card=\"{}\">{}</a><span class=\"do-now-figure\">{}（{}）</span></li>",
-                b.id,
-                b.id,
-                b.id,
-                b.name,
+                b.entry.id,
+                b.entry.id,
+                b.entry.id,
+                b.entry.name,
                 b.estimate.value.text(),
                 rules_core::leads::figure_label(b)
             );
@@ -187,7 +187,7 @@ pub fn do_now_html(report: &Report) -> Html {
             report
                 .benefits
                 .iter()
-                .any(|b| open_for(b) && q.decides.contains(&b.id))
+                .any(|b| open_for(b) && q.decides.contains(&b.entry.id))
         })
         .take(2)
         .collect();
@@ -443,9 +443,9 @@ mod tests {
             .filter(|b| b.status == Status::Eligible)
         {
             assert!(
-                top.contains(&format!("data-benefit=\"{}\"", b.id)),
+                top.contains(&format!("data-benefit=\"{}\"", b.entry.id)),
                 "{}",
-                b.id
+                b.entry.id
             );
         }
         assert!(top.contains("预估补贴 800 元/人"), "{top}");

@@ -312,13 +312,13 @@ fn sheets_html(batch: &List) -> (usize, Html) {
             report
                 .benefits
                 .iter()
-                .filter(|b| chosen.contains(&b.id) && b.status == wanted)
+                .filter(|b| chosen.contains(&b.entry.id) && b.status == wanted)
                 .map(|b| {
                     let figure = b.estimate.value.text();
                     if is_amount(&b.estimate.value) {
-                        format!("{}（预估 {figure}）", b.name)
+                        format!("{}（预估 {figure}）", b.entry.name)
                     } else {
-                        format!("{}（{figure}）", b.name)
+                        format!("{}（{figure}）", b.entry.name)
                     }
                 })
                 .collect()
@@ -983,7 +983,7 @@ mod tests {
                 let expected = report
                     .benefits
                     .iter()
-                    .find(|r| r.id == benefit.id)
+                    .find(|r| r.entry.id == benefit.id)
                     .and_then(|r| r.status_on_last_day)
                     .map(|s| s.label().to_string())
                     .unwrap_or_default();

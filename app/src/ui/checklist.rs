@@ -59,7 +59,7 @@ pub fn choosable(report: &Report) -> impl Iterator<Item = (&'static str, &'stati
             (Status::NeedsAnswers, _) => Pick::Open,
             _ => return None,
         };
-        Some((b.id, b.name, pick))
+        Some((b.entry.id, b.entry.name, pick))
     })
 }
 
@@ -365,9 +365,12 @@ pub fn ChecklistPage() -> impl IntoView {
                 save_now();
             }
         } else if let Some((id, on)) = checkbox(&ev, "data-pick") {
-            let found = state
-                .report
-                .with_untracked(|r| r.benefits.iter().find(|b| b.id == id).map(|b| b.id));
+            let found = state.report.with_untracked(|r| {
+                r.benefits
+                    .iter()
+                    .find(|b| b.entry.id == id)
+                    .map(|b| b.entry.id)
+            });
             if let Some(id) = found {
                 selected.update(|s| {
                     s.retain(|x| *x != id);

@@ -5,7 +5,7 @@ use crate::engine::documents::{DocumentNeed, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::questions::Question;
 use crate::engine::validate::Finding;
-use crate::vocabulary::catalogue::Audience;
+use crate::vocabulary::catalogue::CatalogueEntry;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::Unit;
 use crate::vocabulary::source::{Confidence, Source};
@@ -261,12 +261,11 @@ impl Estimate {
 }
 
 /// A benefit as evaluated for one person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BenefitReport {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub audience: Audience,
-    pub clause: &'static str,
+    /// Its catalogue line (id, name, audience, clause, kind of figure): a renderer reads what it
+    /// needs here and never looks the benefit up again by id.
+    pub entry: &'static CatalogueEntry,
     pub status: Status,
     pub conditions: Vec<ConditionReport>,
     pub estimate: Estimate,
@@ -281,6 +280,30 @@ pub struct BenefitReport {
     /// day (eligible, needs answers or not eligible); `None` while it is in force.
     pub status_on_last_day: Option<Status>,
     pub not_combined_with: &'static [&'static str],
+}
+
+/// The report's JSON keeps the entry's four fields at its top (`id`, `name`, `audience`, `clause`),
+/// as before the report carried its entry: the CLI's output and its tests are unchanged.
+impl Serialize for BenefitReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("BenefitReport", 14)?;
+        out.serialize_field("id", self.entry.id)?;
+        out.serialize_field("name", self.entry.name)?;
+        out.serialize_field("audience", &self.entry.audience)?;
+        out.serialize_field("clause", self.entry.clause)?;
+        out.serialize_field("status", &self.status)?;
+        out.serialize_field("conditions", &self.conditions)?;
+        out.serialize_field("estimate", &self.estimate)?;
+        out.serialize_field("documents", self.documents)?;
+        out.serialize_field("apply", self.apply)?;
+        out.serialize_field("validity", &self.validity)?;
+        out.serialize_field("standing", &self.standing)?;
+        out.serialize_field("rules_on", &self.rules_on)?;
+        out.serialize_field("status_on_last_day", &self.status_on_last_day)?;
+        out.serialize_field("not_combined_with", self.not_combined_with)?;
+        out.end()
+    }
 }
 
 impl BenefitReport {
@@ -320,7 +343,7 @@ pub struct Report {
 
 impl Report {
     pub fn benefit(&self, id: &str) -> Option<&BenefitReport> {
-        self.benefits.iter().find(|b| b.id == id)
+        self.benefits.iter().find(|b| b.entry.id == id)
     }
 
     pub fn count(&self, status: Status) -> usize {

@@ -279,7 +279,7 @@ fn defer_later_questions(conditions: &mut [ConditionReport]) {
     }
 }
 
-pub(crate) fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> BenefitReport {
+pub(crate) fn evaluate_benefit(benefit: &'static Benefit, today: &Ctx) -> BenefitReport {
     let entry = &benefit.entry;
     let standing = benefit.validity.standing_on(today.as_of);
     // A benefit whose basis ran out is judged by its rule as it stood on its last day, for reference.
@@ -325,10 +325,7 @@ pub(crate) fn evaluate_benefit(benefit: &Benefit, today: &Ctx) -> BenefitReport 
         stop_asking(&mut conditions, &mut estimate, today.explain);
     }
     BenefitReport {
-        id: entry.id,
-        name: entry.name,
-        audience: entry.audience,
-        clause: entry.clause,
+        entry,
         status,
         conditions,
         estimate,

@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 
 /// Runs `benefits`' rules over `facts` on `as_of`: with `explain`, every message and formula step is
 /// written; with `ask`, the next questions are computed.
-pub fn run<'b>(
-    benefits: impl Iterator<Item = &'b Benefit>,
+pub fn run(
+    benefits: impl Iterator<Item = &'static Benefit>,
     facts: &Facts,
     as_of: Date,
     explain: bool,
@@ -173,7 +173,7 @@ fn next_questions(benefits: &[BenefitReport], as_of: Date) -> Vec<Question> {
                 }
             };
             let (_, ids, leads) = &mut tally[at];
-            ids.push(benefit.id);
+            ids.push(benefit.entry.id);
             if lead {
                 *leads += 1;
             }

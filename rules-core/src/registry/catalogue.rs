@@ -39,17 +39,6 @@ pub fn find(id: &str) -> Option<&'static CatalogueEntry> {
     CATALOGUE.iter().find(|e| e.id == id)
 }
 
-/// True for the guaranteed loans: their figure is the interest the government pays, not money paid
-/// to the borrower, and it is never added to a total of subsidies.
-pub fn is_loan(id: &str) -> bool {
-    find(id).is_some_and(|entry| entry.kind == AmountKind::InterestSubsidy)
-}
-
-/// What a benefit's headline figure is ([`AmountKind::label`]); `补贴` for an unknown id.
-pub fn amount_kind(id: &str) -> &'static str {
-    find(id).map_or(AmountKind::Subsidy.label(), |entry| entry.kind.label())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,17 +54,26 @@ mod tests {
                 e.id
             );
         }
-        assert_eq!(CATALOGUE.len(), 32);
-        assert_eq!(for_audience(Audience::Person).count(), 17);
+        // The catalogue is the benefits' own entries, in the lists' order, persons first.
+        let entries: Vec<_> = crate::registry::lists::benefits()
+            .map(|b| b.entry)
+            .collect();
+        assert_eq!(CATALOGUE, &entries[..]);
+        let persons = crate::registry::lists::PERSON_BENEFITS.len();
+        assert!(CATALOGUE[..persons]
+            .iter()
+            .all(|e| e.audience == Audience::Person));
+        assert_eq!(for_audience(Audience::Person).count(), persons);
     }
 
     #[test]
     fn loans_and_amount_kinds_name_real_benefits() {
-        let loans: Vec<_> = CATALOGUE.iter().filter(|e| is_loan(e.id)).collect();
+        let loans: Vec<_> = CATALOGUE.iter().filter(|e| e.is_loan()).collect();
         assert_eq!(loans.len(), 2);
         assert!(loans.iter().all(|e| e.name.contains("贷款")));
-        assert_eq!(amount_kind("startup-guaranteed-loan"), "贴息");
-        assert_eq!(amount_kind("labour-brand-award"), "奖补");
-        assert_eq!(amount_kind("job-search-subsidy"), "补贴");
+        let kind = |id| find(id).map(|e| e.kind.label());
+        assert_eq!(kind("startup-guaranteed-loan"), Some("贴息"));
+        assert_eq!(kind("labour-brand-award"), Some("奖补"));
+        assert_eq!(kind("job-search-subsidy"), Some("补贴"));
     }
 }

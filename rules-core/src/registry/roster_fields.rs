@@ -147,7 +147,7 @@ mod tests {
                         };
                         let report = evaluate(&facts, day);
                         for b in report.benefits.iter().filter(|b| {
-                            b.audience == audience
+                            b.entry.audience == audience
                                 && b.status != crate::engine::report::Status::NotForAudience
                         }) {
                             // An ended benefit asks nothing; one in force or unconfirmed (a lead) asks.
@@ -157,12 +157,12 @@ mod tests {
                                     assert!(
                                         asks && fields.shows(term),
                                         "{}: {kind:?} on {day} asks for {term:?}, no box",
-                                        b.id
+                                        b.entry.id
                                     );
                                 }
                             }
                             if !asks {
-                                assert!(b.open_questions().is_empty(), "{} asks", b.id);
+                                assert!(b.open_questions().is_empty(), "{} asks", b.entry.id);
                             }
                         }
                     }

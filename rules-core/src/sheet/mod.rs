@@ -1032,7 +1032,7 @@ pub fn lines(report: &Report) -> Vec<Line> {
         .iter()
         .filter(|b| b.status != Status::NotForAudience)
         .map(|b| Line {
-            id: b.id,
+            id: b.entry.id,
             status: b.status,
             value: b.estimate.value.clone(),
             asks: b.open_questions(),
@@ -1630,7 +1630,7 @@ mod tests {
                 .filter_map(|r| {
                     r.benefits
                         .iter()
-                        .find(|b| b.id == benefit.id)?
+                        .find(|b| b.entry.id == benefit.id)?
                         .status_on_last_day
                 })
                 .collect();

@@ -74,7 +74,7 @@ pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist
     let chosen: Vec<&BenefitReport> = report
         .benefits
         .iter()
-        .filter(|b| selected.contains(&b.id))
+        .filter(|b| selected.contains(&b.entry.id))
         .collect();
     let mut items: Vec<ChecklistItem> = Vec::new();
     for benefit in &chosen {
@@ -99,16 +99,16 @@ pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist
             };
             let item = &mut items[index];
             item.if_continued &= is_lead(benefit);
-            if !item.needed_by_ids.contains(&benefit.id) {
-                item.needed_by_ids.push(benefit.id);
-                item.needed_by.push(benefit.name);
+            if !item.needed_by_ids.contains(&benefit.entry.id) {
+                item.needed_by_ids.push(benefit.entry.id);
+                item.needed_by.push(benefit.entry.name);
             }
             if demand(need.form) > demand(item.form) {
                 item.form = need.form;
             }
             if !need.only_if.is_empty() {
                 item.only_if
-                    .push(format!("{}：{}", benefit.name, need.only_if));
+                    .push(format!("{}：{}", benefit.entry.name, need.only_if));
             }
         }
     }
@@ -120,8 +120,8 @@ pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist
         guides: chosen
             .iter()
             .map(|b| ApplyGuide {
-                id: b.id,
-                name: b.name,
+                id: b.entry.id,
+                name: b.entry.name,
                 apply: b.apply,
                 if_continued: is_lead(b),
             })

@@ -136,7 +136,7 @@ pub fn ask_sentence(b: &BenefitReport, facts: &Facts, as_of: Date) -> String {
     } else {
         "还能不能申请"
     };
-    let mut text = format!("{who}想问{}年{}{verb}？", as_of.year(), b.name);
+    let mut text = format!("{who}想问{}年{}{verb}？", as_of.year(), b.entry.name);
     if money {
         text.push_str(&format!(
             "按{}年的规定是{}。",
@@ -216,7 +216,7 @@ mod tests {
         );
         assert_eq!(figure_label(b), "2025年标准，仅供参考");
         assert!(whom_to_ask(b).contains("12333"));
-        assert!(would_qualify(&report).any(|l| l.id == b.id));
+        assert!(would_qualify(&report).any(|l| l.entry.id == b.entry.id));
     }
 
     #[test]

@@ -29,9 +29,9 @@ fn ruled_out(report: &Report, audience: Audience) -> Vec<&'static str> {
     report
         .benefits
         .iter()
-        .filter(|b| b.audience == audience)
+        .filter(|b| b.entry.audience == audience)
         .filter(|b| b.status_on_last_day.unwrap_or(b.status) == Status::NotEligible)
-        .map(|b| b.id)
+        .map(|b| b.entry.id)
         .collect()
 }
 

@@ -69,8 +69,8 @@ fn countable(report: &Report, audience: Audience) -> Vec<(&BenefitReport, Decima
     report
         .benefits
         .iter()
-        .filter(|b| b.audience == audience && b.status == Status::Eligible)
-        .filter(|b| !catalogue::is_loan(b.id))
+        .filter(|b| b.entry.audience == audience && b.status == Status::Eligible)
+        .filter(|b| !b.entry.is_loan())
         .filter_map(|b| match b.estimate.value {
             Value::Amount { amount, unit }
                 if amount > yuan(0) && UNITS.iter().any(|(u, _)| *u == unit) =>
@@ -84,7 +84,7 @@ fn countable(report: &Report, audience: Audience) -> Vec<(&BenefitReport, Decima
 
 /// Whether `a` and `b` cannot be held together (either one says so).
 fn alternatives(a: &BenefitReport, b: &BenefitReport) -> bool {
-    a.not_combined_with.contains(&b.id) || b.not_combined_with.contains(&a.id)
+    a.not_combined_with.contains(&b.entry.id) || b.not_combined_with.contains(&a.entry.id)
 }
 
 /// The totals of `audience`'s benefits in `report` (see the module's description).
@@ -108,15 +108,15 @@ pub fn totals(report: &Report, audience: Audience) -> Totals {
             });
         if let Some((_, &(other, _, _))) = beaten_by {
             out.left_out.push(LeftOut {
-                id: b.id,
-                counted_instead: other.id,
+                id: b.entry.id,
+                counted_instead: other.entry.id,
             });
             continue;
         }
         match out.totals.iter_mut().find(|t| t.unit == unit) {
             Some(total) => {
                 total.amount += amount;
-                total.parts.push(b.id);
+                total.parts.push(b.entry.id);
             }
             None => out.totals.push(Total {
                 unit,
@@ -125,7 +125,7 @@ pub fn totals(report: &Report, audience: Audience) -> Totals {
                     .find(|(u, _)| *u == unit)
                     .map_or("", |(_, label)| label),
                 amount,
-                parts: vec![b.id],
+                parts: vec![b.entry.id],
             }),
         }
     }
@@ -157,7 +157,7 @@ mod tests {
             Date::ymd(2025, 7, 1),
         );
         for (id, value) in values {
-            if let Some(b) = report.benefits.iter_mut().find(|b| b.id == *id) {
+            if let Some(b) = report.benefits.iter_mut().find(|b| b.entry.id == *id) {
                 b.status = Status::Eligible;
                 b.estimate = Estimate {
                     value: value.clone(),

@@ -107,6 +107,12 @@ impl AmountKind {
 }
 
 impl CatalogueEntry {
+    /// True for the guaranteed loans: their figure is the interest the government pays, not money
+    /// paid to the borrower, and it is never added to a total of subsidies.
+    pub fn is_loan(&self) -> bool {
+        self.kind == AmountKind::InterestSubsidy
+    }
+
     /// The entry with its figure of another kind than a subsidy.
     pub const fn paid_as(self, kind: AmountKind) -> CatalogueEntry {
         CatalogueEntry { kind, ..self }

@@ -50,7 +50,9 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("catalogue") if args.len() == 1 => {
-            let description = rules_core::describe::describe(Date::ymd(2026, 1, 25));
+            // The districts' options as of the Liangjiang reform, so the catalogue lists them all.
+            let description =
+                rules_core::describe::describe(rules_core::districts::LIANGJIANG_REFORM);
             print_json(&description, true)
         }
         Some("evaluate") => evaluate_command(&args[1..]),

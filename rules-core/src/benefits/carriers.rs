@@ -13,6 +13,7 @@ use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE, NOTICE_END};
+use crate::vocabulary::source::{notice_clause, NOTICE_NUMBER};
 use rust_decimal::Decimal;
 
 const DISTRICT_APPLY: HowToApply = HowToApply {
@@ -43,14 +44,14 @@ fn recognised(ctx: &Ctx, requirement: &'static str, clause: &'static str) -> Con
 // ---- 就业帮扶基地 ------------------------------------------------------------------------------
 
 pub const BASE_SOURCE: Source = Source {
-    document: "渝人社〔2021〕237号 一（一）：认定办法和奖补规则由区县制定并报市人力社保局备案；例：万州人社发〔2021〕39号",
+    document: notice_clause!("一（一）：认定办法和奖补规则由区县制定并报市人力社保局备案；例：万州人社发〔2021〕39号"),
     url: "http://www.wz.gov.cn/bmjz_89642/bm/rlzyhshbzj/zwgk_94688/fdzdgknr_94690/lzyj_94691/202109/t20210907_9664188.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2021, 9, 7)),
 };
 
 fn base_rule(ctx: &Ctx) -> RuleResult {
-    let clause = "渝人社〔2021〕237号 一（一）";
+    let clause = notice_clause!("一（一）");
     RuleResult {
         conditions: vec![
             kind_condition(ctx, OrgKind::AssistanceBase, clause),
@@ -78,7 +79,7 @@ pub const ASSISTANCE_BASE_AWARD: Benefit = Benefit {
     .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
-        "渝人社〔2021〕237号 一（一）",
+        notice_clause!("一（一）"),
         &BASE_SOURCE,
         ASK_HR,
     ),
@@ -96,7 +97,7 @@ pub const INCUBATOR_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE_INCUBATOR: &str = "渝人社〔2021〕237号 二（三）；渝人社发〔2017〕181号";
+const CLAUSE_INCUBATOR: &str = notice_clause!("二（三）；渝人社发〔2017〕181号");
 pub const INCUBATOR_ONE_OFF: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2017, 1, 1),
     until: None,
@@ -239,7 +240,7 @@ pub const INCUBATOR_SUBSIDY: Benefit = Benefit {
 // ---- 区县级返乡入乡创业园、创业孵化基地 --------------------------------------------------------
 
 fn park_rule(ctx: &Ctx) -> RuleResult {
-    let clause = "渝人社〔2021〕237号 二（三）";
+    let clause = notice_clause!("二（三）");
     RuleResult {
         conditions: vec![
             kind_condition(ctx, OrgKind::DistrictIncubator, clause),
@@ -261,7 +262,7 @@ pub const RETURN_HOME_PARK_AWARD: Benefit = Benefit {
         "二（三）",
     )
     .paid_as(AmountKind::Award),
-    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
+    validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
     documents: &[
         need("business-licence", Form::Copy),
         need("premises-proof", Form::Copy),
@@ -281,7 +282,7 @@ pub const BRAND_SOURCE: Source = Source {
 };
 
 fn brand_rule(ctx: &Ctx) -> RuleResult {
-    let clause = "渝人社〔2021〕237号 一（四）";
+    let clause = notice_clause!("一（四）");
     RuleResult {
         conditions: vec![
             kind_condition(ctx, OrgKind::LabourBrand, clause),
@@ -303,7 +304,7 @@ pub const LABOUR_BRAND_AWARD: Benefit = Benefit {
         "一（四）",
     )
     .paid_as(AmountKind::Award),
-    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
+    validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -314,7 +315,7 @@ pub const LABOUR_BRAND_AWARD: Benefit = Benefit {
 
 fn heritage_rule(ctx: &Ctx) -> RuleResult {
     RuleResult {
-        conditions: vec![kind_condition(ctx, OrgKind::HeritageWorkshop, "渝人社〔2021〕237号 二（三）")],
+        conditions: vec![kind_condition(ctx, OrgKind::HeritageWorkshop, notice_clause!("二（三）"))],
         estimate: Estimate::other(
             Value::Unpublished,
             &NOTICE,
@@ -330,7 +331,7 @@ pub const HERITAGE_WORKSHOP: Benefit = Benefit {
         Audience::Carrier,
         "二（三）",
     ),
-    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
+    validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],
@@ -340,7 +341,7 @@ pub const HERITAGE_WORKSHOP: Benefit = Benefit {
 // ---- 村就业服务超市 ---------------------------------------------------------------------------
 
 fn supermarket_rule(ctx: &Ctx) -> RuleResult {
-    let clause = "渝人社〔2021〕237号 三（一）";
+    let clause = notice_clause!("三（一）");
     RuleResult {
         conditions: vec![
             kind_condition(ctx, OrgKind::ServiceSupermarket, clause),
@@ -362,7 +363,7 @@ pub const SERVICE_SUPERMARKET_AWARD: Benefit = Benefit {
         "三（一）",
     )
     .paid_as(AmountKind::Award),
-    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号", &NOTICE, ASK_HR),
+    validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
     documents: &[],
     apply: &DISTRICT_APPLY,
     not_combined_with: &[],

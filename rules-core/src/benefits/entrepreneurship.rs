@@ -15,6 +15,8 @@ use crate::vocabulary::choices::*;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_yuan, percent, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
+use crate::vocabulary::source::hotline_number;
+use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source};
 use rust_decimal::Decimal;
 
@@ -24,7 +26,7 @@ pub const STARTUP_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE_STARTUP: &str = "渝人社〔2021〕237号 二（三）；渝人社发〔2018〕117号";
+const CLAUSE_STARTUP: &str = notice_clause!("二（三）；渝人社发〔2018〕117号");
 pub const STARTUP_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2018, 8, 1),
     until: None,
@@ -165,7 +167,7 @@ pub use crate::benefits::loans::{
     LOAN_CAP_PARTNERSHIP_TOTAL, LOAN_SPREAD_CAP,
 };
 
-const CLAUSE_LOAN: &str = "渝人社〔2021〕237号 一（二）、二（三）；渝人社规〔2025〕11号";
+const CLAUSE_LOAN: &str = notice_clause!("一（二）、二（三）；渝人社规〔2025〕11号");
 const LOAN_MAX_YEARS: u32 = 3;
 
 /// Individual loan cap.
@@ -303,7 +305,7 @@ pub const TAX_SOURCE: Source = Source {
     confidence: Confidence::Weak,
     date: None,
 };
-const CLAUSE_TAX: &str = "渝人社〔2021〕237号 二（三）、二（四）；财政部 税务总局公告2023年第15号";
+const CLAUSE_TAX: &str = notice_clause!("二（三）、二（四）；财政部 税务总局公告2023年第15号");
 const TAX_MONTHS: u32 = 36;
 
 fn tax_rule(ctx: &Ctx) -> RuleResult {
@@ -321,7 +323,7 @@ fn tax_rule(ctx: &Ctx) -> RuleResult {
     );
     let target_group = match (&poverty, f.registered_unemployed) {
         (Tri::No, Some(true)) => group.unsettled(
-            "您是登记失业人员：以前的规定只包括登记失业半年以上、零就业家庭和城市低保家庭的劳动年龄人员、毕业年度内高校毕业生，现行的人群名单未查到，请向主管税务机关或区县人力社保局咨询，或拨打12366、12333",
+            concat!("您是登记失业人员：以前的规定只包括登记失业半年以上、零就业家庭和城市低保家庭的劳动年龄人员、毕业年度内高校毕业生，现行的人群名单未查到，请向主管税务机关或区县人力社保局咨询，或拨打12366、", hotline_number!()),
         ),
         _ => group.check(
             poverty.or_else(|| yes(f.registered_unemployed, Q::RegisteredUnemployed)),
@@ -445,7 +447,7 @@ pub fn parameters() -> Vec<Parameter> {
 
 // ---- 小微企业创业担保贷款 ----------------------------------------------------------------------
 
-const CLAUSE_ENTERPRISE_LOAN: &str = "渝人社〔2021〕237号 一（二）；渝人社规〔2025〕11号";
+const CLAUSE_ENTERPRISE_LOAN: &str = notice_clause!("一（二）；渝人社规〔2025〕11号");
 /// Enterprise loans are subsidised for at most 2 years.
 const ENTERPRISE_LOAN_MAX_YEARS: u32 = 2;
 

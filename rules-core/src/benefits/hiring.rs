@@ -14,6 +14,7 @@ use crate::vocabulary::choices::*;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
+use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source};
 use rust_decimal::Decimal;
 
@@ -35,7 +36,7 @@ pub const HIRING_YONGCHUAN_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 9, 27)),
 };
-const CLAUSE_HIRING: &str = "渝人社〔2021〕237号 一（二）；渝府办发〔2023〕57号";
+const CLAUSE_HIRING: &str = notice_clause!("一（二）；渝府办发〔2023〕57号");
 pub const HIRING_DIFFICULTY: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
@@ -184,7 +185,7 @@ pub const EMPLOYER_SI_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE_EMPLOYER_SI: &str = "渝人社〔2021〕237号 一（二）；渝人社发〔2018〕174号";
+const CLAUSE_EMPLOYER_SI: &str = notice_clause!("一（二）；渝人社发〔2018〕174号");
 
 fn judge_employer_si(group: &HireGroup) -> (GroupOutcome, Decimal) {
     use HireIdentity::*;
@@ -309,12 +310,12 @@ pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
 // ---- 以工代训（2021年） -------------------------------------------------------------------------
 
 pub const WORK_FOR_TRAINING_SOURCE: Source = Source {
-    document: "渝人社〔2021〕237号 二（二）（重庆的补贴标准未查到）",
+    document: notice_clause!("二（二）（重庆的补贴标准未查到）"),
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE_WORK_FOR_TRAINING: &str = "渝人社〔2021〕237号 二（二）";
+const CLAUSE_WORK_FOR_TRAINING: &str = notice_clause!("二（二）");
 
 fn work_for_training_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;
@@ -397,7 +398,7 @@ pub const WORK_FOR_TRAINING: Benefit = Benefit {
     ),
     validity: Validity::ends(
         Date::ymd(2021, 12, 31),
-        "渝人社〔2021〕237号 二（二）",
+        notice_clause!("二（二）"),
         &WORK_FOR_TRAINING_SOURCE,
     ),
     documents: &[],

@@ -12,6 +12,7 @@ use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
+use crate::vocabulary::source::{notice_clause, notice_number};
 use rust_decimal::Decimal;
 
 pub const JOB_SEARCH_SOURCE: Source = Source {
@@ -21,8 +22,8 @@ pub const JOB_SEARCH_SOURCE: Source = Source {
     date: Some(Date::ymd(2023, 7, 28)),
 };
 
-const CLAUSE_JOB_SEARCH: &str = "渝人社〔2021〕237号 一（一）；渝人社发〔2019〕83号";
-const CLAUSE_SHANDONG: &str = "渝人社〔2021〕237号 一（三）；渝人社发〔2019〕83号";
+const CLAUSE_JOB_SEARCH: &str = notice_clause!("一（一）；渝人社发〔2019〕83号");
+const CLAUSE_SHANDONG: &str = notice_clause!("一（三）；渝人社发〔2019〕83号");
 
 /// 500 元/人 for ≥ 3 months outside the 户籍县; 800 元/人 in 山东.
 pub const JOB_SEARCH_AMOUNT: &[Dated<Decimal>] = &[Dated {
@@ -75,7 +76,7 @@ fn poverty_with_hukou(ctx: &Ctx) -> ConditionReport {
     ctx.condition(
         "poverty-chongqing",
         "重庆户籍脱贫人口（含防止返贫监测对象）",
-        "渝人社〔2021〕237号 一（一）",
+        notice_clause!("一（一）"),
     )
     .check(
         ctx.poverty().and_then(|| ctx.chongqing_hukou()),
@@ -205,13 +206,22 @@ fn shandong_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const JOB_SEARCH: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "job-search-subsidy",
         "脱贫人口一次性求职创业补贴（外出务工）",
         Audience::Person,
         "一（一）",
     ),
-    validity: Validity::unconfirmed_after(NOTICE_END, "人社部发〔2018〕46号、渝人社发〔2019〕83号、渝人社〔2021〕237号 一（一）（过渡期脱贫人口就业帮扶政策）", &TRANSITION_2025_SOURCE, ASK_HR),
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        concat!(
+            "人社部发〔2018〕46号、渝人社发〔2019〕83号、",
+            notice_number!(),
+            " 一（一）（过渡期脱贫人口就业帮扶政策）"
+        ),
+        &TRANSITION_2025_SOURCE,
+        ASK_HR,
+    ),
     documents: JOB_SEARCH_DOCUMENTS,
     apply: &JOB_SEARCH_APPLY,
     not_combined_with: &["shandong-job-search-subsidy"],
@@ -219,13 +229,22 @@ entry: catalogue::entry(
 };
 
 pub const SHANDONG_JOB_SEARCH: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "shandong-job-search-subsidy",
         "赴山东一次性求职创业补贴",
         Audience::Person,
         "一（三）",
     ),
-    validity: Validity::unconfirmed_after(NOTICE_END, "人社部发〔2018〕46号、渝人社发〔2019〕83号、渝人社〔2021〕237号 一（三）（过渡期脱贫人口就业帮扶政策）", &TRANSITION_2025_SOURCE, ASK_HR),
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        concat!(
+            "人社部发〔2018〕46号、渝人社发〔2019〕83号、",
+            notice_number!(),
+            " 一（三）（过渡期脱贫人口就业帮扶政策）"
+        ),
+        &TRANSITION_2025_SOURCE,
+        ASK_HR,
+    ),
     documents: JOB_SEARCH_DOCUMENTS,
     apply: &JOB_SEARCH_APPLY,
     not_combined_with: &["job-search-subsidy"],
@@ -257,7 +276,7 @@ pub const TRANSPORT_2022_SOURCE: Source = Source {
     date: Some(Date::ymd(2023, 7, 28)),
 };
 const CLAUSE_TRANSPORT: &str =
-    "渝人社〔2021〕237号 一（一）；渝人社〔2022〕281号（2021年：渝人社〔2021〕311号）";
+    notice_clause!("一（一）；渝人社〔2022〕281号（2021年：渝人社〔2021〕311号）");
 
 /// Flat amount without tickets for work in another Chongqing 区县.
 pub const TRANSPORT_FLAT_IN_CITY: &[Dated<Decimal>] = &[
@@ -493,7 +512,7 @@ entry: catalogue::entry(
         Audience::Person,
         "一（一）",
     ),
-    validity: Validity::unconfirmed_after(NOTICE_END, "渝人社〔2021〕237号 一（一）、渝人社〔2022〕281号（衔接推进乡村振兴补助资金列支）", &TRANSITION_2025_SOURCE, ASK_HR),
+    validity: Validity::unconfirmed_after(NOTICE_END, notice_clause!("一（一）、渝人社〔2022〕281号（衔接推进乡村振兴补助资金列支）"), &TRANSITION_2025_SOURCE, ASK_HR),
     documents: &[
         need_when("travel-tickets-real-name", Form::Original, "要按实际车费补足差额的；城口县要求车票在当年腊月二十九之前、次年3月31日前提交", Applies::HasTickets),
         need("social-security-card", Form::Shown),
@@ -521,7 +540,7 @@ pub const LU_YU_SOURCE: Source = Source {
     confidence: Confidence::Secondary,
     date: None,
 };
-const CLAUSE_LU_YU: &str = "渝人社〔2021〕237号 一（三）；渝人社〔2021〕186号";
+const CLAUSE_LU_YU: &str = notice_clause!("一（三）；渝人社〔2021〕186号");
 /// "最高3000元/人" 稳岗补贴及其他就业补贴 for organised transfers to 山东.
 pub const LU_YU_CAP: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2022, 7, 25),
@@ -587,7 +606,7 @@ pub const LU_YU: Benefit = Benefit {
     ),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
-        "渝人社〔2021〕237号 一（三）、渝人社〔2021〕186号（东西部协作援助资金）",
+        notice_clause!("一（三）、渝人社〔2021〕186号（东西部协作援助资金）"),
         &LU_YU_SOURCE,
         ASK_HR,
     ),

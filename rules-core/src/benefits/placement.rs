@@ -13,16 +13,22 @@ use crate::vocabulary::choices::*;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
+use crate::vocabulary::source::{hotline_number, notice_end_words};
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
+use crate::vocabulary::source::{notice_clause, notice_number};
 use rust_decimal::Decimal;
 
 pub const PLACEMENT_SOURCE: Source = Source {
-    document: "重庆人社助企纾困政策服务包（2023版）职业介绍补贴；依据渝人社发〔2018〕15号、渝人社〔2021〕237号、渝就发〔2021〕25号",
+    document: concat!(
+        "重庆人社助企纾困政策服务包（2023版）职业介绍补贴；依据渝人社发〔2018〕15号、",
+        notice_number!(),
+        "、渝就发〔2021〕25号"
+    ),
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE: &str = "渝人社〔2021〕237号 一（一）；渝就发〔2021〕25号";
+const CLAUSE: &str = notice_clause!("一（一）；渝就发〔2021〕25号");
 pub const PLACEMENT_UNEMPLOYED: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
@@ -119,17 +125,28 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
     let broker = f.org_kind == Some(OrgKind::LabourBroker);
     let broker_basis = ctx.condition(
         "broker-basis",
-        "劳务经纪人：依据渝人社〔2021〕237号 一（一），执行至2025年12月31日",
-        "渝人社〔2021〕237号 一（一）",
+        concat!(
+            "劳务经纪人：依据",
+            notice_number!(),
+            concat!(" 一（一），执行至", notice_end_words!())
+        ),
+        notice_clause!("一（一）"),
     );
     if broker && ctx.as_of > NOTICE_END {
-        conditions.push(broker_basis.unsettled(
-            "劳务经纪人享受职业介绍补贴的依据是渝人社〔2021〕237号，该通知已于2025年12月31日到期，未查到2026年起是否延续；请向区县公共就业服务机构或人力社保局咨询，或拨打12333",
-        ));
+        conditions.push(broker_basis.unsettled(concat!(
+            "劳务经纪人享受职业介绍补贴的依据是",
+            notice_number!(),
+            concat!(
+                "，该通知已于",
+                notice_end_words!(),
+                "到期，未查到2026年起是否延续；请向区县公共就业服务机构或人力社保局咨询，或拨打",
+                hotline_number!()
+            )
+        )));
     } else if broker {
         conditions.push(broker_basis.check(
             crate::engine::logic::Tri::Yes,
-            "在通知执行期内（至2025年12月31日）",
+            concat!("在通知执行期内（至", notice_end_words!(), "）"),
             "",
         ));
     }
@@ -157,10 +174,22 @@ pub const PLACEMENT_SUBSIDY: Benefit = Benefit {
         "一（一）",
     ),
     validity: Validity::in_force(
-        "渝人社发〔2018〕15号、渝就发〔2021〕25号（人力资源服务机构）；渝人社〔2021〕237号 一（一）（劳务经纪人，执行至2025年12月31日）",
+        concat!(
+            "渝人社发〔2018〕15号、渝就发〔2021〕25号（人力资源服务机构）；",
+            notice_number!(),
+            concat!(" 一（一）（劳务经纪人，执行至", notice_end_words!(), "）")
+        ),
         &PLACEMENT_SOURCE,
     )
-    .with_note("人力资源服务机构的补贴依据自身文件，现行有效；劳务经纪人参照享受的依据是渝人社〔2021〕237号，2025年12月31日到期后是否延续未查到，请向区县人力社保局咨询。"),
+    .with_note(concat!(
+        "人力资源服务机构的补贴依据自身文件，现行有效；劳务经纪人参照享受的依据是",
+        notice_number!(),
+        concat!(
+            "，",
+            notice_end_words!(),
+            "到期后是否延续未查到，请向区县人力社保局咨询。"
+        )
+    )),
     documents: &[
         need("hr-service-licence", Form::Copy),
         need("labour-contract", Form::Copy),

@@ -16,10 +16,11 @@ use crate::vocabulary::parameters::{
     WAGE_2019,
 };
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source};
+use crate::vocabulary::source::{notice_clause, notice_number};
 use rust_decimal::Decimal;
 
 pub const RURAL_POST_SOURCE: Source = Source {
-    document: "渝人社〔2021〕237号 二（五）；区县乡村公益性岗位实施方案（如万州农委函〔2026〕7号）",
+    document: notice_clause!("二（五）；区县乡村公益性岗位实施方案（如万州农委函〔2026〕7号）"),
     url: "http://www.wz.gov.cn/bmjz_89642/bm/nyncwyh/zwgk_94800/fdzdgknr_94802/lzyj_94803/202601/t20260112_15306663.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2026, 1, 12)),
@@ -30,7 +31,7 @@ pub const XIUSHAN_EXAMPLE_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 5, 4)),
 };
-const CLAUSE: &str = "渝人社〔2021〕237号 二（五）";
+const CLAUSE: &str = notice_clause!("二（五）");
 const CLAUSE_DISTRICT: &str = "区县实施方案（如万州农委函〔2026〕7号）";
 const CLAUSE_WANZHOU: &str = "万州农委函〔2026〕7号";
 
@@ -159,7 +160,7 @@ entry: catalogue::entry(
         Audience::Person,
         "二（五）",
     ),
-    validity: Validity::in_force("各区县年度乡村公益性岗位开发方案（渝人社〔2021〕237号 二（五））", &RURAL_POST_SOURCE).with_note("2026年查到的是万州区的方案（“大稳定、小调整”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。"),
+    validity: Validity::in_force(concat!("各区县年度乡村公益性岗位开发方案（", notice_number!(), " 二（五））"), &RURAL_POST_SOURCE).with_note("2026年查到的是万州区的方案（“大稳定、小调整”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。"),
     documents: &[need("id-card", Form::Shown), need("household-register", Form::Shown), need("poverty-status-record", Form::CheckedInSystem)],
     apply: &HowToApply {
         automatic: false,
@@ -209,7 +210,7 @@ pub const QIJIANG_RURAL_POST_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2025, 2, 20)),
 };
-const CLAUSE_POST_SUBSIDY: &str = "渝人社〔2021〕237号 二（五）；渝人社发〔2016〕239号";
+const CLAUSE_POST_SUBSIDY: &str = notice_clause!("二（五）；渝人社发〔2016〕239号");
 /// The subsidy runs at most 3 years; 5 for people within 5 years of retirement at first approval.
 const POST_MAX_MONTHS: u32 = 36;
 const POST_MAX_MONTHS_NEAR_RETIREMENT: u32 = 60;

@@ -10,6 +10,7 @@ use crate::vocabulary::choices::*;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_yuan, round_fen, Unit};
 use crate::vocabulary::parameters::Parameter;
+use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{Confidence, Source};
 use rust_decimal::Decimal;
 
@@ -20,7 +21,7 @@ pub const FLEXIBLE_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE: &str = "渝人社〔2021〕237号 二（四）；渝人社发〔2018〕174号";
+const CLAUSE: &str = notice_clause!("二（四）；渝人社发〔2018〕174号");
 /// The subsidy is 2/3 of the contributions actually paid.
 /// 2/3 to 28 places. Multiplying by it and rounding to the fen gives exactly what dividing does for
 /// any amount in fen (a third of a whole number of fen is never within 10⁻²⁰ of a half fen; the test

@@ -11,6 +11,8 @@ use crate::vocabulary::choices::*;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
+use crate::vocabulary::source::hotline_number;
+use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
 use rust_decimal::Decimal;
 
@@ -45,10 +47,10 @@ pub const TECHNICAL_2026_SOURCE: Source = Source {
     date: Some(Date::ymd(2026, 2, 10)),
 };
 
-const CLAUSE_GRADUATE: &str = "渝人社〔2021〕237号 三（一）；国发〔2015〕23号";
-const CLAUSE_STUDENT: &str = "渝人社〔2021〕237号 三（一）；渝人社发〔2020〕1号";
-const CLAUSE_YULU: &str = "渝人社〔2021〕237号 三（二）；渝乡振发〔2021〕15号";
-const CLAUSE_TECHNICAL: &str = "渝人社〔2021〕237号 三（二）";
+const CLAUSE_GRADUATE: &str = notice_clause!("三（一）；国发〔2015〕23号");
+const CLAUSE_STUDENT: &str = notice_clause!("三（一）；渝人社发〔2020〕1号");
+const CLAUSE_YULU: &str = notice_clause!("三（二）；渝乡振发〔2021〕15号");
+const CLAUSE_TECHNICAL: &str = notice_clause!("三（二）");
 
 pub const GRADUATE_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
@@ -342,7 +344,7 @@ entry: catalogue::entry(
         Audience::Person,
         "三（二）",
     ),
-    validity: Validity::unconfirmed_after(NOTICE_END, "渝乡振发〔2021〕15号（过渡期衔接推进乡村振兴补助资金项目）", &YULU_SOURCE, "请向户籍所在区县农业农村委（原乡村振兴局）或就读学校咨询，或拨打12333"),
+    validity: Validity::unconfirmed_after(NOTICE_END, "渝乡振发〔2021〕15号（过渡期衔接推进乡村振兴补助资金项目）", &YULU_SOURCE, concat!("请向户籍所在区县农业农村委（原乡村振兴局）或就读学校咨询，或拨打", hotline_number!())),
     documents: &[
         need("form-yulu", Form::FillIn),
         need("id-card", Form::Copy),

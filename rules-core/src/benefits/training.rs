@@ -11,6 +11,7 @@ use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
+use crate::vocabulary::source::{notice_clause, notice_number};
 use rust_decimal::Decimal;
 
 pub const TRAINING_SOURCE: Source = Source {
@@ -26,8 +27,8 @@ pub const LIVING_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE_TRAINING: &str = "渝人社〔2021〕237号 三（二）；渝人社〔2022〕189号";
-const CLAUSE_LIVING: &str = "渝人社〔2021〕237号 三（二）；人社部发〔2021〕26号";
+const CLAUSE_TRAINING: &str = notice_clause!("三（二）；渝人社〔2022〕189号");
+const CLAUSE_LIVING: &str = notice_clause!("三（二）；人社部发〔2021〕26号");
 
 pub const LIVING_PER_DAY: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
@@ -218,7 +219,11 @@ pub const LIVING_ALLOWANCE: Benefit = Benefit {
     ),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
-        "人社部发〔2021〕26号、渝人社〔2021〕237号 三（二）（过渡期脱贫人口专项）",
+        concat!(
+            "人社部发〔2021〕26号、",
+            notice_number!(),
+            " 三（二）（过渡期脱贫人口专项）"
+        ),
         &LIVING_SOURCE,
         ASK_HR,
     ),

@@ -11,7 +11,9 @@ use crate::vocabulary::choices::*;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_rate, format_yuan, percent, round_fen, Unit};
 use crate::vocabulary::parameters::{Parameter, MIN_WAGE_TIER1_MONTHLY};
+use crate::vocabulary::source::notice_end_words;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
+use crate::vocabulary::source::{notice_clause, notice_number};
 use rust_decimal::Decimal;
 
 pub const UI_80_SOURCE: Source = Source {
@@ -21,8 +23,13 @@ pub const UI_80_SOURCE: Source = Source {
     date: Some(Date::ymd(2018, 11, 12)),
 };
 pub const UI_90_SOURCE: Source = Source {
-    document: "深度贫困县失业保险金上调至最低工资最高档的90%（2019-01-01起）；渝人社〔2021〕237号 三（一）延续",
-    url: "https://big5.cri.cn/gate/big5/cq.cri.cn/20181107/944d5233-8287-fc33-f474-3444a8717288.html",
+    document: concat!(
+        "深度贫困县失业保险金上调至最低工资最高档的90%（2019-01-01起）；",
+        notice_number!(),
+        " 三（一）延续"
+    ),
+    url:
+        "https://big5.cri.cn/gate/big5/cq.cri.cn/20181107/944d5233-8287-fc33-f474-3444a8717288.html",
     confidence: Confidence::Secondary,
     date: Some(Date::ymd(2018, 11, 7)),
 };
@@ -32,7 +39,7 @@ pub const UI_DURATION_SOURCE: Source = Source {
     confidence: Confidence::Weak,
     date: Some(Date::ymd(2018, 9, 29)),
 };
-const CLAUSE_UI: &str = "渝人社〔2021〕237号 三（一）；《失业保险条例》；渝人社发〔2018〕181号";
+const CLAUSE_UI: &str = notice_clause!("三（一）；《失业保险条例》；渝人社发〔2018〕181号");
 
 /// Share of the top minimum-wage tier paid as benefit.
 pub const UI_SHARE: &[Dated<Decimal>] = &[Dated {
@@ -152,7 +159,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
                 base.value,
                 base.source,
                 if ctx.as_of > NOTICE_END {
-                    "4个重点帮扶县的90%标准原依渝人社〔2021〕237号执行至2025年底，此后是否延续未查到公布的文件，按80%估算"
+                    concat!("4个重点帮扶县的90%标准原依", notice_number!(), "执行至2025年底，此后是否延续未查到公布的文件，按80%估算")
                 } else {
                     ""
                 },
@@ -227,7 +234,7 @@ entry: catalogue::entry(
         Audience::Person,
         "三（一）",
     ).paid_as(AmountKind::InsuranceBenefit),
-    validity: Validity::in_force("《失业保险条例》、渝人社发〔2018〕181号（全市最低工资最高档的80%）", &UI_80_SOURCE).with_note("城口、巫溪、酉阳、彭水按90%的标准依渝人社〔2021〕237号执行至2025年12月31日，此后是否延续未查到公布的文件。"),
+    validity: Validity::in_force("《失业保险条例》、渝人社发〔2018〕181号（全市最低工资最高档的80%）", &UI_80_SOURCE).with_note(concat!("城口、巫溪、酉阳、彭水按90%的标准依", notice_number!(), concat!("执行至", notice_end_words!(), "，此后是否延续未查到公布的文件。"))),
     documents: &[need("social-security-card", Form::Shown)],
     apply: &HowToApply {
         automatic: false,
@@ -249,7 +256,7 @@ pub const SERVICES_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
-const CLAUSE_SERVICES: &str = "渝人社〔2021〕237号 三（一）";
+const CLAUSE_SERVICES: &str = notice_clause!("三（一）");
 
 fn services_rule(ctx: &Ctx) -> RuleResult {
     let f = ctx.facts;

@@ -11,6 +11,8 @@ use crate::vocabulary::choices::*;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
+use crate::vocabulary::source::hotline_number;
+use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
 use rust_decimal::Decimal;
 
@@ -35,7 +37,7 @@ pub const KAIZHOU_SOURCE: Source = Source {
     confidence: Confidence::Official,
     date: Some(Date::ymd(2022, 8, 23)),
 };
-const CLAUSE: &str = "渝人社〔2021〕237号 二（二）；渝人社发〔2022〕21号";
+const CLAUSE: &str = notice_clause!("二（二）；渝人社发〔2022〕21号");
 /// 渝人社发〔2022〕21号's own date is not in the sources: its figures are dated from the start of 2022.
 const RULES_2022_FROM: Date = Date::ymd(2022, 1, 1);
 const RULES_2022_NOTE: &str = "渝人社发〔2022〕21号的印发日期未查到，按2022年起适用";
@@ -246,9 +248,12 @@ pub const CONSTRUCTION_GRANT: Benefit = Benefit {
     ),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
-        "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号（衔接推进乡村振兴补助资金）",
+        notice_clause!("二（二）、渝人社发〔2022〕21号（衔接推进乡村振兴补助资金）"),
         &WORKSHOP_SOURCE,
-        "请向区县人力社保局或农业农村委咨询，或拨打12333",
+        concat!(
+            "请向区县人力社保局或农业农村委咨询，或拨打",
+            hotline_number!()
+        ),
     ),
     documents: &[],
     apply: &HowToApply {
@@ -273,7 +278,7 @@ pub const EMPLOYMENT_AWARD: Benefit = Benefit {
     .paid_as(AmountKind::Award),
     validity: Validity::ends(
         NOTICE_END,
-        "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号",
+        notice_clause!("二（二）、渝人社发〔2022〕21号"),
         &KAIZHOU_SOURCE,
     ),
     documents: &[],
@@ -292,9 +297,12 @@ pub const FEE_RELIEF: Benefit = Benefit {
     .paid_as(AmountKind::FeeRelief),
     validity: Validity::unconfirmed_after(
         NOTICE_END,
-        "渝人社〔2021〕237号 二（二）、渝人社发〔2022〕21号",
+        notice_clause!("二（二）、渝人社发〔2022〕21号"),
         &WORKSHOP_SOURCE,
-        "请向区县人力社保局或农业农村委咨询，或拨打12333",
+        concat!(
+            "请向区县人力社保局或农业农村委咨询，或拨打",
+            hotline_number!()
+        ),
     ),
     documents: &[],
     apply: &HowToApply {

@@ -5,7 +5,7 @@
 use crate::engine::facts::{Facts, Q};
 use crate::engine::logic::{fact, yes, Tri};
 use crate::vocabulary::choices::Activity;
-use crate::vocabulary::source::Confidence;
+use crate::vocabulary::source::{hotline_number, Confidence};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -697,8 +697,13 @@ pub fn explain_first_lpr(text: &str) -> String {
 }
 
 /// The number to dial (also for `tel:` links).
-pub const HOTLINE_NUMBER: &str = "12333";
-pub const HOTLINE: &str = "12333（重庆人社服务热线，市外拨打 023-12333）";
+pub const HOTLINE_NUMBER: &str = hotline_number!();
+pub const HOTLINE: &str = concat!(
+    hotline_number!(),
+    "（重庆人社服务热线，市外拨打 023-",
+    hotline_number!(),
+    "）"
+);
 pub const ASK_DISTRICT: &str = "请向区县人力社保部门咨询";
 
 /// Benefits whose list of documents no source publishes (materials.md marks it UNKNOWN), with the office

@@ -113,14 +113,53 @@ pub fn last_known<T>(table: &'static [Dated<T>], day: Date) -> Option<&'static D
 
 /// The notice itself.
 pub const NOTICE: Source = Source {
-    document: "渝人社〔2021〕237号《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的通知》",
+    document: concat!(
+        notice_number!(),
+        "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的通知》"
+    ),
     url: "https://rlsbj.cq.gov.cn/ztzl/zjskzcfwb/zqskbtp/hqbt/202307/t20230728_12195337.html",
     confidence: Confidence::Official,
     date: Some(Date::ymd(2023, 7, 28)),
 };
 
+/// The notice's number as a literal, for `concat!` in constants: the one place it is written.
+/// [`notice_clause!`] cites a clause of it.
+macro_rules! notice_number {
+    () => {
+        "渝人社〔2021〕237号"
+    };
+}
+pub(crate) use notice_number;
+
+/// "渝人社〔2021〕237号 一（一）" and longer citations that start with a clause of the notice, as a
+/// literal: `notice_clause!("一（一）；渝就发〔2021〕25号")`.
+macro_rules! notice_clause {
+    ($clause:literal) => {
+        concat!($crate::vocabulary::source::notice_number!(), " ", $clause)
+    };
+}
+pub(crate) use notice_clause;
+
+/// The service hotline's number as a literal (12333), for sentences built with `concat!`; the
+/// constants [`crate::engine::documents::HOTLINE_NUMBER`] and `HOTLINE` are made from it.
+macro_rules! hotline_number {
+    () => {
+        "12333"
+    };
+}
+pub(crate) use hotline_number;
+
+/// The notice's last day in words as a literal, for sentences built with `concat!`; a test holds it
+/// equal to [`NOTICE_END`] in words.
+macro_rules! notice_end_words {
+    () => {
+        "2025年12月31日"
+    };
+}
+pub(crate) use notice_end_words;
+
 /// The notice's number, as pages cite it.
-pub const NOTICE_NUMBER: &str = "渝人社〔2021〕237号";
+pub const NOTICE_NUMBER: &str = notice_number!();
 
 /// The notice runs "截止2025年12月31日".
 pub const NOTICE_END: Date = Date::ymd(2025, 12, 31);
@@ -136,5 +175,10 @@ mod tests {
     #[test]
     fn the_notice_number_is_the_start_of_its_title() {
         assert!(NOTICE.document.starts_with(NOTICE_NUMBER));
+    }
+
+    #[test]
+    fn the_notice_end_in_words_is_its_date() {
+        assert_eq!(notice_end_words!(), NOTICE_END.chinese());
     }
 }

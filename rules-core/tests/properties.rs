@@ -147,8 +147,36 @@ fn subsidised_rate(facts: &Facts) -> Decimal {
     ((lpr + Decimal::new(5, 3)) / Decimal::TWO).max(Decimal::new(4, 2))
 }
 
-/// The most any benefit can pay, from the rules' own caps (per the sources in each module); for roster
-/// benefits, per head of the roster.
+/// The largest value `parameter`'s dated table ever gives ([`rules_core::parameters::all`]).
+fn most(parameter: &str) -> Decimal {
+    let table = rules_core::parameters::all()
+        .into_iter()
+        .find(|p| p.id == parameter);
+    assert!(table.is_some(), "no parameter {parameter}");
+    table
+        .into_iter()
+        .flat_map(|p| p.values.iter().map(|dated| dated.value))
+        .max()
+        .unwrap_or_default()
+}
+
+/// The largest fixed sum a person or head is paid under `benefit` (its tables in 元/人, 元/户 or
+/// 元/年), from [`rules_core::parameters::all`].
+fn most_paid(benefit: &str) -> Decimal {
+    let tables: Vec<_> = rules_core::parameters::all()
+        .into_iter()
+        .filter(|p| p.benefits.contains(&benefit) && ["元/人", "元/户", "元/年"].contains(&p.unit))
+        .collect();
+    assert!(!tables.is_empty(), "{benefit} has no table of sums");
+    tables
+        .iter()
+        .flat_map(|p| p.values.iter().map(|dated| dated.value))
+        .max()
+        .unwrap_or_default()
+}
+
+/// The most any benefit can pay, from the dated tables (the figures are never restated here) and
+/// the validation bounds; for roster benefits, per head of the roster.
 fn cap(benefit: &str, facts: &Facts) -> Decimal {
     let yuan = Decimal::from;
     let heads: Decimal = facts
@@ -158,43 +186,59 @@ fn cap(benefit: &str, facts: &Facts) -> Decimal {
         .map(|g| Decimal::from(g.count))
         .sum();
     match benefit {
-        "job-search-subsidy" | "graduate-job-search-subsidy" => yuan(500),
-        "shandong-job-search-subsidy" | "student-job-search-subsidy" => yuan(800),
+        "job-search-subsidy"
+        | "graduate-job-search-subsidy"
+        | "shandong-job-search-subsidy"
+        | "student-job-search-subsidy"
+        | "lu-yu-cooperation-subsidies"
+        | "yulu-plan-subsidy"
+        | "technical-school-student-aid"
+        | "startup-subsidy" => most_paid(benefit),
+        "hiring-subsidy" | "placement-subsidy" => most_paid(benefit) * heads,
         // Real-name fares are paid as they are; validation refuses fares above 20000 元.
         "cross-region-transport-subsidy" => yuan(20_000),
-        "lu-yu-cooperation-subsidies" | "yulu-plan-subsidy" | "technical-school-student-aid" => {
-            yuan(3000)
-        }
         // 2/3 of at most 200000 元 of contributions (validation bound).
         "flexible-employment-social-insurance-subsidy" => yuan(133_333) + Decimal::new(34, 2),
-        "startup-subsidy" => yuan(8000),
-        // The largest principal (alone 500000 元; partners together at most 6000000 元) × the highest
-        // subsidised rate (4 % before 2024; from 2025 half of the LPR, as the contract may give it,
-        // plus 0.5 %) × 3 years.
+        // The largest principal (alone, or partners together) × the highest subsidised rate (4 %
+        // before 2024; from 2025 half of the LPR, as the contract may give it, plus 0.5 %) × 3 years.
         "startup-guaranteed-loan" => {
             let principal = if facts.loan_partners.unwrap_or(1) > 1 {
-                yuan(6_000_000)
+                most("startup-loan-cap-partnership-total")
             } else {
-                yuan(500_000)
+                most("startup-loan-cap-individual")
             };
             principal * subsidised_rate(facts) * yuan(3)
         }
-        // 100 元/天 × 30 天.
-        "training-living-allowance" => yuan(3000),
-        // 2330 元 × 90 % × 24 months.
-        "unemployment-insurance-benefit" => yuan(50_328),
-        "hiring-subsidy" => yuan(6000) * heads,
-        // The employer's own contributions, at most 1000000 元 a head (validation bound).
-        "employer-social-insurance-subsidy" => yuan(1_000_000) * heads,
-        // 6000000 元 × the highest subsidised rate × 2 years.
-        "enterprise-guaranteed-loan" => yuan(6_000_000) * subsidised_rate(facts) * yuan(2),
-        // A month's minimum wage, or at most 744 hours × 23 元.
-        "public-welfare-post-subsidy" => yuan(744 * 23) * heads,
-        "workshop-construction-grant" => yuan(500_000),
+        // The day's allowance × at most 30 days.
+        "training-living-allowance" => most("training-living-allowance-per-day") * yuan(30),
+        // The highest minimum wage × the key counties' share × 24 months.
+        "unemployment-insurance-benefit" => {
+            most("min-wage-tier1-monthly")
+                * most("unemployment-benefit-share-key-counties")
+                * yuan(24)
+        }
+        // The employer's own contributions, at most the validation bound a head.
+        "employer-social-insurance-subsidy" => {
+            Decimal::from(rules_core::roster::MAX_CONTRIBUTIONS) * heads
+        }
+        // The largest loan × the highest subsidised rate × 2 years.
+        "enterprise-guaranteed-loan" => {
+            most("enterprise-loan-cap") * subsidised_rate(facts) * yuan(2)
+        }
+        // A month's minimum wage, or at most the validation's hours × the hourly minimum wage.
+        "public-welfare-post-subsidy" => {
+            let hourly =
+                most("min-wage-tier1-hourly") * Decimal::from(rules_core::roster::MAX_HOURS);
+            hourly.max(most("min-wage-tier1-monthly")) * heads
+        }
+        "workshop-construction-grant" => most("workshop-construction-cap"),
+        // No table: the award's tiers are the district's (优秀 10 万 the highest, workshops.rs).
         "workshop-employment-award" => yuan(100_000),
-        "placement-subsidy" => yuan(500) * heads,
-        // 600000 one-off + 300000 award + 500000 national demonstration.
-        "incubator-subsidy" => yuan(1_400_000),
+        // The one-off sum + the highest yearly award (30 万, prose in carriers.rs) + the national
+        // demonstration's.
+        "incubator-subsidy" => {
+            most("incubator-one-off") + yuan(300_000) + most("incubator-national")
+        }
         _ => Decimal::ZERO,
     }
 }

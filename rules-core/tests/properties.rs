@@ -161,13 +161,12 @@ fn most(parameter: &str) -> Decimal {
 }
 
 /// The largest fixed sum a person or head is paid under `benefit` (its tables in 元/人, 元/户 or
-/// 元/年), from [`rules_core::parameters::all`].
+/// 元/年), from [`rules_core::parameters::all`]; zero for a benefit without such a table.
 fn most_paid(benefit: &str) -> Decimal {
     let tables: Vec<_> = rules_core::parameters::all()
         .into_iter()
         .filter(|p| p.benefits.contains(&benefit) && ["元/人", "元/户", "元/年"].contains(&p.unit))
         .collect();
-    assert!(!tables.is_empty(), "{benefit} has no table of sums");
     tables
         .iter()
         .flat_map(|p| p.values.iter().map(|dated| dated.value))
@@ -185,16 +184,8 @@ fn cap(benefit: &str, facts: &Facts) -> Decimal {
         .flatten()
         .map(|g| Decimal::from(g.count))
         .sum();
+    let audience = rules_core::catalogue::find(benefit).map(|e| e.audience);
     match benefit {
-        "job-search-subsidy"
-        | "graduate-job-search-subsidy"
-        | "shandong-job-search-subsidy"
-        | "student-job-search-subsidy"
-        | "lu-yu-cooperation-subsidies"
-        | "yulu-plan-subsidy"
-        | "technical-school-student-aid"
-        | "startup-subsidy" => most_paid(benefit),
-        "hiring-subsidy" | "placement-subsidy" => most_paid(benefit) * heads,
         // Real-name fares are paid as they are; validation refuses fares above 20000 元.
         "cross-region-transport-subsidy" => yuan(20_000),
         // 2/3 of at most 200000 元 of contributions (validation bound).
@@ -239,7 +230,10 @@ fn cap(benefit: &str, facts: &Facts) -> Decimal {
         "incubator-subsidy" => {
             most("incubator-one-off") + yuan(300_000) + most("incubator-national")
         }
-        _ => Decimal::ZERO,
+        // Any other benefit pays at most its largest sum a person, or a head of the roster: a new
+        // benefit with a table of sums needs no line here.
+        _ if audience == Some(rules_core::Audience::Person) => most_paid(benefit),
+        _ => most_paid(benefit) * heads,
     }
 }
 

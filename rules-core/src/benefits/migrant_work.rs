@@ -124,7 +124,16 @@ fn not_received(ctx: &Ctx, clause: &'static str) -> ConditionReport {
     )
 }
 
-fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &'static str) -> Estimate {
+/// "800元": the sum `table` gives on the rules' day, for sentences that name the other subsidy's
+/// amount (never typed beside its table); "金额未公布" on a day it gives none.
+fn sum_on(table: &'static [Dated<Decimal>], ctx: &Ctx) -> String {
+    in_force(table, ctx.as_of).map_or_else(
+        || "金额未公布".to_string(),
+        |entry| format!("{}元", format_yuan(entry.value)),
+    )
+}
+
+fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: impl Text) -> Estimate {
     match in_force(table, ctx.as_of) {
         Some(entry) => {
             let estimate = Estimate::amount(
@@ -156,12 +165,16 @@ fn job_search_rule(ctx: &Ctx) -> RuleResult {
             p.outside_own_district() && p != WorkPlace::Shandong
         })
     });
-    let place_not_met = match (ctx.facts.activity, ctx.facts.work_place) {
-        (_, Some(WorkPlace::Shandong)) => {
-            "在山东就业的按“赴山东一次性求职创业补贴”（800元）申请，两者不重复享受"
+    let work_place = ctx.facts.work_place;
+    let place_not_met = move || match work_place {
+        Some(WorkPlace::Shandong) => format!(
+            "在山东就业的按“赴山东一次性求职创业补贴”（{}）申请，两者不重复享受",
+            sum_on(SHANDONG_AMOUNT, ctx)
+        ),
+        Some(WorkPlace::OwnDistrict) => {
+            "须在户籍所在区县以外就业；在本区县内就业的不能申请".to_string()
         }
-        (_, Some(WorkPlace::OwnDistrict)) => "须在户籍所在区县以外就业；在本区县内就业的不能申请",
-        _ => "须在户籍所在区县以外稳定就业（公益性岗位除外）",
+        _ => "须在户籍所在区县以外稳定就业（公益性岗位除外）".to_string(),
     };
     RuleResult {
         conditions: vec![
@@ -189,19 +202,21 @@ fn shandong_rule(ctx: &Ctx) -> RuleResult {
         conditions: vec![
             poverty_with_hukou(ctx),
             ctx.condition("in-shandong", "到山东省稳定就业", CLAUSE_SHANDONG)
-                .check(
-                    place,
-                    "您在山东省就业",
-                    "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴（500元）”",
-                ),
+                .check(place, "您在山东省就业", || {
+                    format!(
+                        "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴（{}）”",
+                        sum_on(JOB_SEARCH_AMOUNT, ctx)
+                    )
+                }),
             months_condition(ctx, CLAUSE_SHANDONG),
             not_received(ctx, CLAUSE_SHANDONG),
         ],
-        estimate: amount_estimate(
-            SHANDONG_AMOUNT,
-            ctx,
-            "一次性发放；与外出务工500元补贴不重复享受",
-        ),
+        estimate: amount_estimate(SHANDONG_AMOUNT, ctx, || {
+            format!(
+                "一次性发放；与外出务工{}补贴不重复享受",
+                sum_on(JOB_SEARCH_AMOUNT, ctx)
+            )
+        }),
     }
 }
 
@@ -669,4 +684,42 @@ pub fn parameters() -> Vec<Parameter> {
             values: LU_YU_CAP,
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::evaluate::evaluate_person;
+    use crate::vocabulary::choices::{Activity, PovertyStatus};
+
+    /// The sentences that name the other subsidy's sum take it from its table on the rules' day
+    /// (issue 30: a changed amount is changed in one place).
+    #[test]
+    fn the_other_subsidys_sum_comes_from_its_table() {
+        let day = Date::ymd(2025, 6, 1);
+        let mut facts = crate::engine::facts::Facts::default();
+        facts.poverty_status = Some(PovertyStatus::Alleviated);
+        facts.hukou_chongqing = Some(true);
+        facts.activity = Some(Activity::Employee);
+        facts.work_place = Some(WorkPlace::Shandong);
+        let report = evaluate_person(&facts, day);
+        let shandong = format!("（{}元）", in_force(SHANDONG_AMOUNT, day).unwrap().value);
+        let job_search = report.benefit(JOB_SEARCH.entry.id).unwrap();
+        assert!(
+            job_search
+                .conditions
+                .iter()
+                .any(|c| c.message.contains(&shandong)),
+            "{:#?}",
+            job_search.conditions
+        );
+        facts.work_place = Some(WorkPlace::OtherProvince);
+        let report = evaluate_person(&facts, day);
+        let own = format!("（{}元）", in_force(JOB_SEARCH_AMOUNT, day).unwrap().value);
+        let in_shandong = report.benefit(SHANDONG_JOB_SEARCH.entry.id).unwrap();
+        assert!(in_shandong
+            .conditions
+            .iter()
+            .any(|c| c.message.contains(&own)));
+    }
 }

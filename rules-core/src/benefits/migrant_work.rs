@@ -697,11 +697,13 @@ mod tests {
     #[test]
     fn the_other_subsidys_sum_comes_from_its_table() {
         let day = Date::ymd(2025, 6, 1);
-        let mut facts = crate::engine::facts::Facts::default();
-        facts.poverty_status = Some(PovertyStatus::Alleviated);
-        facts.hukou_chongqing = Some(true);
-        facts.activity = Some(Activity::Employee);
-        facts.work_place = Some(WorkPlace::Shandong);
+        let mut facts = crate::engine::facts::Facts {
+            poverty_status: Some(PovertyStatus::Alleviated),
+            hukou_chongqing: Some(true),
+            activity: Some(Activity::Employee),
+            work_place: Some(WorkPlace::Shandong),
+            ..Default::default()
+        };
         let report = evaluate_person(&facts, day);
         let shandong = format!("（{}元）", in_force(SHANDONG_AMOUNT, day).unwrap().value);
         let job_search = report.benefit(JOB_SEARCH.entry.id).unwrap();

@@ -128,7 +128,8 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
         concat!(
             "劳务经纪人：依据",
             notice_number!(),
-            concat!(" 一（一），执行至", notice_end_words!())
+            " 一（一），执行至",
+            notice_end_words!()
         ),
         notice_clause!("一（一）"),
     );
@@ -136,12 +137,10 @@ fn placement_rule(ctx: &Ctx) -> RuleResult {
         conditions.push(broker_basis.unsettled(concat!(
             "劳务经纪人享受职业介绍补贴的依据是",
             notice_number!(),
-            concat!(
-                "，该通知已于",
-                notice_end_words!(),
-                "到期，未查到2026年起是否延续；请向区县公共就业服务机构或人力社保局咨询，或拨打",
-                hotline_number!()
-            )
+            "，该通知已于",
+            notice_end_words!(),
+            "到期，未查到2026年起是否延续；请向区县公共就业服务机构或人力社保局咨询，或拨打",
+            hotline_number!()
         )));
     } else if broker {
         conditions.push(broker_basis.check(
@@ -177,18 +176,18 @@ pub const PLACEMENT_SUBSIDY: Benefit = Benefit {
         concat!(
             "渝人社发〔2018〕15号、渝就发〔2021〕25号（人力资源服务机构）；",
             notice_number!(),
-            concat!(" 一（一）（劳务经纪人，执行至", notice_end_words!(), "）")
+            " 一（一）（劳务经纪人，执行至",
+            notice_end_words!(),
+            "）"
         ),
         &PLACEMENT_SOURCE,
     )
     .with_note(concat!(
         "人力资源服务机构的补贴依据自身文件，现行有效；劳务经纪人参照享受的依据是",
         notice_number!(),
-        concat!(
-            "，",
-            notice_end_words!(),
-            "到期后是否延续未查到，请向区县人力社保局咨询。"
-        )
+        "，",
+        notice_end_words!(),
+        "到期后是否延续未查到，请向区县人力社保局咨询。"
     )),
     documents: &[
         need("hr-service-licence", Form::Copy),

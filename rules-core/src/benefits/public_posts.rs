@@ -160,7 +160,8 @@ entry: catalogue::entry(
         Audience::Person,
         "二（五）",
     ),
-    validity: Validity::in_force(concat!("各区县年度乡村公益性岗位开发方案（", notice_number!(), " 二（五））"), &RURAL_POST_SOURCE).with_note("2026年查到的是万州区的方案（“大稳定、小调整”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。"),
+    validity: Validity::in_force(concat!("各区县年度乡村公益性岗位开发方案（", notice_number!(), " 二（五））"), &RURAL_POST_SOURCE).with_note("2026年查到的是万州区的方案（“大稳定、小调整\
+        ”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。"),
     documents: &[need("id-card", Form::Shown), need("household-register", Form::Shown), need("poverty-status-record", Form::CheckedInSystem)],
     apply: &HowToApply {
         automatic: false,

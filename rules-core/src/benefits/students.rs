@@ -344,7 +344,15 @@ entry: catalogue::entry(
         Audience::Person,
         "三（二）",
     ),
-    validity: Validity::unconfirmed_after(NOTICE_END, "渝乡振发〔2021〕15号（过渡期衔接推进乡村振兴补助资金项目）", &YULU_SOURCE, concat!("请向户籍所在区县农业农村委（原乡村振兴局）或就读学校咨询，或拨打", hotline_number!())),
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        "渝乡振发〔2021〕15号（过渡期衔接推进乡村振兴补助资金项目）",
+        &YULU_SOURCE,
+        concat!(
+            "请向户籍所在区县农业农村委（原乡村振兴局）或就读学校咨询，或拨打",
+            hotline_number!()
+        ),
+    ),
     documents: &[
         need("form-yulu", Form::FillIn),
         need("id-card", Form::Copy),
@@ -429,7 +437,8 @@ entry: catalogue::entry(
         Audience::Person,
         "三（二）",
     ),
-    validity: Validity::in_force("国家中等职业教育免学费和国家助学金政策（渝财规〔2022〕6号）", &TECHNICAL_2026_SOURCE).with_note("2026年仍在执行的依据，查到的是永川区教委关于中职学校的资助政策页面；技工院校属人力社保系统，是否同样执行、表格和标准是否相同，未查到，请向就读的技工院校或区县人力社保局咨询。"),
+    validity: Validity::in_force("国家中等职业教育免学费和国家助学金政策（渝财规〔2022〕6号）", &TECHNICAL_2026_SOURCE).with_note("2026年仍在执行的依据，查到的是永川区教委关于中职学校的资助政策页面；技工院校属人\
+        力社保系统，是否同样执行、表格和标准是否相同，未查到，请向就读的技工院校或区县人力社保局咨询。"),
     documents: &[
         need("id-card", Form::Copy),
         need("poverty-status-record", Form::CheckedInSystem),

@@ -234,7 +234,17 @@ entry: catalogue::entry(
         Audience::Person,
         "三（一）",
     ).paid_as(AmountKind::InsuranceBenefit),
-    validity: Validity::in_force("《失业保险条例》、渝人社发〔2018〕181号（全市最低工资最高档的80%）", &UI_80_SOURCE).with_note(concat!("城口、巫溪、酉阳、彭水按90%的标准依", notice_number!(), concat!("执行至", notice_end_words!(), "，此后是否延续未查到公布的文件。"))),
+    validity: Validity::in_force(
+        "《失业保险条例》、渝人社发〔2018〕181号（全市最低工资最高档的80%）",
+        &UI_80_SOURCE,
+    )
+    .with_note(concat!(
+        "城口、巫溪、酉阳、彭水按90%的标准依",
+        notice_number!(),
+        "执行至",
+        notice_end_words!(),
+        "，此后是否延续未查到公布的文件。"
+    )),
     documents: &[need("social-security-card", Form::Shown)],
     apply: &HowToApply {
         automatic: false,

@@ -188,182 +188,195 @@ fn check_roster(
 }
 
 impl Facts {
-    /// The answers fit for evaluation on `as_of`, and what was wrong with the others.
+    /// The answers fit for evaluation on `as_of`, and what was wrong with the others: each answer
+    /// within its bounds (an answer outside them is dropped), then the district's notes, then the
+    /// contradictions (both answers kept, the person asked to look again).
     pub fn validated(&self, as_of: Date) -> (Facts, Vec<Finding>) {
         let mut facts = self.clone();
         let mut findings = Vec::new();
-        let f = &mut findings;
-
-        check_count(&mut facts.age, Q::Age, 120, f);
-        check_count(&mut facts.school_year, Q::SchoolYear, 8, f);
-        if facts.school_year == Some(0) {
-            f.push(invalid(Q::SchoolYear, "年级请填 1 或以上".to_string()));
-            facts.school_year = None;
-        }
-        check_count(
-            &mut facts.flexible_subsidy_years,
-            Q::FlexibleSubsidyYears,
-            50,
-            f,
-        );
-        check_count(&mut facts.training_days, Q::TrainingDays, 366, f);
-        check_count(
-            &mut facts.business_employees,
-            Q::BusinessEmployees,
-            100_000,
-            f,
-        );
-        check_count(&mut facts.loan_term_years, Q::LoanTermYears, 30, f);
-        check_count(&mut facts.loan_partners, Q::LoanPartners, 1_000, f);
-        if facts.loan_term_years == Some(0) {
-            f.push(invalid(
-                Q::LoanTermYears,
-                "贷款期限请填 1 年或以上".to_string(),
-            ));
-            facts.loan_term_years = None;
-        }
-        check_count(&mut facts.ui_years, Q::UiYears, 60, f);
-        check_money(&mut facts.ticket_fare, Q::TicketFare, 20_000, f);
-        check_money(&mut facts.one_way_fare, Q::OneWayFare, 20_000, f);
-        check_money(
-            &mut facts.flexible_contributions,
-            Q::FlexibleContributions,
-            200_000,
-            f,
-        );
-        check_money(&mut facts.loan_amount, Q::LoanAmount, 100_000_000, f);
-        if let Some(lpr) = facts.loan_lpr {
-            // An LPR has been between 3 % and 6 % since 2019; 0 or over 20 % is a typing slip.
-            if lpr <= Decimal::ZERO || lpr > Decimal::from(20) {
-                f.push(invalid(
-                    Q::LoanLpr,
-                    format!(
-                        "“{}”填写的 {lpr} 不合常理，请填百分数，例如 3.0",
-                        wording(Q::LoanLpr).text
-                    ),
-                ));
-                facts.loan_lpr = None;
-            }
-        }
-        if let Some(day) = facts.loan_contract_date {
-            // A planned contract may lie ahead, but not years ahead; the rules start in 2020.
-            if day.year() < 2020 || day > as_of.add_months(36) {
-                f.push(invalid(
-                    Q::LoanContractDate,
-                    format!(
-                        "“{}”填的 {} 不在 2020 年到查询日期后3年之间，请检查",
-                        wording(Q::LoanContractDate).text,
-                        day.chinese()
-                    ),
-                ));
-                facts.loan_contract_date = None;
-            }
-        }
-        check_past(&mut facts.work_since, Q::WorkSince, as_of, f);
-        check_past(&mut facts.unemployed_since, Q::UnemployedSince, as_of, f);
-        check_past(&mut facts.business_since, Q::BusinessSince, as_of, f);
-        check_past(&mut facts.graduated_on, Q::GraduatedOn, as_of, f);
-        check_past(
-            &mut facts.incubator_recognised_on,
-            Q::IncubatorRecognisedOn,
-            as_of,
-            f,
-        );
-        check_district(&mut facts.hukou_district, Q::HukouDistrict, f);
-        check_district(&mut facts.insured_district, Q::InsuredDistrict, f);
-        check_district(&mut facts.business_district, Q::BusinessDistrict, f);
-        check_district(&mut facts.org_district, Q::OrgDistrict, f);
-        check_count(
-            &mut facts.org_staff,
-            Q::OrgStaff,
-            crate::engine::roster::MAX_COUNT * 10,
-            f,
-        );
-        check_count(
-            &mut facts.workshop_retained,
-            Q::WorkshopRetained,
-            crate::engine::roster::MAX_COUNT,
-            f,
-        );
-        if let Some(groups) = facts.roster.take() {
-            facts.roster = Some(check_roster(groups, f));
-        }
-
-        if let Some(id) = &facts.hukou_district {
-            if let Some(resolved) = districts::resolve(&id.0, as_of) {
-                if let Some(note) = resolved.note {
-                    f.push(Finding {
-                        question: Some(Q::HukouDistrict),
-                        severity: Severity::Notice,
-                        message: note,
-                    });
-                }
-            }
-        }
-
-        // Contradictions: both answers stay, the user is asked to look again.
-        if facts.hukou_chongqing == Some(false) && facts.hukou_district.is_some() {
-            f.push(contradiction(
-                Q::HukouDistrict,
-                "您说户籍不在重庆，却选了重庆的区县，请检查",
-            ));
-        }
-        if facts.poverty_status == Some(PovertyStatus::Alleviated)
-            && facts.poverty_household == Some(false)
-        {
-            f.push(contradiction(
-                Q::PovertyHousehold,
-                "您说是脱贫人口（脱贫户家庭成员），又说家里不是脱贫户，请检查",
-            ));
-        }
-        if facts.insured_in_chongqing == Some(false) && facts.insured_district.is_some() {
-            f.push(contradiction(
-                Q::InsuredDistrict,
-                "您说失业保险不是在重庆参保的，却选了参保区县，请检查",
-            ));
-        }
-        let working = matches!(
-            facts.activity,
-            Some(Activity::Employee | Activity::OwnBusiness | Activity::PublicWelfarePost)
-        );
-        if working && facts.registered_unemployed == Some(true) {
-            f.push(contradiction(
-                Q::RegisteredUnemployed,
-                "您说目前在工作，又说已办理失业登记；找到工作后失业登记会注销，请检查",
-            ));
-        }
-        if working && facts.age.is_some_and(|age| age < 16) {
-            f.push(contradiction(
-                Q::Age,
-                "未满16周岁不能被招用或办理营业执照，请检查年龄",
-            ));
-        }
-        if facts.training_kind == Some(crate::vocabulary::choices::TrainingKind::None)
-            && facts.training_days.is_some_and(|days| days > 0)
-        {
-            f.push(contradiction(
-                Q::TrainingDays,
-                "您说今年没有参加培训，却填了培训天数，请检查",
-            ));
-        }
-        if let (Some(true), Some(graduated)) = (facts.college_graduate, facts.graduated_on) {
-            if graduated.add_months(120) < as_of {
-                f.push(contradiction(
-                    Q::GraduatedOn,
-                    "您说是近10年内毕业的，但填的毕业日期已超过10年，请检查",
-                ));
-            }
-        }
-        if let (Some(graduated), Some(age)) = (facts.graduated_on, facts.age) {
-            if u32::from(graduated.year()) + 10 < u32::from(as_of.year()) && age < 20 {
-                f.push(contradiction(
-                    Q::GraduatedOn,
-                    "毕业时间与年龄对不上，请检查",
-                ));
-            }
-        }
-
+        drop_out_of_bounds(&mut facts, as_of, &mut findings);
+        note_districts(&facts, as_of, &mut findings);
+        find_contradictions(&facts, as_of, &mut findings);
         (facts, findings)
+    }
+}
+
+/// Numbers, sums, dates, districts and roster groups outside what the questions allow are dropped,
+/// each with a finding.
+fn drop_out_of_bounds(facts: &mut Facts, as_of: Date, f: &mut Vec<Finding>) {
+    check_count(&mut facts.age, Q::Age, 120, f);
+    check_count(&mut facts.school_year, Q::SchoolYear, 8, f);
+    if facts.school_year == Some(0) {
+        f.push(invalid(Q::SchoolYear, "年级请填 1 或以上".to_string()));
+        facts.school_year = None;
+    }
+    check_count(
+        &mut facts.flexible_subsidy_years,
+        Q::FlexibleSubsidyYears,
+        50,
+        f,
+    );
+    check_count(&mut facts.training_days, Q::TrainingDays, 366, f);
+    check_count(
+        &mut facts.business_employees,
+        Q::BusinessEmployees,
+        100_000,
+        f,
+    );
+    check_count(&mut facts.loan_term_years, Q::LoanTermYears, 30, f);
+    check_count(&mut facts.loan_partners, Q::LoanPartners, 1_000, f);
+    if facts.loan_term_years == Some(0) {
+        f.push(invalid(
+            Q::LoanTermYears,
+            "贷款期限请填 1 年或以上".to_string(),
+        ));
+        facts.loan_term_years = None;
+    }
+    check_count(&mut facts.ui_years, Q::UiYears, 60, f);
+    check_money(&mut facts.ticket_fare, Q::TicketFare, 20_000, f);
+    check_money(&mut facts.one_way_fare, Q::OneWayFare, 20_000, f);
+    check_money(
+        &mut facts.flexible_contributions,
+        Q::FlexibleContributions,
+        200_000,
+        f,
+    );
+    check_money(&mut facts.loan_amount, Q::LoanAmount, 100_000_000, f);
+    if let Some(lpr) = facts.loan_lpr {
+        // An LPR has been between 3 % and 6 % since 2019; 0 or over 20 % is a typing slip.
+        if lpr <= Decimal::ZERO || lpr > Decimal::from(20) {
+            f.push(invalid(
+                Q::LoanLpr,
+                format!(
+                    "“{}”填写的 {lpr} 不合常理，请填百分数，例如 3.0",
+                    wording(Q::LoanLpr).text
+                ),
+            ));
+            facts.loan_lpr = None;
+        }
+    }
+    if let Some(day) = facts.loan_contract_date {
+        // A planned contract may lie ahead, but not years ahead; the rules start in 2020.
+        if day.year() < 2020 || day > as_of.add_months(36) {
+            f.push(invalid(
+                Q::LoanContractDate,
+                format!(
+                    "“{}”填的 {} 不在 2020 年到查询日期后3年之间，请检查",
+                    wording(Q::LoanContractDate).text,
+                    day.chinese()
+                ),
+            ));
+            facts.loan_contract_date = None;
+        }
+    }
+    check_past(&mut facts.work_since, Q::WorkSince, as_of, f);
+    check_past(&mut facts.unemployed_since, Q::UnemployedSince, as_of, f);
+    check_past(&mut facts.business_since, Q::BusinessSince, as_of, f);
+    check_past(&mut facts.graduated_on, Q::GraduatedOn, as_of, f);
+    check_past(
+        &mut facts.incubator_recognised_on,
+        Q::IncubatorRecognisedOn,
+        as_of,
+        f,
+    );
+    check_district(&mut facts.hukou_district, Q::HukouDistrict, f);
+    check_district(&mut facts.insured_district, Q::InsuredDistrict, f);
+    check_district(&mut facts.business_district, Q::BusinessDistrict, f);
+    check_district(&mut facts.org_district, Q::OrgDistrict, f);
+    check_count(
+        &mut facts.org_staff,
+        Q::OrgStaff,
+        crate::engine::roster::MAX_COUNT * 10,
+        f,
+    );
+    check_count(
+        &mut facts.workshop_retained,
+        Q::WorkshopRetained,
+        crate::engine::roster::MAX_COUNT,
+        f,
+    );
+    if let Some(groups) = facts.roster.take() {
+        facts.roster = Some(check_roster(groups, f));
+    }
+}
+
+/// A district answer that was merged or renamed is kept with a note.
+fn note_districts(facts: &Facts, as_of: Date, f: &mut Vec<Finding>) {
+    if let Some(id) = &facts.hukou_district {
+        if let Some(resolved) = districts::resolve(&id.0, as_of) {
+            if let Some(note) = resolved.note {
+                f.push(Finding {
+                    question: Some(Q::HukouDistrict),
+                    severity: Severity::Notice,
+                    message: note,
+                });
+            }
+        }
+    }
+}
+
+/// Answers that cannot both be true.
+fn find_contradictions(facts: &Facts, as_of: Date, f: &mut Vec<Finding>) {
+    // Contradictions: both answers stay, the user is asked to look again.
+    if facts.hukou_chongqing == Some(false) && facts.hukou_district.is_some() {
+        f.push(contradiction(
+            Q::HukouDistrict,
+            "您说户籍不在重庆，却选了重庆的区县，请检查",
+        ));
+    }
+    if facts.poverty_status == Some(PovertyStatus::Alleviated)
+        && facts.poverty_household == Some(false)
+    {
+        f.push(contradiction(
+            Q::PovertyHousehold,
+            "您说是脱贫人口（脱贫户家庭成员），又说家里不是脱贫户，请检查",
+        ));
+    }
+    if facts.insured_in_chongqing == Some(false) && facts.insured_district.is_some() {
+        f.push(contradiction(
+            Q::InsuredDistrict,
+            "您说失业保险不是在重庆参保的，却选了参保区县，请检查",
+        ));
+    }
+    let working = matches!(
+        facts.activity,
+        Some(Activity::Employee | Activity::OwnBusiness | Activity::PublicWelfarePost)
+    );
+    if working && facts.registered_unemployed == Some(true) {
+        f.push(contradiction(
+            Q::RegisteredUnemployed,
+            "您说目前在工作，又说已办理失业登记；找到工作后失业登记会注销，请检查",
+        ));
+    }
+    if working && facts.age.is_some_and(|age| age < 16) {
+        f.push(contradiction(
+            Q::Age,
+            "未满16周岁不能被招用或办理营业执照，请检查年龄",
+        ));
+    }
+    if facts.training_kind == Some(crate::vocabulary::choices::TrainingKind::None)
+        && facts.training_days.is_some_and(|days| days > 0)
+    {
+        f.push(contradiction(
+            Q::TrainingDays,
+            "您说今年没有参加培训，却填了培训天数，请检查",
+        ));
+    }
+    if let (Some(true), Some(graduated)) = (facts.college_graduate, facts.graduated_on) {
+        if graduated.add_months(120) < as_of {
+            f.push(contradiction(
+                Q::GraduatedOn,
+                "您说是近10年内毕业的，但填的毕业日期已超过10年，请检查",
+            ));
+        }
+    }
+    if let (Some(graduated), Some(age)) = (facts.graduated_on, facts.age) {
+        if u32::from(graduated.year()) + 10 < u32::from(as_of.year()) && age < 20 {
+            f.push(contradiction(
+                Q::GraduatedOn,
+                "毕业时间与年龄对不上，请检查",
+            ));
+        }
     }
 }
 

@@ -207,7 +207,8 @@ pub const LPR_2024_10_SOURCE: Source = lpr_report(
 );
 pub const LPR_2025_05_SOURCE: Source = lpr_report(
     "1年期LPR 2025年5月20日降至3.00%（标普全球报道）",
-    "https://www.spglobal.com/market-intelligence/en/news-insights/articles/2025/5/china-cuts-key-lending-reference-rates-to-new-alltime-lows-89107190",
+    "https://www.spglobal.com/market-intelligence/en/news-insights/articles/2025/5/china-cuts-key-lending-reference-rates-to-new-alltime-lows-8910\
+        7190",
     None,
 );
 pub const LPR_2025_12_SOURCE: Source = lpr_report(

@@ -67,10 +67,16 @@ pub struct Validity {
 }
 
 /// What every page says once the notice's own period is over.
-pub const AFTER_NOTICE: &str = concat!(notice_number!(), concat!("的执行期已于", notice_end_words!(), "结束，未查到重庆接续的文件（国家自2026年起转入常态化帮扶）。有其他现行文件依据的政策照常显示；只依据该通知或过渡期资金的，显示为“延续情况未公布”。"));
+pub const AFTER_NOTICE: &str = concat!(notice_number!(), "的执行期已于", notice_end_words!(), "结束，未查到重庆接续的文件（国家自2026年起转入常态化帮扶）。有其他现行文件依据的政策照常显示；\
+    只依据该通知或过渡期资金的，显示为“延续情况未公布”。");
 
 /// The explanation above the results' "延续情况未公布" group.
-pub const UNCONFIRMED_GROUP: &str = concat!("这些政策原来依据的文件已经到期，没有查到此后是否延续的文件，所以现在不能确定能否申请。下面按原规定列出，金额是当年的标准，仅供参考。请向区县人力社保局、农业农村部门咨询，或拨打", hotline_number!(), "。");
+pub const UNCONFIRMED_GROUP: &str = concat!(
+    "这些政策原来依据的文件已经到期，没有查到此后是否延续的文件，所以现在不能确定能否申请。\
+     下面按原规定列出，金额是当年的标准，仅供参考。请向区县人力社保局、农业农村部门咨询，或拨打",
+    hotline_number!(),
+    "。"
+);
 
 /// "政策信息核实至2026年12月1日": how fresh the whole policy information is.
 pub fn policy_checked() -> String {

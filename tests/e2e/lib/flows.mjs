@@ -16,6 +16,15 @@ export function evaluate(facts, asOf) {
   return JSON.parse(out.toString());
 }
 
+/** rules-core's catalogue (`subsidy-check catalogue`): the suites count benefits from it, never type 32. */
+export function catalogue() {
+  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', 'catalogue'], {
+    cwd: repo,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.toString());
+}
+
 /** The answers the residents' page saved on this phone (Playwright page). */
 export async function savedPersonFacts(page) {
   const saved = await page.evaluate(() => localStorage.getItem('cq-jiuye-bangfu.person.v1'));

@@ -189,7 +189,7 @@ async fn results_show_the_groups_and_amounts_rules_core_computes() {
         "#group-eligible [data-benefit=shandong-job-search-subsidy] .estimate-value",
     );
     assert_eq!(shown, shandong.estimate.value.text());
-    assert_eq!(shown, "800 元/人");
+    assert!(shown.ends_with(" 元/人"), "{shown}");
     assert!(text(
         &host,
         "[data-benefit=shandong-job-search-subsidy] .estimate-line"

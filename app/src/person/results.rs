@@ -448,7 +448,9 @@ mod tests {
                 b.entry.id
             );
         }
-        assert!(top.contains("预估补贴 800 元/人"), "{top}");
+        let shandong = report.benefit("shandong-job-search-subsidy").expect("encoded");
+        let figure = format!("预估补贴 {}", shandong.estimate.value.text());
+        assert!(top.contains(&figure), "{figure} in {top}");
         assert!(top.contains("href=\"tel:12333\""));
         assert!(top.contains("id=\"top-checklist\"") && top.contains("data-print"));
         // At most two questions, each one that decides an open benefit.

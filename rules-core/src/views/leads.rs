@@ -198,7 +198,7 @@ mod tests {
     const DAY: Date = Date::ymd(2026, 12, 7);
 
     #[test]
-    fn the_wuxi_worker_in_shandong_asks_about_the_800() {
+    fn the_wuxi_worker_in_shandong_asks_about_the_shandong_sum() {
         let f = facts(
             r#"{"audience":"person","poverty-status":"alleviated","hukou-chongqing":true,
             "hukou-district":"wuxi","age":35,"activity":"employee","work-place":"shandong",
@@ -210,9 +210,20 @@ mod tests {
             .expect("in the catalogue");
         assert_eq!(b.status, Status::ContinuationUnknown, "never claimable");
         assert_eq!(Lead::of(b), Some(Lead::WouldQualify));
+        // The 2025 figure from its table, never typed here.
+        let last_day = crate::vocabulary::source::NOTICE_END;
+        let sum = crate::vocabulary::source::in_force(
+            crate::benefits::migrant_work::SHANDONG_AMOUNT,
+            last_day,
+        )
+        .map(|entry| entry.value);
         assert_eq!(
             ask_sentence(b, &f, DAY),
-            "我是巫溪县脱贫人口，在山东务工4个月，想问2026年赴山东一次性求职创业补贴还发不发？按2025年的规定是800 元/人。"
+            format!(
+                "我是巫溪县脱贫人口，在山东务工4个月，想问2026年赴山东一次性求职创业补贴还发不发？\
+                 按2025年的规定是{} 元/人。",
+                sum.unwrap_or_default()
+            )
         );
         assert_eq!(figure_label(b), "2025年标准，仅供参考");
         assert!(whom_to_ask(b).contains("12333"));

@@ -448,7 +448,9 @@ mod tests {
                 b.entry.id
             );
         }
-        let shandong = report.benefit("shandong-job-search-subsidy").expect("encoded");
+        let shandong = report
+            .benefit("shandong-job-search-subsidy")
+            .expect("encoded");
         let figure = format!("预估补贴 {}", shandong.estimate.value.text());
         assert!(top.contains(&figure), "{figure} in {top}");
         assert!(top.contains("href=\"tel:12333\""));

@@ -63,119 +63,21 @@ pub fn read(wasm: &[u8]) -> Option<Contents> {
     }
     // Imported functions come first in the function index space.
     let mut imported = 0;
-    let (mut fn_names, mut data_names) = (BTreeMap::new(), BTreeMap::new());
+    let mut names = Names::default();
     for (id, range) in &sections {
         let body = wasm.get(range.clone())?;
-        let mut p = 0;
         match id {
-            2 => {
-                for _ in 0..leb(body, &mut p)? {
-                    name_at(body, &mut p)?;
-                    name_at(body, &mut p)?;
-                    let kind = *body.get(p)?;
-                    p += 1;
-                    match kind {
-                        0 => {
-                            leb(body, &mut p)?;
-                            imported += 1;
-                        }
-                        1 => {
-                            p += 1;
-                            let flags = *body.get(p)?;
-                            p += 1;
-                            leb(body, &mut p)?;
-                            if flags & 1 == 1 {
-                                leb(body, &mut p)?;
-                            }
-                        }
-                        2 => {
-                            let flags = *body.get(p)?;
-                            p += 1;
-                            leb(body, &mut p)?;
-                            if flags & 1 == 1 {
-                                leb(body, &mut p)?;
-                            }
-                        }
-                        3 => p += 2,
-                        _ => return None,
-                    }
-                }
-            }
-            0 => {
-                if name_at(body, &mut p)? != "name" {
-                    continue;
-                }
-                while p < body.len() {
-                    let sub = body[p];
-                    p += 1;
-                    let len = leb(body, &mut p)?;
-                    let end = p + len;
-                    let names = match sub {
-                        1 => Some(&mut fn_names),
-                        9 => Some(&mut data_names),
-                        _ => None,
-                    };
-                    if let Some(names) = names {
-                        let mut q = p;
-                        for _ in 0..leb(body, &mut q)? {
-                            let index = leb(body, &mut q)?;
-                            names.insert(index, name_at(body, &mut q)?);
-                        }
-                    }
-                    p = end;
-                }
-            }
+            2 => imported = count_imported_functions(body)?,
+            0 => read_names(body, &mut names)?,
             _ => {}
         }
     }
     let mut contents = Contents::default();
     for (id, range) in &sections {
         let body = wasm.get(range.clone())?;
-        let mut p = 0;
         match id {
-            10 => {
-                for i in 0..leb(body, &mut p)? {
-                    let start = p;
-                    let len = leb(body, &mut p)?;
-                    p += len;
-                    let name = fn_names
-                        .get(&(imported + i))
-                        .map_or_else(|| format!("function {}", imported + i), |n| demangle(n));
-                    contents.functions.push(Item {
-                        name,
-                        bytes: p - start,
-                    });
-                }
-            }
-            11 => {
-                for i in 0..leb(body, &mut p)? {
-                    let start = p;
-                    let flags = leb(body, &mut p)?;
-                    if flags == 2 {
-                        leb(body, &mut p)?;
-                    }
-                    if flags != 1 {
-                        // The offset: a constant expression ending in `end` (0x0b).
-                        while *body.get(p)? != 0x0b {
-                            p += 1;
-                        }
-                        p += 1;
-                    }
-                    let len = leb(body, &mut p)?;
-                    let data = body.get(p..p + len)?;
-                    p += len;
-                    let (text, chinese) = texts(data);
-                    contents.text_bytes += text;
-                    contents.chinese_text_bytes += chinese;
-                    contents.data.push(Item {
-                        name: data_names
-                            .get(&i)
-                            .cloned()
-                            .unwrap_or_else(|| format!("segment {i}")),
-                        bytes: p - start,
-                    });
-                }
-            }
+            10 => read_functions(body, imported, &names, &mut contents)?,
+            11 => read_data(body, &names, &mut contents)?,
             _ => {}
         }
     }
@@ -186,6 +88,137 @@ pub fn read(wasm: &[u8]) -> Option<Contents> {
         .data
         .sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.name.cmp(&b.name)));
     Some(contents)
+}
+
+/// The name section's function and data segment names, by index.
+#[derive(Default)]
+struct Names {
+    functions: BTreeMap<usize, String>,
+    data: BTreeMap<usize, String>,
+}
+
+/// The import section's imported functions (they come first in the function index space).
+fn count_imported_functions(body: &[u8]) -> Option<usize> {
+    let mut p = 0;
+    let mut imported = 0;
+    for _ in 0..leb(body, &mut p)? {
+        name_at(body, &mut p)?;
+        name_at(body, &mut p)?;
+        let kind = *body.get(p)?;
+        p += 1;
+        match kind {
+            0 => {
+                leb(body, &mut p)?;
+                imported += 1;
+            }
+            // A table: its element type, then limits.
+            1 => {
+                p += 1;
+                skip_limits(body, &mut p)?;
+            }
+            2 => skip_limits(body, &mut p)?,
+            3 => p += 2,
+            _ => return None,
+        }
+    }
+    Some(imported)
+}
+
+/// Limits: flags, minimum, and a maximum when flag 1 is set.
+fn skip_limits(body: &[u8], p: &mut usize) -> Option<()> {
+    let flags = *body.get(*p)?;
+    *p += 1;
+    leb(body, p)?;
+    if flags & 1 == 1 {
+        leb(body, p)?;
+    }
+    Some(())
+}
+
+/// A custom section: when it is the name section, its function (1) and data (9) names.
+fn read_names(body: &[u8], names: &mut Names) -> Option<()> {
+    let mut p = 0;
+    if name_at(body, &mut p)? != "name" {
+        return Some(());
+    }
+    while p < body.len() {
+        let sub = body[p];
+        p += 1;
+        let len = leb(body, &mut p)?;
+        let end = p + len;
+        let table = match sub {
+            1 => Some(&mut names.functions),
+            9 => Some(&mut names.data),
+            _ => None,
+        };
+        if let Some(table) = table {
+            let mut q = p;
+            for _ in 0..leb(body, &mut q)? {
+                let index = leb(body, &mut q)?;
+                table.insert(index, name_at(body, &mut q)?);
+            }
+        }
+        p = end;
+    }
+    Some(())
+}
+
+/// The code section: each function's size under its demangled name.
+fn read_functions(
+    body: &[u8],
+    imported: usize,
+    names: &Names,
+    contents: &mut Contents,
+) -> Option<()> {
+    let mut p = 0;
+    for i in 0..leb(body, &mut p)? {
+        let start = p;
+        let len = leb(body, &mut p)?;
+        p += len;
+        let name = names
+            .functions
+            .get(&(imported + i))
+            .map_or_else(|| format!("function {}", imported + i), |n| demangle(n));
+        contents.functions.push(Item {
+            name,
+            bytes: p - start,
+        });
+    }
+    Some(())
+}
+
+/// The data section: each segment's size and the text in it.
+fn read_data(body: &[u8], names: &Names, contents: &mut Contents) -> Option<()> {
+    let mut p = 0;
+    for i in 0..leb(body, &mut p)? {
+        let start = p;
+        let flags = leb(body, &mut p)?;
+        if flags == 2 {
+            leb(body, &mut p)?;
+        }
+        if flags != 1 {
+            // The offset: a constant expression ending in `end` (0x0b).
+            while *body.get(p)? != 0x0b {
+                p += 1;
+            }
+            p += 1;
+        }
+        let len = leb(body, &mut p)?;
+        let data = body.get(p..p + len)?;
+        p += len;
+        let (text, chinese) = texts(data);
+        contents.text_bytes += text;
+        contents.chinese_text_bytes += chinese;
+        contents.data.push(Item {
+            name: names
+                .data
+                .get(&i)
+                .cloned()
+                .unwrap_or_else(|| format!("segment {i}")),
+            bytes: p - start,
+        });
+    }
+    Some(())
 }
 
 /// Bytes of UTF-8 text in `data` (runs of at least 4 printable characters), and of them those in
@@ -325,15 +358,26 @@ pub fn group(name: &str) -> String {
             format!("leptos ({krate})")
         }
         "rules_core" | "app" => {
-            let module = name
+            let mut modules = name
                 .split(&format!("{krate}::"))
                 .nth(1)
-                .and_then(|rest| {
-                    rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or_default()
+                .split("::")
+                .map(|segment| {
+                    segment
+                        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                         .next()
-                })
-                .unwrap_or_default();
-            format!("{krate}::{module}")
+                        .unwrap_or_default()
+                });
+            let module = modules.next().unwrap_or_default();
+            // rules-core's layers are folders: name the module inside the layer too.
+            const LAYERS: [&str; 5] = ["vocabulary", "engine", "benefits", "registry", "views"];
+            match modules.next() {
+                Some(inner) if krate == "rules_core" && LAYERS.contains(&module) => {
+                    format!("{krate}::{module}::{inner}")
+                }
+                _ => format!("{krate}::{module}"),
+            }
         }
         other => other.to_string(),
     }
@@ -419,6 +463,12 @@ mod tests {
                 "_ZN10rules_core16entrepreneurship9loan_rule17h94acfd6bd4abb0a9E"
             )),
             "rules_core::entrepreneurship"
+        );
+        assert_eq!(
+            group(&demangle(
+                "_ZN10rules_core8benefits16entrepreneurship9loan_rule17h94acfd6bd4abb0a9E"
+            )),
+            "rules_core::benefits::entrepreneurship"
         );
         assert_eq!(
             group("_RNvMs0_NtCsjqx8TIyZbP9_8dlmalloc8dlmallocINtB5_8DlmallocNtNtB7_3sys6SystemE6mallocCsebHcaeoSrxy_3std"),

@@ -168,7 +168,8 @@ fn edit_button(q: Q, label: &'static str) -> Html {
 pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
     let status = b.status.id();
     let mut h = to_html!(
-        "<article class=\"card card-{}\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{}</p>",
+        "<article class=\"card card-{}\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" aria-labelledby=\"card-{}\">\
+            <h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{}</p>",
         status,
         b.entry.id,
         status,
@@ -227,7 +228,8 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
 pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
     use rules_core::leads::{ask_sentence, figure_label, whom_to_ask, Lead};
     let mut h = to_html!(
-        "<article class=\"card card-lead\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" data-lead=\"yes\" aria-labelledby=\"card-{}\"><h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{} <span class=\"would-have\">{}</span></p>",
+        "<article class=\"card card-lead\" data-benefit=\"{}\" data-status=\"{}\" data-standing=\"{}\" data-lead=\"yes\" aria-labelledby=\"card-{}\">\
+            <h4 id=\"card-{}\">{}</h4><p class=\"status-line\">{} <span class=\"would-have\">{}</span></p>",
         b.entry.id,
         b.status.id(),
         b.standing.id(),
@@ -241,7 +243,10 @@ pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
     let ask_id = format!("ask-{}", b.entry.id);
     html!(
         h,
-        "<div class=\"ask-box\"><h5 class=\"sub\">先问清楚今年还办不办</h5><p class=\"whom\"><span class=\"label\">问谁：</span>{}</p><p class=\"label\">可以这样问：</p><p class=\"ask-sentence\" id=\"{}\">{}</p><p class=\"ask-actions no-print\"><button type=\"button\" class=\"speak secondary\" data-speak=\"{}\">朗读</button> <button type=\"button\" class=\"secondary\" data-copy=\"{}\">复制这句话</button></p></div>",
+        "<div class=\"ask-box\"><h5 class=\"sub\">先问清楚今年还办不办</h5><p class=\"whom\"><span class=\"label\">问谁：</span>{}</p><p class=\"label\">可以这样问：\
+            </p><p class=\"ask-sentence\" id=\"{}\">{}</p><p class=\"ask-actions no-print\">\
+            <button type=\"button\" class=\"speak secondary\" data-speak=\"{}\">朗读</button> \
+            <button type=\"button\" class=\"secondary\" data-copy=\"{}\">复制这句话</button></p></div>",
         text(&whom_to_ask(b)),
         ask_id,
         ask_sentence(b, facts, as_of),

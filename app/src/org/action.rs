@@ -118,7 +118,9 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
     }
     html!(
         h,
-        "<button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印</button><button type=\"button\" class=\"secondary\" id=\"top-csv\" data-csv>下载表格</button><a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {}</a></div></section>",
+        "<button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印</button>\
+            <button type=\"button\" class=\"secondary\" id=\"top-csv\" data-csv>下载表格</button>\
+            <a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {}</a></div></section>",
         number,
         number
     );

@@ -26,7 +26,8 @@ pub fn totals_html(report: &Report, audience: Audience) -> Html {
     for total in &t.totals {
         html!(
             h,
-            "<div class=\"total-row\" data-unit=\"{}\" data-amount=\"{}\"><dt>{}（{}）</dt><dd><span class=\"estimate-label\">预估</span> <strong>{}</strong></dd></div>",
+            "<div class=\"total-row\" data-unit=\"{}\" data-amount=\"{}\"><dt>{}（{}）</dt><dd><span class=\"estimate-label\">预估</span> <strong>{}\
+                </strong></dd></div>",
             (total.unit.label()),
             format_yuan(total.amount),
             (total.label),
@@ -85,7 +86,8 @@ pub fn table_html(report: &Report, audience: Audience, kind: Option<OrgKind>) ->
 pub fn benefit_html(b: &BenefitReport) -> Html {
     let status = status_of(b);
     let mut h = to_html!(
-        "<article class=\"card card-{} org-benefit\" data-benefit=\"{}\" data-status=\"{}\" aria-labelledby=\"org-b-{}\"><h4 id=\"org-b-{}\">{}</h4><p class=\"org-headline\">{}</p>",
+        "<article class=\"card card-{} org-benefit\" data-benefit=\"{}\" data-status=\"{}\" aria-labelledby=\"org-b-{}\"><h4 id=\"org-b-{}\">{}</h4>\
+            <p class=\"org-headline\">{}</p>",
         status,
         b.entry.id,
         status,
@@ -98,7 +100,9 @@ pub fn benefit_html(b: &BenefitReport) -> Html {
         let caption = format!("{}：按人员分组", b.entry.name);
         html!(
             h,
-            "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table class=\"breakdown\"><caption>{}</caption><thead><tr><th scope=\"col\">人员类别</th><th scope=\"col\">人数</th><th scope=\"col\">符合条件</th><th scope=\"col\">标准（{}）</th><th scope=\"col\">小计（元）</th></tr></thead><tbody>",
+            "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table class=\"breakdown\"><caption>{}</caption><thead><tr>\
+                <th scope=\"col\">人员类别</th><th scope=\"col\">人数</th><th scope=\"col\">符合条件</th><th scope=\"col\">标准（{}）</th><th scope=\"col\">小计（元）\
+                </th></tr></thead><tbody>",
             caption,
             caption,
             per_head_unit(&b.estimate.value)
@@ -112,7 +116,8 @@ pub fn benefit_html(b: &BenefitReport) -> Html {
             };
             html!(
                 h,
-                "<tr data-row=\"{}\"><th scope=\"row\">第{}组 {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num subtotal\">{}</td></tr>",
+                "<tr data-row=\"{}\"><th scope=\"row\">第{}组 {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                    <td class=\"num subtotal\">{}</td></tr>",
                 g.row,
                 g.row,
                 g.group,

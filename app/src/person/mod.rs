@@ -76,14 +76,19 @@ pub fn ResumePrompt() -> impl IntoView {
                 .resume
                 .with(|m| m.as_ref().map_or(0, |m| m.session().answered()));
             return Some(format!(
-                "<section class=\"resume\" id=\"resume\" aria-labelledby=\"resume-title\"><h2 id=\"resume-title\" tabindex=\"-1\">打开别人分享的回答吗？</h2><p>这个链接里有别人分享的 {} 个回答。本机也保存着您自己回答的 {mine} 个问题。打开分享的回答会替换您的回答（之后可以撤销）。</p><div class=\"row\"><button type=\"button\" class=\"primary\" id=\"shared-open\">打开分享的回答</button><button type=\"button\" class=\"secondary\" id=\"shared-keep\">保留我的回答</button></div></section>",
+                "<section class=\"resume\" id=\"resume\" aria-labelledby=\"resume-title\"><h2 id=\"resume-title\" tabindex=\"-1\">打开别人分享的回答吗？</h2>\
+                    <p>这个链接里有别人分享的 {} 个回答。本机也保存着您自己回答的 {mine} 个问题。打开分享的回答会替换您的回答（之后可以撤销）。</p><div class=\"row\">\
+                    <button type=\"button\" class=\"primary\" id=\"shared-open\">打开分享的回答</button>\
+                    <button type=\"button\" class=\"secondary\" id=\"shared-keep\">保留我的回答</button></div></section>",
                 shared.session().answered()
             ));
         }
         state.resume.with(|saved| {
             saved.as_ref().map(|saved| {
                 format!(
-                    "<section class=\"resume\" id=\"resume\" aria-labelledby=\"resume-title\"><h2 id=\"resume-title\" tabindex=\"-1\">您上次的回答还在</h2><p>本机保存了您上次回答的 {} 个问题。要接着上次继续吗？</p><div class=\"row\"><button type=\"button\" class=\"primary\" id=\"resume-continue\">继续上次</button><button type=\"button\" class=\"secondary\" id=\"resume-restart\">重新开始</button></div></section>",
+                    "<section class=\"resume\" id=\"resume\" aria-labelledby=\"resume-title\"><h2 id=\"resume-title\" tabindex=\"-1\">您上次的回答还在</h2>\
+                        <p>本机保存了您上次回答的 {} 个问题。要接着上次继续吗？</p><div class=\"row\"><button type=\"button\" class=\"primary\" id=\"resume-continue\">继续上次\
+                        </button><button type=\"button\" class=\"secondary\" id=\"resume-restart\">重新开始</button></div></section>",
                     saved.session().answered()
                 )
             })

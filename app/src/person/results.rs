@@ -112,7 +112,8 @@ fn leads_html(report: &Report, facts: &Facts) -> Html {
     }
     html!(
         h,
-        "<section class=\"group group-leads\" id=\"group-leads\" aria-labelledby=\"group-leads-title\"><h3 id=\"group-leads-title\">△ {}（{} 项）</h3><p class=\"group-help\">{}</p>",
+        "<section class=\"group group-leads\" id=\"group-leads\" aria-labelledby=\"group-leads-title\"><h3 id=\"group-leads-title\">△ {}（{} 项）</h3>\
+            <p class=\"group-help\">{}</p>",
         rules_core::leads::group_title(report),
         leads.len(),
         html::text(&rules_core::leads::group_help(report))
@@ -212,7 +213,8 @@ pub fn do_now_html(report: &Report) -> Html {
     }
     html!(
         h,
-        "<button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印结果</button><a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {} 咨询</a></div></section>",
+        "<button type=\"button\" class=\"secondary\" id=\"top-print\" data-print>打印结果</button>\
+            <a class=\"button secondary\" href=\"tel:{}\" id=\"top-call\">拨打 {} 咨询</a></div></section>",
         number,
         number
     );
@@ -241,7 +243,9 @@ fn open_for(b: &BenefitReport) -> bool {
 /// the counts, the groups, the answers given, the disclaimer and the page's buttons.
 pub fn results_html(report: &Report, session: &Session, day: Date) -> Html {
     let mut h = to_html!(
-        "<div class=\"title-row\"><h2 id=\"results-title\" tabindex=\"-1\">您的查询结果</h2><button type=\"button\" class=\"speak secondary no-print\" data-speak=\"do-now\">朗读</button></div><p class=\"as-of-line\">按 {} 的政策计算 · 已回答 {} 题</p>",
+        "<div class=\"title-row\"><h2 id=\"results-title\" tabindex=\"-1\">您的查询结果</h2>\
+            <button type=\"button\" class=\"speak secondary no-print\" data-speak=\"do-now\">朗读</button></div>\
+            <p class=\"as-of-line\">按 {} 的政策计算 · 已回答 {} 题</p>",
         day.chinese(),
         session.answered()
     );
@@ -270,7 +274,10 @@ pub fn results_html(report: &Report, session: &Session, day: Date) -> Html {
     h.push(&html::disclaimer());
     html!(
         h,
-        "<div class=\"actions no-print\">{}<a class=\"button secondary\" href=\"#/person/share\" id=\"to-share\">分享给别人</a><button type=\"button\" class=\"primary\" id=\"print\" data-print>打印或保存结果</button><a class=\"button secondary\" href=\"{}\" id=\"results-to-policy\">政策一览</a><button type=\"button\" class=\"secondary\" id=\"restart\" data-restart>重新开始</button></div>",
+        "<div class=\"actions no-print\">{}<a class=\"button secondary\" href=\"#/person/share\" id=\"to-share\">分享给别人</a>\
+            <button type=\"button\" class=\"primary\" id=\"print\" data-print>打印或保存结果</button>\
+            <a class=\"button secondary\" href=\"{}\" id=\"results-to-policy\">政策一览</a>\
+            <button type=\"button\" class=\"secondary\" id=\"restart\" data-restart>重新开始</button></div>",
         checklist_link(report),
         crate::route::POLICY_PAGE
     );

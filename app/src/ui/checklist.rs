@@ -170,7 +170,8 @@ pub fn checklist_html(list: &Checklist, ticked: &[&str]) -> Html {
         let d = item.document;
         html!(
             h,
-            "<li data-document=\"{}\"><label class=\"tick\"><input type=\"checkbox\" data-doc=\"{}\"{}> <span><span class=\"doc-name\">{}</span> · {}</span></label><ul class=\"doc-more\">",
+            "<li data-document=\"{}\"><label class=\"tick\"><input type=\"checkbox\" data-doc=\"{}\"{}> <span><span class=\"doc-name\">{}</span> · {}\
+                </span></label><ul class=\"doc-more\">",
             d.id,
             d.id,
             checked(ticked.contains(&d.id)),
@@ -265,7 +266,9 @@ fn checkbox(ev: &leptos::ev::Event, name: &str) -> Option<(String, bool)> {
 /// The buttons under the list (handled by the page's delegated click listener); `back` is the
 /// results screen it came from.
 fn actions(back: &str) -> Html {
-    to_html!("<div class=\"actions no-print\"><button type=\"button\" class=\"primary\" id=\"copy-checklist\" data-act=\"copy\">复制清单</button><button type=\"button\" class=\"secondary\" id=\"print-checklist\" data-act=\"print\">打印清单</button><a class=\"button secondary\" href=\"{}\" id=\"checklist-to-results\">返回查询结果</a></div>", back)
+    to_html!("<div class=\"actions no-print\"><button type=\"button\" class=\"primary\" id=\"copy-checklist\" data-act=\"copy\">复制清单</button>\
+        <button type=\"button\" class=\"secondary\" id=\"print-checklist\" data-act=\"print\">打印清单</button>\
+        <a class=\"button secondary\" href=\"{}\" id=\"checklist-to-results\">返回查询结果</a></div>", back)
 }
 
 /// What 复制清单 did: copied, or the text to copy by hand where the clipboard is refused.
@@ -273,7 +276,8 @@ fn copy_html(done: bool, text: &str) -> String {
     match done {
         true => "<p class=\"copied\">已复制清单，可以粘贴到微信等聊天里。</p>".into(),
         false => to_html!(
-            "<div class=\"copy-fallback\"><p>无法自动复制。请长按下面的文字，选择“全选”和“复制”。</p><textarea id=\"copy-text\" readonly rows=\"8\" aria-label=\"申请材料清单文字\">{}</textarea></div>",
+            "<div class=\"copy-fallback\"><p>无法自动复制。请长按下面的文字，选择“全选”和“复制”。</p>\
+                <textarea id=\"copy-text\" readonly rows=\"8\" aria-label=\"申请材料清单文字\">{}</textarea></div>",
             text
         )
         .into_string(),

@@ -92,7 +92,8 @@ fn lex(source: &str) -> Vec<Tok> {
         } else if c == '\'' {
             // A char literal ('x', '\n', '\u{4e2d}') or a lifetime ('a, 'static).
             if next == Some('\\') {
-                i += 2;
+                // The backslash and the character it escapes (which may be a quote), then the rest.
+                i += 3;
                 while i < chars.len() && chars[i] != '\'' {
                     i += 1;
                 }
@@ -863,7 +864,7 @@ const CLEAN: [(&str, &str); 6] = [
     ),
     (
         "src/b.rs",
-        "pub struct B;\npub(super) fn helper() -> char { '\"' }\n\
+        "pub struct B;\npub(super) fn helper() -> [char; 2] { ['\"', '\\''] }\n\
          pub fn ext() -> String { std::string::String::new() }\n\
          #[cfg(test)]\nmod tests {\n    use crate::a::A;\n    use super::*;\n}\n",
     ),

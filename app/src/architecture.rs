@@ -1,8 +1,10 @@
 //! The app's layering, checked from its sources (ARCHITECTURE.md, "the pages never import each
 //! other" and "no import cycle"): the pages (`landing`, `person`, `org`, `staff`) never name one
 //! another, and nothing below them names a page; only `shell` (the pages' roots) and the entry points
-//! in `bin/` and `main.rs` sit above them; the crate root only declares modules; and the modules'
-//! imports form no cycle. Tests at the end of a file (`#[cfg(test)] mod tests`) may use anything.
+//! in `bin/` and `main.rs` sit above them; and the crate root only declares modules. Tests at the end
+//! of a file (`#[cfg(test)] mod tests`) may use anything. That no file's imports form a cycle (through
+//! `crate::`, `super::` or a child module) is checked for every crate, this one included, by
+//! `xtask/tests/cycles.rs`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -108,43 +110,10 @@ fn modules(files: &[(String, String)]) -> BTreeSet<String> {
         .collect()
 }
 
-/// A cycle in `edges` (module → modules it names), as the path that closes it, if there is one.
-fn find_cycle(edges: &std::collections::BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-    fn visit(
-        node: &str,
-        edges: &std::collections::BTreeMap<String, BTreeSet<String>>,
-        path: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-    ) -> Option<Vec<String>> {
-        if let Some(at) = path.iter().position(|p| p == node) {
-            let mut cycle = path[at..].to_vec();
-            cycle.push(node.to_string());
-            return Some(cycle);
-        }
-        if done.contains(node) {
-            return None;
-        }
-        path.push(node.to_string());
-        for next in edges.get(node).into_iter().flatten() {
-            if let Some(cycle) = visit(next, edges, path, done) {
-                return Some(cycle);
-            }
-        }
-        path.pop();
-        done.insert(node.to_string());
-        None
-    }
-    let mut done = BTreeSet::new();
-    edges
-        .keys()
-        .find_map(|node| visit(node, edges, &mut Vec::new(), &mut done))
-}
-
 #[test]
-fn no_import_cycle_and_the_root_only_declares_modules() {
+fn the_root_only_declares_modules() {
     let files = sources();
     let modules = modules(&files);
-    let mut edges: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
     let mut root_items = Vec::new();
     for (module, code) in &files {
         for named in named_modules(code) {
@@ -152,38 +121,8 @@ fn no_import_cycle_and_the_root_only_declares_modules() {
                 // `crate::x` where x is no module: an item of the crate root, which every module
                 // could then need, and which would need them back.
                 root_items.push(format!("{module} names crate::{named}"));
-            } else if named != *module {
-                edges.entry(module.clone()).or_default().insert(named);
             }
         }
     }
     assert_eq!(root_items, Vec::<String>::new());
-    assert_eq!(find_cycle(&edges), None, "{edges:#?}");
-}
-
-#[test]
-fn the_cycle_check_sees_a_planted_cycle() {
-    let mut edges: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
-    edges
-        .entry("route".into())
-        .or_default()
-        .insert("state".into());
-    edges
-        .entry("state".into())
-        .or_default()
-        .insert("session".into());
-    assert_eq!(find_cycle(&edges), None);
-    edges
-        .entry("session".into())
-        .or_default()
-        .insert("route".into());
-    assert_eq!(
-        find_cycle(&edges),
-        Some(vec![
-            "route".into(),
-            "state".into(),
-            "session".into(),
-            "route".into()
-        ])
-    );
 }

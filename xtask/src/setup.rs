@@ -16,6 +16,7 @@ use crate::run::{header, output, run};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_OPT_VERSION: &str = "version 132";
@@ -51,7 +52,12 @@ fn set_env(key: &str, value: OsString) {
     std::env::set_var(key, value);
 }
 
+/// Where `cargo install` puts the tools: `$CARGO_INSTALL_ROOT/bin` when set (as cargo itself reads
+/// it; a cold setup can be timed into an empty root this way), else cargo's home.
 fn cargo_bin() -> PathBuf {
+    if let Some(root) = std::env::var_os("CARGO_INSTALL_ROOT") {
+        return PathBuf::from(root).join("bin");
+    }
     if let Some(home) = std::env::var_os("CARGO_HOME") {
         return PathBuf::from(home).join("bin");
     }
@@ -61,38 +67,64 @@ fn cargo_bin() -> PathBuf {
 }
 
 /// Installs what is missing: the wasm toolchain always, the browser and e2e packages for tests.
+///
+/// Three lanes run side by side, so a fresh machine spends its time compiling: trunk (the largest
+/// build); wasm-bindgen-cli then geckodriver, one after the other in one build folder so the crates
+/// they share compile once; and the system, npm and PyPI packages, which mostly wait on downloads.
+/// Each lane prints its time at the end.
 pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
     header("setup: checking tools (installs only what is missing)");
     wasm_target()?;
-    // The cargo installs run side by side: each ends in one long single-threaded compile (trunk's
-    // own crate takes minutes), so together they keep both cores busy on a fresh machine.
-    let installs: [Result<(), String>; 3] = std::thread::scope(|scope| {
-        let trunk = scope.spawn(trunk);
-        let bindgen = scope.spawn(|| wasm_bindgen(root));
-        let gecko = for_tests.then(|| scope.spawn(geckodriver));
-        let joined = |handle: std::thread::ScopedJoinHandle<'_, Result<(), String>>| {
+    let build = tools_build_dir(root);
+    let lanes: [(&str, Result<(), String>, u64); 3] = std::thread::scope(|scope| {
+        let trunk = scope.spawn(|| timed("trunk", || trunk(&build.join("trunk"))));
+        let bindgen = scope.spawn(|| {
+            timed("wasm-bindgen-cli, geckodriver", || {
+                let shared = build.join("bindgen-gecko");
+                wasm_bindgen(root, &shared)?;
+                if for_tests {
+                    geckodriver(&shared)?;
+                }
+                Ok(())
+            })
+        });
+        let packages = scope.spawn(|| timed("apt, npm, PyPI", || packages(root, for_tests)));
+        [trunk, bindgen, packages].map(|handle| {
             handle
                 .join()
-                .unwrap_or_else(|_| Err("an install thread panicked".to_string()))
-        };
-        [joined(trunk), joined(bindgen), gecko.map_or(Ok(()), joined)]
+                .unwrap_or_else(|_| ("?", Err("a setup thread panicked".to_string()), 0))
+        })
     });
-    for result in installs {
+    let times: Vec<String> = lanes
+        .iter()
+        .map(|(name, _, s)| format!("{name} {s} s"))
+        .collect();
+    println!("  setup lanes: {}", times.join(", "));
+    for (_, result, _) in lanes {
         result?;
     }
-    npm_dir(&root.join("tools"), "wasm-opt (npm binaryen) and terser")?;
-    match output("wasm-opt", &["--version"]) {
-        Some(v) if v.contains(WASM_OPT_VERSION) => ok("wasm-opt", &v),
-        other => {
-            return Err(format!(
-                "wasm-opt on PATH is {other:?}, not binaryen {WASM_OPT_VERSION}; \
-                 remove tools/node_modules and rerun"
-            ))
-        }
-    }
+    Ok(())
+}
+
+/// Runs one lane of the setup, and says how long it took.
+fn timed(
+    name: &'static str,
+    lane: impl FnOnce() -> Result<(), String>,
+) -> (&'static str, Result<(), String>, u64) {
+    let start = Instant::now();
+    let result = lane();
+    (name, result, start.elapsed().as_secs())
+}
+
+/// The packages from Debian, npm and PyPI: brotli and wasm-opt always, the browsers, their drivers,
+/// the e2e packages and openpyxl for tests.
+fn packages(root: &Path, for_tests: bool) -> Result<(), String> {
     let mut apt: Vec<&str> = Vec::new();
     if output("brotli", &["--version"]).is_none() {
         apt.push("brotli");
+    }
+    if output("node", &["--version"]).is_none() || output("npm", &["--version"]).is_none() {
+        apt.extend(["nodejs", "npm"]);
     }
     if for_tests {
         if !Path::new(CHROMIUM).exists() {
@@ -105,9 +137,6 @@ pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
         if !Path::new(CJK_FONT).exists() {
             apt.push("fonts-wqy-microhei");
         }
-        if output("node", &["--version"]).is_none() || output("npm", &["--version"]).is_none() {
-            apt.extend(["nodejs", "npm"]);
-        }
         for (package, file) in OTHER_ENGINES {
             if !Path::new(file).exists() {
                 apt.push(package);
@@ -115,6 +144,16 @@ pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
         }
     }
     apt_install(&apt)?;
+    npm_dir(&root.join("tools"), "wasm-opt (npm binaryen) and terser")?;
+    match output("wasm-opt", &["--version"]) {
+        Some(v) if v.contains(WASM_OPT_VERSION) => ok("wasm-opt", &v),
+        other => {
+            return Err(format!(
+                "wasm-opt on PATH is {other:?}, not binaryen {WASM_OPT_VERSION}; \
+                 remove tools/node_modules and rerun"
+            ))
+        }
+    }
     if for_tests {
         npm_dir(
             &root.join("tests/e2e"),
@@ -123,6 +162,16 @@ pub fn toolchain(root: &Path, for_tests: bool) -> Result<(), String> {
         openpyxl()?;
     }
     Ok(())
+}
+
+/// The build folder of the tools' `cargo install`s: `tools` in the target folder
+/// (`$CARGO_TARGET_DIR` or `target/`). Kept after the install, so a version bump rebuilds only
+/// what changed; `cargo clean` removes it.
+fn tools_build_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+        .join("tools")
 }
 
 /// openpyxl writes the office registers of `staff-batch.mjs` and reads the page's exports back.
@@ -167,7 +216,7 @@ fn installing(what: &str) {
 }
 
 /// geckodriver drives Firefox ESR; it is not in Debian bookworm, so it comes from crates.io.
-fn geckodriver() -> Result<(), String> {
+fn geckodriver(build: &Path) -> Result<(), String> {
     match output("geckodriver", &["--version"]) {
         Some(v) if v.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")) => {
             ok("geckodriver", v.lines().next().unwrap_or_default());
@@ -175,16 +224,18 @@ fn geckodriver() -> Result<(), String> {
         }
         found => {
             installing(&format!(
-                "geckodriver {GECKODRIVER_VERSION} from crates.io (found {found:?}; takes about 2 min)"
+                "geckodriver {GECKODRIVER_VERSION} from crates.io (found {found:?})"
             ));
-            run(tool_install(&[
-                "install",
-                "--locked",
-                "geckodriver",
-                "--version",
-                GECKODRIVER_VERSION,
-            ])
-            .arg("--force"))
+            run(&mut tool_install(
+                &[
+                    "install",
+                    "--locked",
+                    "geckodriver",
+                    "--version",
+                    GECKODRIVER_VERSION,
+                ],
+                build,
+            ))
         }
     }
 }
@@ -207,7 +258,7 @@ fn wasm_target() -> Result<(), String> {
     }
 }
 
-fn trunk() -> Result<(), String> {
+fn trunk(build: &Path) -> Result<(), String> {
     let want = format!("trunk {TRUNK_VERSION}");
     match output("trunk", &["--version"]) {
         Some(v) if v == want => {
@@ -216,12 +267,12 @@ fn trunk() -> Result<(), String> {
         }
         found => {
             installing(&format!(
-                "trunk {TRUNK_VERSION} from crates.io (found {found:?}; takes about 7 min)"
+                "trunk {TRUNK_VERSION} from crates.io (found {found:?})"
             ));
-            run(
-                tool_install(&["install", "--locked", "trunk", "--version", TRUNK_VERSION])
-                    .arg("--force"),
-            )
+            run(&mut tool_install(
+                &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+                build,
+            ))
         }
     }
 }
@@ -245,7 +296,7 @@ pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen package".into())
 }
 
-fn wasm_bindgen(root: &Path) -> Result<(), String> {
+fn wasm_bindgen(root: &Path, build: &Path) -> Result<(), String> {
     let version = locked_wasm_bindgen(root)?;
     let want = format!("wasm-bindgen {version}");
     let cli = output("wasm-bindgen", &["--version"]);
@@ -257,25 +308,33 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
         }
         _ => {
             installing(&format!(
-                "wasm-bindgen-cli {version} from crates.io (found {cli:?}; takes about 2 min)"
+                "wasm-bindgen-cli {version} from crates.io (found {cli:?})"
             ));
             // Not --locked: its lock file names a webpki-roots the registry mirror lacks.
-            run(
-                tool_install(&["install", "wasm-bindgen-cli", "--version", &version])
-                    .arg("--force"),
-            )
+            run(&mut tool_install(
+                &["install", "wasm-bindgen-cli", "--version", &version],
+                build,
+            ))
         }
     }
 }
 
-/// `cargo install` for a build tool, without the tool's own release-profile link-time
-/// optimisation: trunk asks for fat LTO and one codegen unit, which makes its last step a
-/// single-threaded compile of minutes on a fresh machine. The tools run a few times per build, so
-/// their speed does not matter; the time to install them does.
-fn tool_install(args: &[&str]) -> std::process::Command {
+/// `cargo install` for a build tool, built for building fast: no link-time optimisation, 256
+/// codegen units, opt-level 1, no debug info (trunk's own release profile asks for fat LTO and one
+/// codegen unit, which makes its last step a single-threaded compile of minutes). The tools run a
+/// few times per build, so their speed hardly matters; the time to install them does. Cargo reads
+/// `CARGO_PROFILE_RELEASE_*` over the installed package's own profile (checked with `cargo install
+/// -v`: `-C opt-level=1 -C codegen-units=256`, no `-C lto`). `build` is the build folder, kept;
+/// `--force` replaces an older version of the tool.
+fn tool_install(args: &[&str], build: &Path) -> std::process::Command {
     let mut cmd = crate::run::cargo(args);
-    cmd.env("CARGO_PROFILE_RELEASE_LTO", "false")
-        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    cmd.arg("--force")
+        .arg("--target-dir")
+        .arg(build)
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false");
     cmd
 }
 

@@ -6,6 +6,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+/// The design's first-load budget (DESIGN.md §5), compressed with brotli: html + js + wasm + css
+/// of index.html. `cargo xtask dist` (and so `cargo xtask test`) fails above it. It lives here,
+/// beside the report that prints it, so that dist.rs uses this file and not the other way round.
+pub const BUDGET_BROTLI: u64 = 150 * 1024;
+
 pub struct Report {
     pub text: String,
     pub first_load_brotli: u64,
@@ -114,7 +119,7 @@ pub fn report(
         "{:<44} {:>10} {:>10} {:>10}\n",
         "first load (html + js + wasm + css)", first[0], first[1], first[2]
     ));
-    let budget = crate::dist::BUDGET_BROTLI;
+    let budget = BUDGET_BROTLI;
     text.push_str(&format!(
         "first load: {:.1} KB brotli ({} B) of the {} KB budget ({:.0}%): {}\n",
         first[2] as f64 / 1024.0,

@@ -5,7 +5,7 @@
 //! `data-csv`).
 
 use super::estimate::{relevant, totals};
-use super::{hash, OrgStep};
+use crate::route::{org_hash as hash, OrgStep};
 use markup::{html, Html};
 use rules_core::choices::OrgKind;
 use rules_core::evaluate::{BenefitReport, Report};

@@ -3,12 +3,13 @@
 //! steps, sources, documents and office; the answers given; print and CSV.
 
 use super::estimate::relevant;
+use super::flow::{current_question, roster_fields, uses_roster};
 use super::roster::{Roster, RosterEditor};
+use super::store;
 use super::{action, export, table};
-use super::{hash, roster_fields, store, uses_roster, OrgStep};
 use crate::dom::focus_later;
 use crate::format::answer_input;
-use crate::route::Route;
+use crate::route::{org_hash as hash, OrgStep, Route};
 use crate::state::AppState;
 use leptos::prelude::*;
 use rules_core::facts::AnswerKind;
@@ -24,7 +25,7 @@ pub fn OrgResults(audience: Audience) -> impl IntoView {
         state.report.with(|r| {
             state
                 .session
-                .with(|s| super::current_question(s, r, audience).is_some())
+                .with(|s| current_question(s, r, audience).is_some())
         })
     };
     let kind = move || state.session.with(|s| s.facts.org_kind);

@@ -17,6 +17,7 @@ use crate::vocabulary::input;
 
 mod identity;
 mod words;
+use words::normalise;
 
 use crate::engine::questions::{options, wording};
 pub use identity::{age_on, birth_date};
@@ -87,21 +88,6 @@ const HEADER_ALIASES: &[(&str, Q)] = &[
     ("失业登记", Q::RegisteredUnemployed),
     ("有组织劳务输出", Q::OrganisedTransfer),
 ];
-
-/// Text compared without blanks, punctuation or a leading 是否 (`是否低保` = `低保`).
-fn normalise(text: &str) -> String {
-    let kept: String = text
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace() && !"？?（）()“”\"'：:*·、，,。.!！-_/\\[]【】《》<>".contains(*c)
-        })
-        .collect::<String>()
-        .to_lowercase();
-    match kept.strip_prefix("是否") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => kept,
-    }
-}
 
 /// The question a column header names: its id (`age`), its wording (`您今年多少周岁？`), a usual
 /// register name (`年龄`, `户籍区县`, `脱贫属性`), or words found in exactly one question's wording

@@ -2,7 +2,6 @@
 //! mapping carries its reasoning; a word that could mean two answers is not mapped (the cell stays
 //! unanswered with a finding that says why).
 
-use super::normalise;
 use crate::engine::facts::{Answer, Q};
 use crate::vocabulary::choices::PovertyStatus;
 
@@ -391,4 +390,18 @@ const NO: &[&str] = &[
 /// A 是否… answer as the app's facts hold it.
 pub fn yes_no_answer(cell: &str) -> Option<Answer> {
     yes_no(cell).map(Answer::Bool)
+}
+/// Text compared without blanks, punctuation or a leading 是否 (`是否低保` = `低保`).
+pub(crate) fn normalise(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace() && !"？?（）()“”\"'：:*·、，,。.!！-_/\\[]【】《》<>".contains(*c)
+        })
+        .collect::<String>()
+        .to_lowercase();
+    match kept.strip_prefix("是否") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => kept,
+    }
 }

@@ -54,7 +54,8 @@ pub fn SiteHeader() -> impl IntoView {
 /// and text costs far less of the first load than a view tree.
 fn masthead_html() -> String {
     markup::to_html!(
-        "<h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a><a href=\"{}\" id=\"nav-policy\">政策一览</a></nav>",
+        "<h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a>\
+            <a href=\"{}\" id=\"nav-policy\">政策一览</a></nav>",
         rules_core::source::SITE_TITLE,
         rules_core::source::site_lede(),
         POLICY_PAGE

@@ -78,6 +78,27 @@ fn open_policy(benefit: Option<&str>) -> AnyView {
 /// A page: header, the screen the URL names, footer. Reads saved answers and preferences once,
 /// keeps the route and the URL fragment in step, and saves answers as they change.
 fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
+    let state = initial_state(rules);
+    provide_context(state);
+    follow_the_address(state);
+    // Whatever could not be saved (these answers, an organisation's, a checklist, the settings):
+    // said once, in the same words.
+    storage::tell_failures_to(state.notice);
+    keep_the_answers_saved(state);
+    large_text_class(state);
+    view! {
+        <SiteHeader/>
+        <main id="main">
+            <Notices/>
+            <Screen draw=draw/>
+        </main>
+        <SiteFooter staff_link=true/>
+    }
+}
+
+/// The page's state on opening: the link's presets, the answers saved on this phone or shared in
+/// the link (asking before one replaces the other), and the notices to show.
+fn initial_state(rules: Rules) -> AppState {
     let today = settings::today();
     let search = window().location().search().unwrap_or_default();
     let presets = link::read_query(&search, today);
@@ -124,9 +145,11 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
     if !notes.is_empty() {
         state.notice.set(Some(notes.join(" ")));
     }
-    provide_context(state);
+    state
+}
 
-    // The URL fragment and the route follow each other; back/forward change the fragment.
+/// The URL fragment and the route follow each other; back/forward change the fragment.
+fn follow_the_address(state: AppState) {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = current_hash();
         let from_url = Route::parse(&hash);
@@ -159,14 +182,12 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         }
         set_fragment(&wanted, replace);
     });
+}
 
-    // Whatever could not be saved (these answers, an organisation's, a checklist, the settings):
-    // said once, in the same words.
-    storage::tell_failures_to(state.notice);
-
-    // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
-    // Answers taken over from another tab are that tab's to save: saving them here again (with this
-    // tab's step) would make the other tab take them back, and so on for ever.
+/// Saves the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
+/// Answers taken over from another tab are that tab's to save: saving them here again (with this
+/// tab's step) would make the other tab take them back, and so on for ever.
+fn keep_the_answers_saved(state: AppState) {
     let step = StoredValue::new(Step::Questions);
     // Set while answers are taken over: the run of this effect that follows saves nothing (the
     // signal's set always runs it, so the flag never outlives it); this tab saves only again when its
@@ -212,8 +233,10 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
             }
         }
     });
+}
 
-    // 大字模式: a class on <html>, kept on the phone.
+/// 大字模式: a class on <html>, kept on the phone.
+fn large_text_class(state: AppState) {
     Effect::new(move |_| {
         let on = state.large_text.get();
         if let Some(root) = document().document_element() {
@@ -221,15 +244,6 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
         }
         storage::save_large_text(on);
     });
-
-    view! {
-        <SiteHeader/>
-        <main id="main">
-            <Notices/>
-            <Screen draw=draw/>
-        </main>
-        <SiteFooter staff_link=true/>
-    }
 }
 
 /// Which component draws the current route; changes of audience on the landing page do not
@@ -269,12 +283,14 @@ fn Notices() -> impl IntoView {
         if let Some(message) = state.notice.get() {
             html!(
                 h,
-                "<div class=\"banner notice\" id=\"app-notice\" role=\"status\"><p>{}</p><button type=\"button\" class=\"secondary\" data-dismiss>知道了</button></div>",
+                "<div class=\"banner notice\" id=\"app-notice\" role=\"status\"><p>{}</p><button type=\"button\" class=\"secondary\" data-dismiss>知道了\
+                    </button></div>",
                 message
             );
         }
         if state.undo.with(Option::is_some) {
-            h.raw("<div class=\"banner notice\" id=\"undo-shared\" role=\"status\"><p>已打开分享链接中的回答，本机原来的回答被替换。</p><button type=\"button\" class=\"secondary\" data-undo>撤销，换回我的回答</button></div>");
+            h.raw("<div class=\"banner notice\" id=\"undo-shared\" role=\"status\"><p>已打开分享链接中的回答，本机原来的回答被替换。</p>\
+                <button type=\"button\" class=\"secondary\" data-undo>撤销，换回我的回答</button></div>");
         }
         let preset = state.preset_district.and_then(rules_core::districts::find);
         if let (Some(district), Route::Landing(_)) = (preset, state.route.get()) {

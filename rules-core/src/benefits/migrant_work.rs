@@ -124,16 +124,21 @@ fn not_received(ctx: &Ctx, clause: &'static str) -> ConditionReport {
     )
 }
 
-/// "800元": the sum `table` gives on the rules' day, for sentences that name the other subsidy's
-/// amount (never typed beside its table); "金额未公布" on a day it gives none.
-fn sum_on(table: &'static [Dated<Decimal>], ctx: &Ctx) -> String {
-    in_force(table, ctx.as_of).map_or_else(
-        || "金额未公布".to_string(),
-        |entry| format!("{}元", format_yuan(entry.value)),
-    )
+/// `before` + "800元" + `after`: a sentence naming the sum `table` gives on the rules' day (the other
+/// subsidy's amount, never typed beside its table); "金额未公布" on a day it gives none.
+fn with_sum(
+    before: &'static str,
+    table: &'static [Dated<Decimal>],
+    ctx: &Ctx,
+    after: &'static str,
+) -> String {
+    match in_force(table, ctx.as_of) {
+        Some(entry) => format!("{before}{}元{after}", format_yuan(entry.value)),
+        None => format!("{before}金额未公布{after}"),
+    }
 }
 
-fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: impl Text) -> Estimate {
+fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &'static str) -> Estimate {
     match in_force(table, ctx.as_of) {
         Some(entry) => {
             let estimate = Estimate::amount(
@@ -167,14 +172,16 @@ fn job_search_rule(ctx: &Ctx) -> RuleResult {
     });
     let work_place = ctx.facts.work_place;
     let place_not_met = move || match work_place {
-        Some(WorkPlace::Shandong) => format!(
-            "在山东就业的按“赴山东一次性求职创业补贴”（{}）申请，两者不重复享受",
-            sum_on(SHANDONG_AMOUNT, ctx)
+        Some(WorkPlace::Shandong) => with_sum(
+            "在山东就业的按“赴山东一次性求职创业补贴”（",
+            SHANDONG_AMOUNT,
+            ctx,
+            "）申请，两者不重复享受",
         ),
         Some(WorkPlace::OwnDistrict) => {
-            "须在户籍所在区县以外就业；在本区县内就业的不能申请".to_string()
+            String::from("须在户籍所在区县以外就业；在本区县内就业的不能申请")
         }
-        _ => "须在户籍所在区县以外稳定就业（公益性岗位除外）".to_string(),
+        _ => String::from("须在户籍所在区县以外稳定就业（公益性岗位除外）"),
     };
     RuleResult {
         conditions: vec![
@@ -203,21 +210,33 @@ fn shandong_rule(ctx: &Ctx) -> RuleResult {
             poverty_with_hukou(ctx),
             ctx.condition("in-shandong", "到山东省稳定就业", CLAUSE_SHANDONG)
                 .check(place, "您在山东省就业", || {
-                    format!(
-                        "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴（{}）”",
-                        sum_on(JOB_SEARCH_AMOUNT, ctx)
+                    with_sum(
+                        "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴（",
+                        JOB_SEARCH_AMOUNT,
+                        ctx,
+                        "）”",
                     )
                 }),
             months_condition(ctx, CLAUSE_SHANDONG),
             not_received(ctx, CLAUSE_SHANDONG),
         ],
-        estimate: amount_estimate(SHANDONG_AMOUNT, ctx, || {
-            format!(
-                "一次性发放；与外出务工{}补贴不重复享受",
-                sum_on(JOB_SEARCH_AMOUNT, ctx)
-            )
-        }),
+        estimate: shandong_estimate(ctx),
     }
+}
+
+/// The 800 once, and which subsidy it is not held with (its sum from its table).
+fn shandong_estimate(ctx: &Ctx) -> Estimate {
+    let mut estimate = amount_estimate(SHANDONG_AMOUNT, ctx, "一次性发放");
+    if matches!(estimate.value, Value::Amount { .. }) {
+        let note = with_sum(
+            "一次性发放；与外出务工",
+            JOB_SEARCH_AMOUNT,
+            ctx,
+            "补贴不重复享受",
+        );
+        estimate.note = note.into();
+    }
+    estimate
 }
 
 pub const JOB_SEARCH: Benefit = Benefit {

@@ -72,7 +72,7 @@ try {
   // The wasm is fetched and compiled at once. Where the page painted its static first screen, the
   // app takes it over only once that screen is on the glass: on a fast load the app would otherwise
   // replace it before its first frame, and the page's first paint would wait for the whole bundle.
-  const staticScreen = document.getElementById('static-landing') || document.getElementById('static-screen');
+  const staticScreen = document.getElementById('static-landing');
   // Where the browser reports paints (largest-contentful-paint), the app waits for the report of the
   // screen's paint (a paint replaced before it is presented never reached the eye); elsewhere two
   // frames. A hidden tab draws no frames: then the app starts at once (or when it is hidden meanwhile).
@@ -95,9 +95,7 @@ try {
   // the way or on the host is refused before it is compiled, and the page shows the load-failure
   // message below. (wasm-bindgen's glue fetches without a hash, so the glue is only ever handed the
   // checked module or bytes.)
-  const wasmUrl = new URL(wasm, document.baseURI).href;
-  const preload = [...document.querySelectorAll('link[rel=preload]')].find((link) => link.href === wasmUrl);
-  const integrity = meta('app-wasm-integrity') || (preload ? preload.integrity : '');
+  const integrity = meta('app-wasm-integrity');
   const fetchWasm = () =>
     fetch(wasm, integrity ? { integrity } : {}).then((response) => {
       if (!response.ok) throw new Error(wasm + ': HTTP ' + response.status);

@@ -42,8 +42,8 @@ pub fn insert_first_screen(page: &str, screen: &str) -> Result<String, String> {
 /// The name under which a page gives public/boot.js its wasm's SRI hash.
 pub const WASM_INTEGRITY: &str = "app-wasm-integrity";
 
-/// Trunk's `<link rel=preload … _bg.wasm integrity=…>` turned into `<meta name="app-wasm-integrity"
-/// content=…>`. A preload starts the wasm's download at once, and on a slow connection it then
+/// Trunk's `<link rel=preload … _bg.wasm integrity=…>` turned into `<meta content=…
+/// name=app-wasm-integrity>`. A preload starts the wasm's download at once, and on a slow connection it then
 /// shares the line with the stylesheet the static first screen waits for; public/boot.js instead
 /// fetches the wasm (with this hash) once that screen is painted.
 pub fn wasm_fetched_after_paint(page: &str) -> Result<String, String> {
@@ -57,7 +57,8 @@ pub fn wasm_fetched_after_paint(page: &str) -> Result<String, String> {
         if tag.contains("preload") && tag.contains("_bg.wasm") {
             let hash = attribute(tag, "integrity")
                 .ok_or("the wasm's preload tag has no integrity hash")?;
-            let meta = format!("<meta name=\"{WASM_INTEGRITY}\" content=\"{hash}\">");
+            // Unquoted, as Trunk's minifier writes attributes (a base64 hash has no blank or quote).
+            let meta = format!("<meta content={hash} name={WASM_INTEGRITY}>");
             return Ok(format!("{}{meta}{}", &page[..at], &page[end..]));
         }
         from = end;
@@ -102,7 +103,7 @@ mod tests {
             let out = wasm_fetched_after_paint(page).expect("a preload");
             assert_eq!(
                 out,
-                "<head><meta name=\"app-wasm-integrity\" content=\"sha384-xy/z\"></head>"
+                "<head><meta content=sha384-xy/z name=app-wasm-integrity></head>"
             );
         }
         let modulepreload = "<link crossorigin href=./a.js integrity=sha384-q rel=modulepreload>";

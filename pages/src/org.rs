@@ -3,10 +3,13 @@
 //! the progress line, the first question with this audience's kinds, 不清楚, the footer), painted
 //! before the WebAssembly arrives; the app removes it when it starts and draws the same screen.
 //!
-//! The audience is in the address's fragment, which only CSS can see at first paint: the screen
-//! starts with one empty anchor per audience (`id="/employer/estimate"` …) and public/org.css shows
-//! the audience whose anchor is the `:target` (and nothing static on another fragment). The anchors
-//! sit at the top of the page, so the browser's scroll to its target moves nothing.
+//! The audience is in the address's fragment, which only CSS can see: the screen starts with one
+//! empty anchor per route of org.html (`id="/agency/estimate"` …), and public/org.css shows the
+//! audience whose anchor is the `:target`, and nothing static on a route that is not a first
+//! question. Chromium paints the first frame before it sets `:target`, so the first paint shows the
+//! employer's screen (the common case: the landing's 企业与就业帮扶车间, staff links); another
+//! audience's screen replaces it at once. The anchors sit at the top of the page, so the browser's
+//! scroll to its target moves nothing.
 
 use crate::parts::{footer, masthead, progress_text, SETTINGS_LABEL, UNKNOWN, UNKNOWN_HINT};
 use markup::{html, Html};
@@ -39,14 +42,24 @@ pub fn audiences() -> impl Iterator<Item = Audience> {
 /// The fragment inserted after org.html's `<body>`, as of `day` (the build's date).
 pub fn render(day: Date) -> String {
     let mut page = Html::new();
-    page.raw("<div id=\"static-screen\">");
+    page.raw("<div id=\"static-landing\">");
     for audience in audiences() {
         html!(
             page,
             "<i class=\"static-target\" id=\"/{}/estimate\"></i>",
             audience.id()
         );
+        for other in ["results", "checklist"] {
+            html!(
+                page,
+                "<i class=\"static-other\" id=\"/{}/{}\"></i>",
+                audience.id(),
+                other
+            );
+        }
     }
+    // The person's next steps, which org.html draws too.
+    page.raw("<i class=\"static-other\" id=\"/person/checklist\"></i><i class=\"static-other\" id=\"/person/share\"></i>");
     html!(
         page,
         "<div class=\"static-body\"><header class=\"site-header compact\"><div class=\"masthead\">{}</div><details class=\"settings\"><summary>{}</summary></details></header><main>",
@@ -85,25 +98,24 @@ fn first_question(audience: Audience, day: Date) -> Html {
     let mut h = Html::new();
     html!(
         h,
-        "<div class=\"org static-org\" data-audience=\"{}\"><p class=\"org-who\">{}</p><section class=\"questionnaire\"><p class=\"progress\">{}</p><div class=\"question\" data-question=\"{}\" data-kind=\"Choice\"><h2>{}</h2><p class=\"help\">{}</p><div class=\"answers\" role=\"group\">",
+        "<div class=\"org static-org\" data-for=\"{}\"><p class=\"org-who\">{}</p><section class=\"questionnaire\"><p class=\"progress\">{}</p><div class=\"question\"><h2>{}</h2><p class=\"help\">{}</p><div class=\"answers\" role=\"group\">",
         audience.id(),
         who_line(audience),
         progress_text(1, left, possible, sure),
-        Q::OrgKind.id(),
         question.text,
         question.help
     );
     for option in &question.options {
         html!(
             h,
-            "<button type=\"button\" class=\"answer\" data-answer=\"{}\" aria-pressed=\"false\">{}</button>",
+            "<button type=\"button\" class=\"answer\" value=\"{}\" aria-pressed=\"false\">{}</button>",
             option.id,
             option.label
         );
     }
     html!(
         h,
-        "</div><button type=\"button\" class=\"answer unknown\" data-answer=\"unknown\">{}<span class=\"answer-hint\">{}</span></button></div><div class=\"q-nav no-print\"><a class=\"button secondary\" href=\"./#/{}\">{}</a><a class=\"button secondary\" href=\"#/{}/results\">{}</a></div></section></div>",
+        "</div><button type=\"button\" class=\"answer unknown\">{}<span class=\"answer-hint\">{}</span></button></div><div class=\"q-nav no-print\"><a class=\"button secondary\" href=\"./#/{}\">{}</a><a class=\"button secondary\" href=\"#/{}/results\">{}</a></div></section></div>",
         UNKNOWN,
         UNKNOWN_HINT,
         audience.id(),
@@ -134,7 +146,7 @@ mod tests {
         for audience in audiences() {
             assert!(page.contains(&format!("id=\"/{}/estimate\"", audience.id())));
             let part = page
-                .split(&format!("data-audience=\"{}\"", audience.id()))
+                .split(&format!("data-for=\"{}\"", audience.id()))
                 .nth(1)
                 .expect("the audience's screen");
             let part = part.split("</section>").next().unwrap_or_default();
@@ -143,9 +155,11 @@ mod tests {
             let kinds = part.matches("class=\"answer\"").count();
             assert!(kinds >= 1, "{audience:?}");
             assert_eq!(
-                part.contains("data-answer=\"workshop\""),
+                part.contains("value=\"workshop\""),
                 audience == Audience::Employer
             );
+            // No hook of the app's (tests and scripts wait for `data-question`, click `data-answer`).
+            assert!(!part.contains("data-question") && !part.contains("data-answer"));
             assert!(part.contains("第 1 题"));
         }
         // No id twice: the three screens share one header and footer.

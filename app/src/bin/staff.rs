@@ -3,7 +3,7 @@
 fn main() {
     // The static first screen (pages::org / pages::staff, painted before the wasm) and the note.
     let document = leptos::prelude::document();
-    for id in ["static-screen", "loading"] {
+    for id in ["static-landing", "loading"] {
         if let Some(element) = document.get_element_by_id(id) {
             element.remove();
         }

@@ -92,7 +92,7 @@ fn policy_facts(line: &str) -> Vec<String> {
 fn the_app_and_the_cli_write_no_policy_fact() {
     let root = workspace();
     let mut wrong = Vec::new();
-    for dir in ["app/src", "cli/src", "lists/src"] {
+    for dir in ["app/src", "cli/src", "lists/src", "pages/src"] {
         for (file, number, line) in code_lines(&root.join(dir)) {
             for fact in policy_facts(&line) {
                 let file = file.strip_prefix(&root).unwrap_or(&file).display();
@@ -109,6 +109,63 @@ fn the_app_and_the_cli_write_no_policy_fact() {
         Vec::<String>::new(),
         "policy facts belong in rules-core"
     );
+}
+
+/// The pages' sources and the scripts and manifest shipped beside them: their title, 文号 and hotline
+/// are filled in at build time from rules-core (`pages::head`, placeholders such as
+/// `{{NOTICE_NUMBER}}`), never typed.
+const SHIPPED: [&str; 7] = [
+    "index.html",
+    "org.html",
+    "staff.html",
+    "public/manifest.webmanifest",
+    "public/boot.js",
+    "public/results.js",
+    "public/policy.js",
+];
+
+/// The facts of `text` that belong in rules-core: the site's title, the notice number, the hotline,
+/// and what [`policy_facts`] finds outside `//` comments.
+fn shipped_facts(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for fact in [
+        rules_core::source::SITE_TITLE,
+        rules_core::source::NOTICE_NUMBER,
+        rules_core::documents::HOTLINE_NUMBER,
+    ] {
+        if text.contains(fact) {
+            found.push(format!("{fact} typed"));
+        }
+    }
+    for (number, line) in text.lines().enumerate() {
+        // Comments may show an example (boot.js: the way the app writes dates).
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        for fact in policy_facts(line) {
+            found.push(format!("line {}: {fact}", number + 1));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_pages_take_title_notice_and_hotline_from_rules_core() {
+    let root = workspace();
+    for file in SHIPPED {
+        let text = std::fs::read_to_string(root.join(file)).expect(file);
+        assert_eq!(shipped_facts(&text), Vec::<String>::new(), "{file}");
+    }
+    // A planted fact of each kind is found.
+    let planted = [
+        "<title>重庆就业帮扶政策自助查询</title>",
+        "（渝人社〔2021〕237号）",
+        "拨打 12333 咨询",
+    ];
+    for plant in planted {
+        assert_eq!(shipped_facts(plant).len().min(1), 1, "{plant}");
+    }
+    assert!(shipped_facts("<title>{{SITE_TITLE}}</title>").is_empty());
 }
 
 #[test]

@@ -27,8 +27,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// A page's static first screen as of a day.
+type Screen = fn(Date) -> String;
+
 /// Every page with a static first screen, and the screen.
-const SCREENS: [(&str, fn(Date) -> String); 3] = [
+const SCREENS: [(&str, Screen); 3] = [
     ("index.html", landing::render),
     ("org.html", org::render),
     ("staff.html", staff::render),

@@ -1,9 +1,10 @@
 //! Architecture invariants (ARCHITECTURE.md), checked from the sources the way rust-analyzer checks
 //! its own: a policy fact written outside rules-core, or IO in rules-core, fails a test here.
 //!
-//! - **Policy facts live in rules-core.** The app's and the CLI's code (comments and `#[cfg(test)]`
-//!   modules aside) contains no amount in 元, no 文号 (`〔2021〕237号`) and no date literal: they are
-//!   printed from rules-core's values.
+//! - **Policy facts live in rules-core.** The app's, the CLI's, `lists`' and `pages`' code (comments
+//!   and `#[cfg(test)]` modules aside) contains no amount in 元, no 文号 (`〔2021〕237号`) and no date
+//!   literal: they are printed from rules-core's values. The pages' HTML, manifest and scripts type no
+//!   site title, notice number or hotline either: `pages::head` fills them in at build time.
 //! - **rules-core is pure.** Its dependencies are serde and rust_decimal only, and its code uses no
 //!   file, clock, network, environment or process API.
 

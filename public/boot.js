@@ -69,7 +69,7 @@ try {
   const js = meta('app-js');
   const wasm = meta('app-wasm');
   if (!js || !wasm) throw new Error('app-js / app-wasm meta tags are missing');
-  // The wasm is fetched and compiled at once. Where index.html painted its static first screen, the
+  // The wasm is fetched and compiled at once. Where the page painted its static first screen, the
   // app takes it over only once that screen is on the glass: on a fast load the app would otherwise
   // replace it before its first frame, and the page's first paint would wait for the whole bundle.
   const staticScreen = document.getElementById('static-landing');
@@ -90,19 +90,20 @@ try {
     document.addEventListener('visibilitychange', resolve, { once: true });
     setTimeout(resolve, 2000);
   });
-  // The wasm is always fetched here, with the hash Trunk wrote on its preload tag (SRI): a file
-  // changed on the way or on the host is refused before it is compiled, and the page shows the
-  // load-failure message below. (Browsers ignore `integrity` on a preload, and wasm-bindgen's glue
-  // fetches without one, so the glue is only ever handed the checked module or bytes.)
-  const wasmUrl = new URL(wasm, document.baseURI).href;
-  const preload = [...document.querySelectorAll('link[rel=preload]')].find((link) => link.href === wasmUrl);
-  const integrity = preload ? preload.integrity : '';
+  // The wasm is always fetched here, with the hash Trunk wrote on its preload tag (SRI), which
+  // `cargo xtask dist` turns into <meta name="app-wasm-integrity"> (pages::head): a file changed on
+  // the way or on the host is refused before it is compiled, and the page shows the load-failure
+  // message below. (wasm-bindgen's glue fetches without a hash, so the glue is only ever handed the
+  // checked module or bytes.)
+  const integrity = meta('app-wasm-integrity');
   const fetchWasm = () =>
     fetch(wasm, integrity ? { integrity } : {}).then((response) => {
       if (!response.ok) throw new Error(wasm + ': HTTP ' + response.status);
       return response;
     });
-  const fetched = fetchWasm();
+  // Where a static first screen is painted, the wasm is fetched after that paint: on a slow line it
+  // would otherwise share the bandwidth with the stylesheet the screen waits for.
+  const fetched = painted.then(fetchWasm);
   const compiled = (
     WebAssembly.compileStreaming
       ? WebAssembly.compileStreaming(fetched)
@@ -179,7 +180,7 @@ try {
     const link = document.createElement('a');
     link.href = 'policy.html';
     link.textContent = '政策一览（无需 WebAssembly）';
-    note.append(link, '，或拨打 12333 咨询。');
+    note.append(link, '，或拨打 ' + meta('hotline') + ' 咨询。');
     note.classList.add('failed');
   }
   throw err;

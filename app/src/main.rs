@@ -1,5 +1,5 @@
 //! Entry point of the browser build: swaps index.html's static landing (painted before the wasm
-//! arrives, `subsidy-check landing-html`) and its "loading" note for the app. A tap on the static
+//! arrives, `pages::landing`) and its "loading" note for the app. A tap on the static
 //! landing changed the URL fragment, which the app reads as its first route.
 
 fn main() {

@@ -1,4 +1,5 @@
-//! subsidy-check: the rules on the command line, for staff batch work and for tests.
+//! subsidy-check: the rules on the command line, for staff batch work and for tests. (The site's
+//! static pages are the `pages` crate's.)
 //!
 //!   subsidy-check catalogue
 //!   subsidy-check evaluate --as-of YYYY-MM-DD [--summary] [FILE|-]
@@ -12,9 +13,7 @@
 
 mod batch;
 mod input;
-mod landing_html;
 mod messages;
-mod policy_html;
 mod report;
 mod screen;
 
@@ -32,9 +31,7 @@ const USAGE: &str = "用法 / usage:
   subsidy-check screen LIST.xlsx|LIST.csv --as-of YYYY-MM-DD [--sheet N|名称] [--column 表头=问题id]… [-o OUT.xlsx|OUT.csv]
       筛查名单（与 staff.html#/list 相同的读取、筛查和导出）：汇总输出到标准输出，进度输出到标准错误；
       --sheet 选工作表（序号从 1 起，或名称）；--column 指定某列对应的问题（id 见 catalogue，或 name、id-number、
-      birth-date、category、flag-alleviated、flag-monitored；写 - 表示不读取）；-o 导出带结果的名单
-  subsidy-check policy-html --as-of YYYY-MM-DD         (不需要 WebAssembly 的静态政策一览页面)
-  subsidy-check landing-html --as-of YYYY-MM-DD        (首页在 WebAssembly 加载前显示的静态部分)";
+      birth-date、category、flag-alleviated、flag-monitored；写 - 表示不读取）；-o 导出带结果的名单";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,20 +54,6 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         Some("evaluate") => evaluate_command(&args[1..]),
         Some("screen") => screen::command(&args[1..]),
-        Some("landing-html") => match args.get(1..) {
-            Some([flag, day]) if flag == "--as-of" => write_line(
-                &mut io::stdout().lock(),
-                &landing_html::render(Date::parse(day)?),
-            ),
-            _ => Err(format!("landing-html 需要 --as-of YYYY-MM-DD\n{USAGE}")),
-        },
-        Some("policy-html") => match args.get(1..) {
-            Some([flag, day]) if flag == "--as-of" => write_line(
-                &mut io::stdout().lock(),
-                &policy_html::render(Date::parse(day)?),
-            ),
-            _ => Err(format!("policy-html 需要 --as-of YYYY-MM-DD\n{USAGE}")),
-        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

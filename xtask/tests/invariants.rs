@@ -1,9 +1,10 @@
 //! Architecture invariants (ARCHITECTURE.md), checked from the sources the way rust-analyzer checks
 //! its own: a policy fact written outside rules-core, or IO in rules-core, fails a test here.
 //!
-//! - **Policy facts live in rules-core.** The app's and the CLI's code (comments and `#[cfg(test)]`
-//!   modules aside) contains no amount in 元, no 文号 (`〔2021〕237号`) and no date literal: they are
-//!   printed from rules-core's values.
+//! - **Policy facts live in rules-core.** The app's, the CLI's, `lists`' and `pages`' code (comments
+//!   and `#[cfg(test)]` modules aside) contains no amount in 元, no 文号 (`〔2021〕237号`) and no date
+//!   literal: they are printed from rules-core's values. The pages' HTML, manifest and scripts type no
+//!   site title, notice number or hotline either: `pages::head` fills them in at build time.
 //! - **rules-core is pure.** Its dependencies are serde and rust_decimal only, and its code uses no
 //!   file, clock, network, environment or process API.
 
@@ -103,7 +104,14 @@ fn policy_facts(line: &str) -> Vec<String> {
 fn the_app_and_the_cli_write_no_policy_fact() {
     let root = workspace();
     let mut wrong = Vec::new();
-    for dir in ["app/src", "cli/src", "lists/src", "markup/src", "xtask/src"] {
+    for dir in [
+        "app/src",
+        "cli/src",
+        "lists/src",
+        "pages/src",
+        "markup/src",
+        "xtask/src",
+    ] {
         for (file, number, line) in code_lines(&root.join(dir)) {
             // The benchmarks' workloads pick the day whose rules are timed; they show no one a fact.
             if file.ends_with("xtask/src/bench.rs") {
@@ -124,6 +132,63 @@ fn the_app_and_the_cli_write_no_policy_fact() {
         Vec::<String>::new(),
         "policy facts belong in rules-core"
     );
+}
+
+/// The pages' sources and the scripts and manifest shipped beside them: their title, 文号 and hotline
+/// are filled in at build time from rules-core (`pages::head`, placeholders such as
+/// `{{NOTICE_NUMBER}}`), never typed.
+const SHIPPED: [&str; 7] = [
+    "index.html",
+    "org.html",
+    "staff.html",
+    "public/manifest.webmanifest",
+    "public/boot.js",
+    "public/results.js",
+    "public/policy.js",
+];
+
+/// The facts of `text` that belong in rules-core: the site's title, the notice number, the hotline,
+/// and what [`policy_facts`] finds outside `//` comments.
+fn shipped_facts(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for fact in [
+        rules_core::source::SITE_TITLE,
+        rules_core::source::NOTICE_NUMBER,
+        rules_core::documents::HOTLINE_NUMBER,
+    ] {
+        if text.contains(fact) {
+            found.push(format!("{fact} typed"));
+        }
+    }
+    for (number, line) in text.lines().enumerate() {
+        // Comments may show an example (boot.js: the way the app writes dates).
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        for fact in policy_facts(line) {
+            found.push(format!("line {}: {fact}", number + 1));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_pages_take_title_notice_and_hotline_from_rules_core() {
+    let root = workspace();
+    for file in SHIPPED {
+        let text = std::fs::read_to_string(root.join(file)).expect(file);
+        assert_eq!(shipped_facts(&text), Vec::<String>::new(), "{file}");
+    }
+    // A planted fact of each kind is found.
+    let planted = [
+        "<title>重庆就业帮扶政策自助查询</title>",
+        "（渝人社〔2021〕237号）",
+        "拨打 12333 咨询",
+    ];
+    for plant in planted {
+        assert_eq!(shipped_facts(plant).len().min(1), 1, "{plant}");
+    }
+    assert!(shipped_facts("<title>{{SITE_TITLE}}</title>").is_empty());
 }
 
 #[test]

@@ -1,8 +1,12 @@
 //! Entry point of the staff page (staff.html): the link, QR code and poster builder.
 
 fn main() {
-    if let Some(note) = leptos::prelude::document().get_element_by_id("loading") {
-        note.remove();
+    // The static first screen (pages::org / pages::staff, painted before the wasm) and the note.
+    let document = leptos::prelude::document();
+    for id in ["static-landing", "loading"] {
+        if let Some(element) = document.get_element_by_id(id) {
+            element.remove();
+        }
     }
     leptos::mount::mount_to_body(app::staff::StaffPage);
 }

@@ -3,6 +3,7 @@
 //! reference (the app links here). Complete without script; `policy.js` (same origin) adds a
 //! keyword search and 大字模式 (the app's saved setting, and a switch). Styles inline.
 
+use crate::parts::REVIEWED_BY;
 use markup::{html, Html};
 use rules_core::catalogue::{for_audience, Audience};
 use rules_core::documents::{first_unexplained_lpr, LPR_EXPLAINED};
@@ -42,9 +43,10 @@ pub fn render(day: Date) -> String {
     html!(
         page,
         "</style>\n<script src=\"policy.js\"></script>\n</head>\n<body>\n<header>\n<h1>重庆就业帮扶政策一览</h1>\n\
-<p>依据{}及其配套文件整理。金额为预估，最终以区县人力社保部门审核为准。咨询电话：{}。</p>\n\
+<p>依据{}及其配套文件整理。金额为预估，最终{}。咨询电话：{}。</p>\n\
 <p><a href=\"./\" data-app-link>打开自助查询：回答几个问题，看自己能享受哪些政策（需要较新的浏览器）</a></p>\n",
         notice,
+        REVIEWED_BY,
         rules_core::documents::HOTLINE
     );
     if day > rules_core::source::NOTICE_END {
@@ -70,8 +72,9 @@ pub fn render(day: Date) -> String {
     }
     html!(
         page,
-        "</main>\n<footer><p>本页由程序根据政策规则自动生成（{}）。最终以区县人力社保部门审核为准 · 咨询电话 {}</p></footer>\n</body>\n</html>\n",
+        "</main>\n<footer><p>本页由程序根据政策规则自动生成（{}）。最终{} · 咨询电话 {}</p></footer>\n</body>\n</html>\n",
         day.chinese(),
+        REVIEWED_BY,
         rules_core::documents::HOTLINE
     );
     page.into_string()

@@ -4,16 +4,16 @@
 //! plain link to its first question (`#/person/q`, `org.html#/employer/estimate` …): a tap before the
 //! app is ready changes the address, and the app opens there. No script and no inline style, so the page's CSP stays as it is.
 
+use crate::parts::{audience_list, footer, masthead, POLICY_PAGE};
 use markup::{html, Html};
-use rules_core::documents::HOTLINE_NUMBER;
-use rules_core::source::{site_lede, NOTICE_END, SITE_TITLE};
-use rules_core::standing::{policy_checked, AFTER_NOTICE};
+use rules_core::source::NOTICE_END;
+use rules_core::standing::AFTER_NOTICE;
 use rules_core::{Audience, Date};
 
 /// Where a tap on an audience before the app is ready leads: straight to that audience's first
 /// question (a person's questionnaire here; an organisation's estimator on org.html), so a worker on
 /// a weak connection who taps while the wasm loads lands where they meant to go.
-fn first_question(audience: Audience) -> String {
+pub fn first_question(audience: Audience) -> String {
     match audience {
         Audience::Person => "#/person/q".to_string(),
         org => format!("org.html#/{}/estimate", org.id()),
@@ -25,9 +25,8 @@ pub fn render(day: Date) -> String {
     let mut page = Html::new();
     html!(
         page,
-        "<div id=\"static-landing\"><header class=\"site-header\"><div class=\"masthead\"><h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\">首页</a><a href=\"policy.html\">政策一览</a></nav></div></header><main>",
-        SITE_TITLE,
-        site_lede()
+        "<div id=\"static-landing\"><header class=\"site-header\"><div class=\"masthead\">{}</div></header><main>",
+        masthead()
     );
     if day > NOTICE_END {
         html!(
@@ -36,22 +35,20 @@ pub fn render(day: Date) -> String {
             AFTER_NOTICE
         );
     }
-    page.raw("<section class=\"ask\" aria-labelledby=\"static-ask-who\"><h2 id=\"static-ask-who\">您是？</h2><ul class=\"choices\" role=\"list\">");
-    for audience in Audience::ALL {
+    page.push(&audience_list("static-", |h, audience| {
         html!(
-            page,
-            "<li><a class=\"choice\" id=\"static-choice-{}\" href=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></a></li>",
+            h,
+            "<a class=\"choice\" id=\"static-choice-{}\" href=\"{}\">",
             audience.id(),
-            first_question(audience),
-            audience.label(),
-            audience.hint()
+            first_question(audience)
         );
-    }
+        "</a>"
+    }));
     html!(
         page,
-        "</ul></section><p class=\"browse\"><a class=\"button secondary\" href=\"policy.html\">政策一览：查看全部政策</a></p></main><footer class=\"site-footer\"><p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 {}</span></p><p class=\"checked\">{}</p></footer></div>",
-        markup::with_call_links(HOTLINE_NUMBER, HOTLINE_NUMBER),
-        policy_checked()
+        "<p class=\"browse\"><a class=\"button secondary\" href=\"{}\">政策一览：查看全部政策</a></p></main><footer class=\"site-footer\">{}</footer></div>",
+        POLICY_PAGE,
+        footer(true)
     );
     page.into_string()
 }

@@ -68,7 +68,11 @@ fn masthead_html() -> String {
 pub fn SiteFooter(#[prop(optional)] staff_link: bool) -> impl IntoView {
     let number = rules_core::documents::HOTLINE_NUMBER;
     let mut footer = markup::to_html!(
-        "<p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 {}</span></p><p class=\"checked\" id=\"policy-checked\">{}</p>",
+        concat!(
+            "<p>最终",
+            rules_core::reviewed_by!(),
+            " · <span class=\"nowrap\">咨询电话 {}</span></p><p class=\"checked\" id=\"policy-checked\">{}</p>"
+        ),
         markup::with_call_links(number, number),
         rules_core::standing::policy_checked()
     );

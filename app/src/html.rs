@@ -141,7 +141,11 @@ pub fn apply(a: &HowToApply) -> Html {
 /// The disclaimer and hotline on every results page.
 pub fn disclaimer() -> Html {
     to_html!(
-        "<aside class=\"disclaimer\" aria-label=\"说明\"><p>以上金额均为预估，仅供参考。能否享受、实际金额，以区县人力社保部门审核为准。</p><p>咨询电话：{}</p></aside>",
+        concat!(
+            "<aside class=\"disclaimer\" aria-label=\"说明\"><p>以上金额均为预估，仅供参考。能否享受、实际金额，",
+            rules_core::reviewed_by!(),
+            "。</p><p>咨询电话：{}</p></aside>"
+        ),
         text(HOTLINE)
     )
 }

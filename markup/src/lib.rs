@@ -168,7 +168,9 @@ numbers_are_pieces!(u8, u16, u32, u64, usize, i32, i64);
 /// [`Piece`] (text escaped, `Html` as is). `html!(h, "<li>{}</li>", name)`.
 #[macro_export]
 macro_rules! html {
-    ($out:expr, $template:literal $(, $arg:expr)* $(,)?) => {
+    // `$template` is a literal or a macro that expands to one (`concat!`): `format_args!` refuses
+    // anything else, so markup still comes only from string literals.
+    ($out:expr, $template:expr $(, $arg:expr)* $(,)?) => {
         $out.write_template(format_args!($template $(, $crate::Piece::piece(&$arg))*))
     };
 }
@@ -176,7 +178,7 @@ macro_rules! html {
 /// A new [`Html`] from a template: `let item = markup::to_html!("<li>{}</li>", name);`.
 #[macro_export]
 macro_rules! to_html {
-    ($template:literal $(, $arg:expr)* $(,)?) => {{
+    ($template:expr $(, $arg:expr)* $(,)?) => {{
         let mut out = $crate::Html::new();
         $crate::html!(out, $template $(, $arg)*);
         out

@@ -13,8 +13,8 @@ use rules_core::source::{site_lede, SITE_TITLE};
 use rules_core::standing::policy_checked;
 use rules_core::Audience;
 
-/// Who decides in the end, said under every figure.
-pub const REVIEWED_BY: &str = "以区县人力社保部门审核为准";
+/// Who decides in the end, said under every figure (rules-core's).
+pub use rules_core::source::REVIEWED_BY;
 
 /// The landing's question.
 pub const ASK_WHO: &str = "您是？";
@@ -58,7 +58,11 @@ pub fn masthead() -> Html {
 /// the discreet link to the staff page.
 pub fn footer(staff_link: bool) -> Html {
     let mut footer = markup::to_html!(
-        "<p>最终以区县人力社保部门审核为准 · <span class=\"nowrap\">咨询电话 {}</span></p><p class=\"checked\" id=\"policy-checked\">{}</p>",
+        concat!(
+            "<p>最终",
+            rules_core::reviewed_by!(),
+            " · <span class=\"nowrap\">咨询电话 {}</span></p><p class=\"checked\" id=\"policy-checked\">{}</p>"
+        ),
         markup::with_call_links(HOTLINE_NUMBER, HOTLINE_NUMBER),
         policy_checked()
     );

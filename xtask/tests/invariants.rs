@@ -269,3 +269,26 @@ fn rules_core_writes_each_recurring_fact_once() {
         assert!(places[0].contains("vocabulary/source.rs"), "{places:?}");
     }
 }
+
+/// Who decides in the end (以区县人力社保部门审核为准) is said under every figure, by every crate: it is
+/// written once, in rules-core's `reviewed_by!`, and every page, export and checklist uses it.
+#[test]
+fn who_decides_is_written_once_in_the_workspace() {
+    let root = workspace();
+    let mut places = Vec::new();
+    for dir in [
+        "rules-core/src",
+        "app/src",
+        "pages/src",
+        "cli/src",
+        "lists/src",
+    ] {
+        for (file, number, line) in code_lines(&root.join(dir)) {
+            if line.contains("审核为准") {
+                places.push(format!("{}:{number}", file.display()));
+            }
+        }
+    }
+    assert_eq!(places.len(), 1, "{places:#?}");
+    assert!(places[0].contains("vocabulary/source.rs"), "{places:?}");
+}

@@ -33,7 +33,10 @@ pub fn csv(report: &Report, audience: Audience, kind: Option<OrgKind>, title: &s
     line(
         &mut out,
         &[&format!(
-            "按 {} 的政策计算；金额均为预估，以区县人力社保部门审核为准",
+            concat!(
+                "按 {} 的政策计算；金额均为预估，",
+                rules_core::reviewed_by!()
+            ),
             report.as_of
         )],
     );

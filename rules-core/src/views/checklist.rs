@@ -194,7 +194,11 @@ impl Checklist {
             text.push('\n');
         }
         text.push_str(&format!(
-            "\n以上为预估，最终以区县人力社保部门审核为准。咨询电话：{}\n",
+            concat!(
+                "\n以上为预估，最终",
+                crate::reviewed_by!(),
+                "。咨询电话：{}\n"
+            ),
             self.hotline
         ));
         text

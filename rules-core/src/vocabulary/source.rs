@@ -158,6 +158,19 @@ macro_rules! notice_end_words {
 }
 pub(crate) use notice_end_words;
 
+/// Who decides in the end, said under every figure ("以区县人力社保部门审核为准"), as a literal for
+/// `concat!` and for the pages' templates (`markup::to_html!(concat!(…, rules_core::reviewed_by!(),
+/// …))`): written here once, exported for the app and the static pages.
+#[macro_export]
+macro_rules! reviewed_by {
+    () => {
+        "以区县人力社保部门审核为准"
+    };
+}
+
+/// [`reviewed_by!`] as a constant.
+pub const REVIEWED_BY: &str = reviewed_by!();
+
 /// The notice's number, as pages cite it.
 pub const NOTICE_NUMBER: &str = notice_number!();
 

@@ -69,17 +69,6 @@ pub fn answer_input(answer: &Answer) -> String {
     }
 }
 
-/// The 文号 of the notice whose clauses the catalogue cites, e.g. `渝人社〔2021〕237号`
-/// (rules-core's source record, without the title).
-pub fn notice_number() -> &'static str {
-    rules_core::source::NOTICE_NUMBER
-}
-
-/// How a catalogue entry's clause is cited on screen: `渝人社〔2021〕237号 一（一）`.
-pub fn citation(entry: &rules_core::CatalogueEntry) -> String {
-    format!("{} {}", notice_number(), entry.clause)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

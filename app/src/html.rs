@@ -4,7 +4,6 @@
 //! always escaped, markup only written as literals; buttons inside carry `data-edit` and are handled
 //! by one delegated listener.
 
-use crate::format::notice_number;
 use crate::format::{answer_text, is_amount, outcome_mark, status_mark};
 use markup::{html, to_html, Html};
 use rules_core::documents::{self, DocumentNeed, HowToApply, HOTLINE};
@@ -316,9 +315,8 @@ pub fn standing(b: &BenefitReport) -> Html {
 /// 政策依据 and the link to the benefit on the policy page (person and organisation cards alike).
 pub fn cite(b: &BenefitReport) -> Html {
     to_html!(
-        "<p class=\"cite\"><span class=\"clause\">政策依据：{} {}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p>",
-        notice_number(),
-        b.entry.clause,
+        "<p class=\"cite\"><span class=\"clause\">政策依据：{}</span> <a class=\"details-link\" href=\"{}\">政策原文与详情</a></p>",
+        b.entry.citation(),
         crate::route::policy_href(b.entry.id)
     )
 }

@@ -3,7 +3,6 @@
 //! with one delegated listener: it costs far less of the first load than a view tree.
 
 use crate::dom::focus_later;
-use crate::format::citation;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -123,7 +122,7 @@ pub fn benefit_items(entries: &[&CatalogueEntry]) -> Html {
             entry.id,
             crate::route::policy_href(entry.id),
             entry.name,
-            citation(entry)
+            entry.citation()
         );
     }
     h

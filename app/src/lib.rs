@@ -31,7 +31,6 @@ pub mod ui;
 
 #[cfg(test)]
 mod tests {
-    use crate::format::citation;
     use crate::route::{audience_from_hash, hash_for};
     use rules_core::catalogue;
     use rules_core::Audience;
@@ -69,7 +68,7 @@ mod tests {
             .next()
             .expect("the catalogue has an agency benefit");
         assert_eq!(
-            citation(entry),
+            entry.citation(),
             format!("渝人社〔2021〕237号 {}", entry.clause)
         );
     }

@@ -108,7 +108,6 @@ fn render_audience(audience: Audience, day: Date) -> Html {
 fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: Date) -> Html {
     let mut html = Html::new();
     let id = benefit.entry.id;
-    let description = rules_core::catalogue::find(id).map(rules_core::describe::benefit);
     html!(
         html,
         "<section id=\"{}\" aria-labelledby=\"{}-title\">\n<h3 id=\"{}-title\">{}</h3>\n<dl>\n",
@@ -119,6 +118,26 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
     );
     // A link to the benefit (policy.html#<id>, the staff's QR codes) opens on where it stands and
     // what it is worth; the conditions follow, the notice's own words fold below.
+    html.push(&render_standing(benefit, day));
+    html.push(&render_amount(benefit));
+    html.push(&render_conditions(benefit));
+    html.push(&render_documents(benefit));
+    html.push(&render_apply(benefit));
+    html.push(&render_sources(benefit));
+    html.push(&render_history(benefit, day));
+    html.raw("</dl>\n");
+    if audience == Audience::Person {
+        html.raw("<p><a href=\"./#/person\" data-app-link>用自助查询看看自己能不能享受</a></p>\n");
+    }
+    html.raw("</section>\n");
+    // Each benefit is read on its own (policy.html#<id>): its first LPR is said in full.
+    html.replace_found(first_unexplained_lpr, "LPR".len(), LPR_EXPLAINED);
+    html
+}
+
+/// 现在能否申请: its standing on `day`, in words.
+fn render_standing(benefit: &rules_core::BenefitReport, day: Date) -> Html {
+    let mut html = Html::new();
     let label = benefit.standing.label();
     let summary = benefit.validity.summary(day);
     let summary = summary
@@ -132,6 +151,12 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
         label,
         summary
     );
+    html
+}
+
+/// 补贴标准: the figure (a standard of a past year said so), its steps and note.
+fn render_amount(benefit: &rules_core::BenefitReport) -> Html {
+    let mut html = Html::new();
     let estimate = &benefit.estimate;
     // rules-core's one wording of the value; what the policy page adds says what a figure is.
     let amount = match &estimate.value {
@@ -161,6 +186,12 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
     if !estimate.note.is_empty() {
         html!(html, "<dd>{}</dd>\n", estimate.note);
     }
+    html
+}
+
+/// 申请条件 and 政策依据, with the notice's own words folded.
+fn render_conditions(benefit: &rules_core::BenefitReport) -> Html {
+    let mut html = Html::new();
     html.raw("<dt>申请条件</dt><dd><ul>\n");
     for condition in benefit.conditions.iter().filter(|c| c.id != "audience") {
         html!(
@@ -173,9 +204,8 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
     html.raw("</ul></dd>\n");
     html!(
         html,
-        "<dt>政策依据</dt><dd>{} {}</dd>\n",
-        rules_core::source::NOTICE_NUMBER,
-        benefit.entry.clause
+        "<dt>政策依据</dt><dd>{}</dd>\n",
+        benefit.entry.citation()
     );
     for (section, text) in rules_core::notice::clause_texts(benefit.entry.clause) {
         html!(
@@ -186,6 +216,14 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
             text
         );
     }
+    html
+}
+
+/// 所需材料 (or why no list is published).
+fn render_documents(benefit: &rules_core::BenefitReport) -> Html {
+    let mut html = Html::new();
+    let description =
+        rules_core::catalogue::find(benefit.entry.id).map(rules_core::describe::benefit);
     let (documents, documents_note) = description
         .map(|d| (d.documents, d.documents_note))
         .unwrap_or_default();
@@ -214,6 +252,12 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
         }
         html.raw("</ul></dd>\n");
     }
+    html
+}
+
+/// 到哪里办: office, online, time and steps.
+fn render_apply(benefit: &rules_core::BenefitReport) -> Html {
+    let mut html = Html::new();
     let apply = benefit.apply;
     let auto = if apply.automatic {
         format!("{}。", rules_core::documents::AUTOMATIC)
@@ -230,6 +274,13 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
         apply.window,
         apply.steps
     );
+    html
+}
+
+/// 依据的文件和网页, and what it cannot be held with.
+fn render_sources(benefit: &rules_core::BenefitReport) -> Html {
+    let mut html = Html::new();
+    let estimate = &benefit.estimate;
     html.raw("<dt>依据的文件和网页</dt>\n");
     for source in &estimate.sources {
         if source.url.is_empty() {
@@ -256,14 +307,6 @@ fn render_benefit(benefit: &rules_core::BenefitReport, audience: Audience, day: 
             alternatives.join("、")
         );
     }
-    html.push(&render_history(benefit, day));
-    html.raw("</dl>\n");
-    if audience == Audience::Person {
-        html.raw("<p><a href=\"./#/person\" data-app-link>用自助查询看看自己能不能享受</a></p>\n");
-    }
-    html.raw("</section>\n");
-    // Each benefit is read on its own (policy.html#<id>): its first LPR is said in full.
-    html.replace_found(first_unexplained_lpr, "LPR".len(), LPR_EXPLAINED);
     html
 }
 

@@ -107,6 +107,16 @@ impl AmountKind {
 }
 
 impl CatalogueEntry {
+    /// How its clause is cited everywhere: `渝人社〔2021〕237号 一（一）` (the notice's number, a
+    /// space, the clause).
+    pub fn citation(&self) -> String {
+        format!(
+            "{} {}",
+            crate::vocabulary::source::NOTICE_NUMBER,
+            self.clause
+        )
+    }
+
     /// True for the guaranteed loans: their figure is the interest the government pays, not money
     /// paid to the borrower, and it is never added to a total of subsidies.
     pub fn is_loan(&self) -> bool {

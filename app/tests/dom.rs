@@ -75,7 +75,7 @@ async fn choosing_each_audience_lists_its_benefits() {
             text_of(&host, ".benefit-clause"),
             expected
                 .iter()
-                .map(|e| app::format::citation(e))
+                .map(|e| e.citation())
                 .collect::<Vec<_>>()
         );
         // Exactly the chosen button is pressed.

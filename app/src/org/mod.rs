@@ -22,10 +22,9 @@ use crate::route::{org_hash as hash, OrgStep, Route};
 use crate::session::Session;
 use crate::state::AppState;
 use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
-use flow::{current_question, roster_fields, uses_roster};
+use flow::{current_question, roster_fields};
 use leptos::prelude::*;
-use roster::{Fields, Roster, RosterEditor};
-use rules_core::choices::OrgKind;
+use roster::{Roster, RosterEditor};
 use rules_core::evaluate::Report;
 use rules_core::questions::Question;
 use rules_core::{evaluate, Answer, Audience, Q};
@@ -194,6 +193,7 @@ fn RosterQuestion(question: Question, audience: Audience) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::route::route_from;
+    use rules_core::choices::OrgKind;
     use rules_core::Date;
 
     #[test]

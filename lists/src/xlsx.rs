@@ -76,6 +76,9 @@ pub struct Collector {
     stopped: Option<usize>,
     empty: Arc<str>,
     max_rows: usize,
+    max_text: usize,
+    /// Rows handed out by [`Collector::take_rows`] (a list read as a stream).
+    taken: usize,
 }
 
 impl Default for Collector {
@@ -89,6 +92,8 @@ impl Default for Collector {
             stopped: None,
             empty: Arc::from(""),
             max_rows: MAX_ROWS,
+            max_text: MAX_TEXT,
+            taken: 0,
         }
     }
 }
@@ -100,6 +105,28 @@ impl Collector {
             max_rows,
             ..Collector::default()
         }
+    }
+
+    /// A collector for a list read as a stream (the command line): no limit on rows or on the
+    /// list's text, whose rows are handed out as they come ([`Collector::take_rows`]); the limits on
+    /// columns and on a cell's length still apply.
+    pub fn unlimited() -> Collector {
+        Collector {
+            max_rows: usize::MAX,
+            max_text: usize::MAX,
+            ..Collector::default()
+        }
+    }
+
+    /// The rows collected since the last call, handed out (a stream's memory stays bounded).
+    pub fn take_rows(&mut self) -> Rows {
+        self.taken += self.rows.len();
+        std::mem::take(&mut self.rows)
+    }
+
+    /// Rows taken so far, handed out or not.
+    pub fn count(&self) -> usize {
+        self.taken + self.rows.len()
     }
 
     /// Whether more rows are taken.
@@ -155,7 +182,7 @@ impl Collector {
         if self.stopped.is_some() || cells.iter().all(|c| c.text.trim().is_empty()) {
             return;
         }
-        if self.rows.len() >= self.max_rows || self.text > MAX_TEXT {
+        if self.count() >= self.max_rows || self.text > self.max_text {
             self.stopped = Some(number);
             return;
         }
@@ -165,7 +192,7 @@ impl Collector {
     /// The table and its notes.
     pub fn finish(mut self) -> (Rows, Vec<String>) {
         if let Some(number) = self.stopped {
-            let why = if self.rows.len() >= self.max_rows {
+            let why = if self.count() >= self.max_rows {
                 format!("超过 {} 行", self.max_rows)
             } else {
                 format!("文字超过 {} MB", MAX_TEXT / (1024 * 1024))

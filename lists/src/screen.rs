@@ -4,7 +4,7 @@
 //! screened ([`screen`]), and the export's columns ([`export_rows`], declared once). Nothing here
 //! draws or prints; the front ends render it.
 
-use crate::xlsx::{Cell, Rows};
+use crate::xlsx::{Cell, Row, Rows};
 use rules_core::evaluate::evaluate_person_brief;
 use rules_core::evaluate::Status;
 use rules_core::evaluate::Value;
@@ -93,15 +93,26 @@ impl List {
         &mut self,
         day: Date,
         threads: usize,
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
     ) -> Result<(), String> {
         self.day = Some(day);
         self.outcomes.clear();
         self.tally = Tally::default();
+        self.screen_more(day, threads, progress)
+    }
+
+    /// [`List::screen_parallel`] of the rows not yet screened, added to the counts so far.
+    pub fn screen_more(
+        &mut self,
+        day: Date,
+        threads: usize,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<(), String> {
+        self.day = Some(day);
         let threads = threads.max(1);
         let total = self.rows.len();
         let chunk = 4096 * threads;
-        let mut start = 0;
+        let mut start = self.outcomes.len();
         while start < total {
             let end = (start + chunk).min(total);
             let rows = &self.rows[start..end];
@@ -231,17 +242,20 @@ pub fn export_rows(batch: &List) -> Vec<Vec<Cell>> {
     export_stream(batch).collect()
 }
 
-/// [`export_rows`] one row at a time (the header first), so that a long list's export is never
-/// held whole.
-pub fn export_stream(batch: &List) -> impl Iterator<Item = Vec<Cell>> + '_ {
-    let mut header = batch.header.clone();
-    let width = batch
+/// The export's width for the list's own cells: its widest row (or its header).
+fn export_width(batch: &List) -> usize {
+    batch
         .rows
         .iter()
         .map(|r| r.1.len())
-        .chain([header.len()])
+        .chain([batch.header.len()])
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// The export's header row: the list's header (`width` columns), then the added columns.
+pub fn export_header(batch: &List, width: usize) -> Vec<Cell> {
+    let mut header = batch.header.clone();
     header.resize(width, String::new());
     for b in &batch.tally.benefits {
         header.push(format!("{}：状态", b.name));
@@ -252,49 +266,165 @@ pub fn export_stream(batch: &List) -> impl Iterator<Item = Vec<Cell>> + '_ {
         }
     }
     header.push("填写问题".to_string());
+    header
+        .into_iter()
+        .map(|t| Cell::new(&t, rules_core::sheet::Stored::Text))
+        .collect()
+}
+
+/// One person's export row: their cells (`width` columns) and their results.
+pub fn export_row(batch: &List, width: usize, cells: &[Cell], outcome: &Outcome) -> Vec<Cell> {
     let text = |t: String| Cell::new(&t, rules_core::sheet::Stored::Text);
-    let first: Vec<Cell> = header.into_iter().map(text).collect();
+    let mut row: Vec<Cell> = cells.to_vec();
+    row.resize(width, Cell::text(""));
+    for b in &batch.tally.benefits {
+        let line = outcome.lines.iter().find(|l| l.id == b.id);
+        match line {
+            Some(line) => {
+                row.push(Cell::text(line.status.label()));
+                let figure = matches!(line.status, Status::Eligible | Status::NeedsAnswers);
+                row.push(text(if figure {
+                    line.value.text()
+                } else {
+                    String::new()
+                }));
+                row.push(text(sheet::missing_answers(line)));
+            }
+            None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
+        }
+        if b.last_day.is_some() {
+            row.push(Cell::text(
+                line.and_then(|l| l.last_day)
+                    .map_or("", |(status, _)| status.label()),
+            ));
+        }
+    }
+    let problems: Vec<String> = outcome
+        .problems
+        .iter()
+        .map(|(column, message)| match column {
+            Some(c) => format!("{}：{message}", batch.column_name(*c)),
+            None => message.clone(),
+        })
+        .collect();
+    row.push(text(problems.join("；")));
+    row
+}
+
+/// [`export_rows`] one row at a time (the header first), so that a long list's export is never
+/// held whole.
+pub fn export_stream(batch: &List) -> impl Iterator<Item = Vec<Cell>> + '_ {
+    let width = export_width(batch);
     let people = batch
         .rows
         .iter()
         .zip(&batch.outcomes)
-        .map(move |((_, cells), outcome)| {
-            let mut row: Vec<Cell> = cells.clone();
-            row.resize(width, Cell::text(""));
-            for b in &batch.tally.benefits {
-                let line = outcome.lines.iter().find(|l| l.id == b.id);
-                match line {
-                    Some(line) => {
-                        row.push(Cell::text(line.status.label()));
-                        let figure = matches!(line.status, Status::Eligible | Status::NeedsAnswers);
-                        row.push(text(if figure {
-                            line.value.text()
-                        } else {
-                            String::new()
-                        }));
-                        row.push(text(sheet::missing_answers(line)));
+        .map(move |((_, cells), outcome)| export_row(batch, width, cells, outcome));
+    std::iter::once(export_header(batch, width)).chain(people)
+}
+
+/// A list screened as a stream (the command line's CSV, any number of rows in bounded memory):
+/// the header found in the first rows, then rows pushed as they are read, told apart as [`table`]
+/// does ([`sheet::Body`]), screened a chunk at a time ([`Streaming::screen_chunk`]) and dropped once
+/// their export rows are written. The counts, the rows left out and the problems per column are
+/// kept; the same file gives the same summary and export as [`table`] and [`List::screen_parallel`].
+pub struct Streaming {
+    /// The list's header, columns, notes, rows left out and count; `rows` and `outcomes` hold only
+    /// the chunk being screened.
+    pub list: List,
+    body: sheet::Body,
+    /// The export's width for the list's own cells (the widest row of the whole file).
+    width: usize,
+    header_written: bool,
+    pub people: usize,
+    pub problems: usize,
+    by_column: Vec<usize>,
+}
+
+impl Streaming {
+    /// The list's header found in its first rows (at least the first 30 of the file, or all of
+    /// it); `width` is the widest row of the whole file. The first rows below the header are pushed.
+    pub fn new(first: Rows, notes: Vec<String>, width: usize) -> Result<Streaming, String> {
+        if first.is_empty() {
+            return Err("没有读到任何内容：文件或粘贴的内容是空的。请确认选对了文件，列名一行，下面每行一个人。".to_string());
+        }
+        let header = sheet::header_row(&first.iter().map(|r| r.1.as_slice()).collect::<Vec<_>>());
+        let header_cells = first.get(header).map(|r| r.1.clone()).unwrap_or_default();
+        let header_line = first.get(header).map_or(1, |r| r.0);
+        let left_out = first
+            .iter()
+            .take(header)
+            .map(|r| (r.0, "在列名行之上（标题或说明），不是人员"))
+            .collect();
+        let mut uses = sheet::assign_columns(&header_cells);
+        uses.resize(width.max(header_cells.len()), None);
+        let mut streaming = Streaming {
+            list: List {
+                header: header_cells.iter().map(|c| c.text.to_string()).collect(),
+                header_line,
+                left_out,
+                notes,
+                uses,
+                ..List::default()
+            },
+            body: sheet::Body::new(&header_cells),
+            width: width.max(header_cells.len()),
+            header_written: false,
+            people: 0,
+            problems: 0,
+            by_column: Vec::new(),
+        };
+        for row in first.into_iter().skip(header + 1) {
+            streaming.push(row);
+        }
+        Ok(streaming)
+    }
+
+    /// The next row of the file.
+    pub fn push(&mut self, row: Row) {
+        match self.body.classify(&row.1) {
+            sheet::Kept::Person => self.list.rows.push(row),
+            sheet::Kept::LeftOut(why) => self.list.left_out.push((row.0, why)),
+            sheet::Kept::Blank => {}
+        }
+    }
+
+    /// Rows pushed and not yet screened.
+    pub fn pending(&self) -> usize {
+        self.list.rows.len()
+    }
+
+    /// Screens the rows pushed on `threads` threads, counts them and returns their export rows (the
+    /// export's header first, the first time); the rows are then dropped.
+    pub fn screen_chunk(&mut self, day: Date, threads: usize) -> Result<Vec<Vec<Cell>>, String> {
+        self.list.screen_more(day, threads, |_, _| {})?;
+        self.people += self.list.rows.len();
+        let mut out = Vec::with_capacity(self.list.rows.len() + 1);
+        if !self.header_written {
+            self.header_written = true;
+            out.push(export_header(&self.list, self.width));
+        }
+        for ((_, cells), outcome) in self.list.rows.iter().zip(&self.list.outcomes) {
+            out.push(export_row(&self.list, self.width, cells, outcome));
+            self.problems += outcome.problems.len();
+            for (column, _) in &outcome.problems {
+                if let Some(c) = column {
+                    if self.by_column.len() <= *c {
+                        self.by_column.resize(c + 1, 0);
                     }
-                    None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
-                }
-                if b.last_day.is_some() {
-                    row.push(Cell::text(
-                        line.and_then(|l| l.last_day)
-                            .map_or("", |(status, _)| status.label()),
-                    ));
+                    self.by_column[*c] += 1;
                 }
             }
-            let problems: Vec<String> = outcome
-                .problems
-                .iter()
-                .map(|(column, message)| match column {
-                    Some(c) => format!("{}：{message}", batch.column_name(*c)),
-                    None => message.clone(),
-                })
-                .collect();
-            row.push(text(problems.join("；")));
-            row
-        });
-    std::iter::once(first).chain(people)
+        }
+        self.list.rows.clear();
+        self.list.outcomes.clear();
+        Ok(out)
+    }
+
+    /// Per column, how many of its cells could not be read, most first (as [`column_problems`]).
+    pub fn column_problems(&self) -> Vec<(usize, usize)> {
+        sorted_counts(self.by_column.iter().copied())
+    }
 }
 
 /// The export as an .xlsx workbook (one sheet, 筛查结果): the same bytes from the page and the
@@ -320,11 +450,12 @@ pub fn column_problems(batch: &List) -> Vec<(usize, usize)> {
             }
         }
     }
-    let mut out: Vec<(usize, usize)> = counts
-        .into_iter()
-        .enumerate()
-        .filter(|(_, n)| *n > 0)
-        .collect();
+    sorted_counts(counts.into_iter())
+}
+
+/// Counts by column, the columns without any left out, most first.
+fn sorted_counts(counts: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = counts.enumerate().filter(|(_, n)| *n > 0).collect();
     out.sort_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
     out
 }
@@ -349,6 +480,39 @@ mod tests {
         ))
         .expect("CSV");
         table(rows, notes).expect("a list")
+    }
+
+    /// Read and screened as a stream, in chunks of a few rows, the register gives the same counts,
+    /// rows left out, problems and export as read whole.
+    #[test]
+    fn a_stream_screens_as_the_whole() {
+        let day = Date::ymd(2026, 3, 1);
+        let mut whole = register();
+        whole.screen_all(day);
+        let text = include_str!("../../tests/examples/register/register-utf8.csv");
+        let mut reader = crate::csv::Reader::new(crate::xlsx::Collector::unlimited());
+        reader.feed(text);
+        reader.end().expect("read");
+        let rows = reader.collector.take_rows();
+        let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+        let (_, notes) = reader.collector.finish();
+        let mut rest = rows.into_iter();
+        let mut stream =
+            Streaming::new(rest.by_ref().take(30).collect(), notes, width).expect("a list");
+        let mut out = Vec::new();
+        for row in rest {
+            stream.push(row);
+            if stream.pending() == 7 {
+                out.extend(stream.screen_chunk(day, 2).expect("screened"));
+            }
+        }
+        out.extend(stream.screen_chunk(day, 2).expect("screened"));
+        assert_eq!(stream.people, whole.rows.len());
+        assert_eq!(stream.list.tally, whole.tally);
+        assert_eq!(stream.list.left_out, whole.left_out);
+        assert_eq!(stream.list.header_line, whole.header_line);
+        assert_eq!(stream.column_problems(), column_problems(&whole));
+        assert_eq!(out, export_rows(&whole));
     }
 
     /// Screening on several threads gives the same outcomes, count and export as one thread.

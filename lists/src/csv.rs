@@ -296,6 +296,11 @@ pub fn write(rows: &[Vec<Cell>]) -> String {
 /// [`write`] into `out`, one row at a time.
 pub fn write_into(out: &mut Vec<u8>, rows: impl Iterator<Item = Vec<Cell>>) {
     out.extend_from_slice("\u{feff}".as_bytes());
+    write_rows(out, rows);
+}
+
+/// [`write_into`] without the byte-order mark: the next rows of a file being written.
+pub fn write_rows(out: &mut Vec<u8>, rows: impl Iterator<Item = Vec<Cell>>) {
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {

@@ -5,7 +5,9 @@
 //! to stdout.
 
 use lists::csv;
-use lists::screen::{column_problems, export_csv, export_xlsx, table, List, Streaming};
+use lists::screen::{
+    column_problems, export_csv, export_xlsx, export_xlsx_keeping, table, List, Streaming,
+};
 use lists::xlsx;
 use rules_core::sheet::{self, Field, COUNTED, LAST_DAY_COUNTED};
 use rules_core::Date;
@@ -96,8 +98,9 @@ fn decode(bytes: &[u8]) -> (String, csv::Encoding) {
     }
 }
 
-/// The file read as the page reads it: a sentence on how, and the list.
-fn read(options: &Options) -> Result<(String, List), String> {
+/// The file read as the page reads it: a sentence on how, the list, and for a workbook its bytes
+/// and the sheet read (to keep its other sheets in the export).
+fn read(options: &Options) -> Result<(String, List, Option<(Vec<u8>, String)>), String> {
     let bytes =
         std::fs::read(&options.file).map_err(|e| format!("无法读取 {}：{e}", options.file))?;
     let name = &options.file;
@@ -123,8 +126,10 @@ fn read(options: &Options) -> Result<(String, List), String> {
             .get(book.chosen)
             .map(|s| s.name.clone())
             .unwrap_or_default();
-        let list = table(book.rows, book.notes)?;
-        return Ok((format!("“{name}”（Excel 工作簿，工作表“{sheet}”）"), list));
+        let mut list = table(book.rows, book.notes)?;
+        list.widths = book.widths;
+        let how = format!("“{name}”（Excel 工作簿，工作表“{sheet}”）");
+        return Ok((how, list, Some((bytes, sheet))));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err("这是旧版 Excel 文件（.xls），请另存为 .xlsx 或 CSV".to_string());
@@ -141,6 +146,7 @@ fn read(options: &Options) -> Result<(String, List), String> {
     Ok((
         format!("“{name}”（CSV 文本，编码：{}）", encoding.label()),
         list,
+        None,
     ))
 }
 
@@ -437,7 +443,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
     if streams(&options)? {
         return stream(&options, threads);
     }
-    let (how, mut list) = read(&options)?;
+    let (how, mut list, original) = read(&options)?;
     assign(&mut list, &options.columns)?;
     if !sheet::reads_any(&list.uses) {
         return Err("没有哪一列对应到问题，无法筛查：请用 --column 表头=问题id 指定".to_string());
@@ -458,7 +464,16 @@ pub fn command(args: &[String]) -> Result<(), String> {
         let bytes = if out.to_lowercase().ends_with(".csv") {
             export_csv(&list)
         } else if out.to_lowercase().ends_with(".xlsx") {
-            export_xlsx(&list)
+            match &original {
+                Some((bytes, sheet)) => {
+                    let (bytes, notes) = export_xlsx_keeping(&list, bytes, sheet);
+                    for note in notes {
+                        let _ = writeln!(std::io::stderr(), "{note}");
+                    }
+                    bytes
+                }
+                None => export_xlsx(&list),
+            }
         } else {
             return Err("-o 的文件名要以 .xlsx 或 .csv 结尾".to_string());
         };

@@ -34,6 +34,8 @@ pub struct List {
     pub day: Option<Date>,
     pub outcomes: Vec<Outcome>,
     pub tally: Tally,
+    /// The column widths of the sheet the list was read from (kept in the .xlsx export).
+    pub widths: Vec<crate::xlsx::Width>,
 }
 
 impl List {
@@ -433,6 +435,52 @@ pub fn export_xlsx(list: &List) -> Vec<u8> {
     crate::xlsx::write_streams(vec![("筛查结果", Box::new(export_stream(list)))])
 }
 
+/// The export of a list read from the workbook `original` (its sheet `chosen`) as .xlsx: 筛查结果
+/// first, with the list sheet's own column widths ([`List::widths`]), then the workbook's other
+/// sheets in their order, their cells as read (values, numbers and dates; not formulas or
+/// formatting) on their own rows, with their column widths. The same bytes from the page and the
+/// command line. Notes say which sheets could not be kept, and why.
+pub fn export_xlsx_keeping(list: &List, original: &[u8], chosen: &str) -> (Vec<u8>, Vec<String>) {
+    const NAME: &str = "筛查结果";
+    let mut notes = Vec::new();
+    let mut others: Vec<(String, Vec<Vec<Cell>>, Vec<crate::xlsx::Width>)> = Vec::new();
+    let names: Vec<String> = crate::xlsx::read(original, Some(chosen))
+        .map(|b| b.sheets.into_iter().map(|s| s.name).collect())
+        .unwrap_or_default();
+    for name in names.iter().filter(|n| *n != chosen) {
+        match crate::xlsx::read(original, Some(name)) {
+            Ok(book) => {
+                // Each row on its own row number, as in the workbook.
+                let mut rows: Vec<Vec<Cell>> = Vec::new();
+                for (number, cells) in book.rows {
+                    rows.resize(number.saturating_sub(1), Vec::new());
+                    rows.push(cells);
+                }
+                let kept = if name == NAME {
+                    format!("{NAME}（原）")
+                } else {
+                    name.clone()
+                };
+                others.push((kept, rows, book.widths));
+            }
+            Err(why) => notes.push(format!("工作表“{name}”没有保留：{why}")),
+        }
+    }
+    let mut sheets = vec![crate::xlsx::SheetOut {
+        name: NAME,
+        rows: Box::new(export_stream(list)),
+        widths: list.widths.clone(),
+    }];
+    for (name, rows, widths) in &others {
+        sheets.push(crate::xlsx::SheetOut {
+            name,
+            rows: Box::new(rows.iter().cloned()),
+            widths: widths.clone(),
+        });
+    }
+    (crate::xlsx::write_sheets(sheets), notes)
+}
+
 /// The export as CSV (UTF-8 with a byte-order mark).
 pub fn export_csv(list: &List) -> Vec<u8> {
     let mut out = Vec::new();
@@ -513,6 +561,76 @@ mod tests {
         assert_eq!(stream.list.header_line, whole.header_line);
         assert_eq!(stream.column_problems(), column_problems(&whole));
         assert_eq!(out, export_rows(&whole));
+    }
+
+    /// A workbook's other sheets and the list sheet's column widths are kept in the .xlsx export.
+    #[test]
+    fn the_export_keeps_the_other_sheets_and_the_widths() {
+        use crate::xlsx::{write_sheets, SheetOut, Width};
+        let notes_sheet = vec![
+            vec![Cell::text("填表说明")],
+            vec![],
+            vec![Cell::text("第三行")],
+        ];
+        let list_rows = vec![
+            vec![Cell::text("姓名"), Cell::text("年龄")],
+            vec![
+                Cell::text("张三"),
+                Cell::new("45", rules_core::sheet::Stored::Number),
+            ],
+        ];
+        let widths = vec![
+            Width {
+                min: 1,
+                max: 1,
+                width: 12.5,
+            },
+            Width {
+                min: 2,
+                max: 2,
+                width: 30.0,
+            },
+        ];
+        let original = write_sheets(vec![
+            SheetOut {
+                name: "说明",
+                rows: Box::new(notes_sheet.into_iter()),
+                widths: Vec::new(),
+            },
+            SheetOut {
+                name: "名单",
+                rows: Box::new(list_rows.into_iter()),
+                widths: widths.clone(),
+            },
+        ]);
+        let book = crate::xlsx::read(&original, Some("名单")).expect("a workbook");
+        assert_eq!(book.widths, widths);
+        let mut list = table(book.rows, book.notes).expect("a list");
+        list.widths = book.widths;
+        list.screen_all(Date::ymd(2026, 3, 1));
+        let (bytes, notes) = export_xlsx_keeping(&list, &original, "名单");
+        assert!(notes.is_empty(), "{notes:?}");
+        let out = crate::xlsx::read(&bytes, None).expect("the export");
+        let names: Vec<&str> = out.sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["筛查结果", "说明"]);
+        assert_eq!(out.widths[..2], widths[..]);
+        assert_eq!(
+            out.widths[2].min, 3,
+            "the added columns after the kept widths"
+        );
+        let kept = crate::xlsx::read(&bytes, Some("说明")).expect("the kept sheet");
+        let rows: Vec<(usize, String)> = kept
+            .rows
+            .iter()
+            .map(|(n, c)| (*n, c[0].text.to_string()))
+            .collect();
+        assert_eq!(
+            rows,
+            [(1, "填表说明".to_string()), (3, "第三行".to_string())]
+        );
+        let back = crate::xlsx::read(&bytes, None).expect("read").rows;
+        assert_eq!(&*back[1].1[1].text, "45");
+        assert_eq!(back[1].1[1].stored, rules_core::sheet::Stored::Number);
     }
 
     /// Screening on several threads gives the same outcomes, count and export as one thread.

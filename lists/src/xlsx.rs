@@ -585,6 +585,54 @@ pub struct Workbook {
     pub notes: Vec<String>,
     pub sheets: Vec<SheetInfo>,
     pub chosen: usize,
+    /// The chosen sheet's column widths as the file sets them.
+    pub widths: Vec<Width>,
+}
+
+/// A column width of a sheet: its first and last column (1-based, as in the file) and the width.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Width {
+    pub min: usize,
+    pub max: usize,
+    pub width: f64,
+}
+
+/// The `<col min max width>` of a sheet's `<cols>` (before its data), in order, without overlaps;
+/// anything unreadable is left out.
+fn column_widths(xml: &str) -> Vec<Width> {
+    let head = &xml[..xml.find("<sheetData").unwrap_or(xml.len())];
+    let Some(start) = head.find("<cols>") else {
+        return Vec::new();
+    };
+    let cols = &head[start
+        ..head[start..]
+            .find("</cols>")
+            .map_or(head.len(), |e| start + e)];
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let mut out: Vec<Width> = Vec::new();
+    for tag in cols.split("<col ").skip(1) {
+        let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
+        let (Some(min), Some(max), Some(width)) = (
+            attr(&tag, "min").and_then(|v| v.parse::<usize>().ok()),
+            attr(&tag, "max").and_then(|v| v.parse::<usize>().ok()),
+            attr(&tag, "width").and_then(|v| v.parse::<f64>().ok()),
+        ) else {
+            continue;
+        };
+        let after = out.last().map_or(0, |w| w.max);
+        if min > after
+            && max >= min
+            && max <= 16_384
+            && width.is_finite()
+            && (0.0..=255.0).contains(&width)
+        {
+            out.push(Width { min, max, width });
+        }
+    }
+    out
 }
 
 /// The worksheet `sheet` (by name; the first visible one when `None`) of the workbook in `bytes`,
@@ -647,6 +695,7 @@ pub fn read_with(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<W
         .map(|x| shared_strings(&x, &mut collector))
         .unwrap_or_default();
     sheet_rows(&xml, &strings, &dates, &mut collector);
+    let widths = column_widths(&xml);
     drop(xml);
     let (rows, more) = collector.finish();
     notes.extend(more);
@@ -655,6 +704,7 @@ pub fn read_with(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<W
         notes,
         sheets,
         chosen,
+        widths,
     })
 }
 
@@ -723,16 +773,33 @@ impl SharedStrings {
 fn sheet_into(
     packer: &mut zip::Packer,
     rows: &mut dyn Iterator<Item = Vec<Cell>>,
+    widths: &[Width],
     strings: &mut SharedStrings,
 ) {
     let mut rows = rows.peekable();
     let width = rows.peek().map_or(0, Vec::len);
     packer.write(b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
-    if width > 0 {
-        packer.write(
-            format!("<cols><col min=\"1\" max=\"{width}\" width=\"18\" customWidth=\"1\"/></cols>")
-                .as_bytes(),
-        );
+    // The widths given (a workbook's own, kept), then 18 for the columns after them.
+    let mut cols = String::new();
+    let mut after = 0;
+    for w in widths {
+        if w.min <= after {
+            continue;
+        }
+        cols.push_str(&format!(
+            "<col min=\"{}\" max=\"{}\" width=\"{}\" customWidth=\"1\"/>",
+            w.min, w.max, w.width
+        ));
+        after = w.max;
+    }
+    if width > after {
+        cols.push_str(&format!(
+            "<col min=\"{}\" max=\"{width}\" width=\"18\" customWidth=\"1\"/>",
+            after + 1
+        ));
+    }
+    if !cols.is_empty() {
+        packer.write(format!("<cols>{cols}</cols>").as_bytes());
     }
     packer.write(b"<sheetData>");
     let mut xml = String::new();
@@ -770,6 +837,14 @@ fn sheet_into(
 /// A worksheet whose rows come one at a time: its name and its rows.
 pub type SheetStream<'a> = (&'a str, Box<dyn Iterator<Item = Vec<Cell>> + 'a>);
 
+/// A worksheet written: its name, its rows one at a time, and its column widths (the columns
+/// after them 18 wide).
+pub struct SheetOut<'a> {
+    pub name: &'a str,
+    pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
+    pub widths: Vec<Width>,
+}
+
 /// One worksheet: its name and rows; the first row is the header (bold, frozen).
 pub struct Sheet<'a> {
     pub name: &'a str,
@@ -791,6 +866,20 @@ pub fn write(sheets: &[Sheet]) -> Vec<u8> {
 /// A workbook whose sheets' rows come one at a time (the export of a long list): only the packed
 /// sheet and the distinct texts are held.
 pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
+    write_sheets(
+        sheets
+            .into_iter()
+            .map(|(name, rows)| SheetOut {
+                name,
+                rows,
+                widths: Vec::new(),
+            })
+            .collect(),
+    )
+}
+
+/// [`write_streams`] with each sheet's column widths.
+pub fn write_sheets(sheets: Vec<SheetOut>) -> Vec<u8> {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
@@ -799,7 +888,12 @@ pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
     let mut strings = SharedStrings::default();
     let mut parts: Vec<zip::Packed> = Vec::new();
     let count = sheets.len();
-    for (i, (name, mut rows)) in sheets.into_iter().enumerate() {
+    for (i, sheet) in sheets.into_iter().enumerate() {
+        let SheetOut {
+            name,
+            mut rows,
+            widths,
+        } = sheet;
         let n = i + 1;
         types.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
         workbook.push_str(&format!(
@@ -808,7 +902,7 @@ pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
         ));
         rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
         let mut packer = zip::Packer::new(&format!("xl/worksheets/sheet{n}.xml"));
-        sheet_into(&mut packer, &mut rows, &mut strings);
+        sheet_into(&mut packer, &mut rows, &widths, &mut strings);
         parts.push(packer.finish());
     }
     let styles_id = count + 1;

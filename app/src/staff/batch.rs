@@ -13,7 +13,9 @@
 use crate::format::{answer_text, is_amount, status_mark};
 use leptos::prelude::*;
 use lists::csv;
-use lists::screen::{claimable, column_problems, export_csv, export_xlsx, shown, table, List};
+use lists::screen::{
+    claimable, column_problems, export_csv, export_xlsx, export_xlsx_keeping, shown, table, List,
+};
 use lists::xlsx::{self, Cell, Rows};
 use markup::{html, Html};
 use rules_core::checklist::merge_for;
@@ -174,6 +176,7 @@ async fn read_text_slices(
         notes,
         sheets: Vec::new(),
         chosen: 0,
+        widths: Vec::new(),
     })
 }
 
@@ -185,6 +188,7 @@ struct Loaded {
     notes: Vec<String>,
     sheets: Vec<(String, bool)>,
     chosen: usize,
+    widths: Vec<xlsx::Width>,
 }
 
 /// A file's rows and a sentence on how it was read; `sheet` picks a workbook's worksheet by name.
@@ -209,6 +213,7 @@ fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, St
                 .map(|s| (s.name, s.hidden))
                 .collect(),
             chosen: book.chosen,
+            widths: book.widths,
         });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -237,6 +242,7 @@ fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, St
         notes,
         sheets: Vec::new(),
         chosen: 0,
+        widths: Vec::new(),
     })
 }
 
@@ -335,7 +341,15 @@ fn summary_html(tally: &Tally) -> Html {
             b.name
         );
         for (status, count) in COUNTED.iter().zip(b.counts) {
-            html!(h, "<td data-status=\"{}\">{}</td>", *status.id(), count);
+            // data-label: the column's name, shown beside the figure where the table is stacked
+            // (phone width).
+            html!(
+                h,
+                "<td data-status=\"{}\" data-label=\"{}\">{}</td>",
+                *status.id(),
+                status.label(),
+                count
+            );
             if *status == Status::NeedsAnswers {
                 let most: Vec<String> = b
                     .first_asks
@@ -343,13 +357,17 @@ fn summary_html(tally: &Tally) -> Html {
                     .take(2)
                     .map(|(q, n)| format!("{}（{n} 人）", wording(*q).text))
                     .collect();
-                html!(h, "<td class=\"asks\">{}</td>", most.join("；"));
+                html!(
+                    h,
+                    "<td class=\"asks\" data-label=\"缺得最多的回答\">{}</td>",
+                    most.join("；")
+                );
             }
         }
-        if last_day_header.is_some() {
+        if let Some(title) = &last_day_header {
             match b.last_day {
                 Some((counts, _)) => {
-                    h.raw("<td class=\"last-day\">");
+                    html!(h, "<td class=\"last-day\" data-label=\"{}\">", title);
                     for (status, count) in LAST_DAY_COUNTED.iter().zip(counts) {
                         html!(
                             h,
@@ -363,7 +381,7 @@ fn summary_html(tally: &Tally) -> Html {
                     h.raw("</td>");
                 }
                 None => {
-                    h.raw("<td>—</td>");
+                    html!(h, "<td data-label=\"{}\">—</td>", title);
                 }
             }
         }
@@ -656,13 +674,19 @@ pub fn BatchScreen() -> impl IntoView {
                 chosen_sheet.set(l.chosen);
             }
             let how = l.how;
-            table(l.rows, l.notes).map(|b| (how, b)).map_err(|why| {
-                if several {
-                    format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
-                } else {
-                    why
-                }
-            })
+            let widths = l.widths;
+            table(l.rows, l.notes)
+                .map(|mut b| {
+                    b.widths = widths;
+                    (how, b)
+                })
+                .map_err(|why| {
+                    if several {
+                        format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
+                    } else {
+                        why
+                    }
+                })
         });
         match list {
             Ok((how, b)) => {
@@ -738,6 +762,7 @@ pub fn BatchScreen() -> impl IntoView {
             notes,
             sheets: Vec::new(),
             chosen: 0,
+            widths: Vec::new(),
         }));
     };
     let forget = move |_| {
@@ -806,7 +831,22 @@ pub fn BatchScreen() -> impl IntoView {
     };
     let export = move |as_xlsx: bool| {
         let done = if as_xlsx {
-            download(&batch.with_value(|b| export_xlsx(b)), "筛查结果.xlsx", XLSX)
+            // A workbook's other sheets and column widths are kept.
+            let sheet =
+                sheet_names.with_untracked(|s| s.get(chosen_sheet.get_untracked()).cloned());
+            let bytes = batch.with_value(|b| {
+                file.with_value(|f| match (f, sheet) {
+                    (Some((_, original)), Some((name, _))) => {
+                        let (bytes, notes) = export_xlsx_keeping(b, original, &name);
+                        if !notes.is_empty() {
+                            notice.set(notes.join(" "));
+                        }
+                        bytes
+                    }
+                    _ => export_xlsx(b),
+                })
+            });
+            download(&bytes, "筛查结果.xlsx", XLSX)
         } else {
             download(
                 &batch.with_value(|b| export_csv(b)),

@@ -520,6 +520,13 @@ print("\\n".join(r[2] for r in rows[3:-1]))`, join(reg.dir, 'register-gbk.csv')]
   for (const { row, text } of reg.info.formulas) {
     eq(cells[row + 1][note], [text, 's'], `row ${row + 1}: the note is text`);
   }
+  // The workbook's other sheet and the list sheet's column widths are kept (openpyxl reads them).
+  const kept = JSON.parse(execFileSync('python3', ['-c', `import json, sys
+from openpyxl import load_workbook
+wb = load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+print(json.dumps([wb.sheetnames, wb["填表说明"]["A1"].value, ws.column_dimensions["B"].width, ws.column_dimensions["C"].width], ensure_ascii=False))`, exportPath]).toString());
+  eq(kept, [['筛查结果', '填表说明'], '本表按季度更新；人员类别按防返贫监测信息系统填写。', 10, 21], 'sheets and column widths kept');
   const csvBytes = (await download(page, '#batch-export-csv')).bytes;
   const csvExport = csvBytes.toString('utf8');
   // The same file and date through subsidy-check screen: byte for byte the page's exports.

@@ -583,12 +583,12 @@ mod tests {
             Width {
                 min: 1,
                 max: 1,
-                width: 12.5,
+                width: "12.5".to_string(),
             },
             Width {
                 min: 2,
                 max: 2,
-                width: 30.0,
+                width: "30".to_string(),
             },
         ];
         let original = write_sheets(vec![

@@ -590,11 +590,26 @@ pub struct Workbook {
 }
 
 /// A column width of a sheet: its first and last column (1-based, as in the file) and the width.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Width {
     pub min: usize,
     pub max: usize,
-    pub width: f64,
+    /// As the file writes it (digits and one point, at most 255): kept as text, so no float code
+    /// weighs on the page.
+    pub width: String,
+}
+
+/// A width as a file writes it, if it is a plain decimal number from 0 to 255.
+fn plain_width(text: &str) -> Option<String> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let ok = !whole.is_empty()
+        && whole.len() <= 3
+        && fraction.len() <= 12
+        && digits(whole)
+        && digits(fraction)
+        && whole.parse::<u16>().is_ok_and(|w| w <= 255);
+    ok.then(|| text.to_string())
 }
 
 /// The `<col min max width>` of a sheet's `<cols>` (before its data), in order, without overlaps;
@@ -618,17 +633,12 @@ fn column_widths(xml: &str) -> Vec<Width> {
         let (Some(min), Some(max), Some(width)) = (
             attr(&tag, "min").and_then(|v| v.parse::<usize>().ok()),
             attr(&tag, "max").and_then(|v| v.parse::<usize>().ok()),
-            attr(&tag, "width").and_then(|v| v.parse::<f64>().ok()),
+            attr(&tag, "width").and_then(|v| plain_width(&v)),
         ) else {
             continue;
         };
         let after = out.last().map_or(0, |w| w.max);
-        if min > after
-            && max >= min
-            && max <= 16_384
-            && width.is_finite()
-            && (0.0..=255.0).contains(&width)
-        {
+        if min > after && max >= min && max <= 16_384 {
             out.push(Width { min, max, width });
         }
     }

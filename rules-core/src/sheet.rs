@@ -974,6 +974,8 @@ pub struct Body {
     header_cells: Vec<String>,
     serial: Vec<usize>,
     ended: bool,
+    /// [`END_WORDS`] normalised once (a list has many rows).
+    end_words: Vec<String>,
 }
 
 impl Body {
@@ -987,6 +989,7 @@ impl Body {
                 .map(|(i, _)| i)
                 .collect(),
             ended: false,
+            end_words: END_WORDS.iter().map(|w| normalise(w)).collect(),
         }
     }
 
@@ -995,34 +998,35 @@ impl Body {
         if self.ended {
             return Kept::LeftOut("在“填表人”“审核人”等落款行之后，不是人员");
         }
-        let filled: Vec<(usize, &str)> = cells
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| (c, cell.text().trim()))
-            .filter(|(_, t)| !empty_text(t))
-            .collect();
-        let Some((_, first)) = filled.first() else {
+        let filled = |c: &C| !empty_text(c.text().trim());
+        let Some(first) = cells.iter().find(|c| filled(c)) else {
             if cells.iter().any(|c| !c.text().trim().is_empty()) {
                 return Kept::LeftOut("只有无法识别的字符（可能是文件末尾多余的字节），不是人员");
             }
             return Kept::Blank;
         };
-        let first = normalise(first);
-        if END_WORDS
+        let first = normalise(first.text().trim());
+        if self
+            .end_words
             .iter()
-            .any(|w| first.starts_with(&normalise(w)) && !first.chars().all(|c| c.is_ascii_digit()))
+            .any(|w| first.starts_with(w.as_str()) && !first.chars().all(|c| c.is_ascii_digit()))
         {
             self.ended = true;
             Kept::LeftOut("是“填表人”“审核人”等落款行，不是人员")
         } else if TOTAL_WORDS.iter().any(|w| first.starts_with(w)) {
             Kept::LeftOut("是合计行，不是人员")
-        } else if cells
-            .iter()
-            .map(|c| normalise(c.text()))
-            .eq(self.header_cells.iter().cloned())
+        } else if cells.len() == self.header_cells.len()
+            && cells
+                .iter()
+                .map(|c| normalise(c.text()))
+                .eq(self.header_cells.iter().cloned())
         {
             Kept::LeftOut("重复的列名行，不是人员")
-        } else if filled.iter().all(|(c, _)| self.serial.contains(c)) {
+        } else if cells
+            .iter()
+            .enumerate()
+            .all(|(c, cell)| !filled(cell) || self.serial.contains(&c))
+        {
             Kept::LeftOut("只有序号，没有其他内容")
         } else {
             Kept::Person

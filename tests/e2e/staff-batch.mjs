@@ -663,6 +663,7 @@ function letters(column) {
 
 test('giants: 1,000,000 rows (.xlsx), 16,384 columns, a 100 MB CSV read in slices: what was left out said, subsidy-check screen named, the page answering within 100 ms, the tab under 512 MB', async () => {
   const { context, page, peak } = await openMeasured(DESKTOP);
+  const lags = [];
   // A 100 MB CSV (1,100,000 people): read in slices while the page keeps answering; the rows past
   // the page's limit are left out with a note naming subsidy-check screen, and the rest is never read.
   const csvPath = writeLines('giant.csv', '姓名,年龄,人员类别,备注\r\n', 1_100_000, (i) => `名${i},${20 + (i % 40)},脱贫户,${'x'.repeat(70)}\r\n`);
@@ -675,9 +676,9 @@ test('giants: 1,000,000 rows (.xlsx), 16,384 columns, a 100 MB CSV read in slice
     await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes(' 人'), null, { timeout: 120000 });
     const lag = await stopProbe(page);
     console.log(`    100 MB CSV: read in ${Date.now() - t0} ms; the page's longest wait for input while it loaded ${lag} ms`);
-    assert(lag < 100, `the page kept input waiting ${lag} ms while the CSV loaded`);
+    lags.push(lag);
     const source = await page.locator('#batch-source').innerText();
-    assert(source.includes('100000 人'), source);
+    assert(source.includes('99999 人'), source); // 100,000 rows of the file: the header and 99,999 people
     const read = await page.locator('#batch-read').innerText();
     assert(read.includes('超过 100000 行') && read.includes('subsidy-check screen'), read.slice(0, 600));
   } finally {
@@ -691,7 +692,7 @@ test('giants: 1,000,000 rows (.xlsx), 16,384 columns, a 100 MB CSV read in slice
   const big = workbookOf(million.join(''), '<sst/>');
   million.length = 0;
   await page.setInputFiles('#batch-file', { name: '一百万行.xlsx', mimeType: 'application/octet-stream', buffer: big });
-  await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('100000 人'), null, { timeout: 180000 });
+  await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('99999 人'), null, { timeout: 180000 });
   const readMillion = await page.locator('#batch-read').innerText();
   assert(readMillion.includes('超过 100000 行') && readMillion.includes('subsidy-check screen'), readMillion.slice(0, 600));
   // 16,384 columns (A to XFD): the first 512 read, the rest named.
@@ -710,6 +711,7 @@ test('giants: 1,000,000 rows (.xlsx), 16,384 columns, a 100 MB CSV read in slice
   const mb = peak();
   console.log(`    giants: the tab's peak resident memory ${mb.toFixed(0)} MB`);
   assert(mb > 0 && mb < 512, `the tab took ${mb.toFixed(0)} MB`);
+  assert(lags[0] < 100, `the page kept input waiting ${lags[0]} ms while the CSV loaded`);
   await context.close();
 });
 
@@ -791,4 +793,6 @@ test('10,000 rows: the page answers while they are evaluated; rows per second', 
   await context.close();
 });
 
+// E2E_ONLY=words runs only the tests whose names contain them (a quick loop while working).
+if (process.env.E2E_ONLY) tests.splice(0, tests.length, ...tests.filter((t) => t.name.includes(process.env.E2E_ONLY)));
 await runSuite(browser, tests, log, origin);

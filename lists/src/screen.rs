@@ -325,6 +325,56 @@ pub fn export_stream(batch: &List) -> impl Iterator<Item = Vec<Cell>> + '_ {
     std::iter::once(export_header(batch, width)).chain(people)
 }
 
+/// [`table`] built row by row as a file is read (the page's slices): each row is told apart as it
+/// comes, so nothing long is left for the end. The same list as [`table`] on the same rows.
+#[derive(Default)]
+pub struct Tabling {
+    first: Rows,
+    streaming: Option<Streaming>,
+}
+
+impl Tabling {
+    /// The next row read.
+    pub fn push(&mut self, row: Row) {
+        match &mut self.streaming {
+            Some(s) => s.push(row),
+            None => {
+                self.first.push(row);
+                if self.first.len() >= 30 {
+                    let first = std::mem::take(&mut self.first);
+                    // Not empty, so a list.
+                    self.streaming = Streaming::new(first, Vec::new(), 0).ok();
+                }
+            }
+        }
+    }
+
+    /// The list, with the reader's notes; or why not (as [`table`]).
+    pub fn finish(self, notes: Vec<String>) -> Result<List, String> {
+        let streaming = match self.streaming {
+            Some(s) => s,
+            None => Streaming::new(self.first, Vec::new(), 0)?,
+        };
+        let mut list = streaming.list;
+        if list.rows.is_empty() {
+            return Err(format!(
+                "第 {} 行是列名，下面没有读到人员。请在列名下面每行填一个人。",
+                list.header_line
+            ));
+        }
+        let width = list
+            .rows
+            .iter()
+            .map(|r| r.1.len())
+            .chain([list.header.len()])
+            .max()
+            .unwrap_or(0);
+        list.uses.resize(width, None);
+        list.notes = notes;
+        Ok(list)
+    }
+}
+
 /// A list screened as a stream (the command line's CSV, any number of rows in bounded memory):
 /// the header found in the first rows, then rows pushed as they are read, told apart as [`table`]
 /// does ([`sheet::Body`]), screened a chunk at a time ([`Streaming::screen_chunk`]) and dropped once
@@ -631,6 +681,38 @@ mod tests {
         let back = crate::xlsx::read(&bytes, None).expect("read").rows;
         assert_eq!(&*back[1].1[1].text, "45");
         assert_eq!(back[1].1[1].stored, rules_core::sheet::Stored::Number);
+    }
+
+    /// Built row by row, a list is the one [`table`] makes.
+    #[test]
+    fn tabling_is_table() {
+        let texts = [
+            include_str!("../../tests/examples/register/register-utf8.csv").to_string(),
+            "标题\n\n姓名,年龄\n张三,40,多\n合计,1\n".to_string(),
+            "姓名,年龄\n".to_string(),
+            "\n".to_string(),
+        ];
+        for text in &texts {
+            let (rows, notes) = crate::csv::parse(text).expect("CSV");
+            let whole = table(rows.clone(), notes.clone());
+            let mut tabling = Tabling::default();
+            for row in rows {
+                tabling.push(row);
+            }
+            let built = tabling.finish(notes);
+            match (whole, built) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.rows, b.rows);
+                    assert_eq!(a.uses, b.uses);
+                    assert_eq!(a.left_out, b.left_out);
+                    assert_eq!(a.header, b.header);
+                    assert_eq!(a.header_line, b.header_line);
+                    assert_eq!(a.notes, b.notes);
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                (a, b) => panic!("{text:?}: {:?} / {:?}", a.err(), b.err()),
+            }
+        }
     }
 
     /// Screening on several threads gives the same outcomes, count and export as one thread.

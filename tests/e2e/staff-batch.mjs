@@ -681,6 +681,7 @@ test('giants: 1,000,000 rows (.xlsx), 16,384 columns, a 100 MB CSV read in slice
     assert(source.includes('99999 人'), source); // 100,000 rows of the file: the header and 99,999 people
     const read = await page.locator('#batch-read').innerText();
     assert(read.includes('超过 100000 行') && read.includes('subsidy-check screen'), read.slice(0, 600));
+    console.log(`    after the 100 MB CSV: the tab's peak ${peak().toFixed(0)} MB`);
   } finally {
     rmSync(csvPath, { force: true });
   }
@@ -695,6 +696,7 @@ test('giants: 1,000,000 rows (.xlsx), 16,384 columns, a 100 MB CSV read in slice
   await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('99999 人'), null, { timeout: 180000 });
   const readMillion = await page.locator('#batch-read').innerText();
   assert(readMillion.includes('超过 100000 行') && readMillion.includes('subsidy-check screen'), readMillion.slice(0, 600));
+  console.log(`    after 1,000,000 rows (.xlsx): the tab's peak ${peak().toFixed(0)} MB`);
   // 16,384 columns (A to XFD): the first 512 read, the rest named.
   const row = (r, text) => `<row r="${r}">${Array.from({ length: 16384 }, (_, c) => `<c r="${letters(c)}${r}" t="inlineStr"><is><t>${text(c)}</t></is></c>`).join('')}</row>`;
   const wide = `<worksheet><sheetData>${row(1, (c) => (c === 0 ? '姓名' : c === 1 ? '年龄' : `列${c}`))}${row(2, (c) => (c === 0 ? '张三' : c === 1 ? '40' : 'x'))}${row(3, (c) => (c === 0 ? '李四' : c === 1 ? '50' : 'y'))}</sheetData></worksheet>`;

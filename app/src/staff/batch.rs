@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use lists::csv;
 use lists::screen::{
     claimable, column_problems, export_csv, export_xlsx, export_xlsx_keeping, shown, table, List,
+    Tabling,
 };
 use lists::xlsx::{self, Cell, Rows};
 use markup::{html, Html};
@@ -146,6 +147,8 @@ async fn read_text_slices(
     js_sys::Reflect::set(&stream, &"stream".into(), &JsValue::TRUE).map_err(unreadable)?;
     let not_a_table = || format!("“{name}”不是表格文件（CSV 或 .xlsx），无法读取。");
     let mut reader = csv::Reader::new(xlsx::Collector::default());
+    // Rows are told apart as they come (header, people, rows left out), slice by slice.
+    let mut tabling = Tabling::default();
     let mut bytes = first;
     let mut at = 0.0;
     loop {
@@ -157,6 +160,9 @@ async fn read_text_slices(
             return Err(not_a_table());
         }
         reader.feed(&text);
+        for row in reader.collector.take_rows() {
+            tabling.push(row);
+        }
         if reader.full() || at >= size || bytes.is_empty() {
             break;
         }
@@ -170,13 +176,17 @@ async fn read_text_slices(
         .map_err(unreadable)?;
     reader.feed(&rest);
     let (rows, notes) = reader.finish()?;
+    for row in rows {
+        tabling.push(row);
+    }
     Ok(Loaded {
         how: format!("“{name}”（CSV 文本，编码：{}）", encoding.label()),
-        rows,
-        notes,
+        rows: Vec::new(),
+        notes: Vec::new(),
         sheets: Vec::new(),
         chosen: 0,
         widths: Vec::new(),
+        list: Some(tabling.finish(notes)?),
     })
 }
 
@@ -189,6 +199,8 @@ struct Loaded {
     sheets: Vec<(String, bool)>,
     chosen: usize,
     widths: Vec<xlsx::Width>,
+    /// The list already taken apart while the file was read (a text file's slices).
+    list: Option<List>,
 }
 
 /// A file's rows and a sentence on how it was read; `sheet` picks a workbook's worksheet by name.
@@ -214,6 +226,7 @@ fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, St
                 .collect(),
             chosen: book.chosen,
             widths: book.widths,
+            list: None,
         });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -243,6 +256,7 @@ fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, St
         sheets: Vec::new(),
         chosen: 0,
         widths: Vec::new(),
+        list: None,
     })
 }
 
@@ -675,18 +689,21 @@ pub fn BatchScreen() -> impl IntoView {
             }
             let how = l.how;
             let widths = l.widths;
-            table(l.rows, l.notes)
-                .map(|mut b| {
-                    b.widths = widths;
-                    (how, b)
-                })
-                .map_err(|why| {
-                    if several {
-                        format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
-                    } else {
-                        why
-                    }
-                })
+            let list = match l.list {
+                Some(list) => Ok(list),
+                None => table(l.rows, l.notes),
+            };
+            list.map(|mut b| {
+                b.widths = widths;
+                (how, b)
+            })
+            .map_err(|why| {
+                if several {
+                    format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
+                } else {
+                    why
+                }
+            })
         });
         match list {
             Ok((how, b)) => {
@@ -763,6 +780,7 @@ pub fn BatchScreen() -> impl IntoView {
             sheets: Vec::new(),
             chosen: 0,
             widths: Vec::new(),
+            list: None,
         }));
     };
     let forget = move |_| {

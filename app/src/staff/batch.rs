@@ -23,7 +23,7 @@ use rules_core::checklist::merge_for;
 use rules_core::input::DATE_EXAMPLE;
 use rules_core::questions::{options, wording};
 use rules_core::sheet::{self, Field, Tally, COUNTED, LAST_DAY_COUNTED};
-use rules_core::{evaluate_person, Date, Status, Q};
+use rules_core::{evaluate_person, Date, Status};
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -979,7 +979,17 @@ pub fn BatchScreen() -> impl IntoView {
                                         let example = if b.hidden_column(column) && !example.is_empty() { "（身份证号码，不显示）".to_string() } else { shown(&example) };
                                         (title, example)
                                     }).collect());
-                                    let question_options: Vec<Q> = sheet::person_questions().collect();
+                                    // The options as one HTML text, shared by every column's picker: a wide list has
+                                    // hundreds of pickers, and a component per option took hundreds of MB.
+                                    let mut options = Html::new();
+                                    options.raw("<option value=\"\">不读取</option>");
+                                    for f in Field::EXTRA {
+                                        html!(options, "<option value=\"{}\">{}</option>", f.value(), f.label());
+                                    }
+                                    for q in sheet::person_questions() {
+                                        html!(options, "<option value=\"{}\">{}</option>", q.id(), wording(q).text);
+                                    }
+                                    let options = options.into_string();
                                     columns.into_iter().enumerate().map(move |(column, (title, example))| {
                                         let id = format!("batch-column-{column}");
                                         let selected = move || uses.with(|u| u.get(column).copied().flatten().map_or("", Field::value).to_string());
@@ -988,11 +998,7 @@ pub fn BatchScreen() -> impl IntoView {
                                                 <th scope="row"><label for=id.clone()>{if title.trim().is_empty() { format!("（第 {} 列）", column + 1) } else { title }}</label></th>
                                                 <td>{example}</td>
                                                 <td>
-                                                    <select id=id data-column=column prop:value=selected on:change=move |ev| pick(column, event_target_value(&ev))>
-                                                        <option value="">"不读取"</option>
-                                                        {Field::EXTRA.iter().map(|f| view! { <option value=f.value()>{f.label()}</option> }).collect_view()}
-                                                        {question_options.iter().map(|q| view! { <option value=q.id()>{wording(*q).text}</option> }).collect_view()}
-                                                    </select>
+                                                    <select id=id data-column=column inner_html=options.clone() prop:value=selected on:change=move |ev| pick(column, event_target_value(&ev))></select>
                                                 </td>
                                             </tr>
                                         }

@@ -603,6 +603,22 @@ pub fn export_xlsx_keeping(list: &List, original: &[u8], chosen: &str) -> (Vec<u
     (crate::xlsx::write_sheets(sheets), notes)
 }
 
+/// [`export_csv`] in pieces of about 1 MB handed to `each` as they are written, so that a long
+/// list's export is never one buffer (the page hands each piece to the browser); the pieces
+/// together are [`export_csv`]'s bytes.
+pub fn export_csv_pieces(list: &List, mut each: impl FnMut(&[u8])) {
+    let mut out = Vec::with_capacity(1 << 20);
+    out.extend_from_slice("\u{feff}".as_bytes());
+    for row in export_stream(list) {
+        crate::csv::write_rows(&mut out, std::iter::once(row));
+        if out.len() >= 1 << 20 {
+            each(&out);
+            out.clear();
+        }
+    }
+    each(&out);
+}
+
 /// The export as CSV (UTF-8 with a byte-order mark).
 pub fn export_csv(list: &List) -> Vec<u8> {
     let mut out = Vec::new();
@@ -800,6 +816,9 @@ mod tests {
         assert_eq!(one.tally, many.tally);
         assert_eq!(seen.last(), Some(&(300, 300)));
         assert_eq!(export_csv(&one), export_csv(&many));
+        let mut pieces = Vec::new();
+        export_csv_pieces(&one, |p| pieces.extend_from_slice(p));
+        assert_eq!(pieces, export_csv(&one));
         assert_eq!(export_xlsx(&one), export_xlsx(&many));
         let people_with_last_day = one
             .outcomes

@@ -79,6 +79,8 @@ pub struct Collector {
     max_text: usize,
     /// Rows handed out by [`Collector::take_rows`] (a list read as a stream).
     taken: usize,
+    /// Short texts kept once: a register repeats 是, 否, 脱贫户, its districts … in every row.
+    common: std::collections::BTreeSet<Arc<str>>,
 }
 
 impl Default for Collector {
@@ -94,6 +96,7 @@ impl Default for Collector {
             max_rows: MAX_ROWS,
             max_text: MAX_TEXT,
             taken: 0,
+            common: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -157,7 +160,7 @@ impl Collector {
     }
 
     /// Puts `cell` at `column` of `row`, within the column and text limits.
-    pub fn put(&mut self, row: &mut Vec<Cell>, column: usize, cell: Cell) {
+    pub fn put(&mut self, row: &mut Vec<Cell>, column: usize, mut cell: Cell) {
         if column >= MAX_COLUMNS {
             if !cell.text.trim().is_empty() {
                 self.wide = true;
@@ -174,11 +177,20 @@ impl Collector {
             );
         }
         self.text += cell.text.len();
+        if cell.text.len() <= 24 {
+            match self.common.get(&*cell.text) {
+                Some(kept) => cell.text = kept.clone(),
+                None if self.common.len() < 65_536 => {
+                    self.common.insert(cell.text.clone());
+                }
+                None => {}
+            }
+        }
         row[column] = cell;
     }
 
     /// Ends a row: kept when it has any text, unless a limit was reached.
-    pub fn end_row(&mut self, number: usize, cells: Vec<Cell>) {
+    pub fn end_row(&mut self, number: usize, mut cells: Vec<Cell>) {
         if self.stopped.is_some() || cells.iter().all(|c| c.text.trim().is_empty()) {
             return;
         }
@@ -186,6 +198,8 @@ impl Collector {
             self.stopped = Some(number);
             return;
         }
+        // A row is kept for the list's life: no spare capacity.
+        cells.shrink_to_fit();
         self.rows.push((number, cells));
     }
 

@@ -14,8 +14,8 @@ use crate::format::{answer_text, is_amount, status_mark};
 use leptos::prelude::*;
 use lists::csv;
 use lists::screen::{
-    claimable, column_problems, export_csv, export_xlsx, export_xlsx_keeping, shown, table, List,
-    Tabling,
+    claimable, column_problems, export_csv_pieces, export_xlsx, export_xlsx_keeping, shown, table,
+    List, Tabling,
 };
 use lists::xlsx::{self, Cell, Rows};
 use markup::{html, Html};
@@ -87,7 +87,7 @@ extern "C" {
 
 /// How much of a text file is read at a time: each slice is decoded and parsed in a few
 /// milliseconds, and the page answers input between slices.
-const SLICE: f64 = 256.0 * 1024.0;
+const SLICE: f64 = 128.0 * 1024.0;
 
 /// The bytes of `file` (or of a slice of it).
 async fn bytes_of(file: &PickedFile) -> Result<Vec<u8>, JsValue> {
@@ -866,11 +866,14 @@ pub fn BatchScreen() -> impl IntoView {
             });
             download(&bytes, "筛查结果.xlsx", XLSX)
         } else {
-            download(
-                &batch.with_value(|b| export_csv(b)),
-                "筛查结果.csv",
-                "text/csv;charset=utf-8",
-            )
+            // In pieces of about 1 MB, each handed to the browser as it is written.
+            let parts = js_sys::Array::new();
+            batch.with_value(|b| {
+                export_csv_pieces(b, |piece| {
+                    parts.push(&js_sys::Uint8Array::from(piece));
+                })
+            });
+            crate::download::offer_parts(&parts, "筛查结果.csv", "text/csv;charset=utf-8")
         };
         if let Err(why) = done {
             notice.set(why);

@@ -23,6 +23,16 @@ pub fn offer(content: &JsValue, name: &str, mime: &str) -> Result<(), String> {
     offer_parts(&js_sys::Array::of1(content), name, mime)
 }
 
+/// A piece of a long file held by the browser as a Blob of its own (one copy, outside the page's
+/// memory), for [`offer_parts`]; the bytes themselves if the browser refuses.
+pub fn piece(bytes: &[u8]) -> JsValue {
+    let array: JsValue = js_sys::Uint8Array::from(bytes).into();
+    match Blob::new(&js_sys::Array::of1(&array), &JsValue::UNDEFINED) {
+        Ok(blob) => blob.into(),
+        Err(_) => array,
+    }
+}
+
 /// [`offer`] of a file made of `parts` (strings or `Uint8Array`s, in order): a long file never has
 /// to be one buffer.
 pub fn offer_parts(parts: &js_sys::Array, name: &str, mime: &str) -> Result<(), String> {

@@ -45,10 +45,30 @@ pub struct Mark {
 pub struct Texts {
     all: Vec<String>,
     index: std::collections::BTreeMap<String, u32>,
+    recent: Vec<u32>,
 }
 
 impl Texts {
-    fn id(&mut self, text: String) -> u32 {
+    /// The text's id; `slot` names where it is used (a benefit's figure or missing answers), whose
+    /// last text is tried first: most people share it, and a list has many people.
+    fn id(&mut self, slot: usize, text: String) -> u32 {
+        if text.is_empty() {
+            return u32::MAX;
+        }
+        if let Some(&id) = self.recent.get(slot) {
+            if self.get(id) == text {
+                return id;
+            }
+        }
+        let id = self.id_of(text);
+        if self.recent.len() <= slot {
+            self.recent.resize(slot + 1, u32::MAX);
+        }
+        self.recent[slot] = id;
+        id
+    }
+
+    fn id_of(&mut self, text: String) -> u32 {
         if let Some(id) = self.index.get(&text) {
             return *id;
         }
@@ -140,12 +160,16 @@ impl List {
                 benefit: u8::try_from(benefit).unwrap_or(u8::MAX),
                 status: line.status,
                 last_day: line.last_day.map(|(s, _)| s),
-                figure: self.texts.id(if figure {
-                    line.value.text()
+                figure: if figure {
+                    self.texts.id(2 * benefit, line.value.text())
                 } else {
-                    String::new()
-                }),
-                missing: self.texts.id(sheet::missing_answers(line)),
+                    u32::MAX
+                },
+                missing: if line.status == Status::NeedsAnswers {
+                    self.texts.id(2 * benefit + 1, sheet::missing_answers(line))
+                } else {
+                    u32::MAX
+                },
             });
         }
         Screened {

@@ -89,6 +89,14 @@ extern "C" {
 /// milliseconds, and the page answers input between slices.
 const SLICE: f64 = 128.0 * 1024.0;
 
+/// Gives the browser its turn (input, painting) before the next piece of work.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The bytes of `file` (or of a slice of it).
 async fn bytes_of(file: &PickedFile) -> Result<Vec<u8>, JsValue> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
@@ -171,6 +179,7 @@ async fn read_text_slices(
             .await
             .map_err(|_| format!("读取“{name}”时出错，请确认文件没有被其他程序占用后再试。"))?;
     }
+    next_turn().await;
     let rest = decoder
         .decode_with(&js_sys::Uint8Array::new_with_length(0), &JsValue::UNDEFINED)
         .map_err(unreadable)?;
@@ -260,9 +269,14 @@ fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, St
     })
 }
 
-/// Offers `bytes` as a file download.
+/// Offers `bytes` as a file download, handed to the browser 1 MB at a time (a long list's
+/// workbook is never copied whole into the page's JavaScript memory).
 fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    crate::download::offer(&js_sys::Uint8Array::from(bytes).into(), name, mime)
+    let parts = js_sys::Array::new();
+    for chunk in bytes.chunks(1 << 20) {
+        parts.push(&crate::download::piece(chunk));
+    }
+    crate::download::offer_parts(&parts, name, mime)
 }
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -752,6 +766,7 @@ pub fn BatchScreen() -> impl IntoView {
             if let Some(bytes) = bytes {
                 file.set_value(Some((name, bytes)));
             }
+            next_turn().await;
             take(read);
         });
     };
@@ -870,7 +885,7 @@ pub fn BatchScreen() -> impl IntoView {
             let parts = js_sys::Array::new();
             batch.with_value(|b| {
                 export_csv_pieces(b, |piece| {
-                    parts.push(&js_sys::Uint8Array::from(piece));
+                    parts.push(&crate::download::piece(piece));
                 })
             });
             crate::download::offer_parts(&parts, "筛查结果.csv", "text/csv;charset=utf-8")

@@ -98,9 +98,12 @@ fn decode(bytes: &[u8]) -> (String, csv::Encoding) {
     }
 }
 
+/// A workbook's bytes and the name of the sheet read.
+type Original = (Vec<u8>, String);
+
 /// The file read as the page reads it: a sentence on how, the list, and for a workbook its bytes
 /// and the sheet read (to keep its other sheets in the export).
-fn read(options: &Options) -> Result<(String, List, Option<(Vec<u8>, String)>), String> {
+fn read(options: &Options) -> Result<(String, List, Option<Original>), String> {
     let bytes =
         std::fs::read(&options.file).map_err(|e| format!("无法读取 {}：{e}", options.file))?;
     let name = &options.file;

@@ -73,10 +73,7 @@ async fn choosing_each_audience_lists_its_benefits() {
         );
         assert_eq!(
             text_of(&host, ".benefit-clause"),
-            expected
-                .iter()
-                .map(|e| e.citation())
-                .collect::<Vec<_>>()
+            expected.iter().map(|e| e.citation()).collect::<Vec<_>>()
         );
         // Exactly the chosen button is pressed.
         let pressed = host

@@ -616,16 +616,25 @@ fn screen_reads_an_office_register_and_exports_what_the_page_exports() {
         assert!(String::from_utf8_lossy(&output.stderr).contains("已筛查 300 人"));
         // The same list through the pipeline directly.
         let bytes = std::fs::read(&path).expect("the register");
-        let (rows, notes) = if file.ends_with(".xlsx") {
+        let (rows, notes, widths) = if file.ends_with(".xlsx") {
             let book = lists::xlsx::read(&bytes, Some("2026年台账")).expect("a workbook");
-            (book.rows, book.notes)
+            (book.rows, book.notes, book.widths)
         } else {
-            lists::csv::parse(std::str::from_utf8(&bytes).expect("UTF-8")).expect("CSV")
+            let (rows, notes) =
+                lists::csv::parse(std::str::from_utf8(&bytes).expect("UTF-8")).expect("CSV");
+            (rows, notes, Vec::new())
         };
         let mut list = lists::screen::table(rows, notes).expect("a list");
+        list.widths = widths;
         list.screen_all(day);
         let expected = if export.ends_with(".xlsx") {
-            lists::screen::export_xlsx(&list)
+            // The workbook's other sheet (填表说明) is kept after 筛查结果.
+            let (bytes, notes) = lists::screen::export_xlsx_keeping(&list, &bytes, "2026年台账");
+            assert!(notes.is_empty(), "{notes:?}");
+            let kept = lists::xlsx::read(&bytes, None).expect("the export");
+            let names: Vec<&str> = kept.sheets.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, ["筛查结果", "填表说明"]);
+            bytes
         } else {
             lists::screen::export_csv(&list)
         };

@@ -53,6 +53,20 @@ pub fn sniff(bytes: &[u8]) -> Encoding {
     }
 }
 
+/// [`sniff`] on the first slice of a longer file, which may end inside a character: a UTF-8
+/// sequence cut at the slice's end still counts as UTF-8.
+pub fn sniff_start(bytes: &[u8]) -> Encoding {
+    match sniff(bytes) {
+        Encoding::Gbk => match std::str::from_utf8(bytes) {
+            Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4 => {
+                Encoding::Utf8
+            }
+            _ => Encoding::Gbk,
+        },
+        other => other,
+    }
+}
+
 /// The delimiter of delimited text: the one of tab, comma and semicolon found most in the first
 /// lines (a tab on a tie: text copied from a spreadsheet), and a note when it is not a comma or a
 /// tab.
@@ -83,73 +97,161 @@ pub fn parse(text: &str) -> Result<(Rows, Vec<String>), String> {
 
 /// [`parse`] taking at most `max_rows` rows.
 pub fn parse_with(text: &str, max_rows: usize) -> Result<(Rows, Vec<String>), String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (delimiter, note) = delimiter(text);
-    let mut collector = Collector::with_max_rows(max_rows);
-    collector.notes.extend(note);
-    let mut row: Vec<Cell> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut row_line = 1;
-    let mut quote_line = 0;
-    let mut chars = text.chars().peekable();
-    let end_field = |collector: &mut Collector, row: &mut Vec<Cell>, field: &mut String| {
-        let text = match collector.cut(field) {
+    let mut reader = Reader::new(Collector::with_max_rows(max_rows));
+    reader.feed(text);
+    reader.finish()
+}
+
+/// Delimited text read in pieces (a file read in slices, the command line's stream): the same rows
+/// and notes as [`parse`] on the whole text, wherever the pieces are cut. The rows gather in
+/// [`Reader::collector`], from which a stream takes them as they come.
+pub struct Reader {
+    pub collector: Collector,
+    /// The text before the delimiter is known (the first lines decide it).
+    start: String,
+    started: bool,
+    delimiter: char,
+    row: Vec<Cell>,
+    field: String,
+    quoted: bool,
+    /// A quote inside quotes was the last character: the next says whether it was doubled.
+    quote_pending: bool,
+    /// A carriage return ended the last row: a line feed right after it belongs to it.
+    cr_pending: bool,
+    line: usize,
+    row_line: usize,
+    quote_line: usize,
+}
+
+impl Reader {
+    pub fn new(collector: Collector) -> Reader {
+        Reader {
+            collector,
+            start: String::new(),
+            started: false,
+            delimiter: ',',
+            row: Vec::new(),
+            field: String::new(),
+            quoted: false,
+            quote_pending: false,
+            cr_pending: false,
+            line: 1,
+            row_line: 1,
+            quote_line: 0,
+        }
+    }
+
+    /// Whether no more rows are taken (a limit was reached): the rest of a file need not be read.
+    pub fn full(&self) -> bool {
+        self.collector.full()
+    }
+
+    /// Reads the next piece of the text.
+    pub fn feed(&mut self, text: &str) {
+        if self.started {
+            self.run(text);
+            return;
+        }
+        self.start.push_str(text);
+        // The delimiter is decided on the first 10 lines (all of a shorter text, at the end).
+        if self.start.matches('\n').count() > 10 || self.start.len() > 4 * 1024 * 1024 {
+            self.begin();
+        }
+    }
+
+    fn begin(&mut self) {
+        self.started = true;
+        let start = std::mem::take(&mut self.start);
+        let text = start.strip_prefix('\u{feff}').unwrap_or(&start);
+        let (delimiter, note) = delimiter(text);
+        self.delimiter = delimiter;
+        self.collector.notes.extend(note);
+        self.run(text);
+    }
+
+    fn end_field(&mut self) {
+        let text = match self.collector.cut(&self.field) {
             Some(cut) => cut,
-            None => std::mem::take(field),
+            None => std::mem::take(&mut self.field),
         };
-        field.clear();
-        let column = row.len();
-        collector.put(row, column, Cell::new(&text, Stored::of_field(&text)));
-    };
-    while let Some(c) = chars.next() {
-        if collector.full() {
-            break;
+        self.field.clear();
+        let column = self.row.len();
+        self.collector.put(
+            &mut self.row,
+            column,
+            Cell::new(&text, Stored::of_field(&text)),
+        );
+    }
+
+    fn run(&mut self, text: &str) {
+        for c in text.chars() {
+            if self.collector.full() {
+                return;
+            }
+            if std::mem::take(&mut self.cr_pending) && c == '\n' {
+                continue;
+            }
+            if std::mem::take(&mut self.quote_pending) {
+                if c == '"' {
+                    self.field.push('"');
+                    continue;
+                }
+                self.quoted = false;
+            }
+            match c {
+                '"' if self.quoted => self.quote_pending = true,
+                '"' if self.field.is_empty() => {
+                    self.quoted = true;
+                    self.quote_line = self.line;
+                }
+                '\n' | '\r' if !self.quoted => {
+                    self.cr_pending = c == '\r';
+                    self.end_field();
+                    let row = std::mem::take(&mut self.row);
+                    self.collector.end_row(self.row_line, row);
+                    self.line += 1;
+                    self.row_line = self.line;
+                }
+                c if c == self.delimiter && !self.quoted => self.end_field(),
+                c => {
+                    if c == '\n' {
+                        self.line += 1;
+                    }
+                    if self.field.len() <= crate::xlsx::MAX_CELL_CHARS * 4 {
+                        self.field.push(c);
+                    }
+                }
+            }
         }
-        match c {
-            '"' if quoted => {
-                if chars.peek() == Some(&'"') {
-                    field.push('"');
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            }
-            '"' if field.is_empty() => {
-                quoted = true;
-                quote_line = line;
-            }
-            '\n' | '\r' if !quoted => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                end_field(&mut collector, &mut row, &mut field);
-                collector.end_row(row_line, std::mem::take(&mut row));
-                line += 1;
-                row_line = line;
-            }
-            c if c == delimiter && !quoted => end_field(&mut collector, &mut row, &mut field),
-            c => {
-                if c == '\n' {
-                    line += 1;
-                }
-                if field.len() <= crate::xlsx::MAX_CELL_CHARS * 4 {
-                    field.push(c);
-                }
-            }
+    }
+
+    /// The end of the text: the last row, and the table with its notes (or why it cannot be read).
+    pub fn finish(mut self) -> Result<(Rows, Vec<String>), String> {
+        self.end()?;
+        Ok(self.collector.finish())
+    }
+
+    /// The end of the text, leaving the last rows in the collector.
+    pub fn end(&mut self) -> Result<(), String> {
+        if !self.started {
+            self.begin();
         }
+        if std::mem::take(&mut self.quote_pending) {
+            self.quoted = false;
+        }
+        if self.quoted && !self.collector.full() {
+            return Err(format!(
+                "第 {} 行有一个引号（\"）没有配对：从那里到文件末尾会被读成一个格子。请在 Excel 里检查这一行（或另存为 .xlsx）后再试。",
+                self.quote_line
+            ));
+        }
+        if !self.collector.full() && (!self.field.is_empty() || !self.row.is_empty()) {
+            self.end_field();
+            let row = std::mem::take(&mut self.row);
+            self.collector.end_row(self.row_line, row);
+        }
+        Ok(())
     }
-    if quoted && !collector.full() {
-        return Err(format!(
-            "第 {quote_line} 行有一个引号（\"）没有配对：从那里到文件末尾会被读成一个格子。请在 Excel 里检查这一行（或另存为 .xlsx）后再试。"
-        ));
-    }
-    if !field.is_empty() || !row.is_empty() {
-        end_field(&mut collector, &mut row, &mut field);
-        collector.end_row(row_line, row);
-    }
-    Ok(collector.finish())
 }
 
 /// Whether a spreadsheet could take a cell for a formula: it begins with `=`, `+`, `-`, `@`, a tab
@@ -194,6 +296,11 @@ pub fn write(rows: &[Vec<Cell>]) -> String {
 /// [`write`] into `out`, one row at a time.
 pub fn write_into(out: &mut Vec<u8>, rows: impl Iterator<Item = Vec<Cell>>) {
     out.extend_from_slice("\u{feff}".as_bytes());
+    write_rows(out, rows);
+}
+
+/// [`write_into`] without the byte-order mark: the next rows of a file being written.
+pub fn write_rows(out: &mut Vec<u8>, rows: impl Iterator<Item = Vec<Cell>>) {
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {
@@ -309,6 +416,41 @@ mod tests {
         for cell in ["-5", "+3.5", "张三", "", "2025-11-01"] {
             assert!(!formula_like(cell), "{cell:?}");
         }
+    }
+
+    /// Read in pieces cut anywhere, a text gives the same rows and notes as read whole.
+    #[test]
+    fn pieces_read_as_the_whole() {
+        let texts = [
+            "\u{feff}姓名,年龄,备注\r\n张三,45,\"有逗号,和\"\"引号\"\"\"\r\n\r\n李四,,\"两\n行\"\n王五,30".to_string(),
+            "姓名;年龄\r\n张三;45\r\n李四;\"\"\r".to_string(),
+            (0..40).map(|i| format!("名{i},\"{i}\"\"\",x\r\n")).collect(),
+            "姓名,备注\n张三,\"没有配对\n李四,1\n".to_string(),
+        ];
+        for text in &texts {
+            let whole = parse_with(text, 30);
+            for size in [1, 2, 3, 5, 7, 64] {
+                let mut reader = Reader::new(Collector::with_max_rows(30));
+                let chars: Vec<char> = text.chars().collect();
+                for piece in chars.chunks(size) {
+                    reader.feed(&piece.iter().collect::<String>());
+                }
+                assert_eq!(reader.finish(), whole, "{text:?} in pieces of {size}");
+            }
+        }
+        // A stream hands its rows out as they come, with their line numbers.
+        let mut reader = Reader::new(Collector::unlimited());
+        let mut taken = Vec::new();
+        for i in 0..50 {
+            reader.feed(&format!("{i},a\n"));
+            taken.extend(reader.collector.take_rows());
+        }
+        reader.end().expect("read");
+        taken.extend(reader.collector.take_rows());
+        assert_eq!(taken.len(), 50);
+        assert_eq!(taken[49].0, 50);
+        assert_eq!(sniff_start(&"姓名".as_bytes()[..4]), Encoding::Utf8);
+        assert_eq!(sniff_start(&[0xD0, 0xD5, 0xC3, 0xFB]), Encoding::Gbk);
     }
 
     #[test]

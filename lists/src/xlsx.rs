@@ -76,6 +76,11 @@ pub struct Collector {
     stopped: Option<usize>,
     empty: Arc<str>,
     max_rows: usize,
+    max_text: usize,
+    /// Rows handed out by [`Collector::take_rows`] (a list read as a stream).
+    taken: usize,
+    /// Short texts kept once: a register repeats 是, 否, 脱贫户, its districts … in every row.
+    common: std::collections::BTreeSet<Arc<str>>,
 }
 
 impl Default for Collector {
@@ -89,6 +94,9 @@ impl Default for Collector {
             stopped: None,
             empty: Arc::from(""),
             max_rows: MAX_ROWS,
+            max_text: MAX_TEXT,
+            taken: 0,
+            common: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -100,6 +108,28 @@ impl Collector {
             max_rows,
             ..Collector::default()
         }
+    }
+
+    /// A collector for a list read as a stream (the command line): no limit on rows or on the
+    /// list's text, whose rows are handed out as they come ([`Collector::take_rows`]); the limits on
+    /// columns and on a cell's length still apply.
+    pub fn unlimited() -> Collector {
+        Collector {
+            max_rows: usize::MAX,
+            max_text: usize::MAX,
+            ..Collector::default()
+        }
+    }
+
+    /// The rows collected since the last call, handed out (a stream's memory stays bounded).
+    pub fn take_rows(&mut self) -> Rows {
+        self.taken += self.rows.len();
+        std::mem::take(&mut self.rows)
+    }
+
+    /// Rows taken so far, handed out or not.
+    pub fn count(&self) -> usize {
+        self.taken + self.rows.len()
     }
 
     /// Whether more rows are taken.
@@ -130,7 +160,7 @@ impl Collector {
     }
 
     /// Puts `cell` at `column` of `row`, within the column and text limits.
-    pub fn put(&mut self, row: &mut Vec<Cell>, column: usize, cell: Cell) {
+    pub fn put(&mut self, row: &mut Vec<Cell>, column: usize, mut cell: Cell) {
         if column >= MAX_COLUMNS {
             if !cell.text.trim().is_empty() {
                 self.wide = true;
@@ -147,25 +177,36 @@ impl Collector {
             );
         }
         self.text += cell.text.len();
+        if cell.text.len() <= 24 {
+            match self.common.get(&*cell.text) {
+                Some(kept) => cell.text = kept.clone(),
+                None if self.common.len() < 65_536 => {
+                    self.common.insert(cell.text.clone());
+                }
+                None => {}
+            }
+        }
         row[column] = cell;
     }
 
     /// Ends a row: kept when it has any text, unless a limit was reached.
-    pub fn end_row(&mut self, number: usize, cells: Vec<Cell>) {
+    pub fn end_row(&mut self, number: usize, mut cells: Vec<Cell>) {
         if self.stopped.is_some() || cells.iter().all(|c| c.text.trim().is_empty()) {
             return;
         }
-        if self.rows.len() >= self.max_rows || self.text > MAX_TEXT {
+        if self.count() >= self.max_rows || self.text > self.max_text {
             self.stopped = Some(number);
             return;
         }
+        // A row is kept for the list's life: no spare capacity.
+        cells.shrink_to_fit();
         self.rows.push((number, cells));
     }
 
     /// The table and its notes.
     pub fn finish(mut self) -> (Rows, Vec<String>) {
         if let Some(number) = self.stopped {
-            let why = if self.rows.len() >= self.max_rows {
+            let why = if self.count() >= self.max_rows {
                 format!("超过 {} 行", self.max_rows)
             } else {
                 format!("文字超过 {} MB", MAX_TEXT / (1024 * 1024))
@@ -558,6 +599,64 @@ pub struct Workbook {
     pub notes: Vec<String>,
     pub sheets: Vec<SheetInfo>,
     pub chosen: usize,
+    /// The chosen sheet's column widths as the file sets them.
+    pub widths: Vec<Width>,
+}
+
+/// A column width of a sheet: its first and last column (1-based, as in the file) and the width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Width {
+    pub min: usize,
+    pub max: usize,
+    /// As the file writes it (digits and one point, at most 255): kept as text, so no float code
+    /// weighs on the page.
+    pub width: String,
+}
+
+/// A width as a file writes it, if it is a plain decimal number from 0 to 255.
+fn plain_width(text: &str) -> Option<String> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let ok = !whole.is_empty()
+        && whole.len() <= 3
+        && fraction.len() <= 12
+        && digits(whole)
+        && digits(fraction)
+        && whole.parse::<u16>().is_ok_and(|w| w <= 255);
+    ok.then(|| text.to_string())
+}
+
+/// The `<col min max width>` of a sheet's `<cols>` (before its data), in order, without overlaps;
+/// anything unreadable is left out.
+fn column_widths(xml: &str) -> Vec<Width> {
+    let head = &xml[..xml.find("<sheetData").unwrap_or(xml.len())];
+    let Some(start) = head.find("<cols>") else {
+        return Vec::new();
+    };
+    let cols = &head[start
+        ..head[start..]
+            .find("</cols>")
+            .map_or(head.len(), |e| start + e)];
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let mut out: Vec<Width> = Vec::new();
+    for tag in cols.split("<col ").skip(1) {
+        let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
+        let (Some(min), Some(max), Some(width)) = (
+            attr(&tag, "min").and_then(|v| v.parse::<usize>().ok()),
+            attr(&tag, "max").and_then(|v| v.parse::<usize>().ok()),
+            attr(&tag, "width").and_then(|v| plain_width(&v)),
+        ) else {
+            continue;
+        };
+        let after = out.last().map_or(0, |w| w.max);
+        if min > after && max >= min && max <= 16_384 {
+            out.push(Width { min, max, width });
+        }
+    }
+    out
 }
 
 /// The worksheet `sheet` (by name; the first visible one when `None`) of the workbook in `bytes`,
@@ -620,6 +719,7 @@ pub fn read_with(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<W
         .map(|x| shared_strings(&x, &mut collector))
         .unwrap_or_default();
     sheet_rows(&xml, &strings, &dates, &mut collector);
+    let widths = column_widths(&xml);
     drop(xml);
     let (rows, more) = collector.finish();
     notes.extend(more);
@@ -628,6 +728,7 @@ pub fn read_with(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<W
         notes,
         sheets,
         chosen,
+        widths,
     })
 }
 
@@ -696,16 +797,33 @@ impl SharedStrings {
 fn sheet_into(
     packer: &mut zip::Packer,
     rows: &mut dyn Iterator<Item = Vec<Cell>>,
+    widths: &[Width],
     strings: &mut SharedStrings,
 ) {
     let mut rows = rows.peekable();
     let width = rows.peek().map_or(0, Vec::len);
     packer.write(b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
-    if width > 0 {
-        packer.write(
-            format!("<cols><col min=\"1\" max=\"{width}\" width=\"18\" customWidth=\"1\"/></cols>")
-                .as_bytes(),
-        );
+    // The widths given (a workbook's own, kept), then 18 for the columns after them.
+    let mut cols = String::new();
+    let mut after = 0;
+    for w in widths {
+        if w.min <= after {
+            continue;
+        }
+        cols.push_str(&format!(
+            "<col min=\"{}\" max=\"{}\" width=\"{}\" customWidth=\"1\"/>",
+            w.min, w.max, w.width
+        ));
+        after = w.max;
+    }
+    if width > after {
+        cols.push_str(&format!(
+            "<col min=\"{}\" max=\"{width}\" width=\"18\" customWidth=\"1\"/>",
+            after + 1
+        ));
+    }
+    if !cols.is_empty() {
+        packer.write(format!("<cols>{cols}</cols>").as_bytes());
     }
     packer.write(b"<sheetData>");
     let mut xml = String::new();
@@ -743,6 +861,14 @@ fn sheet_into(
 /// A worksheet whose rows come one at a time: its name and its rows.
 pub type SheetStream<'a> = (&'a str, Box<dyn Iterator<Item = Vec<Cell>> + 'a>);
 
+/// A worksheet written: its name, its rows one at a time, and its column widths (the columns
+/// after them 18 wide).
+pub struct SheetOut<'a> {
+    pub name: &'a str,
+    pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
+    pub widths: Vec<Width>,
+}
+
 /// One worksheet: its name and rows; the first row is the header (bold, frozen).
 pub struct Sheet<'a> {
     pub name: &'a str,
@@ -764,6 +890,20 @@ pub fn write(sheets: &[Sheet]) -> Vec<u8> {
 /// A workbook whose sheets' rows come one at a time (the export of a long list): only the packed
 /// sheet and the distinct texts are held.
 pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
+    write_sheets(
+        sheets
+            .into_iter()
+            .map(|(name, rows)| SheetOut {
+                name,
+                rows,
+                widths: Vec::new(),
+            })
+            .collect(),
+    )
+}
+
+/// [`write_streams`] with each sheet's column widths.
+pub fn write_sheets(sheets: Vec<SheetOut>) -> Vec<u8> {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
@@ -772,7 +912,12 @@ pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
     let mut strings = SharedStrings::default();
     let mut parts: Vec<zip::Packed> = Vec::new();
     let count = sheets.len();
-    for (i, (name, mut rows)) in sheets.into_iter().enumerate() {
+    for (i, sheet) in sheets.into_iter().enumerate() {
+        let SheetOut {
+            name,
+            mut rows,
+            widths,
+        } = sheet;
         let n = i + 1;
         types.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
         workbook.push_str(&format!(
@@ -781,7 +926,7 @@ pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
         ));
         rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
         let mut packer = zip::Packer::new(&format!("xl/worksheets/sheet{n}.xml"));
-        sheet_into(&mut packer, &mut rows, &mut strings);
+        sheet_into(&mut packer, &mut rows, &widths, &mut strings);
         parts.push(packer.finish());
     }
     let styles_id = count + 1;

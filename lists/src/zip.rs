@@ -107,13 +107,10 @@ impl<'a> Archive<'a> {
         let unpacked = match entry.method {
             0 if data.len() > limit => return Err(too_big(name, limit)),
             0 => data.to_vec(),
-            8 => match miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit) {
-                Ok(bytes) => bytes,
-                Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                    return Err(too_big(name, limit))
-                }
-                Err(_) => return Err(BROKEN.to_string()),
-            },
+            8 => inflate(data, limit).map_err(|e| match e {
+                Inflate::TooBig => too_big(name, limit),
+                Inflate::Broken => BROKEN.to_string(),
+            })?,
             _ => {
                 return Err(
                     "工作簿使用了不支持的压缩方式，请在 Excel 里另存为 .xlsx 后再试".to_string(),
@@ -123,6 +120,52 @@ impl<'a> Archive<'a> {
         *budget -= unpacked.len();
         Ok(Some(unpacked))
     }
+}
+
+enum Inflate {
+    TooBig,
+    Broken,
+}
+
+/// A deflated entry unpacked, within `limit` bytes. Twice over: first counted through a 64 KB
+/// window (nothing kept), so that an entry past the limit — a bomb, whatever size it declares —
+/// is refused without holding anything; then into a buffer of exactly its size (no growing and
+/// copying, so a large part takes its own size in memory, not twice).
+fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, Inflate> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    const WINDOW: usize = 64 * 1024;
+    let mut state = Box::<DecompressorOxide>::default();
+    let mut window = vec![0_u8; WINDOW];
+    let (mut read, mut at, mut size) = (0, 0, 0_usize);
+    loop {
+        let input = data.get(read..).ok_or(Inflate::Broken)?;
+        let (status, consumed, written) = decompress(&mut state, input, &mut window, at, 0);
+        read += consumed;
+        size += written;
+        at = (at + written) & (WINDOW - 1);
+        if size > limit {
+            return Err(Inflate::TooBig);
+        }
+        match status {
+            TINFLStatus::Done => break,
+            TINFLStatus::HasMoreOutput => {}
+            _ => return Err(Inflate::Broken),
+        }
+    }
+    let mut out = vec![0_u8; size];
+    let mut state = Box::<DecompressorOxide>::default();
+    let (status, _, written) = decompress(
+        &mut state,
+        data,
+        &mut out,
+        0,
+        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+    );
+    if status != TINFLStatus::Done || written != size {
+        return Err(Inflate::Broken);
+    }
+    Ok(out)
 }
 
 const fn crc_table() -> [u32; 256] {

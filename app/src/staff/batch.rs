@@ -13,14 +13,17 @@
 use crate::format::{answer_text, is_amount, status_mark};
 use leptos::prelude::*;
 use lists::csv;
-use lists::screen::{claimable, column_problems, export_csv, export_xlsx, shown, table, List};
+use lists::screen::{
+    claimable, column_problems, export_csv_pieces, export_xlsx, export_xlsx_keeping, shown, table,
+    List, Tabling,
+};
 use lists::xlsx::{self, Cell, Rows};
 use markup::{html, Html};
 use rules_core::checklist::merge_for;
 use rules_core::input::DATE_EXAMPLE;
 use rules_core::questions::{options, wording};
 use rules_core::sheet::{self, Field, Tally, COUNTED, LAST_DAY_COUNTED};
-use rules_core::{evaluate_person, Date, Status, Q};
+use rules_core::{evaluate_person, Date, Status};
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,6 +57,13 @@ extern "C" {
     fn new(label: &str) -> Result<Decoder, JsValue>;
     #[wasm_bindgen(method, catch, js_class = "TextDecoder")]
     fn decode(this: &Decoder, bytes: &js_sys::Uint8Array) -> Result<String, JsValue>;
+    /// `decode(bytes, { stream })`: a character cut at a slice's end waits for the next slice.
+    #[wasm_bindgen(method, catch, js_class = "TextDecoder", js_name = decode)]
+    fn decode_with(
+        this: &Decoder,
+        bytes: &js_sys::Uint8Array,
+        options: &JsValue,
+    ) -> Result<String, JsValue>;
 
     /// The file picker's files (declared here rather than through web-sys features, which would
     /// rebuild web-sys, and shift the other pages' bundles, for every page).
@@ -68,6 +78,125 @@ extern "C" {
     fn name(this: &PickedFile) -> String;
     #[wasm_bindgen(method, js_name = arrayBuffer)]
     fn array_buffer(this: &PickedFile) -> js_sys::Promise;
+    #[wasm_bindgen(method, getter)]
+    fn size(this: &PickedFile) -> f64;
+    /// `Blob.slice(start, end)`: a part of the file, read on its own.
+    #[wasm_bindgen(method)]
+    fn slice(this: &PickedFile, start: f64, end: f64) -> PickedFile;
+}
+
+/// How much of a text file is read at a time: each slice is decoded and parsed in a few
+/// milliseconds, and the page answers input between slices.
+const SLICE: f64 = 128.0 * 1024.0;
+
+/// Gives the browser its turn (input, painting) before the next piece of work.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The bytes of `file` (or of a slice of it).
+async fn bytes_of(file: &PickedFile) -> Result<Vec<u8>, JsValue> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A picked file read: a workbook whole (its parts are found from its end), a text file in slices
+/// of [`SLICE`] fed to the CSV reader, stopping once the list's row limit is reached (the rest of a
+/// giant file is never read); `reading(percent)` after each slice. The workbook's bytes are
+/// returned too, to read another of its sheets.
+async fn read_picked(
+    picked: &PickedFile,
+    name: &str,
+    reading: impl Fn(u32),
+) -> (Result<Loaded, String>, Option<Vec<u8>>) {
+    let unopened = || format!("无法打开“{name}”，请确认文件没有被其他程序占用后再试。");
+    let size = picked.size();
+    let Ok(first) = bytes_of(&picked.slice(0.0, SLICE)).await else {
+        return (Err(unopened()), None);
+    };
+    if first.starts_with(b"PK\x03\x04") || first.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        let bytes = if size <= SLICE {
+            first
+        } else {
+            match bytes_of(picked).await {
+                Ok(bytes) => bytes,
+                Err(_) => return (Err(unopened()), None),
+            }
+        };
+        let read = read_file(name, &bytes, None);
+        let keep = bytes.starts_with(b"PK\x03\x04").then_some(bytes);
+        return (read, keep);
+    }
+    if size <= SLICE {
+        return (read_file(name, &first, None), None);
+    }
+    (
+        read_text_slices(picked, name, size, first, reading).await,
+        None,
+    )
+}
+
+/// A text file longer than one slice, read slice by slice (see [`read_picked`]).
+async fn read_text_slices(
+    picked: &PickedFile,
+    name: &str,
+    size: f64,
+    first: Vec<u8>,
+    reading: impl Fn(u32),
+) -> Result<Loaded, String> {
+    let encoding = csv::sniff_start(&first);
+    let unreadable =
+        |_| "这个浏览器无法读取这种编码的文件，请在 Excel 里另存为 .xlsx 后再选。".to_string();
+    let decoder = Decoder::new(encoding.decoder()).map_err(unreadable)?;
+    let stream = js_sys::Object::new();
+    js_sys::Reflect::set(&stream, &"stream".into(), &JsValue::TRUE).map_err(unreadable)?;
+    let not_a_table = || format!("“{name}”不是表格文件（CSV 或 .xlsx），无法读取。");
+    let mut reader = csv::Reader::new(xlsx::Collector::default());
+    // Rows are told apart as they come (header, people, rows left out), slice by slice.
+    let mut tabling = Tabling::default();
+    let mut bytes = first;
+    let mut at = 0.0;
+    loop {
+        at += bytes.len() as f64;
+        let text = decoder
+            .decode_with(&js_sys::Uint8Array::from(bytes.as_slice()), &stream)
+            .map_err(unreadable)?;
+        if text.contains('\u{0}') {
+            return Err(not_a_table());
+        }
+        reader.feed(&text);
+        for row in reader.collector.take_rows() {
+            tabling.push(row);
+        }
+        if reader.full() || at >= size || bytes.is_empty() {
+            break;
+        }
+        reading((at / size * 100.0) as u32);
+        bytes = bytes_of(&picked.slice(at, at + SLICE))
+            .await
+            .map_err(|_| format!("读取“{name}”时出错，请确认文件没有被其他程序占用后再试。"))?;
+    }
+    next_turn().await;
+    let rest = decoder
+        .decode_with(&js_sys::Uint8Array::new_with_length(0), &JsValue::UNDEFINED)
+        .map_err(unreadable)?;
+    reader.feed(&rest);
+    let (rows, notes) = reader.finish()?;
+    for row in rows {
+        tabling.push(row);
+    }
+    Ok(Loaded {
+        how: format!("“{name}”（CSV 文本，编码：{}）", encoding.label()),
+        rows: Vec::new(),
+        notes: Vec::new(),
+        sheets: Vec::new(),
+        chosen: 0,
+        widths: Vec::new(),
+        list: Some(tabling.finish(notes)?),
+    })
 }
 
 /// A file read: a sentence on how, its rows, notes on what was left out, and for a workbook its
@@ -78,6 +207,9 @@ struct Loaded {
     notes: Vec<String>,
     sheets: Vec<(String, bool)>,
     chosen: usize,
+    widths: Vec<xlsx::Width>,
+    /// The list already taken apart while the file was read (a text file's slices).
+    list: Option<List>,
 }
 
 /// A file's rows and a sentence on how it was read; `sheet` picks a workbook's worksheet by name.
@@ -102,6 +234,8 @@ fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, St
                 .map(|s| (s.name, s.hidden))
                 .collect(),
             chosen: book.chosen,
+            widths: book.widths,
+            list: None,
         });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -130,12 +264,19 @@ fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, St
         notes,
         sheets: Vec::new(),
         chosen: 0,
+        widths: Vec::new(),
+        list: None,
     })
 }
 
-/// Offers `bytes` as a file download.
+/// Offers `bytes` as a file download, handed to the browser 1 MB at a time (a long list's
+/// workbook is never copied whole into the page's JavaScript memory).
 fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    crate::download::offer(&js_sys::Uint8Array::from(bytes).into(), name, mime)
+    let parts = js_sys::Array::new();
+    for chunk in bytes.chunks(1 << 20) {
+        parts.push(&crate::download::piece(chunk));
+    }
+    crate::download::offer_parts(&parts, name, mime)
 }
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -228,7 +369,15 @@ fn summary_html(tally: &Tally) -> Html {
             b.name
         );
         for (status, count) in COUNTED.iter().zip(b.counts) {
-            html!(h, "<td data-status=\"{}\">{}</td>", *status.id(), count);
+            // data-label: the column's name, shown beside the figure where the table is stacked
+            // (phone width).
+            html!(
+                h,
+                "<td data-status=\"{}\" data-label=\"{}\">{}</td>",
+                *status.id(),
+                status.label(),
+                count
+            );
             if *status == Status::NeedsAnswers {
                 let most: Vec<String> = b
                     .first_asks
@@ -236,13 +385,17 @@ fn summary_html(tally: &Tally) -> Html {
                     .take(2)
                     .map(|(q, n)| format!("{}（{n} 人）", wording(*q).text))
                     .collect();
-                html!(h, "<td class=\"asks\">{}</td>", most.join("；"));
+                html!(
+                    h,
+                    "<td class=\"asks\" data-label=\"缺得最多的回答\">{}</td>",
+                    most.join("；")
+                );
             }
         }
-        if last_day_header.is_some() {
+        if let Some(title) = &last_day_header {
             match b.last_day {
                 Some((counts, _)) => {
-                    h.raw("<td class=\"last-day\">");
+                    html!(h, "<td class=\"last-day\" data-label=\"{}\">", title);
                     for (status, count) in LAST_DAY_COUNTED.iter().zip(counts) {
                         html!(
                             h,
@@ -256,7 +409,7 @@ fn summary_html(tally: &Tally) -> Html {
                     h.raw("</td>");
                 }
                 None => {
-                    h.raw("<td>—</td>");
+                    html!(h, "<td data-label=\"{}\">—</td>", title);
                 }
             }
         }
@@ -296,7 +449,7 @@ fn sheets_html(batch: &List) -> (usize, Html) {
     };
     let mut people = 0;
     for (row, ((_, cells), outcome)) in batch.rows.iter().zip(&batch.outcomes).enumerate() {
-        if !outcome.lines.iter().any(claimable) {
+        if !outcome.claimable {
             continue;
         }
         people += 1;
@@ -549,7 +702,16 @@ pub fn BatchScreen() -> impl IntoView {
                 chosen_sheet.set(l.chosen);
             }
             let how = l.how;
-            table(l.rows, l.notes).map(|b| (how, b)).map_err(|why| {
+            let widths = l.widths;
+            let list = match l.list {
+                Some(list) => Ok(list),
+                None => table(l.rows, l.notes),
+            };
+            list.map(|mut b| {
+                b.widths = widths;
+                (how, b)
+            })
+            .map_err(|why| {
                 if several {
                     format!("{why}这个工作簿有几个工作表，可以在上面选择另一个。")
                 } else {
@@ -599,19 +761,12 @@ pub fn BatchScreen() -> impl IntoView {
         file.set_value(None);
         let name = picked.name();
         wasm_bindgen_futures::spawn_local(async move {
-            let read = match wasm_bindgen_futures::JsFuture::from(picked.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    let read = read_file(&name, &bytes, None);
-                    if bytes.starts_with(b"PK\x03\x04") {
-                        file.set_value(Some((name, bytes)));
-                    }
-                    read
-                }
-                Err(_) => Err(format!(
-                    "无法打开“{name}”，请确认文件没有被其他程序占用后再试。"
-                )),
-            };
+            let reading = |percent: u32| source.set(format!("正在读取……{percent}%"));
+            let (read, bytes) = read_picked(&picked, &name, reading).await;
+            if let Some(bytes) = bytes {
+                file.set_value(Some((name, bytes)));
+            }
+            next_turn().await;
             take(read);
         });
     };
@@ -639,6 +794,8 @@ pub fn BatchScreen() -> impl IntoView {
             notes,
             sheets: Vec::new(),
             chosen: 0,
+            widths: Vec::new(),
+            list: None,
         }));
     };
     let forget = move |_| {
@@ -707,13 +864,31 @@ pub fn BatchScreen() -> impl IntoView {
     };
     let export = move |as_xlsx: bool| {
         let done = if as_xlsx {
-            download(&batch.with_value(|b| export_xlsx(b)), "筛查结果.xlsx", XLSX)
+            // A workbook's other sheets and column widths are kept.
+            let sheet =
+                sheet_names.with_untracked(|s| s.get(chosen_sheet.get_untracked()).cloned());
+            let bytes = batch.with_value(|b| {
+                file.with_value(|f| match (f, sheet) {
+                    (Some((_, original)), Some((name, _))) => {
+                        let (bytes, notes) = export_xlsx_keeping(b, original, &name);
+                        if !notes.is_empty() {
+                            notice.set(notes.join(" "));
+                        }
+                        bytes
+                    }
+                    _ => export_xlsx(b),
+                })
+            });
+            download(&bytes, "筛查结果.xlsx", XLSX)
         } else {
-            download(
-                &batch.with_value(|b| export_csv(b)),
-                "筛查结果.csv",
-                "text/csv;charset=utf-8",
-            )
+            // In pieces of about 1 MB, each handed to the browser as it is written.
+            let parts = js_sys::Array::new();
+            batch.with_value(|b| {
+                export_csv_pieces(b, |piece| {
+                    parts.push(&crate::download::piece(piece));
+                })
+            });
+            crate::download::offer_parts(&parts, "筛查结果.csv", "text/csv;charset=utf-8")
         };
         if let Err(why) = done {
             notice.set(why);
@@ -822,7 +997,17 @@ pub fn BatchScreen() -> impl IntoView {
                                         let example = if b.hidden_column(column) && !example.is_empty() { "（身份证号码，不显示）".to_string() } else { shown(&example) };
                                         (title, example)
                                     }).collect());
-                                    let question_options: Vec<Q> = sheet::person_questions().collect();
+                                    // The options as one HTML text, shared by every column's picker: a wide list has
+                                    // hundreds of pickers, and a component per option took hundreds of MB.
+                                    let mut options = Html::new();
+                                    options.raw("<option value=\"\">不读取</option>");
+                                    for f in Field::EXTRA {
+                                        html!(options, "<option value=\"{}\">{}</option>", f.value(), f.label());
+                                    }
+                                    for q in sheet::person_questions() {
+                                        html!(options, "<option value=\"{}\">{}</option>", q.id(), wording(q).text);
+                                    }
+                                    let options = options.into_string();
                                     columns.into_iter().enumerate().map(move |(column, (title, example))| {
                                         let id = format!("batch-column-{column}");
                                         let selected = move || uses.with(|u| u.get(column).copied().flatten().map_or("", Field::value).to_string());
@@ -831,11 +1016,7 @@ pub fn BatchScreen() -> impl IntoView {
                                                 <th scope="row"><label for=id.clone()>{if title.trim().is_empty() { format!("（第 {} 列）", column + 1) } else { title }}</label></th>
                                                 <td>{example}</td>
                                                 <td>
-                                                    <select id=id data-column=column prop:value=selected on:change=move |ev| pick(column, event_target_value(&ev))>
-                                                        <option value="">"不读取"</option>
-                                                        {Field::EXTRA.iter().map(|f| view! { <option value=f.value()>{f.label()}</option> }).collect_view()}
-                                                        {question_options.iter().map(|q| view! { <option value=q.id()>{wording(*q).text}</option> }).collect_view()}
-                                                    </select>
+                                                    <select id=id data-column=column inner_html=options.clone() prop:value=selected on:change=move |ev| pick(column, event_target_value(&ev))></select>
                                                 </td>
                                             </tr>
                                         }
@@ -865,7 +1046,7 @@ pub fn BatchScreen() -> impl IntoView {
                 {move || results().map(|(summary, count, problems, people, day, by_column)| view! {
                     <section class="card" aria-labelledby="batch-results-heading">
                         <h2 id="batch-results-heading">"4. 筛查结果"</h2>
-                        <p id="batch-results-line">{format!("共 {people} 人，按 {} 的政策。每项政策分别统计，一个人可能同时符合几项；结果仅供参考，以区县人力社保部门审核为准。", day.map(|d| d.chinese()).unwrap_or_default())}</p>
+                        <p id="batch-results-line">{format!(concat!("共 {} 人，按 {} 的政策。每项政策分别统计，一个人可能同时符合几项；结果仅供参考，", rules_core::reviewed_by!(), "。"), people, day.map(|d| d.chinese()).unwrap_or_default())}</p>
                         <div class="table-scroll" tabindex="0" role="region" aria-label="各项政策的人数" inner_html=summary></div>
                         <div class="actions no-print">
                             <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| export(true)>"导出结果（.xlsx）"</button>
@@ -1044,10 +1225,11 @@ mod tests {
             Date::ymd(2025, 6, 20),
         );
         let (people, _) = sheets_html(&b);
-        let expected = b.outcomes[0].lines.iter().any(claimable);
+        let lines = screen(&b.uses, &b.rows[0].1, Date::ymd(2025, 6, 20)).lines;
+        let expected = lines.iter().any(claimable);
+        assert_eq!(b.outcomes[0].claimable, expected);
         assert_eq!(people, usize::from(expected));
-        assert!(b.outcomes[0]
-            .lines
+        assert!(lines
             .iter()
             .filter(|l| l.status == Status::Eligible && !is_amount(&l.value))
             .all(|l| !claimable(l)));

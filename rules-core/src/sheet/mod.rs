@@ -911,6 +911,28 @@ fn empty_text(text: &str) -> bool {
 /// ends the data, 合计 lines, repeated header rows, rows with nothing but a 序号 and rows of
 /// unreadable characters are left out.
 pub fn layout<R: AsRef<[C]>, C: CellText>(rows: &[R]) -> Layout {
+    let header = header_row(rows);
+    let mut left_out: Vec<(usize, &'static str)> = (0..header)
+        .map(|i| (i, "在列名行之上（标题或说明），不是人员"))
+        .collect();
+    let mut body = Body::new(rows.get(header).map_or(&[][..], |r| r.as_ref()));
+    let mut people = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(header + 1) {
+        match body.classify(row.as_ref()) {
+            Kept::Person => people.push(i),
+            Kept::LeftOut(why) => left_out.push((i, why)),
+            Kept::Blank => {}
+        }
+    }
+    Layout {
+        header,
+        people,
+        left_out,
+    }
+}
+
+/// The header row among the first 30 rows (see [`layout`]).
+pub fn header_row<R: AsRef<[C]>, C: CellText>(rows: &[R]) -> usize {
     let mut header = 0;
     let mut best = 0;
     for (i, row) in rows.iter().enumerate().take(30) {
@@ -920,72 +942,81 @@ pub fn layout<R: AsRef<[C]>, C: CellText>(rows: &[R]) -> Layout {
             header = i;
         }
     }
-    let mut left_out: Vec<(usize, &'static str)> = (0..header)
-        .map(|i| (i, "在列名行之上（标题或说明），不是人员"))
-        .collect();
-    let header_cells: Vec<String> = rows
-        .get(header)
-        .map(|r| r.as_ref().iter().map(|c| normalise(c.text())).collect())
-        .unwrap_or_default();
-    let serial: Vec<usize> = rows
-        .get(header)
-        .map(|r| {
-            r.as_ref()
+    header
+}
+
+/// What a row below the header is ([`Body::classify`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    Person,
+    /// Not a person, and why.
+    LeftOut(&'static str),
+    /// Nothing in it.
+    Blank,
+}
+
+/// The rows below a header told apart one at a time, as [`layout`] does (a list read as a stream).
+pub struct Body {
+    header_cells: Vec<String>,
+    serial: Vec<usize>,
+    ended: bool,
+    /// [`END_WORDS`] normalised once (a list has many rows).
+    end_words: Vec<String>,
+}
+
+impl Body {
+    pub fn new<C: CellText>(header: &[C]) -> Body {
+        Body {
+            header_cells: header.iter().map(|c| normalise(c.text())).collect(),
+            serial: header
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| is_serial_header(c.text()))
                 .map(|(i, _)| i)
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut people = Vec::new();
-    let mut ended = false;
-    for (i, row) in rows.iter().enumerate().skip(header + 1) {
-        let cells = row.as_ref();
-        if ended {
-            left_out.push((i, "在“填表人”“审核人”等落款行之后，不是人员"));
-            continue;
-        }
-        let filled: Vec<(usize, &str)> = cells
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| (c, cell.text().trim()))
-            .filter(|(_, t)| !empty_text(t))
-            .collect();
-        let Some((_, first)) = filled.first() else {
-            if cells.iter().any(|c| !c.text().trim().is_empty()) {
-                left_out.push((
-                    i,
-                    "只有无法识别的字符（可能是文件末尾多余的字节），不是人员",
-                ));
-            }
-            continue;
-        };
-        let first = normalise(first);
-        if END_WORDS
-            .iter()
-            .any(|w| first.starts_with(&normalise(w)) && !first.chars().all(|c| c.is_ascii_digit()))
-        {
-            ended = true;
-            left_out.push((i, "是“填表人”“审核人”等落款行，不是人员"));
-        } else if TOTAL_WORDS.iter().any(|w| first.starts_with(w)) {
-            left_out.push((i, "是合计行，不是人员"));
-        } else if cells
-            .iter()
-            .map(|c| normalise(c.text()))
-            .eq(header_cells.iter().cloned())
-        {
-            left_out.push((i, "重复的列名行，不是人员"));
-        } else if filled.iter().all(|(c, _)| serial.contains(c)) {
-            left_out.push((i, "只有序号，没有其他内容"));
-        } else {
-            people.push(i);
+                .collect(),
+            ended: false,
+            end_words: END_WORDS.iter().map(|w| normalise(w)).collect(),
         }
     }
-    Layout {
-        header,
-        people,
-        left_out,
+
+    /// The next row below the header.
+    pub fn classify<C: CellText>(&mut self, cells: &[C]) -> Kept {
+        if self.ended {
+            return Kept::LeftOut("在“填表人”“审核人”等落款行之后，不是人员");
+        }
+        let filled = |c: &C| !empty_text(c.text().trim());
+        let Some(first) = cells.iter().find(|c| filled(c)) else {
+            if cells.iter().any(|c| !c.text().trim().is_empty()) {
+                return Kept::LeftOut("只有无法识别的字符（可能是文件末尾多余的字节），不是人员");
+            }
+            return Kept::Blank;
+        };
+        let first = normalise(first.text().trim());
+        if self
+            .end_words
+            .iter()
+            .any(|w| first.starts_with(w.as_str()) && !first.chars().all(|c| c.is_ascii_digit()))
+        {
+            self.ended = true;
+            Kept::LeftOut("是“填表人”“审核人”等落款行，不是人员")
+        } else if TOTAL_WORDS.iter().any(|w| first.starts_with(w)) {
+            Kept::LeftOut("是合计行，不是人员")
+        } else if cells.len() == self.header_cells.len()
+            && cells
+                .iter()
+                .map(|c| normalise(c.text()))
+                .eq(self.header_cells.iter().cloned())
+        {
+            Kept::LeftOut("重复的列名行，不是人员")
+        } else if cells
+            .iter()
+            .enumerate()
+            .all(|(c, cell)| !filled(cell) || self.serial.contains(&c))
+        {
+            Kept::LeftOut("只有序号，没有其他内容")
+        } else {
+            Kept::Person
+        }
     }
 }
 

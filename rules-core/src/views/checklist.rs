@@ -194,11 +194,8 @@ impl Checklist {
             text.push('\n');
         }
         text.push_str(&format!(
-            concat!(
-                "\n以上为预估，最终",
-                crate::reviewed_by!(),
-                "。咨询电话：{}\n"
-            ),
+            "\n以上为预估，最终{}。咨询电话：{}\n",
+            crate::vocabulary::source::REVIEWED_BY,
             self.hotline
         ));
         text

@@ -163,6 +163,9 @@ for row in people_rows:
         if isinstance(cell.value, str):
             cell.data_type = "s"
 sheet.append([FOOTER])
+# Column widths as an office sets them (the export keeps them).
+sheet.column_dimensions["B"].width = 10
+sheet.column_dimensions["C"].width = 21
 wb.save(f"{OUT}/register.xlsx")
 
 with open(f"{OUT}/register-gbk.csv", "w", encoding="gbk", newline="") as out:

@@ -22,8 +22,12 @@ export function zip(files) {
   const central = [];
   let offset = 0;
   for (const [name, content] of files) {
-    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
-    const packed = deflateRawSync(data);
+    // An entry is text, bytes, or already packed ({ packed, crc, size }: a part too big to hold).
+    const ready = content?.packed !== undefined;
+    const data = ready ? null : Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    const packed = ready ? content.packed : deflateRawSync(data);
+    const size = ready ? content.size : data.length;
+    const crc = ready ? content.crc : crc32(data);
     const nameBytes = Buffer.from(name, 'utf8');
     const header = (isCentral) => {
       const b = Buffer.alloc(isCentral ? 46 : 30);
@@ -34,9 +38,9 @@ export function zip(files) {
       b.writeUInt16LE(0x0800, at); at += 2;
       b.writeUInt16LE(8, at); at += 2;
       b.writeUInt32LE(0x00210000, at); at += 4; // time 0, date 1980-01-01
-      b.writeUInt32LE(crc32(data), at); at += 4;
+      b.writeUInt32LE(crc, at); at += 4;
       b.writeUInt32LE(packed.length, at); at += 4;
-      b.writeUInt32LE(data.length, at); at += 4;
+      b.writeUInt32LE(size, at); at += 4;
       b.writeUInt16LE(nameBytes.length, at); at += 2;
       b.writeUInt16LE(0, at); at += 2;
       if (isCentral) { at += 10; b.writeUInt32LE(offset, at); }

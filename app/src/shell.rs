@@ -80,12 +80,103 @@ fn open_policy(benefit: Option<&str>) -> AnyView {
 fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
     let state = initial_state(rules);
     provide_context(state);
-    follow_the_address(state);
+
+    // The URL fragment and the route follow each other; back/forward change the fragment.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = current_hash();
+        let from_url = Route::parse(&hash);
+        if state.route.get_untracked() != from_url {
+            state.route.set(from_url);
+        }
+        // Back or Forward onto a question (`#/person/q/<n>`): one answered before opens again
+        // with its answer; past them, the rules' next question.
+        if let Some(step) = Route::step_in(&hash) {
+            let show = state
+                .session
+                .with_untracked(|s| s.history.get(step - 1).copied());
+            if state.session.with_untracked(|s| s.editing != show) {
+                state.session.update(|s| s.editing = show);
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        let mut wanted = state.route.get().hash();
+        if state.route.get_untracked() == Route::PersonQuestions {
+            // The questionnaire's address names the step it opens on.
+            wanted = Route::step_hash(state.session.with_untracked(Session::question_number));
+        }
+        let replace = state.replace.get_value();
+        state.replace.set_value(false);
+        let here = current_hash();
+        if here == wanted || (wanted == "#/" && (here.is_empty() || here == "#")) {
+            return;
+        }
+        set_fragment(&wanted, replace);
+    });
+
     // Whatever could not be saved (these answers, an organisation's, a checklist, the settings):
     // said once, in the same words.
     storage::tell_failures_to(state.notice);
-    keep_the_answers_saved(state);
-    large_text_class(state);
+
+    // Save the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
+    // Answers taken over from another tab are that tab's to save: saving them here again (with this
+    // tab's step) would make the other tab take them back, and so on for ever.
+    let step = StoredValue::new(Step::Questions);
+    // Set while answers are taken over: the run of this effect that follows saves nothing (the
+    // signal's set always runs it, so the flag never outlives it); this tab saves only again when its
+    // own user answers or moves on.
+    let adopting = StoredValue::new(false);
+    Effect::new(move |_| {
+        match state.route.get() {
+            Route::PersonQuestions => step.set_value(Step::Questions),
+            Route::PersonResults => step.set_value(Step::Results),
+            _ => {}
+        }
+        let taken_over = adopting.get_value();
+        adopting.set_value(false);
+        let waiting = state.resume.with(Option::is_some);
+        // The session is read on every run, so that the next change runs this again.
+        state.session.with(|session| {
+            if !waiting && !taken_over && !session.is_empty() {
+                storage::save_person(&Saved::of(session, step.get_value()));
+            }
+        });
+    });
+
+    // Another tab of this site changed the saved answers: take them over (without saving them
+    // back) and say so, instead of letting the last save silently win.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(storage::PERSON_KEY) {
+            return;
+        }
+        match storage::load_person() {
+            storage::Loaded::Saved(saved) => {
+                adopting.set_value(true);
+                state.session.set(saved.session());
+                state.notice.set(Some(
+                    "您在另一个窗口或标签页里修改了回答，本页已换成最新的回答。".to_string(),
+                ));
+            }
+            _ => {
+                adopting.set_value(true);
+                state.session.set(Session::default());
+                state.notice.set(Some(
+                    "另一个窗口或标签页清除了保存的回答，本页也已清空。".to_string(),
+                ));
+            }
+        }
+    });
+
+    // 大字模式: a class on <html>, kept on the phone.
+    Effect::new(move |_| {
+        let on = state.large_text.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("large-text", on);
+        }
+        storage::save_large_text(on);
+    });
+
     view! {
         <SiteHeader/>
         <main id="main">
@@ -146,104 +237,6 @@ fn initial_state(rules: Rules) -> AppState {
         state.notice.set(Some(notes.join(" ")));
     }
     state
-}
-
-/// The URL fragment and the route follow each other; back/forward change the fragment.
-fn follow_the_address(state: AppState) {
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let hash = current_hash();
-        let from_url = Route::parse(&hash);
-        if state.route.get_untracked() != from_url {
-            state.route.set(from_url);
-        }
-        // Back or Forward onto a question (`#/person/q/<n>`): one answered before opens again
-        // with its answer; past them, the rules' next question.
-        if let Some(step) = Route::step_in(&hash) {
-            let show = state
-                .session
-                .with_untracked(|s| s.history.get(step - 1).copied());
-            if state.session.with_untracked(|s| s.editing != show) {
-                state.session.update(|s| s.editing = show);
-            }
-        }
-    });
-    on_cleanup(move || listener.remove());
-    Effect::new(move |_| {
-        let mut wanted = state.route.get().hash();
-        if state.route.get_untracked() == Route::PersonQuestions {
-            // The questionnaire's address names the step it opens on.
-            wanted = Route::step_hash(state.session.with_untracked(Session::question_number));
-        }
-        let replace = state.replace.get_value();
-        state.replace.set_value(false);
-        let here = current_hash();
-        if here == wanted || (wanted == "#/" && (here.is_empty() || here == "#")) {
-            return;
-        }
-        set_fragment(&wanted, replace);
-    });
-}
-
-/// Saves the answers as they change (not while a saved copy waits for 继续上次 / 重新开始).
-/// Answers taken over from another tab are that tab's to save: saving them here again (with this
-/// tab's step) would make the other tab take them back, and so on for ever.
-fn keep_the_answers_saved(state: AppState) {
-    let step = StoredValue::new(Step::Questions);
-    // Set while answers are taken over: the run of this effect that follows saves nothing (the
-    // signal's set always runs it, so the flag never outlives it); this tab saves only again when its
-    // own user answers or moves on.
-    let adopting = StoredValue::new(false);
-    Effect::new(move |_| {
-        match state.route.get() {
-            Route::PersonQuestions => step.set_value(Step::Questions),
-            Route::PersonResults => step.set_value(Step::Results),
-            _ => {}
-        }
-        let taken_over = adopting.get_value();
-        adopting.set_value(false);
-        let waiting = state.resume.with(Option::is_some);
-        // The session is read on every run, so that the next change runs this again.
-        state.session.with(|session| {
-            if !waiting && !taken_over && !session.is_empty() {
-                storage::save_person(&Saved::of(session, step.get_value()));
-            }
-        });
-    });
-
-    // Another tab of this site changed the saved answers: take them over (without saving them
-    // back) and say so, instead of letting the last save silently win.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(storage::PERSON_KEY) {
-            return;
-        }
-        match storage::load_person() {
-            storage::Loaded::Saved(saved) => {
-                adopting.set_value(true);
-                state.session.set(saved.session());
-                state.notice.set(Some(
-                    "您在另一个窗口或标签页里修改了回答，本页已换成最新的回答。".to_string(),
-                ));
-            }
-            _ => {
-                adopting.set_value(true);
-                state.session.set(Session::default());
-                state.notice.set(Some(
-                    "另一个窗口或标签页清除了保存的回答，本页也已清空。".to_string(),
-                ));
-            }
-        }
-    });
-}
-
-/// 大字模式: a class on <html>, kept on the phone.
-fn large_text_class(state: AppState) {
-    Effect::new(move |_| {
-        let on = state.large_text.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().toggle_with_force("large-text", on);
-        }
-        storage::save_large_text(on);
-    });
 }
 
 /// Which component draws the current route; changes of audience on the landing page do not

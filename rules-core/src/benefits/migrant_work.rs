@@ -124,20 +124,6 @@ fn not_received(ctx: &Ctx, clause: &'static str) -> ConditionReport {
     )
 }
 
-/// `before` + "800元" + `after`: a sentence naming the sum `table` gives on the rules' day (the other
-/// subsidy's amount, never typed beside its table); "金额未公布" on a day it gives none.
-fn with_sum(
-    before: &'static str,
-    table: &'static [Dated<Decimal>],
-    ctx: &Ctx,
-    after: &'static str,
-) -> String {
-    match in_force(table, ctx.as_of) {
-        Some(entry) => format!("{before}{}元{after}", format_yuan(entry.value)),
-        None => format!("{before}金额未公布{after}"),
-    }
-}
-
 fn amount_estimate(table: &'static [Dated<Decimal>], ctx: &Ctx, note: &'static str) -> Estimate {
     match in_force(table, ctx.as_of) {
         Some(entry) => {
@@ -170,18 +156,11 @@ fn job_search_rule(ctx: &Ctx) -> RuleResult {
             p.outside_own_district() && p != WorkPlace::Shandong
         })
     });
-    let work_place = ctx.facts.work_place;
-    let place_not_met = move || match work_place {
-        Some(WorkPlace::Shandong) => with_sum(
-            "在山东就业的按“赴山东一次性求职创业补贴”（",
-            SHANDONG_AMOUNT,
-            ctx,
-            "）申请，两者不重复享受",
-        ),
-        Some(WorkPlace::OwnDistrict) => {
-            String::from("须在户籍所在区县以外就业；在本区县内就业的不能申请")
-        }
-        _ => String::from("须在户籍所在区县以外稳定就业（公益性岗位除外）"),
+    // The other subsidy is named, not its sum: its own card gives that from its table.
+    let place_not_met = match ctx.facts.work_place {
+        Some(WorkPlace::Shandong) => "在山东就业的按“赴山东一次性求职创业补贴”申请，两者不重复享受",
+        Some(WorkPlace::OwnDistrict) => "须在户籍所在区县以外就业；在本区县内就业的不能申请",
+        _ => "须在户籍所在区县以外稳定就业（公益性岗位除外）",
     };
     RuleResult {
         conditions: vec![
@@ -209,34 +188,20 @@ fn shandong_rule(ctx: &Ctx) -> RuleResult {
         conditions: vec![
             poverty_with_hukou(ctx),
             ctx.condition("in-shandong", "到山东省稳定就业", CLAUSE_SHANDONG)
-                .check(place, "您在山东省就业", || {
-                    with_sum(
-                        "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴（",
-                        JOB_SEARCH_AMOUNT,
-                        ctx,
-                        "）”",
-                    )
-                }),
+                .check(
+                    place,
+                    "您在山东省就业",
+                    "须在山东省就业；在其他地方务工的可看“脱贫人口一次性求职创业补贴”",
+                ),
             months_condition(ctx, CLAUSE_SHANDONG),
             not_received(ctx, CLAUSE_SHANDONG),
         ],
-        estimate: shandong_estimate(ctx),
-    }
-}
-
-/// The 800 once, and which subsidy it is not held with (its sum from its table).
-fn shandong_estimate(ctx: &Ctx) -> Estimate {
-    let mut estimate = amount_estimate(SHANDONG_AMOUNT, ctx, "一次性发放");
-    if matches!(estimate.value, Value::Amount { .. }) {
-        let note = with_sum(
-            "一次性发放；与外出务工",
-            JOB_SEARCH_AMOUNT,
+        estimate: amount_estimate(
+            SHANDONG_AMOUNT,
             ctx,
-            "补贴不重复享受",
-        );
-        estimate.note = note.into();
+            "一次性发放；与外出务工的一次性求职创业补贴不重复享受",
+        ),
     }
-    estimate
 }
 
 pub const JOB_SEARCH: Benefit = Benefit {
@@ -712,10 +677,10 @@ mod tests {
     use crate::registry::evaluate::evaluate_person;
     use crate::vocabulary::choices::{Activity, PovertyStatus};
 
-    /// The sentences that name the other subsidy's sum take it from its table on the rules' day
-    /// (issue 30: a changed amount is changed in one place).
+    /// The sentences that point to the other subsidy name it, never its sum (issue 30: an amount is
+    /// written once, in its table; the other subsidy's card shows it).
     #[test]
-    fn the_other_subsidys_sum_comes_from_its_table() {
+    fn the_other_subsidy_is_named_without_its_sum() {
         let day = Date::ymd(2025, 6, 1);
         let mut facts = crate::engine::facts::Facts {
             poverty_status: Some(PovertyStatus::Alleviated),
@@ -725,23 +690,29 @@ mod tests {
             ..Default::default()
         };
         let report = evaluate_person(&facts, day);
-        let shandong = format!("（{}元）", in_force(SHANDONG_AMOUNT, day).unwrap().value);
         let job_search = report.benefit(JOB_SEARCH.entry.id).unwrap();
+        let pointer = job_search
+            .conditions
+            .iter()
+            .find(|c| {
+                c.message
+                    .contains(SHANDONG_JOB_SEARCH.entry.name.trim_start_matches("赴"))
+            })
+            .map(|c| c.message.to_string());
         assert!(
-            job_search
-                .conditions
-                .iter()
-                .any(|c| c.message.contains(&shandong)),
-            "{:#?}",
-            job_search.conditions
+            pointer.as_deref().is_some_and(|m| !m.contains('元')),
+            "{pointer:?}"
         );
         facts.work_place = Some(WorkPlace::OtherProvince);
         let report = evaluate_person(&facts, day);
-        let own = format!("（{}元）", in_force(JOB_SEARCH_AMOUNT, day).unwrap().value);
         let in_shandong = report.benefit(SHANDONG_JOB_SEARCH.entry.id).unwrap();
-        assert!(in_shandong
+        let texts = in_shandong
             .conditions
             .iter()
-            .any(|c| c.message.contains(&own)));
+            .map(|c| c.message.to_string())
+            .chain([in_shandong.estimate.note.to_string()]);
+        for text in texts {
+            assert!(!text.contains("500元") && !text.contains("800元"), "{text}");
+        }
     }
 }

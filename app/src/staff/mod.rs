@@ -137,7 +137,6 @@ fn LinksScreen() -> impl IntoView {
         benefit: benefit.with(|b| catalogue::find(b).map(|e| e.id)),
     });
     let url = Memo::new(move |_| link::build(&root, target.get()));
-    let qr = Memo::new(move |_| qr_path(&url.get()));
     let standing = Memo::new(move |_| not_in_force(target.get().benefit, today));
 
     let pick_audience = move |picked: Audience| {
@@ -148,27 +147,6 @@ fn LinksScreen() -> impl IntoView {
         }
         copied.set(None);
     };
-    let copy = move |_| {
-        let text = url.get_untracked();
-        crate::clipboard::copy_text(&text, move |done| copied.set(Some(done)));
-    };
-    let print = move |_| {
-        let _ = window().print();
-    };
-
-    let qr_svg = move || {
-        qr.get().map(|(size, path)| {
-            view! {
-                <svg class="qr" viewBox=format!("0 0 {size} {size}") role="img"
-                    aria-label=move || format!("二维码，扫码打开：{}", url.get())
-                    shape-rendering="crispEdges">
-                    <rect width=size height=size fill="#fff"/>
-                    <path d=path fill="#000"/>
-                </svg>
-            }
-        })
-    };
-
     view! {
         <main id="main" class="staff">
             <section class="card no-print" aria-labelledby="staff-form-heading">
@@ -221,40 +199,82 @@ fn LinksScreen() -> impl IntoView {
                     </p>
                 })}
             </section>
-            <section class="card no-print" aria-labelledby="staff-link-heading">
-                <h2 id="staff-link-heading">"推广链接"</h2>
-                <label for="staff-link" class="visually-hidden">"推广链接"</label>
-                <textarea id="staff-link" readonly rows="3" prop:value=move || url.get()></textarea>
-                <div class="actions">
-                    <button type="button" class="primary" id="staff-copy" on:click=copy>"复制链接"</button>
-                    <a class="button secondary" id="staff-open" href=move || url.get()>"打开链接试一试"</a>
-                    <button type="button" class="secondary" id="staff-print" on:click=print>"打印海报"</button>
-                </div>
-                <p class="copied" id="staff-copied" role="status">
-                    {move || match copied.get() {
-                        Some(true) => "已复制链接，可以粘贴到公众号文章或微信群里。",
-                        Some(false) => "无法自动复制，请长按上面的链接，选择“全选”和“复制”。",
-                        None => "",
-                    }}
-                </p>
-            </section>
-            <section class="poster" aria-labelledby="poster-title">
-                <p class="poster-preview no-print">"海报预览（打印时只打印这一部分）"</p>
-                <h2 id="poster-title">{move || poster_words(target.get()).0}</h2>
-                <p class="poster-who" id="poster-who">{move || who_should_scan(target.get())}</p>
-                {move || standing.get().map(|(kind, summary)| view! {
-                    <p class="poster-standing" id="poster-standing">
-                        {format!("请注意：这项政策{}。{summary}", kind.label())}
-                    </p>
-                })}
-                {qr_svg}
-                <p class="poster-note" id="poster-note">{move || poster_words(target.get()).1}</p>
-                <p class="poster-hotline">
-                    "咨询电话 "<strong>{rules_core::documents::HOTLINE_NUMBER}</strong>
-                </p>
-                <p class="poster-url" id="poster-url">{move || url.get()}</p>
-            </section>
+            <LinkBox url=url copied=copied/>
+            <Poster target=target url=url standing=standing/>
         </main>
+    }
+}
+
+/// The link to copy, try or print, and whether copying worked.
+#[component]
+fn LinkBox(url: Memo<String>, copied: RwSignal<Option<bool>>) -> impl IntoView {
+    let copy = move |_| {
+        let text = url.get_untracked();
+        crate::clipboard::copy_text(&text, move |done| copied.set(Some(done)));
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    view! {
+        <section class="card no-print" aria-labelledby="staff-link-heading">
+            <h2 id="staff-link-heading">"推广链接"</h2>
+            <label for="staff-link" class="visually-hidden">"推广链接"</label>
+            <textarea id="staff-link" readonly rows="3" prop:value=move || url.get()></textarea>
+            <div class="actions">
+                <button type="button" class="primary" id="staff-copy" on:click=copy>"复制链接"</button>
+                <a class="button secondary" id="staff-open" href=move || url.get()>"打开链接试一试"</a>
+                <button type="button" class="secondary" id="staff-print" on:click=print>"打印海报"</button>
+            </div>
+            <p class="copied" id="staff-copied" role="status">
+                {move || match copied.get() {
+                    Some(true) => "已复制链接，可以粘贴到公众号文章或微信群里。",
+                    Some(false) => "无法自动复制，请长按上面的链接，选择“全选”和“复制”。",
+                    None => "",
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// What the poster says (its title, who should scan, the standing, the QR code, the hotline).
+#[component]
+fn Poster(
+    target: Memo<Target>,
+    url: Memo<String>,
+    standing: Memo<Option<(Standing, String)>>,
+) -> impl IntoView {
+    let qr = Memo::new(move |_| qr_path(&url.get()));
+    let qr_svg = move || {
+        qr.get().map(|(size, path)| {
+            view! {
+                <svg class="qr" viewBox=format!("0 0 {size} {size}") role="img"
+                    aria-label=move || format!("二维码，扫码打开：{}", url.get())
+                    shape-rendering="crispEdges">
+                    <rect width=size height=size fill="#fff"/>
+                    <path d=path fill="#000"/>
+                </svg>
+            }
+        })
+    };
+
+    view! {
+        <section class="poster" aria-labelledby="poster-title">
+            <p class="poster-preview no-print">"海报预览（打印时只打印这一部分）"</p>
+            <h2 id="poster-title">{move || poster_words(target.get()).0}</h2>
+            <p class="poster-who" id="poster-who">{move || who_should_scan(target.get())}</p>
+            {move || standing.get().map(|(kind, summary)| view! {
+                <p class="poster-standing" id="poster-standing">
+                    {format!("请注意：这项政策{}。{summary}", kind.label())}
+                </p>
+            })}
+            {qr_svg}
+            <p class="poster-note" id="poster-note">{move || poster_words(target.get()).1}</p>
+            <p class="poster-hotline">
+                "咨询电话 "<strong>{rules_core::documents::HOTLINE_NUMBER}</strong>
+            </p>
+            <p class="poster-url" id="poster-url">{move || url.get()}</p>
+        </section>
     }
 }
 

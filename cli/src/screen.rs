@@ -304,32 +304,9 @@ fn stream(options: &Options, threads: usize) -> Result<(), String> {
         .map_err(|e| format!("无法读取 {}：{e}", options.file))?
         .len()
         .max(1);
-    let mut width = 0;
-    let mut first_pass = csv::Reader::new(xlsx::Collector::unlimited());
-    read_blocks(&options.file, &mut first_pass, |reader, _| {
-        for (_, cells) in reader.collector.take_rows() {
-            width = width.max(cells.len());
-        }
-        Ok(())
-    })?;
-    first_pass.end()?;
-    for (_, cells) in first_pass.collector.take_rows() {
-        width = width.max(cells.len());
-    }
-    drop(first_pass);
-
+    let width = widest_row(&options.file)?;
     let chunk = 4096 * threads;
-    let mut out = match &options.out {
-        Some(path) => {
-            let mut file = std::io::BufWriter::new(
-                std::fs::File::create(path).map_err(|e| format!("无法写入 {path}：{e}"))?,
-            );
-            file.write_all("\u{feff}".as_bytes())
-                .map_err(|e| format!("无法写入 {path}：{e}"))?;
-            Some((path.clone(), file))
-        }
-        None => None,
-    };
+    let mut out = open_export(options.out.as_deref())?;
     let mut first: xlsx::Rows = Vec::new();
     let mut streaming: Option<Streaming> = None;
     let mut buffer = Vec::new();
@@ -424,6 +401,40 @@ fn stream(options: &Options, threads: usize) -> Result<(), String> {
         .lock()
         .write_all(text.as_bytes())
         .map_err(|e| format!("无法输出：{e}"))
+}
+
+/// The first pass over a CSV list: the number of cells of its widest row.
+fn widest_row(file: &str) -> Result<usize, String> {
+    let mut width = 0;
+    let mut first_pass = csv::Reader::new(xlsx::Collector::unlimited());
+    read_blocks(file, &mut first_pass, |reader, _| {
+        for (_, cells) in reader.collector.take_rows() {
+            width = width.max(cells.len());
+        }
+        Ok(())
+    })?;
+    first_pass.end()?;
+    for (_, cells) in first_pass.collector.take_rows() {
+        width = width.max(cells.len());
+    }
+    Ok(width)
+}
+
+/// The streamed CSV export: its path and its file.
+type ExportFile = Option<(String, std::io::BufWriter<std::fs::File>)>;
+
+/// The streamed CSV export's file, its byte-order mark written (spreadsheets then read it as
+/// UTF-8), or `None` without `-o`.
+fn open_export(path: Option<&str>) -> Result<ExportFile, String> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(path).map_err(|e| format!("无法写入 {path}：{e}"))?,
+    );
+    file.write_all("\u{feff}".as_bytes())
+        .map_err(|e| format!("无法写入 {path}：{e}"))?;
+    Ok(Some((path.to_string(), file)))
 }
 
 /// Whether a file is screened as a stream: a CSV (not a workbook) exported as CSV or not at all.

@@ -56,7 +56,8 @@ pub fn landing_html(chosen: Option<Audience>, started: bool) -> Html {
     for audience in Audience::ALL {
         html!(
             h,
-            "<li><button type=\"button\" class=\"choice\" id=\"choice-{}\" data-audience=\"{}\" aria-pressed=\"{}\"><span class=\"choice-label\">{}</span><span class=\"choice-hint\">{}</span></button></li>",
+            "<li><button type=\"button\" class=\"choice\" id=\"choice-{}\" data-audience=\"{}\" aria-pressed=\"{}\"><span class=\"choice-label\">{}\
+                </span><span class=\"choice-hint\">{}</span></button></li>",
             audience.id(),
             audience.id(),
             if chosen == Some(audience) { "true" } else { "false" },
@@ -91,7 +92,9 @@ pub fn landing_html(chosen: Option<Audience>, started: bool) -> Html {
         };
         html!(
             h,
-            "<section class=\"benefits\" id=\"benefits\" aria-labelledby=\"{}\" data-audience=\"{}\"><h2 id=\"{}\" tabindex=\"-1\">与您相关的政策（{} 项）</h2><p class=\"chosen\">您选择了：{}</p><p class=\"next-step\">{}</p><p class=\"start\"><a class=\"button primary\" id=\"{}\" href=\"{}\">{}</a></p><ul class=\"benefit-list\" role=\"list\">{}</ul></section>",
+            "<section class=\"benefits\" id=\"benefits\" aria-labelledby=\"{}\" data-audience=\"{}\"><h2 id=\"{}\" tabindex=\"-1\">与您相关的政策（{} 项）</h2>\
+                <p class=\"chosen\">您选择了：{}</p><p class=\"next-step\">{}</p><p class=\"start\"><a class=\"button primary\" id=\"{}\" href=\"{}\">{}\
+                </a></p><ul class=\"benefit-list\" role=\"list\">{}</ul></section>",
             PANEL_HEADING_ID,
             audience.id(),
             PANEL_HEADING_ID,
@@ -117,7 +120,8 @@ pub fn benefit_items(entries: &[&CatalogueEntry]) -> Html {
     for entry in entries {
         html!(
             h,
-            "<li class=\"benefit\" id=\"benefit-{}\" data-benefit=\"{}\"><a class=\"benefit-link\" href=\"{}\"><span class=\"benefit-name\">{}</span><span class=\"benefit-clause\">{}</span></a></li>",
+            "<li class=\"benefit\" id=\"benefit-{}\" data-benefit=\"{}\"><a class=\"benefit-link\" href=\"{}\"><span class=\"benefit-name\">{}</span>\
+                <span class=\"benefit-clause\">{}</span></a></li>",
             entry.id,
             entry.id,
             crate::route::policy_href(entry.id),

@@ -62,7 +62,8 @@ pub fn render(day: Date) -> String {
     page.raw("<i class=\"static-other\" id=\"/person/checklist\"></i><i class=\"static-other\" id=\"/person/share\"></i>");
     html!(
         page,
-        "<div class=\"static-body\"><header class=\"site-header compact\"><div class=\"masthead\">{}</div><details class=\"settings\"><summary>{}</summary></details></header><main>",
+        "<div class=\"static-body\"><header class=\"site-header compact\"><div class=\"masthead\">{}</div><details class=\"settings\"><summary>{}\
+            </summary></details></header><main>",
         masthead(),
         SETTINGS_LABEL
     );
@@ -98,7 +99,8 @@ fn first_question(audience: Audience, day: Date) -> Html {
     let mut h = Html::new();
     html!(
         h,
-        "<div class=\"org static-org\" data-for=\"{}\"><p class=\"org-who\">{}</p><section class=\"questionnaire\"><p class=\"progress\">{}</p><div class=\"question\"><h2>{}</h2><p class=\"help\">{}</p><div class=\"answers\" role=\"group\">",
+        "<div class=\"org static-org\" data-for=\"{}\"><p class=\"org-who\">{}</p><section class=\"questionnaire\"><p class=\"progress\">{}</p>\
+            <div class=\"question\"><h2>{}</h2><p class=\"help\">{}</p><div class=\"answers\" role=\"group\">",
         audience.id(),
         who_line(audience),
         progress_text(1, left, possible, sure),
@@ -115,7 +117,8 @@ fn first_question(audience: Audience, day: Date) -> Html {
     }
     html!(
         h,
-        "</div><button type=\"button\" class=\"answer unknown\">{}<span class=\"answer-hint\">{}</span></button></div><div class=\"q-nav no-print\"><a class=\"button secondary\" href=\"./#/{}\">{}</a><a class=\"button secondary\" href=\"#/{}/results\">{}</a></div></section></div>",
+        "</div><button type=\"button\" class=\"answer unknown\">{}<span class=\"answer-hint\">{}</span></button></div><div class=\"q-nav no-print\">\
+            <a class=\"button secondary\" href=\"./#/{}\">{}</a><a class=\"button secondary\" href=\"#/{}/results\">{}</a></div></section></div>",
         UNKNOWN,
         UNKNOWN_HINT,
         audience.id(),

@@ -47,7 +47,8 @@ pub fn progress_text(number: usize, left: usize, possible: usize, sure: usize) -
 /// `<div class="masthead">` on index.html and org.html.
 pub fn masthead() -> Html {
     markup::to_html!(
-        "<h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a><a href=\"{}\" id=\"nav-policy\">政策一览</a></nav>",
+        "<h1>{}</h1><p class=\"lede\">{}</p><nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"#/\" id=\"nav-home\">首页</a>\
+            <a href=\"{}\" id=\"nav-policy\">政策一览</a></nav>",
         SITE_TITLE,
         site_lede(),
         POLICY_PAGE

@@ -332,7 +332,8 @@ fn render_history(benefit: &rules_core::BenefitReport, day: Date) -> Html {
     for parameter in &history.parameters {
         html!(
             html,
-            "<dd><table class=\"history\" data-parameter=\"{}\"><caption>{}</caption>\n<thead><tr><th scope=\"col\">起</th><th scope=\"col\">止</th><th scope=\"col\">标准</th><th scope=\"col\">来源</th></tr></thead>\n<tbody>\n",
+            "<dd><table class=\"history\" data-parameter=\"{}\"><caption>{}</caption>\n<thead><tr><th scope=\"col\">起</th><th scope=\"col\">止</th>\
+                <th scope=\"col\">标准</th><th scope=\"col\">来源</th></tr></thead>\n<tbody>\n",
             parameter.id,
             parameter.name
         );

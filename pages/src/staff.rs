@@ -81,7 +81,9 @@ pub fn render(day: Date) -> String {
     let mut page = Html::new();
     html!(
         page,
-        "<div id=\"static-landing\"><i class=\"static-target\" id=\"{}\"></i><div class=\"static-body\"><header class=\"site-header compact\"><h1>{}</h1>{}</header><main class=\"staff\"><section class=\"card no-print\"><h2>{}</h2><p class=\"hint\">{}</p><fieldset class=\"staff-audience\"><legend>{}</legend>",
+        "<div id=\"static-landing\"><i class=\"static-target\" id=\"{}\"></i><div class=\"static-body\"><header class=\"site-header compact\"><h1>{}\
+            </h1>{}</header><main class=\"staff\"><section class=\"card no-print\"><h2>{}</h2><p class=\"hint\">{}</p>\
+            <fieldset class=\"staff-audience\"><legend>{}</legend>",
         &LIST_HASH[1..],
         TITLE,
         nav(false),

@@ -594,7 +594,8 @@ fn read_report_html(batch: &List, day: Date) -> Html {
         h.raw("<p class=\"banner warning\" id=\"batch-none-read\">没有哪一列对应到问题，无法筛查。请在下面为各列选择对应的问题。</p>");
         return h;
     }
-    h.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"前几行的读取结果\"><table id=\"batch-preview\"><thead><tr><th scope=\"col\">人员</th><th scope=\"col\">列</th><th scope=\"col\">格子里写的</th><th scope=\"col\">读成的回答</th></tr></thead><tbody>");
+    h.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"前几行的读取结果\"><table id=\"batch-preview\"><thead><tr>\
+        <th scope=\"col\">人员</th><th scope=\"col\">列</th><th scope=\"col\">格子里写的</th><th scope=\"col\">读成的回答</th></tr></thead><tbody>");
     for (row, (_, cells)) in batch.rows.iter().enumerate().take(3) {
         // The whole row is read (a 务工地点 needs the 户籍 district), then each column shows the
         // answers its field gives and its own problems.
@@ -993,8 +994,17 @@ pub fn BatchScreen() -> impl IntoView {
                                     let width = uses.with_untracked(Vec::len);
                                     let columns: Vec<(String, String)> = batch.with_value(|b| (0..width).map(|column| {
                                         let title = b.header.get(column).map(|h| shown(h)).unwrap_or_default();
-                                        let example = b.rows.first().and_then(|r| r.1.get(column)).map(|c| c.text.trim().to_string()).unwrap_or_default();
-                                        let example = if b.hidden_column(column) && !example.is_empty() { "（身份证号码，不显示）".to_string() } else { shown(&example) };
+                                        let example = b
+                                            .rows
+                                            .first()
+                                            .and_then(|r| r.1.get(column))
+                                            .map(|c| c.text.trim().to_string())
+                                            .unwrap_or_default();
+                                        let example = if b.hidden_column(column) && !example.is_empty() {
+                                            "（身份证号码，不显示）".to_string()
+                                        } else {
+                                            shown(&example)
+                                        };
                                         (title, example)
                                     }).collect());
                                     // The options as one HTML text, shared by every column's picker: a wide list has
@@ -1013,10 +1023,13 @@ pub fn BatchScreen() -> impl IntoView {
                                         let selected = move || uses.with(|u| u.get(column).copied().flatten().map_or("", Field::value).to_string());
                                         view! {
                                             <tr>
-                                                <th scope="row"><label for=id.clone()>{if title.trim().is_empty() { format!("（第 {} 列）", column + 1) } else { title }}</label></th>
+                                                <th scope="row"><label for=id.clone()>{
+                                                    if title.trim().is_empty() { format!("（第 {} 列）", column + 1) } else { title }
+                                                }</label></th>
                                                 <td>{example}</td>
                                                 <td>
-                                                    <select id=id data-column=column inner_html=options.clone() prop:value=selected on:change=move |ev| pick(column, event_target_value(&ev))></select>
+                                                    <select id=id data-column=column inner_html=options.clone() prop:value=selected
+                                                        on:change=move |ev| pick(column, event_target_value(&ev))></select>
                                                 </td>
                                             </tr>
                                         }
@@ -1046,7 +1059,15 @@ pub fn BatchScreen() -> impl IntoView {
                 {move || results().map(|(summary, count, problems, people, day, by_column)| view! {
                     <section class="card" aria-labelledby="batch-results-heading">
                         <h2 id="batch-results-heading">"4. 筛查结果"</h2>
-                        <p id="batch-results-line">{format!(concat!("共 {} 人，按 {} 的政策。每项政策分别统计，一个人可能同时符合几项；结果仅供参考，", rules_core::reviewed_by!(), "。"), people, day.map(|d| d.chinese()).unwrap_or_default())}</p>
+                        <p id="batch-results-line">{format!(
+                            concat!(
+                                "共 {} 人，按 {} 的政策。每项政策分别统计，一个人可能同时符合几项；结果仅供参考，",
+                                rules_core::reviewed_by!(),
+                                "。"
+                            ),
+                            people,
+                            day.map(|d| d.chinese()).unwrap_or_default()
+                        )}</p>
                         <div class="table-scroll" tabindex="0" role="region" aria-label="各项政策的人数" inner_html=summary></div>
                         <div class="actions no-print">
                             <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| export(true)>"导出结果（.xlsx）"</button>
@@ -1055,7 +1076,8 @@ pub fn BatchScreen() -> impl IntoView {
                         </div>
                         <h3 id="batch-problems-heading">{format!("填写有问题的格子：{count} 处")}</h3>
                         <p id="batch-column-problems">{if by_column.is_empty() { String::new() } else { format!("按列：{by_column}") }}</p>
-                        <p class="hint">{if count > SHOWN_PROBLEMS { format!("下面列出前 {SHOWN_PROBLEMS} 处，全部见导出文件的“填写问题”列。") } else { "这些格子按“不清楚”处理，请核对后重新筛查。".to_string() }}</p>
+                        <p class="hint">{if count > SHOWN_PROBLEMS { format!("下面列出前 {SHOWN_PROBLEMS} 处，全部见导出文件的“填写问题”列。") } else { "这些格子按“不清楚”处理，\
+                            请核对后重新筛查。".to_string() }}</p>
                         <ul id="batch-problems" tabindex="0" aria-labelledby="batch-problems-heading" inner_html=problems></ul>
                     </section>
                 })}

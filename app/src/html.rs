@@ -8,7 +8,7 @@ use crate::format::{answer_text, is_amount, outcome_mark, status_mark};
 use markup::{html, to_html, Html};
 use rules_core::documents::{self, DocumentNeed, HowToApply, HOTLINE};
 use rules_core::evaluate::{BenefitReport, Estimate, Outcome};
-use rules_core::questions::wording;
+use rules_core::questions::{wording, Question};
 use rules_core::standing::{reference_standard, Standing};
 use rules_core::{Date, Facts, Status, Q};
 
@@ -371,6 +371,45 @@ pub fn answers_given(facts: &Facts, history: &[Q], day: Date) -> Html {
         );
     }
     h.raw("</dl></section>");
+    h
+}
+
+/// Whether an answer could still settle this benefit: undecided now, or a lead undecided under its
+/// last day's rules.
+pub fn still_open(b: &BenefitReport) -> bool {
+    b.status == Status::NeedsAnswers
+        || rules_core::leads::Lead::of(b) == Some(rules_core::leads::Lead::NeedsAnswers)
+}
+
+/// 您现在可以做什么's questions (the person's and the organisation's): the two most decisive of
+/// `questions` (rules-core's order) that settle one of `benefits` still open, each with its 回答
+/// button; nothing when none does.
+pub fn ask_next(questions: &[Question], benefits: &[&BenefitReport]) -> Html {
+    let mut h = Html::new();
+    let asked: Vec<_> = questions
+        .iter()
+        .filter(|q| {
+            benefits
+                .iter()
+                .any(|b| still_open(b) && q.decides.contains(&b.entry.id))
+        })
+        .take(2)
+        .collect();
+    if asked.is_empty() {
+        return h;
+    }
+    h.raw("<p>回答下面的问题，可以确定更多项目：</p><ul class=\"do-now-ask\">");
+    for q in asked {
+        html!(
+            h,
+            "<li data-q=\"{}\"><span>{}</span> <button type=\"button\" class=\"link-button no-print\" \
+             data-edit=\"{}\">回答</button></li>",
+            q.id.id(),
+            q.text,
+            q.id.id()
+        );
+    }
+    h.raw("</ul>");
     h
 }
 

@@ -8,15 +8,9 @@ use super::estimate::{relevant, totals};
 use crate::route::{org_hash as hash, OrgStep};
 use markup::{html, Html};
 use rules_core::choices::OrgKind;
-use rules_core::evaluate::{BenefitReport, Report};
+use rules_core::evaluate::Report;
 use rules_core::leads::Lead;
 use rules_core::{Audience, Status};
-
-/// Whether an answer could still settle this benefit: undecided now, or a lead undecided under its
-/// last rules.
-fn open(b: &BenefitReport) -> bool {
-    b.status == Status::NeedsAnswers || Lead::of(b) == Some(Lead::NeedsAnswers)
-}
 
 /// The section, for an organisation of `audience` and `kind`.
 pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -> Html {
@@ -84,29 +78,7 @@ pub fn do_now_html(report: &Report, audience: Audience, kind: Option<OrgKind>) -
         h.raw("</ul>");
     }
     // rules-core's most decisive open questions first, only those of benefits this kind can have.
-    let questions: Vec<_> = report
-        .next_questions
-        .iter()
-        .filter(|q| {
-            shown
-                .iter()
-                .any(|b| open(b) && q.decides.contains(&b.entry.id))
-        })
-        .take(2)
-        .collect();
-    if !questions.is_empty() {
-        h.raw("<p>回答下面的问题，可以确定更多项目：</p><ul class=\"do-now-ask\">");
-        for q in questions {
-            html!(
-                h,
-                "<li data-q=\"{}\"><span>{}</span> <button type=\"button\" class=\"link-button no-print\" data-edit=\"{}\">回答</button></li>",
-                q.id.id(),
-                q.text,
-                q.id.id()
-            );
-        }
-        h.raw("</ul>");
-    }
+    h.push(&crate::html::ask_next(&report.next_questions, &shown));
     let number = rules_core::documents::HOTLINE_NUMBER;
     h.raw("<div class=\"do-now-actions two-up no-print\">");
     if !eligible.is_empty() || !leads.is_empty() {

@@ -181,30 +181,8 @@ pub fn do_now_html(report: &Report) -> Html {
     }
     // The most decisive open questions first (rules-core's order), including ones answered 不清楚:
     // they are what stands between the person and a clearer result.
-    let open: Vec<_> = report
-        .next_questions
-        .iter()
-        .filter(|q| {
-            report
-                .benefits
-                .iter()
-                .any(|b| open_for(b) && q.decides.contains(&b.entry.id))
-        })
-        .take(2)
-        .collect();
-    if !open.is_empty() {
-        h.raw("<p>回答下面的问题，可以确定更多项目：</p><ul class=\"do-now-ask\">");
-        for q in open {
-            html!(
-                h,
-                "<li data-q=\"{}\"><span>{}</span> <button type=\"button\" class=\"link-button no-print\" data-edit=\"{}\">回答</button></li>",
-                q.id.id(),
-                q.text,
-                q.id.id()
-            );
-        }
-        h.raw("</ul>");
-    }
+    let all: Vec<&BenefitReport> = report.benefits.iter().collect();
+    h.push(&html::ask_next(&report.next_questions, &all));
     let number = rules_core::documents::HOTLINE_NUMBER;
     h.raw("<div class=\"do-now-actions no-print\">");
     // The checklist has something to list only for what can be claimed or what is a lead.
@@ -230,12 +208,6 @@ fn checklist_link(report: &Report) -> Html {
         h.raw("<a class=\"button primary\" href=\"#/person/checklist\" id=\"to-checklist\">准备申请材料</a>");
     }
     h
-}
-
-/// Whether an answer could still settle this benefit: undecided now, or a lead undecided under its
-/// last rules.
-fn open_for(b: &BenefitReport) -> bool {
-    b.status == Status::NeedsAnswers || Lead::of(b) == Some(Lead::NeedsAnswers)
 }
 
 /// The whole results page as HTML text (one string, one delegated listener: far less of the first

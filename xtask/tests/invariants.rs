@@ -252,21 +252,28 @@ fn rules_core_is_pure() {
     );
 }
 
+/// Where `fact` is written in the code of `dirs` (comments and tests aside), as `file:line`; a
+/// fact written once must be written only in rules-core's `vocabulary/source.rs`.
+fn assert_written_once(fact: &str, dirs: &[&str]) {
+    let root = workspace();
+    let places: Vec<String> = dirs
+        .iter()
+        .flat_map(|dir| code_lines(&root.join(dir)))
+        .filter(|(_, _, line)| line.contains(fact))
+        .map(|(file, number, _)| format!("{}:{number}", file.display()))
+        .collect();
+    assert_eq!(places.len(), 1, "{fact} is written at {places:#?}");
+    assert!(places[0].contains("vocabulary/source.rs"), "{places:?}");
+}
+
 /// Inside rules-core each fact that recurs in sentences is written once (issue 30): the notice's
 /// number, the hotline's number and the notice's last day in words live in
 /// `vocabulary/source.rs`'s macros (`notice_number!`, `hotline_number!`, `notice_end_words!`), and
 /// every citation, constant and sentence is built from them.
 #[test]
 fn rules_core_writes_each_recurring_fact_once() {
-    let root = workspace();
     for fact in ["〔2021〕237号", "12333", "2025年12月31日"] {
-        let places: Vec<String> = code_lines(&root.join("rules-core/src"))
-            .into_iter()
-            .filter(|(_, _, line)| line.contains(fact))
-            .map(|(file, number, _)| format!("{}:{number}", file.display()))
-            .collect();
-        assert_eq!(places.len(), 1, "{fact} is written at {places:#?}");
-        assert!(places[0].contains("vocabulary/source.rs"), "{places:?}");
+        assert_written_once(fact, &["rules-core/src"]);
     }
 }
 
@@ -274,21 +281,12 @@ fn rules_core_writes_each_recurring_fact_once() {
 /// written once, in rules-core's `reviewed_by!`, and every page, export and checklist uses it.
 #[test]
 fn who_decides_is_written_once_in_the_workspace() {
-    let root = workspace();
-    let mut places = Vec::new();
-    for dir in [
+    let crates = [
         "rules-core/src",
         "app/src",
         "pages/src",
         "cli/src",
         "lists/src",
-    ] {
-        for (file, number, line) in code_lines(&root.join(dir)) {
-            if line.contains("审核为准") {
-                places.push(format!("{}:{number}", file.display()));
-            }
-        }
-    }
-    assert_eq!(places.len(), 1, "{places:#?}");
-    assert!(places[0].contains("vocabulary/source.rs"), "{places:?}");
+    ];
+    assert_written_once("审核为准", &crates);
 }

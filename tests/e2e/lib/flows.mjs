@@ -6,23 +6,24 @@ import { fileURLToPath } from 'node:url';
 /** The repository's root (the suites' expectations come from its subsidy-check CLI). */
 export const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** rules-core's report for `facts` on `asOf`, from the subsidy-check CLI: expectations are never typed. */
-export function evaluate(facts, asOf) {
-  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', 'evaluate', '--as-of', asOf, '-'], {
+/** `subsidy-check ARGS` with `input` on stdin, its JSON output parsed. */
+function subsidyCheck(args, input) {
+  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', ...args], {
     cwd: repo,
-    input: JSON.stringify(facts),
+    input,
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(out.toString());
 }
 
+/** rules-core's report for `facts` on `asOf`, from the subsidy-check CLI: expectations are never typed. */
+export function evaluate(facts, asOf) {
+  return subsidyCheck(['evaluate', '--as-of', asOf, '-'], JSON.stringify(facts));
+}
+
 /** rules-core's catalogue (`subsidy-check catalogue`): the suites count benefits from it, never type 32. */
 export function catalogue() {
-  const out = execFileSync('cargo', ['run', '-q', '--bin', 'subsidy-check', '--', 'catalogue'], {
-    cwd: repo,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out.toString());
+  return subsidyCheck(['catalogue']);
 }
 
 /** The answers the residents' page saved on this phone (Playwright page). */

@@ -185,8 +185,8 @@ pub fn card(b: &BenefitReport, facts: &Facts) -> Html {
     match b.status {
         Status::Eligible => {
             h.push(&benefit_estimate(b));
-            h.push(&documents(b.entry.id, b.documents, facts));
-            h.push(&apply(b.apply));
+            h.push(&documents(b.entry.id, b.guide().documents, facts));
+            h.push(&apply(b.guide().apply));
         }
         Status::NeedsAnswers => {
             h.push(&benefit_estimate(b));
@@ -259,7 +259,7 @@ pub fn lead_card(b: &BenefitReport, facts: &Facts, as_of: Date) -> Html {
     h.push(&documents_under(
         "如果继续执行，要带的材料",
         b.entry.id,
-        b.documents,
+        b.guide().documents,
         facts,
     ));
     h.push(&el("<p class=\"standing\">", &b.standing_summary(), "</p>"));

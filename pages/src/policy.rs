@@ -258,7 +258,7 @@ fn render_documents(benefit: &rules_core::BenefitReport) -> Html {
 /// 到哪里办: office, online, time and steps.
 fn render_apply(benefit: &rules_core::BenefitReport) -> Html {
     let mut html = Html::new();
-    let apply = benefit.apply;
+    let apply = benefit.guide().apply;
     let auto = if apply.automatic {
         format!("{}。", rules_core::documents::AUTOMATIC)
     } else {

@@ -31,7 +31,7 @@ pub use benefits::{
     social_insurance, students, training, unemployment, workshops,
 };
 pub use engine::{documents, facts, logic, questions, roster, validate};
-pub use registry::{catalogue, evaluate, parameters};
+pub use registry::{catalogue, evaluate, guides, parameters};
 pub use views::{checklist, describe, leads, org, totals};
 pub use vocabulary::{choices, date, districts, input, money, notice, source, standing};
 

@@ -62,8 +62,8 @@ fn transport_is_not_said_to_be_automatic_everywhere() {
     let transport = rules_core::benefits()
         .find(|b| b.entry.id == "cross-region-transport-subsidy")
         .unwrap();
-    assert!(!transport.apply.automatic);
-    assert!(transport.apply.steps.contains("合川区"));
+    assert!(!transport.guide().apply.automatic);
+    assert!(transport.guide().apply.steps.contains("合川区"));
     let facts = facts(
         r#"{"audience":"person","poverty-status":"alleviated","hukou-chongqing":true,"age":30,
         "labour-capacity":"full","activity":"employee","work-place":"other-province",

@@ -189,10 +189,10 @@ pub fn benefit_html(b: &BenefitReport) -> Html {
         // An organisation's documents do not hang on a person's answers: every one is listed.
         h.push(&html::documents(
             b.entry.id,
-            b.documents,
+            b.guide().documents,
             &rules_core::Facts::default(),
         ));
-        h.push(&html::apply(b.apply));
+        h.push(&html::apply(b.guide().apply));
     }
     h.push(&html::cite(b));
     h.raw("</details></article>");

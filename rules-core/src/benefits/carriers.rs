@@ -2,7 +2,7 @@
 //! 劳务品牌, 非遗工坊 and village 就业服务超市. Only the municipal incubator has published amounts; the rest are
 //! set by districts or unpublished, and say so.
 
-use crate::engine::documents::{need, Form, HowToApply, ASK_DISTRICT};
+use crate::engine::documents::{need, Form, Guide, HowToApply, ASK_DISTRICT};
 use crate::engine::facts::Q;
 use crate::engine::logic::yes;
 use crate::engine::report::*;
@@ -83,10 +83,15 @@ pub const ASSISTANCE_BASE_AWARD: Benefit = Benefit {
         &BASE_SOURCE,
         ASK_HR,
     ),
-    documents: &[],
-    apply: &DISTRICT_APPLY,
     not_combined_with: &[],
     rule: base_rule,
+};
+
+/// What to bring for [`ASSISTANCE_BASE_AWARD`] and where to apply (read by the results, never by the questionnaire).
+pub const ASSISTANCE_BASE_AWARD_GUIDE: Guide = Guide {
+    benefit: ASSISTANCE_BASE_AWARD.entry.id,
+    documents: &[],
+    apply: &DISTRICT_APPLY,
 };
 
 // ---- 市级创业孵化基地 --------------------------------------------------------------------------
@@ -220,6 +225,13 @@ pub const INCUBATOR_SUBSIDY: Benefit = Benefit {
         "二（三）",
     ),
     validity: Validity::in_force("渝人社发〔2017〕181号", &INCUBATOR_SOURCE),
+    not_combined_with: &[],
+    rule: incubator_rule,
+};
+
+/// What to bring for [`INCUBATOR_SUBSIDY`] and where to apply (read by the results, never by the questionnaire).
+pub const INCUBATOR_SUBSIDY_GUIDE: Guide = Guide {
+    benefit: INCUBATOR_SUBSIDY.entry.id,
     documents: &[
         need("form-incubator", Form::FillIn),
         need("business-licence", Form::Copy),
@@ -233,8 +245,6 @@ pub const INCUBATOR_SUBSIDY: Benefit = Benefit {
         steps: "向区县申报 → 区县人力社保和财政部门初审 → 市人力社保局、市财政局组织专家评审认定",
         confidence: Confidence::Weak,
     },
-    not_combined_with: &[],
-    rule: incubator_rule,
 };
 
 // ---- 区县级返乡入乡创业园、创业孵化基地 --------------------------------------------------------
@@ -263,13 +273,18 @@ pub const RETURN_HOME_PARK_AWARD: Benefit = Benefit {
     )
     .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
+    not_combined_with: &[],
+    rule: park_rule,
+};
+
+/// What to bring for [`RETURN_HOME_PARK_AWARD`] and where to apply (read by the results, never by the questionnaire).
+pub const RETURN_HOME_PARK_AWARD_GUIDE: Guide = Guide {
+    benefit: RETURN_HOME_PARK_AWARD.entry.id,
     documents: &[
         need("business-licence", Form::Copy),
         need("premises-proof", Form::Copy),
     ],
     apply: &DISTRICT_APPLY,
-    not_combined_with: &[],
-    rule: park_rule,
 };
 
 // ---- 劳务品牌 ---------------------------------------------------------------------------------
@@ -305,10 +320,15 @@ pub const LABOUR_BRAND_AWARD: Benefit = Benefit {
     )
     .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
-    documents: &[],
-    apply: &DISTRICT_APPLY,
     not_combined_with: &[],
     rule: brand_rule,
+};
+
+/// What to bring for [`LABOUR_BRAND_AWARD`] and where to apply (read by the results, never by the questionnaire).
+pub const LABOUR_BRAND_AWARD_GUIDE: Guide = Guide {
+    benefit: LABOUR_BRAND_AWARD.entry.id,
+    documents: &[],
+    apply: &DISTRICT_APPLY,
 };
 
 // ---- 非遗工坊 ---------------------------------------------------------------------------------
@@ -332,10 +352,15 @@ pub const HERITAGE_WORKSHOP: Benefit = Benefit {
         "二（三）",
     ),
     validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
-    documents: &[],
-    apply: &DISTRICT_APPLY,
     not_combined_with: &[],
     rule: heritage_rule,
+};
+
+/// What to bring for [`HERITAGE_WORKSHOP`] and where to apply (read by the results, never by the questionnaire).
+pub const HERITAGE_WORKSHOP_GUIDE: Guide = Guide {
+    benefit: HERITAGE_WORKSHOP.entry.id,
+    documents: &[],
+    apply: &DISTRICT_APPLY,
 };
 
 // ---- 村就业服务超市 ---------------------------------------------------------------------------
@@ -364,10 +389,15 @@ pub const SERVICE_SUPERMARKET_AWARD: Benefit = Benefit {
     )
     .paid_as(AmountKind::Award),
     validity: Validity::unconfirmed_after(NOTICE_END, NOTICE_NUMBER, &NOTICE, ASK_HR),
-    documents: &[],
-    apply: &DISTRICT_APPLY,
     not_combined_with: &[],
     rule: supermarket_rule,
+};
+
+/// What to bring for [`SERVICE_SUPERMARKET_AWARD`] and where to apply (read by the results, never by the questionnaire).
+pub const SERVICE_SUPERMARKET_AWARD_GUIDE: Guide = Guide {
+    benefit: SERVICE_SUPERMARKET_AWARD.entry.id,
+    documents: &[],
+    apply: &DISTRICT_APPLY,
 };
 
 pub fn parameters() -> Vec<Parameter> {

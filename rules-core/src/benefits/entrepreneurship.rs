@@ -5,7 +5,7 @@ use crate::benefits::loans::{
     interest_estimate, loan_day, partnership_cap, per_hire_cap, Borrower, Loan, LOAN_2024_FROM,
     LOAN_2025_FROM,
 };
-use crate::engine::documents::{need, need_if, Form, HowToApply};
+use crate::engine::documents::{need, need_if, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, no, yes, Tri};
 use crate::engine::report::*;
@@ -134,6 +134,13 @@ pub const STARTUP_SUBSIDY: Benefit = Benefit {
         "二（三）",
     ),
     validity: Validity::in_force("渝人社发〔2018〕117号", &STARTUP_SOURCE),
+    not_combined_with: &[],
+    rule: startup_rule,
+};
+
+/// What to bring for [`STARTUP_SUBSIDY`] and where to apply (read by the results, never by the questionnaire).
+pub const STARTUP_SUBSIDY_GUIDE: Guide = Guide {
+    benefit: STARTUP_SUBSIDY.entry.id,
     documents: &[
         need("form-startup-subsidy", Form::FillIn),
         need("business-licence", Form::Copy),
@@ -155,8 +162,6 @@ pub const STARTUP_SUBSIDY: Benefit = Benefit {
         steps: "网上填报、生成申请表并电子签名 → 提交 → 审核、公示 → 发放",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: startup_rule,
 };
 
 // ---- 创业担保贷款 --------------------------------------------------------------------------
@@ -270,13 +275,22 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
 }
 
 pub const STARTUP_LOAN: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "startup-guaranteed-loan",
         "个人创业担保贷款及贴息",
         Audience::Person,
         "一（二）、二（三）",
-    ).paid_as(AmountKind::InterestSubsidy),
-    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE).with_note("未查到2026年的调整。"),
+    )
+    .paid_as(AmountKind::InterestSubsidy),
+    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE)
+        .with_note("未查到2026年的调整。"),
+    not_combined_with: &[],
+    rule: loan_rule,
+};
+
+/// What to bring for [`STARTUP_LOAN`] and where to apply (read by the results, never by the questionnaire).
+pub const STARTUP_LOAN_GUIDE: Guide = Guide {
+    benefit: STARTUP_LOAN.entry.id,
     documents: &[
         need("form-guaranteed-loan-individual", Form::FillIn),
         need("id-card", Form::Shown),
@@ -294,8 +308,6 @@ entry: catalogue::entry(
         steps: "区县人力社保部门审核人群和经营登记，银行审核项目和其他贷款 → 全流程不超过4个工作日 → 贴息按季度先付后贴",
         confidence: Confidence::Secondary,
     },
-    not_combined_with: &[],
-    rule: loan_rule,
 };
 
 // ---- 创业税费减免 -------------------------------------------------------------------------
@@ -378,6 +390,13 @@ pub const STARTUP_TAX_RELIEF: Benefit = Benefit {
         "财政部 税务总局 人力资源社会保障部 农业农村部公告2023年第15号（2023年1月1日起）",
         &TAX_SOURCE,
     ),
+    not_combined_with: &[],
+    rule: tax_rule,
+};
+
+/// What to bring for [`STARTUP_TAX_RELIEF`] and where to apply (read by the results, never by the questionnaire).
+pub const STARTUP_TAX_RELIEF_GUIDE: Guide = Guide {
+    benefit: STARTUP_TAX_RELIEF.entry.id,
     documents: &[
         need("business-licence", Form::Shown),
         need("poverty-status-record", Form::CheckedInSystem),
@@ -395,8 +414,6 @@ pub const STARTUP_TAX_RELIEF: Benefit = Benefit {
         steps: "按月或按季纳税申报时填报减免，无需另行审批",
         confidence: Confidence::Weak,
     },
-    not_combined_with: &[],
-    rule: tax_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {
@@ -577,13 +594,22 @@ fn enterprise_loan_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const ENTERPRISE_LOAN: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "enterprise-guaranteed-loan",
         "小微企业创业担保贷款及贴息",
         Audience::Employer,
         "一（二）",
-    ).paid_as(AmountKind::InterestSubsidy),
-    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE).with_note("未查到2026年的调整。"),
+    )
+    .paid_as(AmountKind::InterestSubsidy),
+    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE)
+        .with_note("未查到2026年的调整。"),
+    not_combined_with: &[],
+    rule: enterprise_loan_rule,
+};
+
+/// What to bring for [`ENTERPRISE_LOAN`] and where to apply (read by the results, never by the questionnaire).
+pub const ENTERPRISE_LOAN_GUIDE: Guide = Guide {
+    benefit: ENTERPRISE_LOAN.entry.id,
     documents: &[
         need("business-licence", Form::Copy),
         need("labour-contract", Form::Copy),
@@ -597,6 +623,4 @@ entry: catalogue::entry(
         steps: "人力社保部门审核招用人员比例，银行审核贷款 → 全流程目标不超过4个工作日；重庆的企业材料清单未查到，请先咨询",
         confidence: Confidence::Secondary,
     },
-    not_combined_with: &[],
-    rule: enterprise_loan_rule,
 };

@@ -3,7 +3,7 @@
 //! out per roster group: qualifying heads × amount, and what the others still need.
 
 use crate::benefits::groups::{per_group, roster_estimate, GroupOutcome};
-use crate::engine::documents::{need, need_if, DocumentNeed, Form, HowToApply};
+use crate::engine::documents::{need, need_if, DocumentNeed, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::yes;
 use crate::engine::report::*;
@@ -164,6 +164,13 @@ pub const HIRING_SUBSIDY: Benefit = Benefit {
     ),
     validity: Validity::in_force("渝府办发〔2023〕57号等", &HIRING_SOURCE)
         .with_note("2024年以来未查到调整，也未查到再次确认的文件。"),
+    not_combined_with: &[],
+    rule: hiring_rule,
+};
+
+/// What to bring for [`HIRING_SUBSIDY`] and where to apply (read by the results, never by the questionnaire).
+pub const HIRING_SUBSIDY_GUIDE: Guide = Guide {
+    benefit: HIRING_SUBSIDY.entry.id,
     documents: HIRING_DOCUMENTS,
     apply: &HowToApply {
         automatic: false,
@@ -173,8 +180,6 @@ pub const HIRING_SUBSIDY: Benefit = Benefit {
         steps: "网上填报并上传材料 → 审核、公示 → 拨付到单位账户；需上传的具体材料请向区县咨询",
         confidence: Confidence::Weak,
     },
-    not_combined_with: &[],
-    rule: hiring_rule,
 };
 
 // ---- 用人单位社会保险补贴 ------------------------------------------------------------------------
@@ -281,6 +286,13 @@ pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
         "一（二）",
     ),
     validity: Validity::in_force("渝人社发〔2018〕174号", &EMPLOYER_SI_SOURCE),
+    not_combined_with: &[],
+    rule: employer_si_rule,
+};
+
+/// What to bring for [`EMPLOYER_SOCIAL_INSURANCE`] and where to apply (read by the results, never by the questionnaire).
+pub const EMPLOYER_SOCIAL_INSURANCE_GUIDE: Guide = Guide {
+    benefit: EMPLOYER_SOCIAL_INSURANCE.entry.id,
     documents: &[
         need("form-employer-si-subsidy", Form::FillIn),
         need("roster-employer-si-subsidy", Form::FillIn),
@@ -303,8 +315,6 @@ pub const EMPLOYER_SOCIAL_INSURANCE: Benefit = Benefit {
         steps: "先办理单位就业登记 → 申报 → 审核、公示5个工作日 → 财政拨付到单位账户",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: employer_si_rule,
 };
 
 // ---- 以工代训（2021年） -------------------------------------------------------------------------
@@ -401,6 +411,13 @@ pub const WORK_FOR_TRAINING: Benefit = Benefit {
         notice_clause!("二（二）"),
         &WORK_FOR_TRAINING_SOURCE,
     ),
+    not_combined_with: &[],
+    rule: work_for_training_rule,
+};
+
+/// What to bring for [`WORK_FOR_TRAINING`] and where to apply (read by the results, never by the questionnaire).
+pub const WORK_FOR_TRAINING_GUIDE: Guide = Guide {
+    benefit: WORK_FOR_TRAINING.entry.id,
     documents: &[],
     apply: &HowToApply {
         automatic: false,
@@ -410,8 +427,6 @@ pub const WORK_FOR_TRAINING: Benefit = Benefit {
         steps: "已结束，不再受理",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: work_for_training_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

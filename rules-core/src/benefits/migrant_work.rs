@@ -1,7 +1,9 @@
 //! 稳定外出务工 (notice 一（一）、一（三）): job-search subsidies, the cross-region transport subsidy and
 //! the 鲁渝 cooperation subsidies.
 
-use crate::engine::documents::{need, need_if, need_when, Applies, Form, HowToApply, ASK_DISTRICT};
+use crate::engine::documents::{
+    need, need_if, need_when, Applies, Form, Guide, HowToApply, ASK_DISTRICT,
+};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, no, yes, Tri};
 use crate::engine::report::*;
@@ -221,10 +223,15 @@ pub const JOB_SEARCH: Benefit = Benefit {
         &TRANSITION_2025_SOURCE,
         ASK_HR,
     ),
-    documents: JOB_SEARCH_DOCUMENTS,
-    apply: &JOB_SEARCH_APPLY,
     not_combined_with: &["shandong-job-search-subsidy"],
     rule: job_search_rule,
+};
+
+/// What to bring for [`JOB_SEARCH`] and where to apply (read by the results, never by the questionnaire).
+pub const JOB_SEARCH_GUIDE: Guide = Guide {
+    benefit: JOB_SEARCH.entry.id,
+    documents: JOB_SEARCH_DOCUMENTS,
+    apply: &JOB_SEARCH_APPLY,
 };
 
 pub const SHANDONG_JOB_SEARCH: Benefit = Benefit {
@@ -244,10 +251,15 @@ pub const SHANDONG_JOB_SEARCH: Benefit = Benefit {
         &TRANSITION_2025_SOURCE,
         ASK_HR,
     ),
-    documents: JOB_SEARCH_DOCUMENTS,
-    apply: &JOB_SEARCH_APPLY,
     not_combined_with: &["job-search-subsidy"],
     rule: shandong_rule,
+};
+
+/// What to bring for [`SHANDONG_JOB_SEARCH`] and where to apply (read by the results, never by the questionnaire).
+pub const SHANDONG_JOB_SEARCH_GUIDE: Guide = Guide {
+    benefit: SHANDONG_JOB_SEARCH.entry.id,
+    documents: JOB_SEARCH_DOCUMENTS,
+    apply: &JOB_SEARCH_APPLY,
 };
 
 // ---- 跨区域交通补助 -------------------------------------------------------------------------
@@ -505,20 +517,32 @@ fn transport_2021(ctx: &Ctx, flat: &Dated<Decimal>, flat_step: String) -> Estima
 }
 
 pub const TRANSPORT: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "cross-region-transport-subsidy",
         "跨区域（跨省）一次性交通补助",
         Audience::Person,
         "一（一）",
     ),
-    validity: Validity::unconfirmed_after(NOTICE_END, notice_clause!("一（一）、渝人社〔2022〕281号（衔接推进乡村振兴补助资金列支）"), &TRANSITION_2025_SOURCE, ASK_HR),
+    validity: Validity::unconfirmed_after(
+        NOTICE_END,
+        notice_clause!("一（一）、渝人社〔2022〕281号（衔接推进乡村振兴补助资金列支）"),
+        &TRANSITION_2025_SOURCE,
+        ASK_HR,
+    ),
+    // 免申即享 is sourced for 合川 (H) and 巴南 (a repost, L) only (materials.md §3): not said of
+    // every district (issue 29, item 13).
+    not_combined_with: &[],
+    rule: transport_rule,
+};
+
+/// What to bring for [`TRANSPORT`] and where to apply (read by the results, never by the questionnaire).
+pub const TRANSPORT_GUIDE: Guide = Guide {
+    benefit: TRANSPORT.entry.id,
     documents: &[
         need_when("travel-tickets-real-name", Form::Original, "要按实际车费补足差额的；城口县要求车票在当年腊月二十九之前、次年3月31日前提交", Applies::HasTickets),
         need("social-security-card", Form::Shown),
         need("poverty-status-record", Form::CheckedInSystem),
     ],
-    // 免申即享 is sourced for 合川 (H) and 巴南 (a repost, L) only (materials.md §3): not said of
-    // every district (issue 29, item 13).
     apply: &HowToApply {
         automatic: false,
         office: "街道（乡镇）社保所；区县就业和人才服务机构",
@@ -528,8 +552,6 @@ entry: catalogue::entry(
             您的，也请找镇街社保所",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: transport_rule,
 };
 
 // ---- 鲁渝劳务协作 -------------------------------------------------------------------------
@@ -610,6 +632,13 @@ pub const LU_YU: Benefit = Benefit {
         &LU_YU_SOURCE,
         ASK_HR,
     ),
+    not_combined_with: &[],
+    rule: lu_yu_rule,
+};
+
+/// What to bring for [`LU_YU`] and where to apply (read by the results, never by the questionnaire).
+pub const LU_YU_GUIDE: Guide = Guide {
+    benefit: LU_YU.entry.id,
     documents: &[
         need("id-card", Form::Shown),
         need_if(
@@ -627,8 +656,6 @@ pub const LU_YU: Benefit = Benefit {
         steps: "各区县自行组织，材料和流程请向区县人力社保部门咨询",
         confidence: Confidence::Weak,
     },
-    not_combined_with: &[],
-    rule: lu_yu_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

@@ -2,7 +2,7 @@
 //! that place people free of charge.
 
 use crate::benefits::groups::{per_group, roster_estimate, GroupOutcome};
-use crate::engine::documents::{need, Form, HowToApply, ASK_DISTRICT};
+use crate::engine::documents::{need, Form, Guide, HowToApply, ASK_DISTRICT};
 use crate::engine::facts::Q;
 use crate::engine::logic::yes;
 use crate::engine::report::*;
@@ -189,6 +189,13 @@ pub const PLACEMENT_SUBSIDY: Benefit = Benefit {
         notice_end_words!(),
         "到期后是否延续未查到，请向区县人力社保局咨询。"
     )),
+    not_combined_with: &[],
+    rule: placement_rule,
+};
+
+/// What to bring for [`PLACEMENT_SUBSIDY`] and where to apply (read by the results, never by the questionnaire).
+pub const PLACEMENT_SUBSIDY_GUIDE: Guide = Guide {
+    benefit: PLACEMENT_SUBSIDY.entry.id,
     documents: &[
         need("hr-service-licence", Form::Copy),
         need("labour-contract", Form::Copy),
@@ -202,8 +209,6 @@ pub const PLACEMENT_SUBSIDY: Benefit = Benefit {
         steps: "向区县公共就业服务机构申报，审核后拨付；当前的申报材料清单未查到，请先电话咨询",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: placement_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

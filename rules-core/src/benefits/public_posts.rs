@@ -1,7 +1,7 @@
 //! 乡村公益性岗位 (notice 二（五）): placement of 脱贫人口 on village public-welfare posts.
 
 use crate::benefits::groups::{per_group, roster_estimate, GroupOutcome};
-use crate::engine::documents::{need, Form, HowToApply};
+use crate::engine::documents::{need, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, no, yes, Tri};
 use crate::engine::report::*;
@@ -154,14 +154,31 @@ fn rural_post_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const RURAL_POST: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "rural-public-welfare-post",
         "乡村公益性岗位安置",
         Audience::Person,
         "二（五）",
     ),
-    validity: Validity::in_force(concat!("各区县年度乡村公益性岗位开发方案（", notice_number!(), " 二（五））"), &RURAL_POST_SOURCE).with_note("2026年查到的是万州区的方案（“大稳定、小调整\
-        ”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。"),
+    validity: Validity::in_force(
+        concat!(
+            "各区县年度乡村公益性岗位开发方案（",
+            notice_number!(),
+            " 二（五））"
+        ),
+        &RURAL_POST_SOURCE,
+    )
+    .with_note(
+        "2026年查到的是万州区的方案（“大稳定、小调整\
+        ”）；其他区县是否开发、岗位和待遇，以当地方案为准，请向户籍所在村（社区）或镇街咨询。",
+    ),
+    not_combined_with: &[],
+    rule: rural_post_rule,
+};
+
+/// What to bring for [`RURAL_POST`] and where to apply (read by the results, never by the questionnaire).
+pub const RURAL_POST_GUIDE: Guide = Guide {
+    benefit: RURAL_POST.entry.id,
     documents: &[need("id-card", Form::Shown), need("household-register", Form::Shown), need("poverty-status-record", Form::CheckedInSystem)],
     apply: &HowToApply {
         automatic: false,
@@ -171,8 +188,6 @@ entry: catalogue::entry(
         steps: "向村委会报名 → 镇街审核、公示 → 签订劳动合同或劳务协议（每次不超过1年）；具体流程以区县方案为准",
         confidence: Confidence::Weak,
     },
-    not_combined_with: &[],
-    rule: rural_post_rule,
 };
 
 // ---- 公益性岗位补贴（开发单位） ------------------------------------------------------------------
@@ -399,6 +414,13 @@ pub const POST_SUBSIDY: Benefit = Benefit {
         "二（五）",
     ),
     validity: Validity::in_force("渝人社发〔2016〕239号", &POST_SUBSIDY_SOURCE),
+    not_combined_with: &[],
+    rule: post_subsidy_rule,
+};
+
+/// What to bring for [`POST_SUBSIDY`] and where to apply (read by the results, never by the questionnaire).
+pub const POST_SUBSIDY_GUIDE: Guide = Guide {
+    benefit: POST_SUBSIDY.entry.id,
     documents: &[
         need("form-public-welfare-post", Form::FillIn),
         need("roster-public-welfare-post", Form::FillIn),
@@ -413,6 +435,4 @@ pub const POST_SUBSIDY: Benefit = Benefit {
         steps: "报送申请表和花名册 → 审核、公示 → 财政将岗位补贴和社保补贴拨付到单位账户",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: post_subsidy_rule,
 };

@@ -1,6 +1,6 @@
 //! 社会保险补贴 (notice 二（四）): the subsidy for people in flexible work.
 
-use crate::engine::documents::{need, need_if, Form, HowToApply};
+use crate::engine::documents::{need, need_if, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, yes};
 use crate::engine::report::*;
@@ -125,6 +125,13 @@ pub const FLEXIBLE_EMPLOYMENT: Benefit = Benefit {
         "二（四）",
     ),
     validity: Validity::in_force("渝人社发〔2018〕174号", &FLEXIBLE_SOURCE),
+    not_combined_with: &[],
+    rule: flexible_rule,
+};
+
+/// What to bring for [`FLEXIBLE_EMPLOYMENT`] and where to apply (read by the results, never by the questionnaire).
+pub const FLEXIBLE_EMPLOYMENT_GUIDE: Guide = Guide {
+    benefit: FLEXIBLE_EMPLOYMENT.entry.id,
     documents: &[
         need("form-flexible-si-subsidy", Form::FillIn),
         need("id-card", Form::Shown),
@@ -148,8 +155,6 @@ pub const FLEXIBLE_EMPLOYMENT: Benefit = Benefit {
         steps: "先办理灵活就业登记并备案 → 提交申请 → 公示5个工作日 → 财政拨付到本人账户",
         confidence: Confidence::Weak,
     },
-    not_combined_with: &[],
-    rule: flexible_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

@@ -1,7 +1,7 @@
 //! Students and graduates (notice 三（一）、三（二）): job-search subsidies for students and graduates from
 //! families in difficulty, 雨露计划, and aid at 技工院校.
 
-use crate::engine::documents::{need, need_if, Form, HowToApply};
+use crate::engine::documents::{need, need_if, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, no, yes, Tri};
 use crate::engine::report::*;
@@ -183,6 +183,13 @@ pub const GRADUATE_JOB_SEARCH: Benefit = Benefit {
         "国发〔2015〕23号、渝府发〔2017〕41号、渝人社发〔2018〕174号",
         &GRADUATE_SOURCE,
     ),
+    not_combined_with: &[],
+    rule: graduate_rule,
+};
+
+/// What to bring for [`GRADUATE_JOB_SEARCH`] and where to apply (read by the results, never by the questionnaire).
+pub const GRADUATE_JOB_SEARCH_GUIDE: Guide = Guide {
+    benefit: GRADUATE_JOB_SEARCH.entry.id,
     documents: &[
         need("id-card", Form::Shown),
         need("unemployment-registration", Form::CheckedInSystem),
@@ -202,8 +209,6 @@ pub const GRADUATE_JOB_SEARCH: Benefit = Benefit {
         steps: "先办失业登记，再申请补贴；审核、发放时限请向区县人力社保部门咨询",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: graduate_rule,
 };
 
 fn student_rule(ctx: &Ctx) -> RuleResult {
@@ -253,6 +258,13 @@ pub const STUDENT_JOB_SEARCH: Benefit = Benefit {
         "三（一）",
     ),
     validity: Validity::in_force("渝人社发〔2020〕1号（每届毕业生另发通知）", &STUDENT_SOURCE),
+    not_combined_with: &[],
+    rule: student_rule,
+};
+
+/// What to bring for [`STUDENT_JOB_SEARCH`] and where to apply (read by the results, never by the questionnaire).
+pub const STUDENT_JOB_SEARCH_GUIDE: Guide = Guide {
+    benefit: STUDENT_JOB_SEARCH.entry.id,
     documents: &[
         need("form-student-job-search", Form::FillIn),
         need_if("dibao-certificate", Form::Copy, "按低保家庭申请的"),
@@ -277,8 +289,6 @@ pub const STUDENT_JOB_SEARCH: Benefit = Benefit {
         steps: "网上填表 → 纸质材料交学校 → 学校初审、公示 → 市里复核 → 发放",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: student_rule,
 };
 
 fn yulu_rule(ctx: &Ctx) -> RuleResult {
@@ -338,7 +348,7 @@ fn yulu_rule(ctx: &Ctx) -> RuleResult {
 }
 
 pub const YULU_PLAN: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "yulu-plan-subsidy",
         "雨露计划职业教育补助",
         Audience::Person,
@@ -353,6 +363,13 @@ entry: catalogue::entry(
             hotline_number!()
         ),
     ),
+    not_combined_with: &[],
+    rule: yulu_rule,
+};
+
+/// What to bring for [`YULU_PLAN`] and where to apply (read by the results, never by the questionnaire).
+pub const YULU_PLAN_GUIDE: Guide = Guide {
+    benefit: YULU_PLAN.entry.id,
     documents: &[
         need("form-yulu", Form::FillIn),
         need("id-card", Form::Copy),
@@ -368,8 +385,6 @@ entry: catalogue::entry(
         steps: "向村委会申请 → 村里审核并公示5天 → 乡镇汇总审核 → 区县教委和乡村振兴部门审核并公示7天 → 直接打到银行卡",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: yulu_rule,
 };
 
 fn technical_rule(ctx: &Ctx) -> RuleResult {
@@ -439,6 +454,13 @@ entry: catalogue::entry(
     ),
     validity: Validity::in_force("国家中等职业教育免学费和国家助学金政策（渝财规〔2022〕6号）", &TECHNICAL_2026_SOURCE).with_note("2026年仍在执行的依据，查到的是永川区教委关于中职学校的资助政策页面；技工院校属人\
         力社保系统，是否同样执行、表格和标准是否相同，未查到，请向就读的技工院校或区县人力社保局咨询。"),
+    not_combined_with: &[],
+    rule: technical_rule,
+};
+
+/// What to bring for [`TECHNICAL_SCHOOL`] and where to apply (read by the results, never by the questionnaire).
+pub const TECHNICAL_SCHOOL_GUIDE: Guide = Guide {
+    benefit: TECHNICAL_SCHOOL.entry.id,
     documents: &[
         need("id-card", Form::Copy),
         need("poverty-status-record", Form::CheckedInSystem),
@@ -451,8 +473,6 @@ entry: catalogue::entry(
         steps: "向学校提交资助申请 → 学校认定家庭经济困难 → 主管部门审核 → 发到学生资助卡；技工院校的具体表格请向学校咨询",
         confidence: Confidence::Weak,
     },
-    not_combined_with: &[],
-    rule: technical_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

@@ -1,6 +1,6 @@
 //! 技能提升 (notice 三（二）): training subsidies and the living allowance during training.
 
-use crate::engine::documents::{need, Form, HowToApply};
+use crate::engine::documents::{need, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, no, yes, Tri};
 use crate::engine::report::*;
@@ -112,6 +112,13 @@ pub const VOCATIONAL_TRAINING: Benefit = Benefit {
         "渝人社〔2022〕189号、渝人社发〔2024〕13号",
         &TRAINING_SOURCE,
     ),
+    not_combined_with: &[],
+    rule: training_rule,
+};
+
+/// What to bring for [`VOCATIONAL_TRAINING`] and where to apply (read by the results, never by the questionnaire).
+pub const VOCATIONAL_TRAINING_GUIDE: Guide = Guide {
+    benefit: VOCATIONAL_TRAINING.entry.id,
     documents: &[need("id-card", Form::Shown)],
     apply: &HowToApply {
         automatic: true,
@@ -121,8 +128,6 @@ pub const VOCATIONAL_TRAINING: Benefit = Benefit {
         steps: "报名参加补贴性培训 → 完成培训 → 培训机构申请、审核、公示 → 财政拨付给培训机构",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: training_rule,
 };
 
 fn living_rule(ctx: &Ctx) -> RuleResult {
@@ -227,6 +232,13 @@ pub const LIVING_ALLOWANCE: Benefit = Benefit {
         &LIVING_SOURCE,
         ASK_HR,
     ),
+    not_combined_with: &["unemployment-insurance-benefit"],
+    rule: living_rule,
+};
+
+/// What to bring for [`LIVING_ALLOWANCE`] and where to apply (read by the results, never by the questionnaire).
+pub const LIVING_ALLOWANCE_GUIDE: Guide = Guide {
+    benefit: LIVING_ALLOWANCE.entry.id,
     documents: &[
         need("training-certificate", Form::CheckedInSystem),
         need("social-security-card", Form::Shown),
@@ -239,8 +251,6 @@ pub const LIVING_ALLOWANCE: Benefit = Benefit {
         steps: "完成培训并取得证书后，由人社部门核实发放",
         confidence: Confidence::Official,
     },
-    not_combined_with: &["unemployment-insurance-benefit"],
-    rule: living_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

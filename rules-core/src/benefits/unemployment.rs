@@ -1,7 +1,7 @@
 //! 就业援助与失业保障 (notice 三（一）): unemployment insurance benefit (90 % of the top minimum wage in
 //! the 4 national key counties) and the free employment-assistance services.
 
-use crate::engine::documents::{need, Form, HowToApply};
+use crate::engine::documents::{need, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, yes, Tri};
 use crate::engine::report::*;
@@ -228,12 +228,13 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
 }
 
 pub const UNEMPLOYMENT_INSURANCE: Benefit = Benefit {
-entry: catalogue::entry(
+    entry: catalogue::entry(
         "unemployment-insurance-benefit",
         "失业保险金",
         Audience::Person,
         "三（一）",
-    ).paid_as(AmountKind::InsuranceBenefit),
+    )
+    .paid_as(AmountKind::InsuranceBenefit),
     validity: Validity::in_force(
         "《失业保险条例》、渝人社发〔2018〕181号（全市最低工资最高档的80%）",
         &UI_80_SOURCE,
@@ -245,6 +246,13 @@ entry: catalogue::entry(
         notice_end_words!(),
         "，此后是否延续未查到公布的文件。"
     )),
+    not_combined_with: &["training-living-allowance"],
+    rule: ui_rule,
+};
+
+/// What to bring for [`UNEMPLOYMENT_INSURANCE`] and where to apply (read by the results, never by the questionnaire).
+pub const UNEMPLOYMENT_INSURANCE_GUIDE: Guide = Guide {
+    benefit: UNEMPLOYMENT_INSURANCE.entry.id,
     documents: &[need("social-security-card", Form::Shown)],
     apply: &HowToApply {
         automatic: false,
@@ -254,8 +262,6 @@ entry: catalogue::entry(
         steps: "凭社会保障卡或身份证申请，无需失业证明；按月发放",
         confidence: Confidence::Secondary,
     },
-    not_combined_with: &["training-living-allowance"],
-    rule: ui_rule,
 };
 
 // ---- 就业援助服务 -------------------------------------------------------------------------
@@ -305,6 +311,13 @@ pub const ASSISTANCE_SERVICES: Benefit = Benefit {
         "公共就业服务（失业登记、就业困难人员认定，免费）",
         &SERVICES_SOURCE,
     ),
+    not_combined_with: &[],
+    rule: services_rule,
+};
+
+/// What to bring for [`ASSISTANCE_SERVICES`] and where to apply (read by the results, never by the questionnaire).
+pub const ASSISTANCE_SERVICES_GUIDE: Guide = Guide {
+    benefit: ASSISTANCE_SERVICES.entry.id,
     documents: &[
         need("id-card", Form::Shown),
         need("household-register", Form::Shown),
@@ -318,8 +331,6 @@ pub const ASSISTANCE_SERVICES: Benefit = Benefit {
         steps: "到窗口或网上办理失业登记，同时可申请就业困难人员认定，获得职业指导和岗位推荐",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: services_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

@@ -1,7 +1,7 @@
 //! 就业帮扶车间 (notice 二（二）): the one-off construction grant, the yearly employment award by grade
 //! and headcount, and the fee relief left to districts. All end with the notice on 2025-12-31.
 
-use crate::engine::documents::{HowToApply, ASK_DISTRICT};
+use crate::engine::documents::{Guide, HowToApply, ASK_DISTRICT};
 use crate::engine::facts::Q;
 use crate::engine::logic::{fact, yes};
 use crate::engine::report::*;
@@ -255,6 +255,13 @@ pub const CONSTRUCTION_GRANT: Benefit = Benefit {
             hotline_number!()
         ),
     ),
+    not_combined_with: &[],
+    rule: construction_rule,
+};
+
+/// What to bring for [`CONSTRUCTION_GRANT`] and where to apply (read by the results, never by the questionnaire).
+pub const CONSTRUCTION_GRANT_GUIDE: Guide = Guide {
+    benefit: CONSTRUCTION_GRANT.entry.id,
     documents: &[],
     apply: &HowToApply {
         automatic: false,
@@ -264,8 +271,6 @@ pub const CONSTRUCTION_GRANT: Benefit = Benefit {
         steps: "按区县实施细则申报、评选；申报材料未查到，请向区县咨询",
         confidence: Confidence::Official,
     },
-    not_combined_with: &[],
-    rule: construction_rule,
 };
 
 pub const EMPLOYMENT_AWARD: Benefit = Benefit {
@@ -281,10 +286,15 @@ pub const EMPLOYMENT_AWARD: Benefit = Benefit {
         notice_clause!("二（二）、渝人社发〔2022〕21号"),
         &KAIZHOU_SOURCE,
     ),
-    documents: &[],
-    apply: &APPLY_AWARD,
     not_combined_with: &[],
     rule: award_rule,
+};
+
+/// What to bring for [`EMPLOYMENT_AWARD`] and where to apply (read by the results, never by the questionnaire).
+pub const EMPLOYMENT_AWARD_GUIDE: Guide = Guide {
+    benefit: EMPLOYMENT_AWARD.entry.id,
+    documents: &[],
+    apply: &APPLY_AWARD,
 };
 
 pub const FEE_RELIEF: Benefit = Benefit {
@@ -304,6 +314,13 @@ pub const FEE_RELIEF: Benefit = Benefit {
             hotline_number!()
         ),
     ),
+    not_combined_with: &[],
+    rule: fee_relief_rule,
+};
+
+/// What to bring for [`FEE_RELIEF`] and where to apply (read by the results, never by the questionnaire).
+pub const FEE_RELIEF_GUIDE: Guide = Guide {
+    benefit: FEE_RELIEF.entry.id,
     documents: &[],
     apply: &HowToApply {
         automatic: false,
@@ -313,8 +330,6 @@ pub const FEE_RELIEF: Benefit = Benefit {
         steps: "减免项目和办法由区县制定",
         confidence: Confidence::Secondary,
     },
-    not_combined_with: &[],
-    rule: fee_relief_rule,
 };
 
 pub fn parameters() -> Vec<Parameter> {

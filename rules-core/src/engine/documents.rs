@@ -649,6 +649,18 @@ pub const fn need_when(
     }
 }
 
+/// What to bring for one benefit and where to apply: declared beside its rule, but apart from the
+/// [`crate::engine::rule::Benefit`] so that a build that only evaluates (the residents' questionnaire,
+/// which picks the next question) links none of these texts; the results read them through
+/// `BenefitReport::guide` (the registry's lists, [`crate::registry::guides`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Guide {
+    /// The benefit's catalogue id.
+    pub benefit: &'static str,
+    pub documents: &'static [DocumentNeed],
+    pub apply: &'static HowToApply,
+}
+
 /// Where and how to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct HowToApply {

@@ -1,7 +1,6 @@
 //! The evaluation: facts and a date in, a [`Report`] out. Never fails, never panics; unknown facts give
 //! "needs answers" with the questions that would decide.
 
-use crate::engine::documents::{DocumentNeed, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::questions::Question;
 use crate::engine::validate::Finding;
@@ -269,8 +268,6 @@ pub struct BenefitReport {
     pub status: Status,
     pub conditions: Vec<ConditionReport>,
     pub estimate: Estimate,
-    pub documents: &'static [DocumentNeed],
-    pub apply: &'static HowToApply,
     pub validity: Validity,
     /// In force, ended or unconfirmed on the evaluation date.
     pub standing: Standing,
@@ -280,30 +277,6 @@ pub struct BenefitReport {
     /// day (eligible, needs answers or not eligible); `None` while it is in force.
     pub status_on_last_day: Option<Status>,
     pub not_combined_with: &'static [&'static str],
-}
-
-/// The report's JSON keeps the entry's four fields at its top (`id`, `name`, `audience`, `clause`),
-/// as before the report carried its entry: the CLI's output and its tests are unchanged.
-impl Serialize for BenefitReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("BenefitReport", 14)?;
-        out.serialize_field("id", self.entry.id)?;
-        out.serialize_field("name", self.entry.name)?;
-        out.serialize_field("audience", &self.entry.audience)?;
-        out.serialize_field("clause", self.entry.clause)?;
-        out.serialize_field("status", &self.status)?;
-        out.serialize_field("conditions", &self.conditions)?;
-        out.serialize_field("estimate", &self.estimate)?;
-        out.serialize_field("documents", self.documents)?;
-        out.serialize_field("apply", self.apply)?;
-        out.serialize_field("validity", &self.validity)?;
-        out.serialize_field("standing", &self.standing)?;
-        out.serialize_field("rules_on", &self.rules_on)?;
-        out.serialize_field("status_on_last_day", &self.status_on_last_day)?;
-        out.serialize_field("not_combined_with", self.not_combined_with)?;
-        out.end()
-    }
 }
 
 impl BenefitReport {

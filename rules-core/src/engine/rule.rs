@@ -1,7 +1,6 @@
 //! A benefit's rule: the [`Benefit`] a family declares, the [`Ctx`] its rule reads and the
 //! [`Condition`]s it reports, and how one benefit is evaluated on one day ([`evaluate_benefit`]).
 
-use crate::engine::documents::{DocumentNeed, HowToApply};
 use crate::engine::facts::{Facts, Q};
 use crate::engine::logic::{fact, Tri};
 use crate::engine::questions::{self};
@@ -14,13 +13,12 @@ use std::borrow::Cow;
 
 pub use crate::vocabulary::standing::{Standing, Validity, ASK_HR};
 
-/// The policy's description of one benefit: its rule, documents and procedure.
+/// The policy's description of one benefit: its catalogue line, standing and rule. Its documents and
+/// procedure are its [`crate::engine::documents::Guide`], declared beside it.
 pub struct Benefit {
     /// Its line of the catalogue: id, name, audience and clause, declared here and nowhere else.
     pub entry: crate::vocabulary::catalogue::CatalogueEntry,
     pub validity: Validity,
-    pub documents: &'static [DocumentNeed],
-    pub apply: &'static HowToApply,
     /// Benefit ids this one cannot be combined with (the app must not add them together).
     pub not_combined_with: &'static [&'static str],
     pub rule: fn(&Ctx) -> RuleResult,
@@ -329,8 +327,6 @@ pub(crate) fn evaluate_benefit(benefit: &'static Benefit, today: &Ctx) -> Benefi
         status,
         conditions,
         estimate,
-        documents: benefit.documents,
-        apply: benefit.apply,
         validity: benefit.validity,
         standing,
         rules_on: ctx.as_of,

@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod evaluate;
+pub mod guides;
 pub mod lists;
 pub mod parameters;
 pub mod roster_fields;

@@ -78,7 +78,7 @@ pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist
         .collect();
     let mut items: Vec<ChecklistItem> = Vec::new();
     for benefit in &chosen {
-        for need in documents::applicable(benefit.documents, facts) {
+        for need in documents::applicable(benefit.guide().documents, facts) {
             let Some(document) = documents::find(need.document) else {
                 continue;
             };
@@ -122,7 +122,7 @@ pub fn merge_for(report: &Report, facts: &Facts, selected: &[&str]) -> Checklist
             .map(|b| ApplyGuide {
                 id: b.entry.id,
                 name: b.entry.name,
-                apply: b.apply,
+                apply: b.guide().apply,
                 if_continued: is_lead(b),
             })
             .collect(),

@@ -163,10 +163,10 @@ pub fn benefit(entry: &CatalogueEntry) -> BenefitDescription {
         encoded: rules.is_some(),
         validity: rules.map(|b| b.validity),
         documents: rules
-            .map(|b| b.documents.iter().map(DocumentView::of).collect())
+            .map(|b| b.guide().documents.iter().map(DocumentView::of).collect())
             .unwrap_or_default(),
         documents_note: crate::engine::documents::list_unpublished(entry.id),
-        apply: rules.map(|b| b.apply),
+        apply: rules.map(|b| b.guide().apply),
         not_combined_with: rules.map_or(&[], |b| b.not_combined_with),
         history: None,
     }
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn every_document_need_names_a_catalogued_document() {
         for b in crate::registry::lists::benefits() {
-            for need in b.documents {
+            for need in b.guide().documents {
                 assert!(
                     crate::engine::documents::find(need.document).is_some(),
                     "{}: {}",

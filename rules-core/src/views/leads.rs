@@ -97,7 +97,7 @@ pub fn figure_label(b: &BenefitReport) -> String {
 
 /// Whom to ask: the benefit's office, and the hotline.
 pub fn whom_to_ask(b: &BenefitReport) -> String {
-    format!("{}，或拨打 {}", b.apply.office, HOTLINE)
+    format!("{}，或拨打 {}", b.guide().apply.office, HOTLINE)
 }
 
 /// The sentence a person reads out on the phone or at the window, from their own answers:

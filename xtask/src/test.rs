@@ -115,6 +115,31 @@ fn run_tests(root: &Path, tally: &mut Tally) -> Result<(), String> {
     tally.lap("native tests");
     check_ran("native tests", ok, tally.native)?;
 
+    // The residents' first load is built without rules-core's words (`texts`): the same golden
+    // cases, journeys and properties must decide alike there, and keep no words.
+    header("native tests: rules-core without its texts (as index.html's bundle is built)");
+    let mut cmd = cargo(&[
+        "test",
+        "-p",
+        "rules-core",
+        "--no-default-features",
+        "--test",
+        "golden",
+        "--test",
+        "journeys",
+        "--test",
+        "properties",
+        "--test",
+        "poverty",
+        "--locked",
+    ]);
+    let (ok, out) = run_tee(&mut cmd)?;
+    let without_texts = cargo_counts(&out);
+    check_ran("native tests without texts", ok, without_texts)?;
+    tally.native.passed += without_texts.passed;
+    tally.native.failed += without_texts.failed;
+    tally.lap("native tests without texts");
+
     header("browser tests: wasm-bindgen-test in headless Chromium");
     let mut cmd = cargo(&[
         "test",

@@ -14,6 +14,7 @@ use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE, NOTICE_END};
 use crate::vocabulary::source::{notice_clause, NOTICE_NUMBER};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 const DISTRICT_APPLY: HowToApply = HowToApply {
@@ -107,15 +108,15 @@ pub const INCUBATOR_ONE_OFF: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2017, 1, 1),
     until: None,
     value: yuan(600_000),
-    source: &INCUBATOR_SOURCE,
-    note: "新认定时一次性",
+    source: source_named(&INCUBATOR_SOURCE),
+    note: words("新认定时一次性"),
 }];
 pub const INCUBATOR_NATIONAL: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2017, 1, 1),
     until: None,
     value: yuan(500_000),
-    source: &INCUBATOR_SOURCE,
-    note: "评为国家级示范基地",
+    source: source_named(&INCUBATOR_SOURCE),
+    note: words("评为国家级示范基地"),
 }];
 
 /// The performance awards run for the 3 years after recognition.

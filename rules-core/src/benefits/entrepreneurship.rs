@@ -18,6 +18,7 @@ use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::hotline_number;
 use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 pub const STARTUP_SOURCE: Source = Source {
@@ -31,8 +32,8 @@ pub const STARTUP_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2018, 8, 1),
     until: None,
     value: yuan(8000),
-    source: &STARTUP_SOURCE,
-    note: "按户计算",
+    source: source_named(&STARTUP_SOURCE),
+    note: words("按户计算"),
 }];
 const MIN_OPERATING_MONTHS: u32 = 12;
 const MAX_OPERATING_MONTHS: u32 = 36;
@@ -181,22 +182,22 @@ pub const LOAN_CAP_INDIVIDUAL: &[Dated<Decimal>] = &[
         from: Date::ymd(2020, 1, 1),
         until: Some(Date::ymd(2024, 5, 11)),
         value: yuan(200_000),
-        source: &LOAN_2023_SOURCE,
-        note: "",
+        source: source_named(&LOAN_2023_SOURCE),
+        note: words(""),
     },
     Dated {
         from: LOAN_2024_FROM,
         until: Some(Date::ymd(2025, 6, 2)),
         value: yuan(300_000),
-        source: &LOAN_2024_SOURCE,
-        note: "起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2024_SOURCE),
+        note: words("起始日期按新闻报道日期近似"),
     },
     Dated {
         from: LOAN_2025_FROM,
         until: None,
         value: yuan(500_000),
-        source: &LOAN_2025_SOURCE,
-        note: "起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2025_SOURCE),
+        note: words("起始日期按新闻报道日期近似"),
     },
 ];
 /// The graduate window: within 8 years of graduating before the 2024 notice, 10 years after.
@@ -475,22 +476,22 @@ pub const LOAN_CAP_ENTERPRISE: &[Dated<Decimal>] = &[
         from: Date::ymd(2020, 1, 1),
         until: Some(Date::ymd(2024, 5, 11)),
         value: yuan(3_000_000),
-        source: &LOAN_2023_SOURCE,
-        note: "",
+        source: source_named(&LOAN_2023_SOURCE),
+        note: words(""),
     },
     Dated {
         from: LOAN_2024_FROM,
         until: Some(Date::ymd(2025, 6, 2)),
         value: yuan(4_000_000),
-        source: &LOAN_2024_SOURCE,
-        note: "起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2024_SOURCE),
+        note: words("起始日期按新闻报道日期近似"),
     },
     Dated {
         from: LOAN_2025_FROM,
         until: None,
         value: yuan(6_000_000),
-        source: &LOAN_2025_SOURCE,
-        note: "起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2025_SOURCE),
+        note: words("起始日期按新闻报道日期近似"),
     },
 ];
 

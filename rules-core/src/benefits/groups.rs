@@ -155,7 +155,7 @@ impl RosterResult {
         if self.for_other_org {
             return None;
         }
-        let explain = condition.explain;
+        let explain = condition.explains();
         let mut report = condition.check(
             self.condition.clone(),
             || met.to_string(),

@@ -16,6 +16,7 @@ use crate::vocabulary::money::{yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 fn months_short(have: u32, need: u32) -> String {
@@ -41,8 +42,8 @@ pub const HIRING_DIFFICULTY: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(6000),
-    source: &HIRING_SOURCE,
-    note: "脱贫人口等困难人员",
+    source: source_named(&HIRING_SOURCE),
+    note: words("脱贫人口等困难人员"),
 }];
 /// The 2000 元 tier is sourced only from the 服务包2023 (dated 2023-07-28, citing documents of 2023):
 /// before that page its amount and terms are unpublished, never assumed (research.md §2.6).
@@ -50,8 +51,8 @@ pub const HIRING_YOUTH: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2023, 7, 28),
     until: None,
     value: yuan(2000),
-    source: &HIRING_SOURCE,
-    note: "高校毕业生、16—24岁登记失业青年、登记失业半年以上人员；只见于人社部门2023年7月28日发布的政策汇编，此前的标准未查到",
+    source: source_named(&HIRING_SOURCE),
+    note: words("高校毕业生、16—24岁登记失业青年、登记失业半年以上人员；只见于人社部门2023年7月28日发布的政策汇编，此前的标准未查到"),
 }];
 
 fn hiring_tier(identity: HireIdentity) -> Option<(&'static [Dated<Decimal>], u32, u32)> {

@@ -12,6 +12,7 @@ use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{bp, format_rate, format_yuan, percent, round_fen, yuan, Unit};
 use crate::vocabulary::parameters::{lpr_on, LPR_LAST_CONFIRMED_FIXING};
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source};
+use crate::vocabulary::source::{source_named, words, TEXTS};
 use crate::{
     engine::report::{Estimate, Value},
     engine::rule::Ctx,
@@ -58,15 +59,15 @@ pub const LOAN_CAP_PARTNER: &[Dated<Decimal>] = &[
         from: LOAN_2024_FROM,
         until: Some(Date::ymd(2025, 6, 2)),
         value: yuan(330_000),
-        source: &LOAN_2025_SOURCE,
-        note: "渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2025_SOURCE),
+        note: words("渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似"),
     },
     Dated {
         from: LOAN_2025_FROM,
         until: None,
         value: yuan(550_000),
-        source: &LOAN_2025_SOURCE,
-        note: "起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2025_SOURCE),
+        note: words("起始日期按新闻报道日期近似"),
     },
 ];
 pub const LOAN_CAP_PARTNERSHIP_TOTAL: &[Dated<Decimal>] = &[
@@ -74,15 +75,15 @@ pub const LOAN_CAP_PARTNERSHIP_TOTAL: &[Dated<Decimal>] = &[
         from: LOAN_2024_FROM,
         until: Some(Date::ymd(2025, 6, 2)),
         value: yuan(4_000_000),
-        source: &LOAN_2025_SOURCE,
-        note: "渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2025_SOURCE),
+        note: words("渝人社规〔2025〕11号所说的调整前额度；起始日期按新闻报道日期近似"),
     },
     Dated {
         from: LOAN_2025_FROM,
         until: None,
         value: yuan(6_000_000),
-        source: &LOAN_2025_SOURCE,
-        note: "起始日期按新闻报道日期近似",
+        source: source_named(&LOAN_2025_SOURCE),
+        note: words("起始日期按新闻报道日期近似"),
     },
 ];
 /// Before 2024-05 a small or micro enterprise could borrow up to 20万 per qualifying new hire, within
@@ -97,15 +98,15 @@ pub const LOAN_SPREAD_CAP: &[Dated<Decimal>] = &[
         from: Date::ymd(2021, 1, 1),
         until: Some(Date::ymd(2024, 5, 11)),
         value: bp(150),
-        source: &LOAN_2023_SOURCE,
-        note: "14个脱贫重点区县为LPR+250BP",
+        source: source_named(&LOAN_2023_SOURCE),
+        note: words("14个脱贫重点区县为LPR+250BP"),
     },
     Dated {
         from: LOAN_2024_FROM,
         until: None,
         value: bp(50),
-        source: &LOAN_2024_SOURCE,
-        note: "",
+        source: source_named(&LOAN_2024_SOURCE),
+        note: words(""),
     },
 ];
 /// Before 2024 the 14 key 区县 could add up to 250 BP.
@@ -162,6 +163,14 @@ struct Stop {
 }
 
 impl Workings {
+    /// A formula step, written only in a build with texts ([`TEXTS`]).
+    #[inline]
+    fn step(&mut self, text: impl FnOnce() -> String) {
+        if TEXTS {
+            self.steps.push(text());
+        }
+    }
+
     fn stop(self, stop: Stop) -> Estimate {
         Estimate {
             value: stop.value,
@@ -311,31 +320,35 @@ fn subsidy(ctx: &Ctx, borrower: &Borrower, loan: Loan) -> Estimate {
     if loan.ask_partners {
         w.refine.push(Q::LoanPartners);
     }
-    w.steps.push(if wanted > loan.cap_value {
-        format!(
-            "想贷 {} 元，超过上限，按 {} 元计",
-            format_yuan(wanted),
-            format_yuan(principal)
-        )
-    } else {
-        format!("贷款 {} 元", format_yuan(principal))
+    w.step(|| {
+        if wanted > loan.cap_value {
+            format!(
+                "想贷 {} 元，超过上限，按 {} 元计",
+                format_yuan(wanted),
+                format_yuan(principal)
+            )
+        } else {
+            format!("贷款 {} 元", format_yuan(principal))
+        }
     });
-    w.steps.push(lpr_step);
+    w.step(|| lpr_step);
     let yearly = match yearly_subsidy(ctx, borrower, loan.day, principal, lpr, &mut w) {
         Ok(yearly) => yearly,
         Err(stop) => return w.stop(stop),
     };
     let total = yearly * Decimal::from(years);
-    w.steps.push(format!(
-        "贴息 {} 元/年 × {years} 年 = {} 元{}",
-        format_yuan(yearly),
-        format_yuan(total),
-        match f.loan_term_years {
-            None => "（期限未填，按最长期限估算）",
-            Some(term) if term > max_years => "（超过部分不贴息）",
-            Some(_) => "",
-        }
-    ));
+    w.step(|| {
+        format!(
+            "贴息 {} 元/年 × {years} 年 = {} 元{}",
+            format_yuan(yearly),
+            format_yuan(total),
+            match f.loan_term_years {
+                None => "（期限未填，按最长期限估算）",
+                Some(term) if term > max_years => "（超过部分不贴息）",
+                Some(_) => "",
+            }
+        )
+    });
     let confidence = w
         .sources
         .iter()
@@ -408,10 +421,12 @@ fn yearly_subsidy(
             w,
         )?;
         if borrower.split_before_2024.confidence.needs_checking() {
-            w.steps.push(format!(
-                "{}的分担规则只见于非官方转载，待核实（{}）",
-                borrower.label, borrower.split_before_2024.document
-            ));
+            w.step(|| {
+                format!(
+                    "{}的分担规则只见于非官方转载，待核实（{}）",
+                    borrower.label, borrower.split_before_2024.document
+                )
+            });
         }
         w.sources.push(borrower.split_before_2024);
         Ok(yearly)
@@ -422,30 +437,38 @@ fn yearly_subsidy(
 /// treasury pays 50 % of the actual rate, and up to 0.5 %/年 of the guarantee fee besides.
 fn subsidy_2025(principal: Decimal, lpr: Decimal, spread: Decimal, w: &mut Workings) -> Decimal {
     let rate = lpr + spread;
-    w.steps.push(format!(
-        "利率上限 = LPR {} + {} = {}",
-        format_rate(lpr),
-        format_rate(spread),
-        format_rate(rate)
-    ));
+    w.step(|| {
+        format!(
+            "利率上限 = LPR {} + {} = {}",
+            format_rate(lpr),
+            format_rate(spread),
+            format_rate(rate)
+        )
+    });
     let yearly = round_fen(principal * rate * SUBSIDISED_SHARE_2025);
     let own_rate = rate * (Decimal::ONE - SUBSIDISED_SHARE_2025);
-    w.steps.push(format!(
-        "财政贴息实际利率的50%：{} × {} × 50% = {} 元/年",
-        format_yuan(principal),
-        format_rate(rate),
-        format_yuan(yearly),
-    ));
-    w.steps.push(format!(
-        "您本人每年约付利息 {} × {} = {} 元（按利率上限）",
-        format_yuan(principal),
-        format_rate(own_rate),
-        format_yuan(round_fen(principal * own_rate))
-    ));
-    w.steps.push(format!(
-        "另：财政给予最高 {}/年 的担保费补贴，按担保机构实际收取的担保费核定，不计入上面的贴息",
-        format_rate(GUARANTEE_FEE_SUBSIDY_2025)
-    ));
+    w.step(|| {
+        format!(
+            "财政贴息实际利率的50%：{} × {} × 50% = {} 元/年",
+            format_yuan(principal),
+            format_rate(rate),
+            format_yuan(yearly),
+        )
+    });
+    w.step(|| {
+        format!(
+            "您本人每年约付利息 {} × {} = {} 元（按利率上限）",
+            format_yuan(principal),
+            format_rate(own_rate),
+            format_yuan(round_fen(principal * own_rate))
+        )
+    });
+    w.step(|| {
+        format!(
+            "另：财政给予最高 {}/年 的担保费补贴，按担保机构实际收取的担保费核定，不计入上面的贴息",
+            format_rate(GUARANTEE_FEE_SUBSIDY_2025)
+        )
+    });
     w.sources.push(&LOAN_2025_SOURCE);
     yearly
 }
@@ -487,31 +510,37 @@ fn subsidy_before_2024(
     };
     let rate = lpr + spread;
     let own_rate = lpr - BORROWER_DISCOUNT_BEFORE_2024;
-    w.steps.push(format!(
-        "利率上限 = LPR {} + {}{} = {}",
-        format_rate(lpr),
-        format_rate(spread),
-        if key_county {
-            "（脱贫重点区县）"
-        } else {
-            ""
-        },
-        format_rate(rate)
-    ));
+    w.step(|| {
+        format!(
+            "利率上限 = LPR {} + {}{} = {}",
+            format_rate(lpr),
+            format_rate(spread),
+            if key_county {
+                "（脱贫重点区县）"
+            } else {
+                ""
+            },
+            format_rate(rate)
+        )
+    });
     let yearly = round_fen(principal * (rate - own_rate));
-    w.steps.push(format!(
-        "本人负担至 LPR−1.5% = {}，其余由财政贴息：{} × ({} − {}) = {} 元/年",
-        format_rate(own_rate),
-        format_yuan(principal),
-        format_rate(rate),
-        format_rate(own_rate),
-        format_yuan(yearly)
-    ));
-    w.steps.push(format!(
-        "您本人每年约付利息 {} × {} = {} 元",
-        format_yuan(principal),
-        format_rate(own_rate),
-        format_yuan(round_fen(principal * own_rate))
-    ));
+    w.step(|| {
+        format!(
+            "本人负担至 LPR−1.5% = {}，其余由财政贴息：{} × ({} − {}) = {} 元/年",
+            format_rate(own_rate),
+            format_yuan(principal),
+            format_rate(rate),
+            format_rate(own_rate),
+            format_yuan(yearly)
+        )
+    });
+    w.step(|| {
+        format!(
+            "您本人每年约付利息 {} × {} = {} 元",
+            format_yuan(principal),
+            format_rate(own_rate),
+            format_yuan(round_fen(principal * own_rate))
+        )
+    });
     Ok(yearly)
 }

@@ -15,6 +15,7 @@ use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
 use crate::vocabulary::source::{notice_clause, notice_number};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 pub const JOB_SEARCH_SOURCE: Source = Source {
@@ -32,15 +33,15 @@ pub const JOB_SEARCH_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(500),
-    source: &JOB_SEARCH_SOURCE,
-    note: "",
+    source: source_named(&JOB_SEARCH_SOURCE),
+    note: words(""),
 }];
 pub const SHANDONG_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(800),
-    source: &JOB_SEARCH_SOURCE,
-    note: "",
+    source: source_named(&JOB_SEARCH_SOURCE),
+    note: words(""),
 }];
 const MONTHS_REQUIRED: u32 = 3;
 
@@ -295,15 +296,15 @@ pub const TRANSPORT_FLAT_IN_CITY: &[Dated<Decimal>] = &[
         from: Date::ymd(2021, 1, 1),
         until: Some(Date::ymd(2021, 12, 31)),
         value: yuan(50),
-        source: &TRANSPORT_2021_SOURCE,
-        note: "2021年规则：有票按去程票价据实补助",
+        source: source_named(&TRANSPORT_2021_SOURCE),
+        note: words("2021年规则：有票按去程票价据实补助"),
     },
     Dated {
         from: Date::ymd(2022, 1, 1),
         until: Some(NOTICE_END),
         value: yuan(50),
-        source: &TRANSPORT_2022_SOURCE,
-        note: "含往返；281号的执行日期未查到，按2022年1月1日起推断",
+        source: source_named(&TRANSPORT_2022_SOURCE),
+        note: words("含往返；281号的执行日期未查到，按2022年1月1日起推断"),
     },
 ];
 /// Flat amount without tickets for work outside Chongqing.
@@ -312,15 +313,15 @@ pub const TRANSPORT_FLAT_OUT_OF_CITY: &[Dated<Decimal>] = &[
         from: Date::ymd(2021, 1, 1),
         until: Some(Date::ymd(2021, 12, 31)),
         value: yuan(100),
-        source: &TRANSPORT_2021_SOURCE,
-        note: "2021年规则：有票按去程票价据实补助",
+        source: source_named(&TRANSPORT_2021_SOURCE),
+        note: words("2021年规则：有票按去程票价据实补助"),
     },
     Dated {
         from: Date::ymd(2022, 1, 1),
         until: Some(NOTICE_END),
         value: yuan(200),
-        source: &TRANSPORT_2022_SOURCE,
-        note: "含往返；281号的执行日期未查到，按2022年1月1日起推断",
+        source: source_named(&TRANSPORT_2022_SOURCE),
+        note: words("含往返；281号的执行日期未查到，按2022年1月1日起推断"),
     },
 ];
 
@@ -568,8 +569,8 @@ pub const LU_YU_CAP: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2022, 7, 25),
     until: Some(NOTICE_END),
     value: yuan(3000),
-    source: &LU_YU_SOURCE,
-    note: "上限；具体项目和标准由区县用山东援助资金确定",
+    source: source_named(&LU_YU_SOURCE),
+    note: words("上限；具体项目和标准由区县用山东援助资金确定"),
 }];
 
 fn lu_yu_rule(ctx: &Ctx) -> RuleResult {

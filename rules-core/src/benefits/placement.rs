@@ -16,6 +16,7 @@ use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::{hotline_number, notice_end_words};
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
 use crate::vocabulary::source::{notice_clause, notice_number};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 pub const PLACEMENT_SOURCE: Source = Source {
@@ -33,15 +34,15 @@ pub const PLACEMENT_UNEMPLOYED: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(200),
-    source: &PLACEMENT_SOURCE,
-    note: "登记失业人员：1年以上合同、社保缴满6个月",
+    source: source_named(&PLACEMENT_SOURCE),
+    note: words("登记失业人员：1年以上合同、社保缴满6个月"),
 }];
 pub const PLACEMENT_DIFFICULTY: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(500),
-    source: &PLACEMENT_SOURCE,
-    note: "脱贫人口和就业困难人员：全日制、非公益性岗位、连续就业3个月",
+    source: source_named(&PLACEMENT_SOURCE),
+    note: words("脱贫人口和就业困难人员：全日制、非公益性岗位、连续就业3个月"),
 }];
 
 fn judge(group: &HireGroup, as_of: Date) -> (GroupOutcome, Decimal) {

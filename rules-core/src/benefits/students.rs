@@ -14,6 +14,7 @@ use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::hotline_number;
 use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 pub const GRADUATE_SOURCE: Source = Source {
@@ -56,30 +57,30 @@ pub const GRADUATE_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(500),
-    source: &GRADUATE_SOURCE,
-    note: "",
+    source: source_named(&GRADUATE_SOURCE),
+    note: words(""),
 }];
 pub const STUDENT_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(800),
-    source: &STUDENT_SOURCE,
-    note: "2021届学校通知；之后是否调整未查到",
+    source: source_named(&STUDENT_SOURCE),
+    note: words("2021届学校通知；之后是否调整未查到"),
 }];
 pub const YULU_AMOUNT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: None,
     value: yuan(3000),
-    source: &YULU_SOURCE,
-    note: "秋季、春季学期各1500元",
+    source: source_named(&YULU_SOURCE),
+    note: words("秋季、春季学期各1500元"),
 }];
 pub const TECHNICAL_GRANT: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2018, 1, 1),
     until: None,
     value: yuan(3000),
-    source: &TECHNICAL_SOURCE,
+    source: source_named(&TECHNICAL_SOURCE),
     note:
-        "建档立卡（脱贫）家庭学生的国家助学金，2018年标准；永川区2026年中职脱贫户学生为每学期1500元",
+words("建档立卡（脱贫）家庭学生的国家助学金，2018年标准；永川区2026年中职脱贫户学生为每学期1500元"),
 }];
 
 /// The family is in one of the difficulty groups (低保, 零就业, 脱贫, 残疾, 特困) — tests in asking order.

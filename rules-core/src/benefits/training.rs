@@ -12,6 +12,7 @@ use crate::vocabulary::money::{format_yuan, yuan, Unit};
 use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
 use crate::vocabulary::source::{notice_clause, notice_number};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 pub const TRAINING_SOURCE: Source = Source {
@@ -34,8 +35,8 @@ pub const LIVING_PER_DAY: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2021, 1, 1),
     until: Some(NOTICE_END),
     value: yuan(100),
-    source: &LIVING_SOURCE,
-    note: "最长30天",
+    source: source_named(&LIVING_SOURCE),
+    note: words("最长30天"),
 }];
 /// Paid for at most 30 days of training.
 pub const LIVING_MAX_DAYS: u32 = 30;

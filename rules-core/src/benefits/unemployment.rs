@@ -14,6 +14,7 @@ use crate::vocabulary::parameters::{Parameter, MIN_WAGE_TIER1_MONTHLY};
 use crate::vocabulary::source::notice_end_words;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
 use crate::vocabulary::source::{notice_clause, notice_number};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 pub const UI_80_SOURCE: Source = Source {
@@ -46,16 +47,16 @@ pub const UI_SHARE: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2018, 8, 1),
     until: None,
     value: percent(80),
-    source: &UI_80_SOURCE,
-    note: "随最低工资标准调整",
+    source: source_named(&UI_80_SOURCE),
+    note: words("随最低工资标准调整"),
 }];
 /// The 4 national key counties: 90 %, from 2019, continued by the notice to its end.
 pub const UI_SHARE_KEY_COUNTIES: &[Dated<Decimal>] = &[Dated {
     from: Date::ymd(2019, 1, 1),
     until: Some(NOTICE_END),
     value: percent(90),
-    source: &UI_90_SOURCE,
-    note: "城口、巫溪、酉阳、彭水的参保单位职工，和户籍在这4个县的本市参保人员（市外参保转入的按原政策）",
+    source: source_named(&UI_90_SOURCE),
+    note: words("城口、巫溪、酉阳、彭水的参保单位职工，和户籍在这4个县的本市参保人员（市外参保转入的按原政策）"),
 }];
 
 /// Months of benefit by whole years of contributions (2018 table; not re-confirmed since).
@@ -205,7 +206,7 @@ fn ui_estimate(ctx: &Ctx) -> Estimate {
     };
     let months = benefit_months(years);
     let total = monthly * Decimal::from(months);
-    if ctx.explain {
+    if ctx.explains() {
         steps.push(format!(
             "累计缴费 {years} 年，可领 {months} 个月：{} 元/月 × {months} 个月 = {} 元",
             format_yuan(monthly),

@@ -14,6 +14,7 @@ use crate::vocabulary::parameters::Parameter;
 use crate::vocabulary::source::hotline_number;
 use crate::vocabulary::source::notice_clause;
 use crate::vocabulary::source::{in_force, Confidence, Dated, Source, NOTICE_END};
+use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
 pub const WORKSHOP_SOURCE: Source = Source {
@@ -45,8 +46,8 @@ pub const CONSTRUCTION_CAP: &[Dated<Decimal>] = &[Dated {
     from: RULES_2022_FROM,
     until: Some(NOTICE_END),
     value: yuan(500_000),
-    source: &WORKSHOP_SOURCE,
-    note: "上限；具体标准由区县确定。渝人社发〔2022〕21号的印发日期未查到，按2022年起适用",
+    source: source_named(&WORKSHOP_SOURCE),
+    note: words("上限；具体标准由区县确定。渝人社发〔2022〕21号的印发日期未查到，按2022年起适用"),
 }];
 
 /// 带动就业奖补 in 元: rows 优秀/良好/合格, columns 40+ / 20–39 / 10–19 people retained ≥ 3 months.
@@ -61,8 +62,8 @@ pub const AWARD_TABLES: &[Dated<AwardTable>] = &[Dated {
         (Grade::Good, [80_000, 50_000, 30_000]),
         (Grade::Pass, [60_000, 30_000, 20_000]),
     ],
-    source: &WORKSHOP_SOURCE,
-    note: RULES_2022_NOTE,
+    source: source_named(&WORKSHOP_SOURCE),
+    note: words(RULES_2022_NOTE),
 }];
 
 /// The award for a grade and a retained headcount; `None` below 10 people or below 合格.

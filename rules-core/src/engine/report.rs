@@ -7,7 +7,7 @@ use crate::engine::validate::Finding;
 use crate::vocabulary::catalogue::CatalogueEntry;
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::Unit;
-use crate::vocabulary::source::{Confidence, Source};
+use crate::vocabulary::source::{Confidence, Source, TEXTS};
 pub use crate::vocabulary::standing::{Standing, Validity, ASK_HR};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -227,9 +227,9 @@ impl Estimate {
                 unit,
             },
             steps,
-            confidence: source.confidence,
-            sources: Sources::one(source),
-            note: note.text(),
+            confidence: source_confidence(source),
+            sources: sources_of(source),
+            note: note_text(note),
             breakdown: Vec::new(),
             refine: Vec::new(),
         }
@@ -239,9 +239,9 @@ impl Estimate {
         Estimate {
             value,
             steps: Vec::new(),
-            confidence: source.confidence,
-            sources: Sources::one(source),
-            note: note.text(),
+            confidence: source_confidence(source),
+            sources: sources_of(source),
+            note: note_text(note),
             breakdown: Vec::new(),
             refine: Vec::new(),
         }
@@ -253,9 +253,39 @@ impl Estimate {
     }
 
     pub fn with_source(mut self, source: &'static Source) -> Estimate {
-        self.confidence = self.confidence.max(source.confidence);
-        self.sources.push(source);
+        if TEXTS {
+            self.confidence = self.confidence.max(source.confidence);
+            self.sources.push(source);
+        }
         self
+    }
+}
+
+// An estimate's words and sources are kept only in a build with texts ([`TEXTS`]): without them the
+// arguments are unused, and the compiler drops the notes and the sources' pages.
+
+fn source_confidence(source: &'static Source) -> Confidence {
+    if TEXTS {
+        source.confidence
+    } else {
+        Confidence::Official
+    }
+}
+
+fn sources_of(source: &'static Source) -> Sources {
+    if TEXTS {
+        Sources::one(source)
+    } else {
+        Sources::Many(Vec::new())
+    }
+}
+
+#[inline]
+fn note_text(note: impl Text) -> Cow<'static, str> {
+    if TEXTS {
+        note.text()
+    } else {
+        Cow::Borrowed("")
     }
 }
 

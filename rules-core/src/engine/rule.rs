@@ -11,6 +11,7 @@ use crate::vocabulary::date::Date;
 use crate::vocabulary::source::NOTICE;
 use std::borrow::Cow;
 
+pub use crate::vocabulary::source::TEXTS;
 pub use crate::vocabulary::standing::{Standing, Validity, ASK_HR};
 
 /// The policy's description of one benefit: its catalogue line, standing and rule. Its documents and
@@ -45,13 +46,27 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// A condition of a benefit's rule, explained as this evaluation asks ([`Ctx::explain`]).
+    /// Whether this evaluation writes its texts: asked for ([`Ctx::explain`]) and built in
+    /// ([`TEXTS`]).
+    #[inline]
+    pub const fn explains(&self) -> bool {
+        TEXTS && self.explain
+    }
+
+    /// A condition of a benefit's rule, explained as this evaluation asks ([`Ctx::explains`]).
+    #[inline]
     pub const fn condition(
         &self,
         id: &'static str,
         requirement: &'static str,
         clause: &'static str,
     ) -> Condition {
+        // Without texts the words are never stored, so no rule keeps them in the build.
+        let (requirement, clause) = if TEXTS {
+            (requirement, clause)
+        } else {
+            ("", "")
+        };
         Condition {
             explain: self.explain,
             ..condition(id, requirement, clause)
@@ -60,7 +75,7 @@ impl Ctx<'_> {
 
     /// A formula step when texts are written, else nothing (nobody reads it).
     pub fn step(&self, step: impl FnOnce() -> String) -> String {
-        if self.explain {
+        if self.explains() {
             step()
         } else {
             String::new()
@@ -69,7 +84,7 @@ impl Ctx<'_> {
 
     /// Formula steps when texts are written, else none.
     pub fn steps(&self, steps: impl FnOnce() -> Vec<String>) -> Vec<String> {
-        if self.explain {
+        if self.explains() {
             steps()
         } else {
             Vec::new()
@@ -169,13 +184,19 @@ pub struct Condition {
 }
 
 impl Condition {
+    /// Whether its message is written: asked for and built in ([`TEXTS`]).
+    #[inline]
+    pub const fn explains(&self) -> bool {
+        TEXTS && self.explain
+    }
+
     /// Evaluates with messages for the met and the not-met cases; only the outcome's is written.
     /// Generic only in choosing the message (inlined at each rule); the rest is [`Condition::judge`].
     #[inline]
     pub fn check(self, test: Tri, met: impl Text, not_met: impl Text) -> ConditionReport {
         let message = match test {
-            Tri::Yes if self.explain => Some(met.text()),
-            Tri::No if self.explain => Some(not_met.text()),
+            Tri::Yes if self.explains() => Some(met.text()),
+            Tri::No if self.explains() => Some(not_met.text()),
             _ => None,
         };
         self.judge(test, message)
@@ -187,7 +208,7 @@ impl Condition {
             Tri::No => (Outcome::NotMet, message, Vec::new()),
             Tri::Unknown(asks) => (
                 Outcome::Unknown,
-                self.explain.then(|| Cow::Owned(still_to_confirm(&asks))),
+                self.explains().then(|| Cow::Owned(still_to_confirm(&asks))),
                 asks,
             ),
         };
@@ -198,7 +219,7 @@ impl Condition {
     /// decide it (only the office can), and the reason in `message`. Put it after the conditions that
     /// can still ask, so that it does not hold their questions back.
     pub fn unsettled(self, message: impl Text) -> ConditionReport {
-        let message = self.explain.then(|| message.text());
+        let message = self.explains().then(|| message.text());
         self.report(Outcome::Unknown, message, Vec::new())
     }
 
@@ -295,7 +316,15 @@ pub(crate) fn evaluate_benefit(benefit: &'static Benefit, today: &Ctx) -> Benefi
             Estimate::other(Value::NotApplicable, &NOTICE, "此项不面向您所选的对象"),
         )
     } else {
-        let result = (benefit.rule)(ctx);
+        let mut result = (benefit.rule)(ctx);
+        if !TEXTS {
+            // The rules that build their estimates' words themselves: a build without texts keeps
+            // none, whichever way a rule writes them.
+            let estimate = &mut result.estimate;
+            estimate.steps.clear();
+            estimate.note = Cow::Borrowed("");
+            estimate.sources = Sources::Many(Vec::new());
+        }
         let mut conditions = result.conditions;
         if audience.outcome == Outcome::Unknown {
             conditions.insert(0, audience);
@@ -320,7 +349,7 @@ pub(crate) fn evaluate_benefit(benefit: &'static Benefit, today: &Ctx) -> Benefi
     // An unconfirmed benefit keeps asking (after the claimable ones, see `next_questions`): the
     // person learns where they would stand if it continues. An ended one asks nothing.
     if standing == Standing::Ended && !not_for_audience {
-        stop_asking(&mut conditions, &mut estimate, today.explain);
+        stop_asking(&mut conditions, &mut estimate, today.explains());
     }
     BenefitReport {
         entry,

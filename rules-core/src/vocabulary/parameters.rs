@@ -3,6 +3,7 @@
 
 use crate::vocabulary::date::Date;
 use crate::vocabulary::money::{bp, yuan};
+use crate::vocabulary::source::{source_named, words};
 use crate::vocabulary::source::{Confidence, Dated, Source};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -31,8 +32,8 @@ const fn from(
         from,
         until,
         value,
-        source,
-        note,
+        source: source_named(source),
+        note: words(note),
     }
 }
 

@@ -54,6 +54,39 @@ impl Confidence {
     }
 }
 
+/// Whether this build writes the rules' words at all: messages, requirements, formula steps, notes,
+/// sources and the standing's sentences (rules-core's `texts` feature, on by default). A build
+/// without it (the residents' first load, which only picks the next question and counts statuses)
+/// decides exactly the same, and the compiler drops the words, which are never stored.
+pub const TEXTS: bool = cfg!(feature = "texts");
+
+/// A rule's words, or none in a build without texts ([`TEXTS`]): used in constants, it is computed
+/// at compile time, so such a build links none of them.
+pub const fn words(text: &'static str) -> &'static str {
+    if TEXTS {
+        text
+    } else {
+        ""
+    }
+}
+
+/// A figure's or a standing's source, or [`NO_SOURCE`] in a build without texts ([`words`]).
+pub const fn source_named(source: &'static Source) -> &'static Source {
+    if TEXTS {
+        source
+    } else {
+        &NO_SOURCE
+    }
+}
+
+/// The source an estimate, a table row or a standing names in a build without texts ([`TEXTS`]).
+pub static NO_SOURCE: Source = Source {
+    document: "",
+    url: "",
+    confidence: Confidence::Official,
+    date: None,
+};
+
 /// A document or page a fact rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Source {

@@ -5,7 +5,7 @@
 use crate::vocabulary::date::Date;
 use crate::vocabulary::source::notice_number;
 use crate::vocabulary::source::{hotline_number, notice_end_words};
-use crate::vocabulary::source::{Source, POLICY_CHECKED};
+use crate::vocabulary::source::{source_named, words, Source, POLICY_CHECKED};
 use serde::Serialize;
 
 /// What is known of a benefit once its basis has run out.
@@ -97,9 +97,9 @@ impl Validity {
         Validity {
             until: None,
             after: AfterEnd::Ended,
-            basis,
-            source,
-            ask: ASK_HR,
+            basis: words(basis),
+            source: source_named(source),
+            ask: words(ASK_HR),
             note: "",
         }
     }
@@ -109,9 +109,9 @@ impl Validity {
         Validity {
             until: Some(until),
             after: AfterEnd::Ended,
-            basis,
-            source,
-            ask: ASK_HR,
+            basis: words(basis),
+            source: source_named(source),
+            ask: words(ASK_HR),
             note: "",
         }
     }
@@ -126,15 +126,15 @@ impl Validity {
         Validity {
             until: Some(until),
             after: AfterEnd::Unconfirmed,
-            basis,
-            source,
-            ask,
+            basis: words(basis),
+            source: source_named(source),
+            ask: words(ask),
             note: "",
         }
     }
 
     pub const fn with_note(mut self, note: &'static str) -> Validity {
-        self.note = note;
+        self.note = words(note);
         self
     }
 

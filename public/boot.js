@@ -65,7 +65,19 @@ document.addEventListener('change', (event) => {
   box.dispatchEvent(new Event('input', { bubbles: true }));
 });
 
-try {
+// A screen that moved to a page of its own keeps its old address working (a bookmark of
+// staff.html#/list opens list.html): the page names it, <meta name="app-moved" content="#/list
+// list.html">, and the address is replaced before any wasm is fetched, or when the fragment
+// changes to it later.
+const [movedHash, movedTo] = (meta('app-moved') || '').split(' ');
+const moveIfMoved = () => {
+  if (!movedTo || location.hash !== movedHash) return false;
+  location.replace(movedTo + location.search);
+  return true;
+};
+window.addEventListener('hashchange', moveIfMoved);
+
+if (!moveIfMoved()) try {
   const js = meta('app-js');
   const wasm = meta('app-wasm');
   if (!js || !wasm) throw new Error('app-js / app-wasm meta tags are missing');
@@ -141,7 +153,7 @@ try {
   const onCrash = (error) => {
     if (!(error instanceof WebAssembly.RuntimeError)) return;
     // The staff pages keep no answers: a list being screened lives only in the page's memory.
-    const staff = /staff\.html$/.test(location.pathname);
+    const staff = /(staff|list)\.html$/.test(location.pathname);
     const text = staff
       ? '页面出错了。名单只在页面内存里，没有保存：请重新加载页面，再重新载入名单。'
       : '页面出错了。您填写的回答已保存在本机，请重新加载后继续。';

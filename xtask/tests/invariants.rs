@@ -137,10 +137,11 @@ fn the_app_and_the_cli_write_no_policy_fact() {
 /// The pages' sources and the scripts and manifest shipped beside them: their title, 文号 and hotline
 /// are filled in at build time from rules-core (`pages::head`, placeholders such as
 /// `{{NOTICE_NUMBER}}`), never typed.
-const SHIPPED: [&str; 7] = [
+const SHIPPED: [&str; 8] = [
     "index.html",
     "org.html",
     "staff.html",
+    "list.html",
     "public/manifest.webmanifest",
     "public/boot.js",
     "public/results.js",

@@ -65,19 +65,7 @@ document.addEventListener('change', (event) => {
   box.dispatchEvent(new Event('input', { bubbles: true }));
 });
 
-// A screen that moved to a page of its own keeps its old address working (a bookmark of
-// staff.html#/list opens list.html): the page names it, <meta name="app-moved" content="#/list
-// list.html">, and the address is replaced before any wasm is fetched, or when the fragment
-// changes to it later.
-const [movedHash, movedTo] = (meta('app-moved') || '').split(' ');
-const moveIfMoved = () => {
-  if (!movedTo || location.hash !== movedHash) return false;
-  location.replace(movedTo + location.search);
-  return true;
-};
-window.addEventListener('hashchange', moveIfMoved);
-
-if (!moveIfMoved()) try {
+try {
   const js = meta('app-js');
   const wasm = meta('app-wasm');
   if (!js || !wasm) throw new Error('app-js / app-wasm meta tags are missing');

@@ -141,7 +141,7 @@ try {
   const onCrash = (error) => {
     if (!(error instanceof WebAssembly.RuntimeError)) return;
     // The staff pages keep no answers: a list being screened lives only in the page's memory.
-    const staff = /staff\.html$/.test(location.pathname);
+    const staff = /(staff|list)\.html$/.test(location.pathname);
     const text = staff
       ? '页面出错了。名单只在页面内存里，没有保存：请重新加载页面，再重新载入名单。'
       : '页面出错了。您填写的回答已保存在本机，请重新加载后继续。';

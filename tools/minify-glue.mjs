@@ -1,6 +1,6 @@
 // Minifies the scripts of built pages (wasm-bindgen's glue, boot.js) and updates their SRI hashes.
 //
-//   node tools/minify-glue.mjs dist index.html org.html staff.html
+//   node tools/minify-glue.mjs dist index.html org.html staff.html list.html
 //
 // Trunk's own minifier gives up on the glue (it cannot parse `import.meta`), so the glue would ship
 // as written: 37 KB, 6 KB brotli. terser (npm, pinned in tools/package-lock.json) brings it to about

@@ -2,7 +2,7 @@
 //! to another page of the site with the same query and date.
 
 use crate::link;
-use crate::route::{Route, ORG_PAGE, POLICY_PAGE};
+use crate::route::{Route, LIST_PAGE, ORG_PAGE, POLICY_PAGE, STAFF_PAGE};
 use crate::settings;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -61,6 +61,30 @@ fn masthead_html() -> String {
         POLICY_PAGE
     )
     .into_string()
+}
+
+/// The staff pages' header: the screen's title, and the navigation between the two staff pages
+/// (each with the address's query, so a link's `as-of` stays), `on_list` marking the list screening.
+/// 大字模式, chosen on the residents' pages, holds here too.
+#[component]
+pub fn StaffHeader(title: &'static str, on_list: bool) -> impl IntoView {
+    if crate::storage::load_large_text() {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("large-text");
+        }
+    }
+    let search = window().location().search().unwrap_or_default();
+    let current = move |on: bool| (on_list == on).then_some("page");
+    view! {
+        <header class="site-header compact">
+            <h1>{title}</h1>
+            <nav class="top-nav no-print" aria-label="主要导航">
+                <a href="./" id="nav-home">"返回首页"</a>
+                <a href=format!("{STAFF_PAGE}{search}") id="nav-staff-links" aria-current=current(false)>"生成推广链接"</a>
+                <a href=format!("{LIST_PAGE}{search}") id="nav-staff-list" aria-current=current(true)>"筛查名单"</a>
+            </nav>
+        </header>
+    }
 }
 
 /// The footer; `staff_link` adds the discreet link to the staff page (工作人员：生成推广链接).

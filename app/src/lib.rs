@@ -18,6 +18,7 @@ pub mod html;
 pub mod json;
 pub mod landing;
 pub mod link;
+pub mod list;
 pub mod org;
 pub mod person;
 pub mod route;

@@ -160,6 +160,13 @@ pub fn policy_href(id: &str) -> String {
 /// The organisation estimator's page, beside index.html.
 pub const ORG_PAGE: &str = "org.html";
 
+/// The staff's link, QR code and poster builder.
+pub const STAFF_PAGE: &str = "staff.html";
+
+/// The staff's list screening, its own page and bundle (its old address, `staff.html#/list`, is
+/// sent there by public/boot.js).
+pub const LIST_PAGE: &str = "list.html";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! The facts in the pages' heads (and manifest), filled in at build time from rules-core: the source
-//! pages (index.html, org.html, staff.html, public/manifest.webmanifest) write `{{SITE_TITLE}}`,
-//! `{{NOTICE_NUMBER}}` and `{{HOTLINE}}`, never the title, the 文号 or the number itself. And the
+//! pages (index.html, org.html, staff.html, list.html, public/manifest.webmanifest) write
+//! `{{SITE_TITLE}}`, `{{NOTICE_NUMBER}}` and `{{HOTLINE}}`, never the title, the 文号 or the number itself. And the
 //! two changes every page with a static first screen gets after Trunk's build: the screen after
 //! `<body>`, and the wasm fetched only after that screen is painted.
 

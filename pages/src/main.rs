@@ -1,9 +1,9 @@
 //! `pages site DIST --as-of YYYY-MM-DD`: the build-time half of the site, run by `cargo xtask dist`
 //! on Trunk's build in DIST. Writes DIST/policy.html; fills the rules-core facts into the heads of
-//! index.html, org.html, staff.html and manifest.webmanifest; puts each page's static first screen
-//! after its `<body>` and has its wasm fetched once that screen is painted.
+//! index.html, org.html, staff.html, list.html and manifest.webmanifest; puts each page's static
+//! first screen after its `<body>` and has its wasm fetched once that screen is painted.
 
-use pages::{head, landing, org, policy, staff};
+use pages::{head, landing, list, org, policy, staff};
 use rules_core::Date;
 use std::path::Path;
 use std::process::ExitCode;
@@ -31,10 +31,11 @@ fn main() -> ExitCode {
 type Screen = fn(Date) -> String;
 
 /// Every page with a static first screen, and the screen.
-const SCREENS: [(&str, Screen); 3] = [
+const SCREENS: [(&str, Screen); 4] = [
     ("index.html", landing::render),
     ("org.html", org::render),
     ("staff.html", staff::render),
+    ("list.html", list::render),
 ];
 
 fn write_site(dist: &Path, day: Date) -> Result<(), String> {

@@ -16,7 +16,8 @@ pub const TITLE: &str = "生成推广链接（工作人员）";
 pub const NAV_HOME: &str = "返回首页";
 pub const NAV_LINKS: &str = "生成推广链接";
 pub const NAV_LIST: &str = "筛查名单";
-/// The list screening's fragment (no static screen there).
+/// The list screening's old fragment on staff.html: public/boot.js sends it on to list.html, and
+/// public/staff.css hides this screen there meanwhile.
 pub const LIST_HASH: &str = "#/list";
 
 /// The form's words.
@@ -50,7 +51,12 @@ pub fn option_label(entry: &CatalogueEntry, day: Date) -> String {
     }
 }
 
-/// The header's navigation; `list` marks the screen shown (`aria-current`).
+/// The staff pages: the link builder and the list screening (list.html, its own page since the
+/// list's code left staff.html's bundle).
+pub const STAFF_PAGE: &str = "staff.html";
+pub const LIST_PAGE: &str = "list.html";
+
+/// The staff pages' navigation; `list` marks the page shown (`aria-current`).
 pub fn nav(list: bool) -> Html {
     let current = |h: &mut Html, on: bool| {
         if on {
@@ -60,15 +66,16 @@ pub fn nav(list: bool) -> Html {
     let mut h = Html::new();
     html!(
         h,
-        "<nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"./\" id=\"nav-home\">{}</a><a href=\"#/\" id=\"nav-staff-links\"",
-        NAV_HOME
+        "<nav class=\"top-nav no-print\" aria-label=\"主要导航\"><a href=\"./\" id=\"nav-home\">{}</a><a href=\"{}\" id=\"nav-staff-links\"",
+        NAV_HOME,
+        STAFF_PAGE
     );
     current(&mut h, !list);
     html!(
         h,
         ">{}</a><a href=\"{}\" id=\"nav-staff-list\"",
         NAV_LINKS,
-        LIST_HASH
+        LIST_PAGE
     );
     current(&mut h, list);
     html!(h, ">{}</a></nav>", NAV_LIST);
@@ -76,7 +83,7 @@ pub fn nav(list: bool) -> Html {
 }
 
 /// The fragment inserted after staff.html's `<body>`, as of `day` (the build's date). An anchor
-/// `id="/list"` lets public/staff.css hide it on the list screen's address.
+/// `id="/list"` lets public/staff.css hide it on the list screening's old address.
 pub fn render(day: Date) -> String {
     let mut page = Html::new();
     html!(
@@ -162,5 +169,10 @@ mod tests {
         // An ended benefit says so in the picker, as the app's does.
         assert!(listed.contains('（'));
         assert!(page.contains("id=\"/list\""));
+        // The list screening is its own page.
+        assert!(page.contains("<a href=\"list.html\" id=\"nav-staff-list\">"));
+        assert!(
+            page.contains("<a href=\"staff.html\" id=\"nav-staff-links\" aria-current=\"page\">")
+        );
     }
 }

@@ -90,8 +90,8 @@ fn the_app_writes_the_same_templates() {
 
 #[test]
 fn the_app_says_the_same_words() {
-    use pages::{org, parts, staff};
-    let checks: [(&str, &[&str]); 6] = [
+    use pages::{list, org, parts, staff};
+    let checks: [(&str, &[&str]); 9] = [
         ("app/src/chrome.rs", &["rules_core::reviewed_by!()"]),
         ("app/src/landing.rs", &[parts::ASK_WHO]),
         ("app/src/settings.rs", &[parts::SETTINGS_LABEL]),
@@ -107,10 +107,6 @@ fn the_app_says_the_same_words() {
             "app/src/staff/mod.rs",
             &[
                 staff::TITLE,
-                staff::NAV_HOME,
-                staff::NAV_LINKS,
-                staff::NAV_LIST,
-                staff::LIST_HASH,
                 staff::FORM_HEADING,
                 staff::FORM_HINT,
                 staff::AUDIENCE_LEGEND,
@@ -120,7 +116,23 @@ fn the_app_says_the_same_words() {
                 staff::NO_BENEFIT,
             ],
         ),
+        // The staff pages' header and navigation.
+        (
+            "app/src/chrome.rs",
+            &[staff::NAV_HOME, staff::NAV_LINKS, staff::NAV_LIST],
+        ),
+        ("app/src/route.rs", &[staff::STAFF_PAGE, staff::LIST_PAGE]),
+        ("app/src/list/mod.rs", &[list::TITLE]),
     ];
+    let list_screen = [
+        ("app/src/list/screen.rs", list::PRIVACY),
+        ("app/src/list/load.rs", list::LOAD_HEADING),
+        ("app/src/list/load.rs", list::LOAD_HINT),
+        ("app/src/list/load.rs", list::FILE_LABEL),
+    ];
+    for (file, words) in list_screen {
+        assert!(source(file).contains(words), "{file} does not say {words}");
+    }
     for (file, words) in checks {
         let app = source(file);
         for word in words {

@@ -421,6 +421,11 @@ for (const large of [false, true]) {
       await load(page, `${origin}/staff.html?as-of=${persona.asOf}`);
       await check('staff page');
     } else console.log('    staff.html: not in this build');
+    // The list screening (list.html, its own page since issue 31) too.
+    if ((await page.request.get(`${origin}/list.html`)).ok()) {
+      await load(page, `${origin}/list.html?as-of=${persona.asOf}`);
+      await check('list screening');
+    } else console.log('    list.html: not in this build');
 
     // The static page has no 大字模式 of its own: scanned once, in normal mode, with a search typed.
     if (!large) {

@@ -179,6 +179,26 @@ const journeys = [
     },
   },
   {
+    name: 'the list screening (list.html) reads pasted cells and screens them',
+    run: async (b, engine) => {
+      await b.go(new URL('list.html?as-of=2026-03-01', baseUrl).href);
+      await b.waitFor('#batch-paste-read', 20000);
+      await b.run(`
+        document.getElementById('batch-paste').value = '姓名\\t人员类别\\t年龄\\n张三\\t脱贫户\\t30\\n李四\\t一般农户\\t45';
+        document.getElementById('batch-paste-read').click();
+        return true;`);
+      await b.waitFor('#batch-columns select', 10000);
+      await b.run(`document.getElementById('batch-start').click(); return true;`);
+      await b.waitFor('#batch-summary', 20000);
+      const [source, rows] = await b.run(`
+        return [document.getElementById('batch-source').textContent,
+          document.querySelectorAll('#batch-summary tbody tr').length];`);
+      assert(source.includes('2 人'), `the list read: ${source}`);
+      assert(rows > 5, `a row per benefit in the summary: ${rows}`);
+      await b.screenshot(join(shotDir, `${engine}-list.png`));
+    },
+  },
+  {
     name: '大字模式 enlarges the text and persists across a reload',
     run: async (b, engine) => {
       await open(b, '?as-of=2025-06-20#/');

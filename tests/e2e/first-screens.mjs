@@ -1,5 +1,5 @@
-// The static first screens of org.html and staff.html (pages::org, pages::staff, written into the
-// pages by `cargo xtask dist`), in headless Chromium at 360×740: there without JavaScript and before
+// The static first screens of org.html, staff.html and list.html (pages::org, pages::staff,
+// pages::list, written into the pages by `cargo xtask dist`), in headless Chromium at 360×740: there without JavaScript and before
 // the wasm; taken over by the app without moving what was painted; the wasm fetched only after that
 // paint; the heads' facts filled in at build time.
 //
@@ -72,9 +72,22 @@ test('without JavaScript: staff.html shows the link builder form with every audi
   await context.close();
 });
 
+test('without JavaScript: list.html shows the list screening\'s first step, its file picker waiting for the app', async () => {
+  const { context, page } = await newPage({ ...PHONE, javaScriptEnabled: false });
+  await page.goto(url('list.html'));
+  const screen = page.locator('#static-landing');
+  assert((await screen.locator('h1').innerText()).includes('筛查名单'), 'the title');
+  assert((await screen.locator('p.privacy').innerText()).includes('不上传'), 'the privacy note');
+  assert(await screen.locator('p.hint').isVisible(), 'the first step is shown');
+  assert(await screen.locator('#static-batch-file').isDisabled(), 'the picker waits for the app');
+  eq(await screen.locator('#nav-staff-list').getAttribute('aria-current'), 'page', 'the nav marks the list');
+  await page.screenshot({ path: join(shotDir, 'first-screen-list-nojs-360.png') });
+  await context.close();
+});
+
 test('the heads and the manifest carry the rules-core facts, no placeholder', async () => {
   const { context, page } = await newPage({ ...PHONE, javaScriptEnabled: false });
-  for (const path of ['', 'org.html', 'staff.html']) {
+  for (const path of ['', 'org.html', 'staff.html', 'list.html']) {
     await page.goto(url(path));
     const html = await page.content();
     assert(!html.includes('{{'), `${path || 'index.html'}: no placeholder left`);
@@ -134,8 +147,31 @@ test('staff.html: painted before the wasm, then the app draws the same form in t
   await context.close();
 });
 
+test('list.html: painted before the wasm, then the app draws the same first step in the same place', async () => {
+  const { context, page, release } = await held('list.html');
+  const screen = page.locator('#static-landing');
+  await screen.locator('p.hint').waitFor({ timeout: 15000 });
+  const before = {
+    privacy: await box(screen.locator('p.privacy')),
+    hint: await box(screen.locator('p.hint')),
+    title: await screen.locator('h1').innerText(),
+    heading: await screen.locator('h2').innerText(),
+    nav: await screen.locator('nav').innerText(),
+  };
+  await page.screenshot({ path: join(shotDir, 'first-screen-list-before-wasm-360.png') });
+  release();
+  await page.locator('#batch-file').waitFor({ timeout: 20000 });
+  eq(await page.locator('#static-landing').count(), 0, 'the static screen is gone');
+  eq(await box(page.locator('#batch-privacy')), before.privacy, 'the privacy note in the same place');
+  eq(await box(page.locator('main p.hint').first()), before.hint, 'the hint in the same place');
+  eq(await page.locator('header h1').innerText(), before.title, 'the same title');
+  eq(await page.locator('#batch-load-heading').innerText(), before.heading, 'the same first step');
+  eq(await page.locator('header nav').innerText(), before.nav, 'the same navigation');
+  await context.close();
+});
+
 test('on every page the wasm is fetched after the static screen is painted, and nothing shifts', async () => {
-  for (const path of ['', 'org.html#/employer/estimate', 'staff.html']) {
+  for (const path of ['', 'org.html#/employer/estimate', 'staff.html', 'list.html']) {
     const { context, page } = await newPage();
     await page.addInitScript(() => {
       window.__shift = 0;

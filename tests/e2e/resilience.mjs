@@ -9,7 +9,7 @@
 // Checks: with the service worker in control, redirected pages open as without it (pages the worker
 // kept and pages it never saw, online and offline); two tabs on different steps converge instead of
 // writing to each other for ever; a refused save (QuotaExceededError) is said in the same words on
-// every save path; org.html and staff.html never opened say offline, on their own page, that they
+// every save path; org.html, staff.html and list.html never opened say offline, on their own page, that they
 // need the network once, with links to what works offline.
 
 import http from 'node:http';
@@ -261,14 +261,14 @@ test('storage full: the person’s answers, the organisation’s, the settings a
 
 // 4. Pages never opened, offline ---------------------------------------------------------------------
 
-test('offline, org.html and staff.html never opened say so on their own page, with the way to what works', async () => {
+test('offline, org.html, staff.html and list.html never opened say so on their own page, with the way to what works', async () => {
   const { context, page } = await newPage(browser, log, { ignore: OFFLINE });
   await page.goto(`${site}?as-of=${AS_OF}#/`);
   await appReady(page);
   await controlled(page);
   await context.setOffline(true);
   try {
-    for (const name of ['org.html', 'staff.html']) {
+    for (const name of ['org.html', 'staff.html', 'list.html']) {
       await page.goto(`${site}${name}?as-of=${AS_OF}#/employer/estimate`);
       const note = page.locator('#offline-first-visit');
       await note.waitFor({ timeout: 10000 });

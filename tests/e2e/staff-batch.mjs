@@ -1,4 +1,4 @@
-// Staff list screening (staff.html#/list, issue 20): a 1,000-row .xlsx at desktop width and a GBK
+// Staff list screening (list.html, its own page since issue 31; staff.html#/list before, issue 20): a 1,000-row .xlsx at desktop width and a GBK
 // CSV at 360 px, made here with realistic register headers and values and a few bad cells, are
 // screened; the page's counts per benefit equal `subsidy-check evaluate --summary` on the same
 // people as JSON lines (same date); the exported .xlsx reads back with the added columns; the
@@ -181,7 +181,7 @@ function cliCounts(facts, asOf) {
 
 async function openList(device) {
   const { context, page } = await newPage(browser, log, { device, acceptDownloads: true });
-  await page.goto(new URL('staff.html#/list', baseUrl).href);
+  await page.goto(new URL('list.html', baseUrl).href);
   await page.waitForSelector('#batch-file', { timeout: 20000 });
   return { context, page };
 }

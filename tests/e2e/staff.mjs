@@ -98,6 +98,44 @@ test('a benefit link opens policy.html on 现在能否申请 within the first sc
   await context.close();
 });
 
+test('the list screening is its own page: staff.html fetches none of its bundle; staff.html#/list and the nav open list.html', async () => {
+  const { context, page } = await newPage(browser, log);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(new URL('staff.html?as-of=2026-03-01', baseUrl).href);
+  await mounted(page);
+  await page.locator('#staff-link').waitFor();
+  await page.waitForLoadState('networkidle');
+  const wasm = fetched.filter((p) => p.endsWith('.wasm'));
+  eq(wasm.length, 1, `staff.html fetches one wasm: ${wasm}`);
+  assert(/\/staff-[0-9a-f]+_bg\.wasm$/.test(wasm[0]), `the link builder's bundle: ${wasm[0]}`);
+  assert(!fetched.some((p) => /\/list[-.]/.test(p)), `nothing of list.html fetched: ${fetched.join(' ')}`);
+  // The nav's link keeps the query (a link's as-of).
+  await page.locator('#nav-staff-list').click();
+  await page.waitForURL(/list\.html\?as-of=2026-03-01$/);
+  await page.locator('#batch-file').waitFor({ timeout: 20000 });
+  await page.locator('details.paste summary').click();
+  await page.fill('#batch-paste', '姓名\t年龄\n张三\t30');
+  await page.locator('#batch-paste-read').click();
+  eq(await page.locator('#batch-date').inputValue(), '2026-03-01', 'the day from the query');
+  eq(await page.locator('#nav-staff-list').getAttribute('aria-current'), 'page', 'the nav marks the list');
+  // A bookmark of the old address lands on the list screening, with its query.
+  await page.goto(new URL('staff.html?as-of=2026-03-01#/list', baseUrl).href);
+  await page.waitForURL(/list\.html\?as-of=2026-03-01$/);
+  await page.locator('#batch-file').waitFor({ timeout: 20000 });
+  eq(await page.locator('h1').innerText(), '筛查名单（工作人员）', 'the list screening\'s title');
+  // The fragment changed to it on the link builder: the same.
+  await page.goto(new URL('staff.html', baseUrl).href);
+  await mounted(page);
+  await page.evaluate(() => { location.hash = '#/list'; });
+  await page.waitForURL(/list\.html$/);
+  await page.locator('#batch-file').waitFor({ timeout: 20000 });
+  await page.locator('#nav-staff-links').click();
+  await page.waitForURL(/staff\.html$/);
+  await page.locator('#staff-link').waitFor({ timeout: 20000 });
+  await context.close();
+});
+
 test('the poster says what its code opens; the staff district list is org.html\'s', async () => {
   const { context, page } = await newPage(browser, log);
   await page.goto(new URL('staff.html', baseUrl).href);

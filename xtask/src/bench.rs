@@ -22,10 +22,11 @@ const MAX_LCP_SECONDS: f64 = 1.5;
 
 /// The pages of the simulated run: each report's name and the address under the served dist/.
 /// org.html opens on an organisation's first question (the address the landing's choice leads to).
-const LIGHTHOUSE_PAGES: [(&str, &str); 3] = [
+const LIGHTHOUSE_PAGES: [(&str, &str); 4] = [
     ("lighthouse.json", ""),
     ("lighthouse-org.json", "org.html#/employer/estimate"),
     ("lighthouse-staff.json", "staff.html"),
+    ("lighthouse-list.json", "list.html"),
 ];
 
 pub fn cmd_bench(root: &Path, only_cli: bool) -> Result<(), String> {

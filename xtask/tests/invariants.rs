@@ -137,14 +137,16 @@ fn the_app_and_the_cli_write_no_policy_fact() {
 /// The pages' sources and the scripts and manifest shipped beside them: their title, 文号 and hotline
 /// are filled in at build time from rules-core (`pages::head`, placeholders such as
 /// `{{NOTICE_NUMBER}}`), never typed.
-const SHIPPED: [&str; 7] = [
+const SHIPPED: [&str; 9] = [
     "index.html",
     "org.html",
     "staff.html",
+    "list.html",
     "public/manifest.webmanifest",
     "public/boot.js",
     "public/results.js",
     "public/policy.js",
+    "public/staff-moved.js",
 ];
 
 /// The facts of `text` that belong in rules-core: the site's title, the notice number, the hotline,

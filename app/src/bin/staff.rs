@@ -1,4 +1,5 @@
-//! Entry point of the staff page (staff.html): the link, QR code and poster builder.
+//! Entry point of the staff page (staff.html): the link, QR code and poster builder (the list
+//! screening is list.html, `bin/list.rs`).
 
 fn main() {
     // The static first screen (pages::org / pages::staff, painted before the wasm) and the note.

@@ -1,11 +1,8 @@
-//! The staff page (staff.html, its own bundle so that neither the QR encoder nor the list reader
-//! weighs on the residents' page), two screens chosen by the fragment:
-//! - 生成推广链接 (`#/`, the default): staff of district HR bureaus and village cadres pick an
-//!   audience, a district and optionally one benefit, and get a link (no personal data), a copy
-//!   button, a QR code drawn on the device as SVG, and a poster to print;
-//! - 筛查名单 (`#/list`, [`batch`]): a whole list of people screened on the staff's own computer.
-
-pub mod batch;
+//! The staff page (staff.html, its own bundle so that the QR encoder does not weigh on the
+//! residents' page), 生成推广链接: staff of district HR bureaus and village cadres pick an audience, a
+//! district and optionally one benefit, and get a link (no personal data), a copy button, a QR code
+//! drawn on the device as SVG, and a poster to print. The list screening is another page
+//! (list.html), with its own bundle.
 
 use crate::link::{self, Target};
 use leptos::prelude::*;
@@ -83,36 +80,12 @@ fn option_label(entry: &catalogue::CatalogueEntry, day: Date) -> String {
     }
 }
 
-/// The fragment of the list screen.
-pub const LIST_HASH: &str = "#/list";
-
-fn on_list_screen() -> bool {
-    window().location().hash().unwrap_or_default() == LIST_HASH
-}
-
-/// The whole staff page: the header with the two screens, the screen, the footer.
+/// The whole staff page: the header, the link builder, the footer.
 #[component]
 pub fn StaffPage() -> impl IntoView {
-    if crate::storage::load_large_text() {
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().add_1("large-text");
-        }
-    }
-    let list = RwSignal::new(on_list_screen());
-    let listener =
-        window_event_listener(leptos::ev::hashchange, move |_| list.set(on_list_screen()));
-    on_cleanup(move || listener.remove());
-    let current = move |on_list: bool| move || (list.get() == on_list).then_some("page");
     view! {
-        <header class="site-header compact">
-            <h1>{move || if list.get() { "筛查名单（工作人员）" } else { "生成推广链接（工作人员）" }}</h1>
-            <nav class="top-nav no-print" aria-label="主要导航">
-                <a href="./" id="nav-home">"返回首页"</a>
-                <a href="#/" id="nav-staff-links" aria-current=current(false)>"生成推广链接"</a>
-                <a href=LIST_HASH id="nav-staff-list" aria-current=current(true)>"筛查名单"</a>
-            </nav>
-        </header>
-        {move || if list.get() { batch::BatchScreen().into_any() } else { LinksScreen().into_any() }}
+        <crate::chrome::StaffHeader title="生成推广链接（工作人员）" on_list=false/>
+        <LinksScreen/>
         <crate::chrome::SiteFooter/>
     }
 }

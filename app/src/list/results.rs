@@ -1,0 +1,134 @@
+//! The results card (第 4 步，筛查结果): the per-benefit summary, the export buttons (the pipeline's
+//! .xlsx and .csv), the printed "what to bring" sheets and the cells that could not be read.
+
+use super::files::{download, XLSX};
+use super::report::{problems_html, sheets_html, summary_html, SHOWN_PROBLEMS};
+use super::state::Screen;
+use leptos::prelude::*;
+use lists::screen::{column_problems, export_csv_pieces, export_xlsx, export_xlsx_keeping};
+use rules_core::Date;
+
+/// The screened list as a download: a workbook (the loaded workbook's other sheets and column
+/// widths kept) or CSV.
+fn export(screen: Screen, as_xlsx: bool) {
+    let done = if as_xlsx {
+        let sheet = screen
+            .sheet_names
+            .with_untracked(|s| s.get(screen.chosen_sheet.get_untracked()).cloned());
+        let bytes = screen.batch.with_value(|b| {
+            screen.file.with_value(|f| match (f, sheet) {
+                (Some((_, original)), Some((name, _))) => {
+                    let (bytes, notes) = export_xlsx_keeping(b, original, &name);
+                    if !notes.is_empty() {
+                        screen.notice.set(notes.join(" "));
+                    }
+                    bytes
+                }
+                _ => export_xlsx(b),
+            })
+        });
+        download(&bytes, "筛查结果.xlsx", XLSX)
+    } else {
+        // In pieces of about 1 MB, each handed to the browser as it is written.
+        let parts = js_sys::Array::new();
+        screen.batch.with_value(|b| {
+            export_csv_pieces(b, |piece| {
+                parts.push(&crate::download::piece(piece));
+            })
+        });
+        crate::download::offer_parts(&parts, "筛查结果.csv", "text/csv;charset=utf-8")
+    };
+    if let Err(why) = done {
+        screen.notice.set(why);
+    }
+}
+
+/// Writes the current list's sheets into the page, then prints (so the first print has them).
+fn print_sheets(screen: Screen) {
+    let (people, html) = screen.batch.with_value(|b| sheets_html(b));
+    if people == 0 {
+        screen.clear_sheets();
+        screen
+            .notice
+            .set("名单里没有可以申请补贴或值得跟进的人，没有要打印的材料清单。".to_string());
+        return;
+    }
+    if let Some(el) = screen.sheets_box.get_untracked() {
+        el.set_inner_html(&html.into_string());
+    }
+    screen
+        .notice
+        .set(format!("已准备 {people} 人的材料清单，每人一页。"));
+    if let Some(body) = document().body() {
+        let _ = body.class_list().add_1("print-sheets");
+        let _ = window().print();
+        let _ = body.class_list().remove_1("print-sheets");
+    }
+}
+
+/// What the results card shows, once every row is screened.
+struct Shown {
+    summary: String,
+    problem_count: usize,
+    problems: String,
+    people: usize,
+    day: Option<Date>,
+    by_column: String,
+}
+
+fn shown_results(screen: Screen) -> Option<Shown> {
+    screen.results.get();
+    screen.batch.with_value(|b| {
+        let complete = b.outcomes.len() == b.rows.len() && !b.rows.is_empty();
+        complete.then(|| {
+            let (problem_count, problems) = problems_html(b);
+            let by_column: Vec<String> = column_problems(b)
+                .into_iter()
+                .map(|(c, n)| format!("{} {n} 格", b.column_name(c)))
+                .collect();
+            Shown {
+                summary: summary_html(&b.tally).into_string(),
+                problem_count,
+                problems: problems.into_string(),
+                people: b.rows.len(),
+                day: b.day,
+                by_column: by_column.join("；"),
+            }
+        })
+    })
+}
+
+/// The results card, drawn once a run has screened every row.
+#[component]
+pub fn ResultsCard(screen: Screen) -> impl IntoView {
+    move || {
+        shown_results(screen).map(|r| view! {
+        <section class="card" aria-labelledby="batch-results-heading">
+            <h2 id="batch-results-heading">"4. 筛查结果"</h2>
+            <p id="batch-results-line">{format!(
+                concat!(
+                    "共 {} 人，按 {} 的政策。每项政策分别统计，一个人可能同时符合几项；结果仅供参考，",
+                    rules_core::reviewed_by!(),
+                    "。"
+                ),
+                r.people,
+                r.day.map(|d| d.chinese()).unwrap_or_default()
+            )}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="各项政策的人数" inner_html=r.summary></div>
+            <div class="actions no-print">
+                <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| export(screen, true)>"导出结果（.xlsx）"</button>
+                <button type="button" class="secondary" id="batch-export-csv" on:click=move |_| export(screen, false)>"导出结果（.csv）"</button>
+                <button type="button" class="secondary" id="batch-print" on:click=move |_| print_sheets(screen)>"打印可领补贴和值得跟进人员的材料清单"</button>
+            </div>
+            <h3 id="batch-problems-heading">{format!("填写有问题的格子：{} 处", r.problem_count)}</h3>
+            <p id="batch-column-problems">{if r.by_column.is_empty() { String::new() } else { format!("按列：{}", r.by_column) }}</p>
+            <p class="hint">{if r.problem_count > SHOWN_PROBLEMS {
+                format!("下面列出前 {SHOWN_PROBLEMS} 处，全部见导出文件的“填写问题”列。")
+            } else {
+                "这些格子按“不清楚”处理，请核对后重新筛查。".to_string()
+            }}</p>
+            <ul id="batch-problems" tabindex="0" aria-labelledby="batch-problems-heading" inner_html=r.problems></ul>
+        </section>
+    })
+    }
+}

@@ -24,7 +24,7 @@ usage: cargo xtask <command>
   serve [--port N]   install what is missing, build the release app, serve it on http://127.0.0.1:N/ (default 8080)
   test               install what is missing, then fmt, clippy (native + wasm32), native tests,
                      browser (wasm) tests, release build + size report, end-to-end tests
-  dist               release build into dist/ and a size report (fails over the 150 KB brotli budget)
+  dist               release build into dist/ and a size report (fails over the 137 KB brotli first-load budget)
   setup [--e2e]      only install what is missing
   fuzz [CASES]       the decoders with many more cases (default 1000000): answers JSON documents
                      with rosters are refused cleanly or evaluated; URL fragments, queries (in any

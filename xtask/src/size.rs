@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The design's first-load budget (DESIGN.md §5), compressed with brotli: html + js + wasm + css
-/// of index.html. `cargo xtask dist` (and so `cargo xtask test`) fails above it. It lives here,
-/// beside the report that prints it, so that dist.rs uses this file and not the other way round.
-pub const BUDGET_BROTLI: u64 = 150 * 1024;
+/// The residents' first-load budget, compressed with brotli: html + js + wasm + css of index.html.
+/// DESIGN.md §5 sets 150 KB; issue 31 lowers it to what was reached (135.4 KB on 7 December 2026,
+/// after the guides and the rules' words left the first load), so that every change sees its cost.
+/// `cargo xtask dist` (and so `cargo xtask test`) fails above it. It lives here, beside the report
+/// that prints it, so that dist.rs uses this file and not the other way round.
+pub const BUDGET_BROTLI: u64 = 137 * 1024;
 
 /// The staff link builder's budget (issue 31), brotli: html + js + wasm + css of staff.html. Its
 /// bundle draws the link, QR code and poster only; the list screening (the `lists` crate, the

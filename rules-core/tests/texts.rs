@@ -65,7 +65,10 @@ fn every_dated_row_keeps_its_words_only_with_texts() {
             problems.push(format!("{}: {row}", path.display()));
         }
     }
-    assert!(rows > 30, "only {rows} dated rows found: is the scan still reading them?");
+    assert!(
+        rows > 30,
+        "only {rows} dated rows found: is the scan still reading them?"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

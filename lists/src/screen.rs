@@ -147,8 +147,9 @@ impl List {
         true
     }
 
-    /// A person's results as the list keeps them ([`Screened`]).
-    fn keep(&mut self, outcome: Outcome) -> Screened {
+    /// A person's results as the list keeps them ([`Screened`]); public for a front end that
+    /// screens rows elsewhere (the command line's worker threads) and keeps them here.
+    pub fn keep(&mut self, outcome: Outcome) -> Screened {
         let claimable = outcome.lines.iter().any(claimable);
         let mut marks = Vec::with_capacity(outcome.lines.len());
         for line in &outcome.lines {

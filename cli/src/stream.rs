@@ -126,10 +126,18 @@ fn pass(options: &Options, threads: usize, width: Option<usize>) -> Result<Pass,
     let read = AtomicU64::new(blocks.read);
     let progress = AtomicBool::new(false);
     let size = blocks.size;
-    let (jobs, job_queue) = sync_channel::<Job>(2 * threads);
+    // Chunks in flight (sent, not yet written) at most 4 a worker: memory stays bounded even when
+    // one worker is held up and another runs ahead. The collecting thread hands a place back when
+    // it has written a chunk.
+    let in_flight = 4 * threads;
+    let (jobs, job_queue) = sync_channel::<Job>(in_flight);
     let job_queue = Mutex::new(job_queue);
+    let (free, places) = sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = free.send(());
+    }
     let result = std::thread::scope(|scope| -> Result<(Collected, Option<Export>), String> {
-        let (results, screened) = sync_channel::<Chunk>(2 * threads);
+        let (results, screened) = sync_channel::<Chunk>(in_flight);
         for _ in 0..threads {
             let results = results.clone();
             let (setup, job_queue) = (&setup, &job_queue);
@@ -138,10 +146,14 @@ fn pass(options: &Options, threads: usize, width: Option<usize>) -> Result<Pass,
         drop(results);
         let (setup, read, progress) = (&setup, &read, &progress);
         let collecting =
-            scope.spawn(move || collect(setup, screened, export, (read, size), progress));
-        let mut next = 0_u64;
+            scope.spawn(move || collect(setup, (screened, free), export, (read, size), progress));
+        let mut queue = Queue {
+            jobs,
+            places,
+            next: 0,
+        };
         let mut reading = Ok(());
-        while send(&mut streaming, &jobs, &mut next, ended) && !ended {
+        while queue.send(&mut streaming, ended) && !ended {
             match blocks.feed(&mut reader) {
                 Ok(more) => ended = !more,
                 Err(why) => {
@@ -161,7 +173,7 @@ fn pass(options: &Options, threads: usize, width: Option<usize>) -> Result<Pass,
                 streaming.push(row);
             }
         }
-        drop(jobs);
+        drop(queue);
         let collected = collecting
             .join()
             .map_err(|_| "筛查中途出错（程序错误），没有输出不完整的结果".to_string())?;
@@ -214,18 +226,28 @@ fn pass(options: &Options, threads: usize, width: Option<usize>) -> Result<Pass,
     }))
 }
 
-/// Sends the people pushed in chunks of [`CHUNK`] (the last one smaller, at the end of the file);
-/// `false` if the workers stopped.
-fn send(streaming: &mut Streaming, jobs: &SyncSender<Job>, next: &mut u64, ended: bool) -> bool {
-    while streaming.pending() >= CHUNK || (ended && streaming.pending() > 0) {
-        let take = streaming.pending().min(CHUNK);
-        let rows: Vec<Row> = streaming.list.rows.drain(..take).collect();
-        if jobs.send((*next, rows)).is_err() {
-            return false;
+/// Where the people go to the workers.
+struct Queue {
+    jobs: SyncSender<Job>,
+    /// A place for each chunk sent, handed back once the chunk is written.
+    places: Receiver<()>,
+    next: u64,
+}
+
+impl Queue {
+    /// Sends the people pushed in chunks of [`CHUNK`] (the last one smaller, at the end of the
+    /// file), each when there is a place for it; `false` if the workers or the collecting stopped.
+    fn send(&mut self, streaming: &mut Streaming, ended: bool) -> bool {
+        while streaming.pending() >= CHUNK || (ended && streaming.pending() > 0) {
+            let take = streaming.pending().min(CHUNK);
+            let rows: Vec<Row> = streaming.list.rows.drain(..take).collect();
+            if self.places.recv().is_err() || self.jobs.send((self.next, rows)).is_err() {
+                return false;
+            }
+            self.next += 1;
         }
-        *next += 1;
+        true
     }
-    true
 }
 
 /// What every worker needs: the columns' fields, the header (for the problems' column names), the
@@ -309,7 +331,7 @@ struct Collected {
 /// the progress (`progress` says it was written). Stops at a write error (the workers and the reading then stop too).
 fn collect(
     setup: &Setup,
-    screened: Receiver<Chunk>,
+    (screened, free): (Receiver<Chunk>, SyncSender<()>),
     mut export: Option<Export>,
     (read, size): (&AtomicU64, u64),
     progress: &AtomicBool,
@@ -329,6 +351,7 @@ fn collect(
         waiting.insert(chunk.number, chunk);
         while let Some(chunk) = waiting.remove(&next) {
             next += 1;
+            let _ = free.send(());
             for lines in &chunk.lines {
                 list.tally.add(lines);
             }

@@ -391,66 +391,39 @@ const NO: &[&str] = &[
 pub fn yes_no_answer(cell: &str) -> Option<Answer> {
     yes_no(cell).map(Answer::Bool)
 }
+
+/// The punctuation around words, which comparing text leaves out (with blanks).
+const PUNCTUATION: [char; 33] = [
+    '？', '?', '（', '）', '(', ')', '“', '”', '"', '\'', '：', ':', '*', '·', '、', '，', ',',
+    '。', '.', '!', '！', '-', '_', '/', '\\', '[', ']', '【', '】', '《', '》', '<', '>',
+];
+
+fn ignored(c: char) -> bool {
+    c.is_whitespace() || PUNCTUATION.contains(&c)
+}
+
 /// Text compared without blanks, punctuation or a leading 是否 (`是否低保` = `低保`), lower case.
 /// Called for every cell of a list and for the words it is compared with, so it builds one string
 /// in one pass (`tests::normalise_is_the_plain_definition` checks it against the plain definition).
 pub(crate) fn normalise(text: &str) -> String {
-    let ignored = |c: &char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '？' | '?'
-                    | '（'
-                    | '）'
-                    | '('
-                    | ')'
-                    | '“'
-                    | '”'
-                    | '"'
-                    | '\''
-                    | '：'
-                    | ':'
-                    | '*'
-                    | '·'
-                    | '、'
-                    | '，'
-                    | ','
-                    | '。'
-                    | '.'
-                    | '!'
-                    | '！'
-                    | '-'
-                    | '_'
-                    | '/'
-                    | '\\'
-                    | '['
-                    | ']'
-                    | '【'
-                    | '】'
-                    | '《'
-                    | '》'
-                    | '<'
-                    | '>'
-            )
-    };
-    let mut kept = if text.contains('Σ') {
-        // Σ lowers by its place in a word, which `str::to_lowercase` knows.
-        text.chars()
-            .filter(|c| !ignored(c))
-            .collect::<String>()
-            .to_lowercase()
-    } else {
-        let mut kept = String::with_capacity(text.len());
-        for c in text.chars().filter(|c| !ignored(c)) {
-            match c {
-                'A'..='Z' => kept.push(c.to_ascii_lowercase()),
-                // CJK (radicals to Yi and Vai), which has no case: most of a register's text.
-                '\u{2e80}'..='\u{a63f}' => kept.push(c),
-                _ => kept.extend(c.to_lowercase()),
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !ignored(*c)) {
+        match c {
+            'A'..='Z' => kept.push(c.to_ascii_lowercase()),
+            // CJK (radicals to Yi and Vai), which has no case: most of a register's text.
+            '\u{2e80}'..='\u{a63f}' => kept.push(c),
+            // Σ lowers by its place in a word, which `str::to_lowercase` knows.
+            'Σ' => {
+                kept = text
+                    .chars()
+                    .filter(|c| !ignored(*c))
+                    .collect::<String>()
+                    .to_lowercase();
+                break;
             }
+            _ => kept.extend(c.to_lowercase()),
         }
-        kept
-    };
+    }
     if kept.len() > "是否".len() && kept.starts_with("是否") {
         kept.drain(.."是否".len());
     }

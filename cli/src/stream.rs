@@ -281,6 +281,8 @@ fn work(setup: &Setup, jobs: &Mutex<Receiver<Job>>, results: SyncSender<Chunk>) 
         header: setup.header.clone(),
         ..List::default()
     };
+    // The last chunk's export size: the next is about as long (no growing the buffer row by row).
+    let mut size = 0;
     loop {
         let job = match jobs.lock() {
             Ok(queue) => queue.recv(),
@@ -293,7 +295,7 @@ fn work(setup: &Setup, jobs: &Mutex<Receiver<Job>>, results: SyncSender<Chunk>) 
             number,
             lines: Vec::with_capacity(rows.len()),
             problems: Vec::with_capacity(rows.len()),
-            csv: Vec::new(),
+            csv: Vec::with_capacity(size + size / 8),
         };
         for (_, cells) in &rows {
             let outcome = screen(&setup.uses, cells, setup.day);
@@ -310,6 +312,7 @@ fn work(setup: &Setup, jobs: &Mutex<Receiver<Job>>, results: SyncSender<Chunk>) 
                 out.problems.push(outcome.problems);
             }
         }
+        size = out.csv.len();
         // The rows are freed here, not on the reading thread.
         drop(rows);
         if results.send(out).is_err() {

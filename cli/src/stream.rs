@@ -37,7 +37,7 @@ pub fn command(options: &Options, threads: usize) -> Result<(), String> {
     let started = std::time::Instant::now();
     let mut known_width = None;
     let done = loop {
-        match pass(options, threads, known_width) {
+        match pass(options, threads, known_width, BLOCK) {
             Ok(Pass::Done(done)) => break done,
             // Rare (a register's rows are as wide as its header): a row wider than those read
             // before screening began; the export's every row is that wide, so it is written again.
@@ -66,7 +66,7 @@ pub fn command(options: &Options, threads: usize) -> Result<(), String> {
 
 /// A pass over the file: done, or the export must be written again this wide.
 enum Pass {
-    Done(Done),
+    Done(Box<Done>),
     Wider(usize),
 }
 
@@ -77,11 +77,16 @@ struct Done {
     encoding: csv::Encoding,
 }
 
-/// One pass: read, screen, count and (with `-o`) export. The export's rows are as wide as the
+/// One pass: read (`block` bytes at a time), screen, count and (with `-o`) export. The export's rows are as wide as the
 /// file's widest row (`lists::screen::Streaming`): `width` when a pass has found it; else the
 /// widest of the rows read before screening begins, and `Pass::Wider` if a later row is wider.
-fn pass(options: &Options, threads: usize, width: Option<usize>) -> Result<Pass, String> {
-    let mut blocks = Blocks::open(&options.file)?;
+fn pass(
+    options: &Options,
+    threads: usize,
+    width: Option<usize>,
+    block: usize,
+) -> Result<Pass, String> {
+    let mut blocks = Blocks::open(&options.file, block)?;
     let mut reader = csv::Reader::new(Collector::unlimited());
     let mut widest = 0;
     let mut first: Vec<Row> = Vec::new();
@@ -215,7 +220,7 @@ fn pass(options: &Options, threads: usize, width: Option<usize>) -> Result<Pass,
     let mut list = streaming.list;
     list.notes = notes;
     list.tally = collected.tally;
-    Ok(Pass::Done(Done {
+    Ok(Pass::Done(Box::new(Done {
         list,
         counts: Counts {
             people: collected.people,
@@ -223,7 +228,7 @@ fn pass(options: &Options, threads: usize, width: Option<usize>) -> Result<Pass,
             by_column: sorted_counts(&collected.by_column),
         },
         encoding: blocks.encoding,
-    }))
+    })))
 }
 
 /// Where the people go to the workers.
@@ -429,7 +434,7 @@ struct Blocks {
 }
 
 impl Blocks {
-    fn open(path: &str) -> Result<Blocks, String> {
+    fn open(path: &str, block: usize) -> Result<Blocks, String> {
         let file = std::fs::File::open(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
         let size = file
             .metadata()
@@ -440,8 +445,8 @@ impl Blocks {
             path: path.to_string(),
             file,
             size,
-            block: vec![0; BLOCK],
-            text: String::with_capacity(BLOCK * 2),
+            block: vec![0; block.max(4)],
+            text: String::with_capacity(block * 2),
             decoder: None,
             encoding: csv::Encoding::Utf8,
             read: 0,
@@ -473,7 +478,7 @@ impl Blocks {
         self.text.reserve(
             decoder
                 .max_utf8_buffer_length(n)
-                .unwrap_or(BLOCK * 3)
+                .unwrap_or(self.block.len() * 3)
                 .saturating_sub(self.text.capacity()),
         );
         let _ = decoder.decode_to_string(block, &mut self.text, last);
@@ -534,5 +539,113 @@ impl Export {
         let file = file.into_inner().map_err(|e| fail(&e.error()))?;
         drop(file);
         std::fs::rename(&temporary, &path).map_err(|e| fail(&e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lists::screen::{column_problems, export_csv, table};
+
+    /// The office register of `tests/examples/register/` (300 people) made long: its people 12
+    /// times over (many chunks), a blank row, a 合计 row and a repeated header among them, a person
+    /// with more cells than the header late in the file (the export is then written again that
+    /// wide), the 填表人 footer and a row after it.
+    fn long_register() -> String {
+        let text = include_str!("../../tests/examples/register/register-utf8.csv");
+        let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+        let (head, rest) = lines.split_at(3);
+        let (people, footer): (Vec<&str>, Vec<&str>) =
+            rest.iter().partition(|l| !l.starts_with("填表人"));
+        let mut out: Vec<String> = head.iter().map(|l| l.to_string()).collect();
+        for i in 0..3600 {
+            match i {
+                1000 => out.push(String::new()),
+                2000 => out.push("合计,,,,,,,,,,,".to_string()),
+                2500 => out.push(head[2].to_string()),
+                3000 => out.push(format!("{},多的一格,", people[i % people.len()])),
+                _ => {}
+            }
+            out.push(people[i % people.len()].to_string());
+        }
+        out.extend(footer.iter().map(|l| l.to_string()));
+        out.push(people[0].to_string());
+        out.join("\r\n") + "\r\n"
+    }
+
+    fn options_for(file: &std::path::Path, out: Option<&std::path::Path>) -> Options {
+        Options {
+            file: file.display().to_string(),
+            as_of: Date::ymd(2026, 3, 1),
+            sheet: None,
+            columns: Vec::new(),
+            out: out.map(|o| o.display().to_string()),
+        }
+    }
+
+    /// Read once, in chunks screened on one and on three threads and put back in order, a long
+    /// register gives the page's list (`table`, `screen_all`): the same export byte for byte, the
+    /// same tally, rows left out, problems and summary.
+    #[test]
+    fn chunks_on_threads_give_the_whole_lists_results() {
+        let text = long_register();
+        let dir = std::env::temp_dir().join(format!("stream-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let file = dir.join("long.csv");
+        std::fs::write(&file, &text).expect("the register written");
+        let day = Date::ymd(2026, 3, 1);
+        let (rows, notes) = csv::parse(&text).expect("CSV");
+        let mut whole = table(rows, notes).expect("a list");
+        whole.screen_all(day);
+        let expected = export_csv(&whole);
+        let whole_counts = Counts {
+            people: whole.rows.len(),
+            problems: whole.outcomes.iter().map(|o| o.problems.len()).sum(),
+            by_column: column_problems(&whole),
+        };
+        assert!(whole.rows.len() > 3 * CHUNK, "several chunks");
+        // In blocks of 1 MB the wide row is read before screening begins; in blocks of 4 KB after,
+        // so the export is written again, as wide.
+        for (threads, block, passes) in [(1, BLOCK, 1), (3, BLOCK, 1), (1, 4096, 2), (3, 4096, 2)] {
+            let out = dir.join(format!("out-{threads}-{block}.csv"));
+            let options = options_for(&file, Some(&out));
+            let mut width = None;
+            let mut count = 0;
+            let done = loop {
+                count += 1;
+                match pass(&options, threads, width, block).expect("screened") {
+                    Pass::Done(done) => break done,
+                    Pass::Wider(wider) => width = Some(wider),
+                }
+            };
+            assert_eq!(count, passes, "{threads} threads, blocks of {block}");
+            assert!(
+                std::fs::read(&out).expect("the export") == expected,
+                "{threads} threads, blocks of {block}"
+            );
+            assert_eq!(done.list.tally, whole.tally);
+            assert_eq!(done.list.left_out, whole.left_out);
+            assert_eq!(done.list.notes, whole.notes);
+            assert_eq!(
+                summary("x", &done.list, &done.counts),
+                summary("x", &whole, &whole_counts)
+            );
+            // Without an export the width does not matter: one pass, the same counts.
+            let Ok(Pass::Done(done)) = pass(&options_for(&file, None), threads, None, block) else {
+                panic!("one pass without an export");
+            };
+            assert_eq!(
+                summary("x", &done.list, &done.counts),
+                summary("x", &whole, &whole_counts)
+            );
+        }
+        // No partial export is left beside the one asked for.
+        let left: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the folder")
+            .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+            .filter(|name| name.ends_with(".part"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

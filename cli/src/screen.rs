@@ -4,12 +4,16 @@
 //! same export. Rows are screened on every core; progress goes to stderr, the summary the page shows
 //! to stdout.
 
+use crate::stream::{self, Counts};
 use lists::csv;
 use lists::screen::{column_problems, export_csv, export_xlsx, export_xlsx_keeping, table, List};
 use lists::xlsx;
 use rules_core::sheet::{self, Field, COUNTED, LAST_DAY_COUNTED};
 use rules_core::Date;
 use std::io::{Read, Write};
+
+/// Why a list in which no column answers a question is not screened.
+const UNREAD: &str = "没有哪一列对应到问题，无法筛查：请用 --column 表头=问题id 指定";
 
 /// Most rows the command line reads (the page reads [`xlsx::MAX_ROWS`]).
 const MAX_ROWS: usize = 5_000_000;
@@ -19,12 +23,12 @@ pub const USAGE: &str = "  subsidy-check screen LIST.xlsx|LIST.csv --as-of YYYY-
       --sheet 选工作表（序号从 1 起，或名称）；--column 指定某列对应的问题（id 见 catalogue，或 name、id-number、
       birth-date、category、flag-alleviated、flag-monitored；写 - 表示不读取）；-o 导出带结果的名单";
 
-pub(crate) struct Options {
-    pub(crate) file: String,
-    pub(crate) as_of: Date,
-    pub(crate) sheet: Option<String>,
-    pub(crate) columns: Vec<(String, String)>,
-    pub(crate) out: Option<String>,
+struct Options {
+    file: String,
+    as_of: Date,
+    sheet: Option<String>,
+    columns: Vec<(String, String)>,
+    out: Option<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -152,7 +156,7 @@ fn read(options: &Options) -> Result<(String, List, Option<Original>), String> {
 }
 
 /// `--column 表头=id`: the field of the column whose header is `表头`.
-pub(crate) fn assign(list: &mut List, columns: &[(String, String)]) -> Result<(), String> {
+fn assign(list: &mut List, columns: &[(String, String)]) -> Result<(), String> {
     for (header, id) in columns {
         let at = list
             .header
@@ -172,7 +176,7 @@ pub(crate) fn assign(list: &mut List, columns: &[(String, String)]) -> Result<()
 
 /// The summary the page shows, as text: how the list was read, then per benefit people by status
 /// (and by the rules of an ended benefit's last day), then the problems per column.
-pub(crate) fn summary(how: &str, list: &List, counts: &Counts) -> String {
+fn summary(how: &str, list: &List, counts: &Counts) -> String {
     let mut out = format!(
         "已读取{how}：{} 人；第 {} 行是列名。\n",
         counts.people, list.header_line
@@ -236,13 +240,6 @@ pub(crate) fn summary(how: &str, list: &List, counts: &Counts) -> String {
     out
 }
 
-/// What the summary counts beyond the list's tally: people, problems, problems per column.
-pub(crate) struct Counts {
-    pub(crate) people: usize,
-    pub(crate) problems: usize,
-    pub(crate) by_column: Vec<(usize, usize)>,
-}
-
 /// Whether a file is screened as a stream: a CSV (not a workbook) exported as CSV or not at all.
 fn streams(options: &Options) -> Result<bool, String> {
     let mut head = [0_u8; 4];
@@ -261,12 +258,32 @@ pub fn command(args: &[String]) -> Result<(), String> {
     let options = options(args)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if streams(&options)? {
-        return crate::stream::command(&options, threads);
+        let columns = |list: &mut List| -> Result<(), String> {
+            assign(list, &options.columns)?;
+            if sheet::reads_any(&list.uses) {
+                Ok(())
+            } else {
+                Err(UNREAD.to_string())
+            }
+        };
+        let request = stream::Request {
+            file: &options.file,
+            as_of: options.as_of,
+            out: options.out.as_deref(),
+            columns: &columns,
+        };
+        let done = stream::screen_csv(&request, threads)?;
+        let how = format!(
+            "“{}”（CSV 文本，编码：{}）",
+            options.file,
+            done.encoding.label()
+        );
+        return print(&summary(&how, &done.list, &done.counts));
     }
     let (how, mut list, original) = read(&options)?;
     assign(&mut list, &options.columns)?;
     if !sheet::reads_any(&list.uses) {
-        return Err("没有哪一列对应到问题，无法筛查：请用 --column 表头=问题id 指定".to_string());
+        return Err(UNREAD.to_string());
     }
     let started = std::time::Instant::now();
     let mut stderr = std::io::stderr().lock();
@@ -304,7 +321,11 @@ pub fn command(args: &[String]) -> Result<(), String> {
         problems: list.outcomes.iter().map(|o| o.problems.len()).sum(),
         by_column: column_problems(&list),
     };
-    let text = summary(&how, &list, &counts);
+    print(&summary(&how, &list, &counts))
+}
+
+/// The summary on stdout.
+fn print(text: &str) -> Result<(), String> {
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())

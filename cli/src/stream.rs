@@ -6,7 +6,6 @@
 //! The same summary and export as the page (the export's width is the file's widest row, see
 //! [`pass`]).
 
-use crate::screen::{assign, summary, Counts, Options};
 use lists::csv;
 use lists::screen::{export_header, export_row, screen, List, Screened, Streaming};
 use lists::xlsx::{Collector, Row};
@@ -31,18 +30,45 @@ const PROGRESS_EVERY: usize = 8192;
 /// The rows the header is looked for in (as the page: `lists::screen::Tabling`).
 const FIRST_ROWS: usize = 30;
 
-/// Screens the CSV list of `options` as a stream on `threads` worker threads: the summary on
-/// stdout, progress on stderr, the export (if any) as CSV.
-pub fn command(options: &Options, threads: usize) -> Result<(), String> {
+/// A CSV list to screen as a stream.
+pub struct Request<'a> {
+    pub file: &'a str,
+    pub as_of: Date,
+    /// The export's path (CSV), if any.
+    pub out: Option<&'a str>,
+    /// Applied to the list once its header is found (the columns given on the command line); an
+    /// `Err` refuses the list.
+    pub columns: &'a dyn Fn(&mut List) -> Result<(), String>,
+}
+
+/// What a list's screening counted beyond its tally: people, problems, problems per column (most
+/// first).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Counts {
+    pub people: usize,
+    pub problems: usize,
+    pub by_column: Vec<(usize, usize)>,
+}
+
+/// A list screened: its header, columns, rows left out, notes and tally, the counts, and the
+/// file's encoding.
+pub struct Done {
+    pub list: List,
+    pub counts: Counts,
+    pub encoding: csv::Encoding,
+}
+
+/// Screens a CSV list as a stream on `threads` worker threads, progress on stderr, the export (if
+/// any) written as CSV.
+pub fn screen_csv(request: &Request, threads: usize) -> Result<Done, String> {
     let started = std::time::Instant::now();
     let mut known_width = None;
     let done = loop {
-        match pass(options, threads, known_width, BLOCK) {
-            Ok(Pass::Done(done)) => break done,
+        match pass(request, threads, known_width, BLOCK)? {
+            Pass::Done(done) => break done,
             // Rare (a register's rows are as wide as its header): a row wider than those read
             // before screening began; the export's every row is that wide, so it is written again.
-            Ok(Pass::Wider(width)) => known_width = Some(width),
-            Err(why) => return Err(why),
+            Pass::Wider(width) => known_width = Some(width),
         }
     };
     let seconds = started.elapsed().as_secs_f64().max(1e-6);
@@ -52,16 +78,7 @@ pub fn command(options: &Options, threads: usize) -> Result<(), String> {
         done.counts.people,
         done.counts.people as f64 / seconds
     );
-    let how = format!(
-        "“{}”（CSV 文本，编码：{}）",
-        options.file,
-        done.encoding.label()
-    );
-    let text = summary(&how, &done.list, &done.counts);
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| format!("无法输出：{e}"))
+    Ok(*done)
 }
 
 /// A pass over the file: done, or the export must be written again this wide.
@@ -70,23 +87,16 @@ enum Pass {
     Wider(usize),
 }
 
-/// A list screened: its header, columns, rows left out, notes and tally, and the counts.
-struct Done {
-    list: List,
-    counts: Counts,
-    encoding: csv::Encoding,
-}
-
-/// One pass: read (`block` bytes at a time), screen, count and (with `-o`) export. The export's rows are as wide as the
-/// file's widest row (`lists::screen::Streaming`): `width` when a pass has found it; else the
+/// One pass: read (`block` bytes at a time), screen, count and (with `-o`) export. The export's
+/// rows are as wide as the file's widest row (`lists::screen::Streaming`): `width` when a pass has found it; else the
 /// widest of the rows read before screening begins, and `Pass::Wider` if a later row is wider.
 fn pass(
-    options: &Options,
+    request: &Request,
     threads: usize,
     width: Option<usize>,
     block: usize,
 ) -> Result<Pass, String> {
-    let mut blocks = Blocks::open(&options.file, block)?;
+    let mut blocks = Blocks::open(request.file, block)?;
     let mut reader = csv::Reader::new(Collector::unlimited());
     let mut widest = 0;
     let mut first: Vec<Row> = Vec::new();
@@ -108,10 +118,7 @@ fn pass(
         }
     }
     let mut streaming = Streaming::new(first, Vec::new(), width.unwrap_or(widest))?;
-    assign(&mut streaming.list, &options.columns)?;
-    if !sheet::reads_any(&streaming.list.uses) {
-        return Err("没有哪一列对应到问题，无法筛查：请用 --column 表头=问题id 指定".to_string());
-    }
+    (request.columns)(&mut streaming.list)?;
     for row in rest {
         streaming.push(row);
     }
@@ -120,10 +127,10 @@ fn pass(
         uses: streaming.list.uses.clone(),
         header: streaming.list.header.clone(),
         width: export_width,
-        day: options.as_of,
-        export: options.out.is_some(),
+        day: request.as_of,
+        export: request.out.is_some(),
     };
-    let export = match options.out.as_deref() {
+    let export = match request.out {
         Some(path) => Some(Export::create(path)?),
         None => None,
     };
@@ -573,14 +580,23 @@ mod tests {
         out.join("\r\n") + "\r\n"
     }
 
-    fn options_for(file: &std::path::Path, out: Option<&std::path::Path>) -> Options {
-        Options {
-            file: file.display().to_string(),
-            as_of: Date::ymd(2026, 3, 1),
-            sheet: None,
-            columns: Vec::new(),
-            out: out.map(|o| o.display().to_string()),
-        }
+    /// What the command line's summary is made of: tally, rows left out, notes, the columns read
+    /// (not the unread ones after them, as many as the widest row), header row, counts.
+    fn parts(list: &List, counts: &Counts) -> String {
+        let read = list
+            .uses
+            .iter()
+            .rposition(Option::is_some)
+            .map_or(0, |c| c + 1);
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{}\n{:?}",
+            list.tally,
+            list.left_out,
+            list.notes,
+            &list.uses[..read],
+            list.header_line,
+            counts
+        )
     }
 
     /// Read once, in chunks screened on one and on three threads and put back in order, a long
@@ -608,12 +624,18 @@ mod tests {
         // so the export is written again, as wide.
         for (threads, block, passes) in [(1, BLOCK, 1), (3, BLOCK, 1), (1, 4096, 2), (3, 4096, 2)] {
             let out = dir.join(format!("out-{threads}-{block}.csv"));
-            let options = options_for(&file, Some(&out));
+            let (file, out) = (file.display().to_string(), out.display().to_string());
+            let request = Request {
+                file: &file,
+                as_of: day,
+                out: Some(&out),
+                columns: &|_| Ok(()),
+            };
             let mut width = None;
             let mut count = 0;
             let done = loop {
                 count += 1;
-                match pass(&options, threads, width, block).expect("screened") {
+                match pass(&request, threads, width, block).expect("screened") {
                     Pass::Done(done) => break done,
                     Pass::Wider(wider) => width = Some(wider),
                 }
@@ -624,19 +646,21 @@ mod tests {
                 "{threads} threads, blocks of {block}"
             );
             assert_eq!(done.list.tally, whole.tally);
-            assert_eq!(done.list.left_out, whole.left_out);
-            assert_eq!(done.list.notes, whole.notes);
             assert_eq!(
-                summary("x", &done.list, &done.counts),
-                summary("x", &whole, &whole_counts)
+                parts(&done.list, &done.counts),
+                parts(&whole, &whole_counts)
             );
             // Without an export the width does not matter: one pass, the same counts.
-            let Ok(Pass::Done(done)) = pass(&options_for(&file, None), threads, None, block) else {
+            let request = Request {
+                out: None,
+                ..request
+            };
+            let Ok(Pass::Done(done)) = pass(&request, threads, None, block) else {
                 panic!("one pass without an export");
             };
             assert_eq!(
-                summary("x", &done.list, &done.counts),
-                summary("x", &whole, &whole_counts)
+                parts(&done.list, &done.counts),
+                parts(&whole, &whole_counts)
             );
         }
         // No partial export is left beside the one asked for.

@@ -7,7 +7,7 @@
 //! [`pass`]).
 
 use lists::csv;
-use lists::screen::{export_header, export_row, screen, List, Screened, Streaming};
+use lists::screen::{export_header, export_row_csv, screen, List, Screened, Streaming};
 use lists::xlsx::{Collector, Row};
 use rules_core::sheet::{self, Field, Line};
 use rules_core::Date;
@@ -315,8 +315,7 @@ fn work(setup: &Setup, jobs: &Mutex<Receiver<Job>>, results: SyncSender<Chunk>) 
                 list.tally.add(&outcome.lines);
                 let lines = outcome.lines.clone();
                 let kept: Screened = list.keep(outcome);
-                let row = export_row(&list, setup.width, cells, &kept);
-                csv::write_rows(&mut out.csv, std::iter::once(row));
+                export_row_csv(&list, setup.width, cells, &kept, &mut out.csv);
                 out.lines.push(lines);
                 out.problems.push(kept.problems);
             } else {

@@ -271,10 +271,10 @@ pub fn formula_like(text: &str) -> bool {
     !number
 }
 
-/// A cell's text as a CSV field into `out`: quoted if it holds a delimiter, quote or line break (its
+/// Any text as a CSV field into `out`: quoted if it holds a delimiter, quote or line break (its
 /// quotes doubled), after a `'` if a spreadsheet could run it as a formula. Written in place, as a
 /// long list's export has millions of cells.
-fn field(out: &mut Vec<u8>, text: &str) {
+pub(crate) fn write_text(out: &mut Vec<u8>, text: &str) {
     let quoted = text.contains([',', '"', '\n', '\r']);
     if quoted {
         out.push(b'"');
@@ -292,6 +292,18 @@ fn field(out: &mut Vec<u8>, text: &str) {
         out.push(b'"');
     } else {
         out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// A cell as a CSV field into `out`: a date-formatted day number as its date, else its text
+/// ([`write_text`]).
+pub(crate) fn write_cell(out: &mut Vec<u8>, cell: &Cell) {
+    match cell.stored {
+        Stored::DateNumber => match rules_core::sheet::read_date(&cell.text, cell.stored) {
+            Ok(day) => out.extend_from_slice(day.to_string().as_bytes()),
+            Err(_) => write_text(out, &cell.text),
+        },
+        _ => write_text(out, &cell.text),
     }
 }
 
@@ -317,13 +329,7 @@ pub fn write_rows(out: &mut Vec<u8>, rows: impl Iterator<Item = Vec<Cell>>) {
             if i > 0 {
                 out.push(b',');
             }
-            match cell.stored {
-                Stored::DateNumber => match rules_core::sheet::read_date(&cell.text, cell.stored) {
-                    Ok(day) => out.extend_from_slice(day.to_string().as_bytes()),
-                    Err(_) => field(out, &cell.text),
-                },
-                _ => field(out, &cell.text),
-            }
+            write_cell(out, cell);
         }
         out.extend_from_slice(b"\r\n");
     }

@@ -22,7 +22,7 @@ const BLOCK: usize = 1024 * 1024;
 
 /// People per chunk handed to a worker: large enough that the channels cost nothing per row, small
 /// enough that the chunks in flight hold little memory.
-const CHUNK: usize = 1024;
+const CHUNK: usize = 512;
 
 /// Progress is written after about this many people.
 const PROGRESS_EVERY: usize = 8192;
@@ -138,10 +138,10 @@ fn pass(
     let read = AtomicU64::new(blocks.read);
     let progress = AtomicBool::new(false);
     let size = blocks.size;
-    // Chunks in flight (sent, not yet written) at most 4 a worker: memory stays bounded even when
+    // Chunks in flight (sent, not yet written) at most 3 a worker: memory stays bounded even when
     // one worker is held up and another runs ahead. The collecting thread hands a place back when
     // it has written a chunk.
-    let in_flight = 4 * threads;
+    let in_flight = 3 * threads;
     let (jobs, job_queue) = sync_channel::<Job>(in_flight);
     let job_queue = Mutex::new(job_queue);
     let (free, places) = sync_channel::<()>(in_flight);

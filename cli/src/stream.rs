@@ -2,7 +2,8 @@
 //! thread (decoded, split into rows, each row told apart by `lists::screen::Streaming`); the people
 //! go in chunks to worker threads, which screen them and write their export rows; a collecting
 //! thread puts the chunks back in file order, counts them, writes the export and the progress.
-//! Memory does not grow with the rows: the channels are bounded, so reading waits for screening.
+//! Memory does not grow with the rows: a few chunks a worker are in flight, so reading waits for
+//! screening and writing.
 //! The same summary and export as the page (the export's width is the file's widest row, see
 //! [`pass`]).
 
@@ -88,8 +89,9 @@ enum Pass {
 }
 
 /// One pass: read (`block` bytes at a time), screen, count and (with `-o`) export. The export's
-/// rows are as wide as the file's widest row (`lists::screen::Streaming`): `width` when a pass has found it; else the
-/// widest of the rows read before screening begins, and `Pass::Wider` if a later row is wider.
+/// rows are as wide as the file's widest row (`lists::screen::Streaming`): `width` when a pass has
+/// found it; else the widest of the rows read before screening begins (the first block), and
+/// `Pass::Wider` if a later row is wider.
 fn pass(
     request: &Request,
     threads: usize,
@@ -340,9 +342,10 @@ struct Collected {
     by_column: Vec<usize>,
 }
 
-/// Takes the screened chunks in file order: counts them (the tally in row order, as the page), writes
-/// the export (its header first, once the first chunk is counted, as `Streaming::screen_chunk`) and
-/// the progress (`progress` says it was written). Stops at a write error (the workers and the reading then stop too).
+/// Takes the screened chunks in file order: counts them (the tally in row order, as the page),
+/// writes the export (its header first, once the first chunk is counted, as
+/// `Streaming::screen_chunk`) and the progress (`progress` says it was written). Stops at a write
+/// error; the workers and the reading then stop too.
 fn collect(
     setup: &Setup,
     (screened, free): (Receiver<Chunk>, SyncSender<()>),

@@ -5,8 +5,8 @@
 //! profiles (full reports and `--summary`) and of `subsidy-check screen` on a 100,000-row register,
 //! and a Lighthouse mobile run of the release build
 //! (simulated Slow 4G and 4× CPU slowdown, Lighthouse's mobile default), each with a budget check.
-//! `cargo xtask bench cli` runs only the command line's part (no browser), `cargo xtask bench screen`
-//! only `subsidy-check screen`.
+//! `cargo xtask bench cli` runs only the command line's part (no browser), `cargo xtask bench
+//! screen` only `subsidy-check screen`.
 
 use crate::dist::dist;
 use crate::run::{cargo, header, run};

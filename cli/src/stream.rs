@@ -674,4 +674,35 @@ mod tests {
         assert!(left.is_empty(), "{left:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    /// A quote that never closes, found at the end after thousands of people were screened and
+    /// exported, refuses the list: no export is left, and a file already at the export's path is
+    /// kept as it was.
+    #[test]
+    fn a_list_refused_late_leaves_no_export() {
+        let text = long_register() + "1,\"没有配对,,,\r\n";
+        let dir = std::env::temp_dir().join(format!("stream-refused-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let file = dir.join("long.csv");
+        std::fs::write(&file, &text).expect("the register written");
+        let out = dir.join("out.csv");
+        std::fs::write(&out, "an earlier export").expect("a file at the export's path");
+        let (file, out_path) = (file.display().to_string(), out.display().to_string());
+        let request = Request {
+            file: &file,
+            as_of: Date::ymd(2026, 3, 1),
+            out: Some(&out_path),
+            columns: &|_| Ok(()),
+        };
+        for block in [BLOCK, 4096] {
+            let why = pass(&request, 2, None, block).err().unwrap_or_default();
+            assert!(why.contains("引号"), "{why}");
+            assert_eq!(
+                std::fs::read_to_string(&out).unwrap_or_default(),
+                "an earlier export"
+            );
+            assert_eq!(std::fs::read_dir(&dir).map(Iterator::count).unwrap_or(0), 2);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

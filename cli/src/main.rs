@@ -16,6 +16,7 @@ mod input;
 mod messages;
 mod report;
 mod screen;
+mod stream;
 
 use input::{InputLine, LineContent, LineReader};
 use report::ReportForm;

@@ -4,14 +4,16 @@
 //! same export. Rows are screened on every core; progress goes to stderr, the summary the page shows
 //! to stdout.
 
+use crate::stream::{self, Counts};
 use lists::csv;
-use lists::screen::{
-    column_problems, export_csv, export_xlsx, export_xlsx_keeping, table, List, Streaming,
-};
+use lists::screen::{column_problems, export_csv, export_xlsx, export_xlsx_keeping, table, List};
 use lists::xlsx;
 use rules_core::sheet::{self, Field, COUNTED, LAST_DAY_COUNTED};
 use rules_core::Date;
 use std::io::{Read, Write};
+
+/// Why a list in which no column answers a question is not screened.
+const UNREAD: &str = "没有哪一列对应到问题，无法筛查：请用 --column 表头=问题id 指定";
 
 /// Most rows the command line reads (the page reads [`xlsx::MAX_ROWS`]).
 const MAX_ROWS: usize = 5_000_000;
@@ -238,205 +240,6 @@ fn summary(how: &str, list: &List, counts: &Counts) -> String {
     out
 }
 
-/// What the summary counts beyond the list's tally: people, problems, problems per column.
-struct Counts {
-    people: usize,
-    problems: usize,
-    by_column: Vec<(usize, usize)>,
-}
-
-/// How much of a CSV file is read at a time.
-const BLOCK: usize = 1024 * 1024;
-
-/// Reads a CSV file block by block into `reader` (decoded from its encoding, told by its first
-/// block), calling `each(reader, bytes read so far)` after each block; the encoding.
-fn read_blocks(
-    path: &str,
-    reader: &mut csv::Reader,
-    mut each: impl FnMut(&mut csv::Reader, u64) -> Result<(), String>,
-) -> Result<csv::Encoding, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
-    let mut block = vec![0_u8; BLOCK];
-    let mut text = String::with_capacity(BLOCK * 2);
-    let mut decoder = None;
-    let mut encoding = csv::Encoding::Utf8;
-    let mut read = 0_u64;
-    loop {
-        let n = file
-            .read(&mut block)
-            .map_err(|e| format!("无法读取 {path}：{e}"))?;
-        let decoder = decoder.get_or_insert_with(|| {
-            encoding = csv::sniff_start(&block[..n]);
-            match encoding {
-                csv::Encoding::Utf8 => encoding_rs::UTF_8,
-                csv::Encoding::Utf16Le => encoding_rs::UTF_16LE,
-                csv::Encoding::Utf16Be => encoding_rs::UTF_16BE,
-                csv::Encoding::Gbk => encoding_rs::GB18030,
-            }
-            .new_decoder_with_bom_removal()
-        });
-        text.clear();
-        let last = n == 0;
-        text.reserve(
-            decoder
-                .max_utf8_buffer_length(n)
-                .unwrap_or(BLOCK * 3)
-                .saturating_sub(text.capacity()),
-        );
-        let _ = decoder.decode_to_string(&block[..n], &mut text, last);
-        if text.contains('\u{0}') {
-            return Err(format!("“{path}”不是表格文件（CSV 或 .xlsx）"));
-        }
-        reader.feed(&text);
-        read += n as u64;
-        each(reader, read)?;
-        if last {
-            return Ok(encoding);
-        }
-    }
-}
-
-/// A CSV list screened as a stream (`lists::screen::Streaming`): read twice (first for its widest
-/// row, which the export's columns follow), then screened a chunk at a time, the export written as
-/// it goes; memory does not grow with the rows. The same summary and export as the page.
-fn stream(options: &Options, threads: usize) -> Result<(), String> {
-    let size = std::fs::metadata(&options.file)
-        .map_err(|e| format!("无法读取 {}：{e}", options.file))?
-        .len()
-        .max(1);
-    let width = widest_row(&options.file)?;
-    let chunk = 4096 * threads;
-    let mut out = open_export(options.out.as_deref())?;
-    let mut first: xlsx::Rows = Vec::new();
-    let mut streaming: Option<Streaming> = None;
-    let mut buffer = Vec::new();
-    let started = std::time::Instant::now();
-    let mut stderr = std::io::stderr().lock();
-    let mut step = |streaming: &mut Streaming, read: u64| -> Result<(), String> {
-        let rows = streaming.screen_chunk(options.as_of, threads)?;
-        if let Some((path, file)) = &mut out {
-            buffer.clear();
-            csv::write_rows(&mut buffer, rows.into_iter());
-            file.write_all(&buffer)
-                .map_err(|e| format!("无法写入 {path}：{e}"))?;
-        }
-        let _ = write!(
-            stderr,
-            "\r已筛查 {} 人（已读取文件的 {}%）",
-            streaming.people,
-            read * 100 / size
-        );
-        Ok(())
-    };
-    let begin = |first: xlsx::Rows| -> Result<Streaming, String> {
-        let mut s = Streaming::new(first, Vec::new(), width)?;
-        assign(&mut s.list, &options.columns)?;
-        if !sheet::reads_any(&s.list.uses) {
-            return Err(
-                "没有哪一列对应到问题，无法筛查：请用 --column 表头=问题id 指定".to_string(),
-            );
-        }
-        Ok(s)
-    };
-    let mut take = |reader: &mut csv::Reader, read: u64, end: bool| -> Result<(), String> {
-        for row in reader.collector.take_rows() {
-            match streaming.as_mut() {
-                Some(s) => s.push(row),
-                None => {
-                    first.push(row);
-                    if first.len() >= 30 {
-                        streaming = Some(begin(std::mem::take(&mut first))?);
-                    }
-                }
-            }
-        }
-        if end && streaming.is_none() {
-            streaming = Some(begin(std::mem::take(&mut first))?);
-        }
-        if let Some(s) = streaming.as_mut() {
-            if s.pending() >= chunk || (end && s.pending() > 0) {
-                step(s, read)?;
-            }
-        }
-        Ok(())
-    };
-    let mut reader = csv::Reader::new(xlsx::Collector::unlimited());
-    let encoding = read_blocks(&options.file, &mut reader, |reader, read| {
-        take(reader, read, false)
-    })?;
-    reader.end()?;
-    take(&mut reader, size, true)?;
-    let (_, notes) = reader.collector.finish();
-    let Some(mut streaming) = streaming else {
-        return Err("没有读到任何内容".to_string());
-    };
-    if streaming.people == 0 {
-        if let Some(path) = &options.out {
-            let _ = std::fs::remove_file(path);
-        }
-        return Err(format!(
-            "第 {} 行是列名，下面没有读到人员。请在列名下面每行填一个人。",
-            streaming.list.header_line
-        ));
-    }
-    if let Some((path, mut file)) = out {
-        file.flush().map_err(|e| format!("无法写入 {path}：{e}"))?;
-    }
-    streaming.list.notes = notes;
-    let seconds = started.elapsed().as_secs_f64().max(1e-6);
-    let _ = writeln!(
-        std::io::stderr(),
-        "\r已筛查 {} 人，用时 {seconds:.2} 秒，每秒约 {:.0} 人（{threads} 个线程，边读边筛）",
-        streaming.people,
-        streaming.people as f64 / seconds
-    );
-    let how = format!("“{}”（CSV 文本，编码：{}）", options.file, encoding.label());
-    let counts = Counts {
-        people: streaming.people,
-        problems: streaming.problems,
-        by_column: streaming.column_problems(),
-    };
-    let text = summary(&how, &streaming.list, &counts);
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| format!("无法输出：{e}"))
-}
-
-/// The first pass over a CSV list: the number of cells of its widest row.
-fn widest_row(file: &str) -> Result<usize, String> {
-    let mut width = 0;
-    let mut first_pass = csv::Reader::new(xlsx::Collector::unlimited());
-    read_blocks(file, &mut first_pass, |reader, _| {
-        for (_, cells) in reader.collector.take_rows() {
-            width = width.max(cells.len());
-        }
-        Ok(())
-    })?;
-    first_pass.end()?;
-    for (_, cells) in first_pass.collector.take_rows() {
-        width = width.max(cells.len());
-    }
-    Ok(width)
-}
-
-/// The streamed CSV export: its path and its file.
-type ExportFile = Option<(String, std::io::BufWriter<std::fs::File>)>;
-
-/// The streamed CSV export's file, its byte-order mark written (spreadsheets then read it as
-/// UTF-8), or `None` without `-o`.
-fn open_export(path: Option<&str>) -> Result<ExportFile, String> {
-    let Some(path) = path else {
-        return Ok(None);
-    };
-    let mut file = std::io::BufWriter::new(
-        std::fs::File::create(path).map_err(|e| format!("无法写入 {path}：{e}"))?,
-    );
-    file.write_all("\u{feff}".as_bytes())
-        .map_err(|e| format!("无法写入 {path}：{e}"))?;
-    Ok(Some((path.to_string(), file)))
-}
-
 /// Whether a file is screened as a stream: a CSV (not a workbook) exported as CSV or not at all.
 fn streams(options: &Options) -> Result<bool, String> {
     let mut head = [0_u8; 4];
@@ -455,12 +258,32 @@ pub fn command(args: &[String]) -> Result<(), String> {
     let options = options(args)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if streams(&options)? {
-        return stream(&options, threads);
+        let columns = |list: &mut List| -> Result<(), String> {
+            assign(list, &options.columns)?;
+            if sheet::reads_any(&list.uses) {
+                Ok(())
+            } else {
+                Err(UNREAD.to_string())
+            }
+        };
+        let request = stream::Request {
+            file: &options.file,
+            as_of: options.as_of,
+            out: options.out.as_deref(),
+            columns: &columns,
+        };
+        let done = stream::screen_csv(&request, threads)?;
+        let how = format!(
+            "“{}”（CSV 文本，编码：{}）",
+            options.file,
+            done.encoding.label()
+        );
+        return print(&summary(&how, &done.list, &done.counts));
     }
     let (how, mut list, original) = read(&options)?;
     assign(&mut list, &options.columns)?;
     if !sheet::reads_any(&list.uses) {
-        return Err("没有哪一列对应到问题，无法筛查：请用 --column 表头=问题id 指定".to_string());
+        return Err(UNREAD.to_string());
     }
     let started = std::time::Instant::now();
     let mut stderr = std::io::stderr().lock();
@@ -498,7 +321,11 @@ pub fn command(args: &[String]) -> Result<(), String> {
         problems: list.outcomes.iter().map(|o| o.problems.len()).sum(),
         by_column: column_problems(&list),
     };
-    let text = summary(&how, &list, &counts);
+    print(&summary(&how, &list, &counts))
+}
+
+/// The summary on stdout.
+fn print(text: &str) -> Result<(), String> {
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())

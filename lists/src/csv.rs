@@ -271,16 +271,39 @@ pub fn formula_like(text: &str) -> bool {
     !number
 }
 
-fn field(text: &str) -> String {
-    let text = if formula_like(text) {
-        format!("'{text}")
+/// Any text as a CSV field into `out`: quoted if it holds a delimiter, quote or line break (its
+/// quotes doubled), after a `'` if a spreadsheet could run it as a formula. Written in place, as a
+/// long list's export has millions of cells.
+pub(crate) fn write_text(out: &mut Vec<u8>, text: &str) {
+    let quoted = text.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push(b'"');
+    }
+    if formula_like(text) {
+        out.push(b'\'');
+    }
+    if quoted {
+        for (i, part) in text.split('"').enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b"\"\"");
+            }
+            out.extend_from_slice(part.as_bytes());
+        }
+        out.push(b'"');
     } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// A cell as a CSV field into `out`: a date-formatted day number as its date, else its text
+/// ([`write_text`]).
+pub(crate) fn write_cell(out: &mut Vec<u8>, cell: &Cell) {
+    match cell.stored {
+        Stored::DateNumber => match rules_core::sheet::read_date(&cell.text, cell.stored) {
+            Ok(day) => out.extend_from_slice(day.to_string().as_bytes()),
+            Err(_) => write_text(out, &cell.text),
+        },
+        _ => write_text(out, &cell.text),
     }
 }
 
@@ -306,12 +329,7 @@ pub fn write_rows(out: &mut Vec<u8>, rows: impl Iterator<Item = Vec<Cell>>) {
             if i > 0 {
                 out.push(b',');
             }
-            let text = match cell.stored {
-                Stored::DateNumber => rules_core::sheet::read_date(&cell.text, cell.stored)
-                    .map_or_else(|_| field(&cell.text), |d| d.to_string()),
-                _ => field(&cell.text),
-            };
-            out.extend_from_slice(text.as_bytes());
+            write_cell(out, cell);
         }
         out.extend_from_slice(b"\r\n");
     }

@@ -147,8 +147,9 @@ impl List {
         true
     }
 
-    /// A person's results as the list keeps them ([`Screened`]).
-    fn keep(&mut self, outcome: Outcome) -> Screened {
+    /// A person's results as the list keeps them ([`Screened`]); public for a front end that
+    /// screens rows elsewhere (the command line's worker threads) and keeps them here.
+    pub fn keep(&mut self, outcome: Outcome) -> Screened {
         let claimable = outcome.lines.iter().any(claimable);
         let mut marks = Vec::with_capacity(outcome.lines.len());
         for line in &outcome.lines {
@@ -377,24 +378,97 @@ pub fn export_header(batch: &List, width: usize) -> Vec<Cell> {
 
 /// One person's export row: their cells (`width` columns) and their results.
 pub fn export_row(batch: &List, width: usize, cells: &[Cell], outcome: &Screened) -> Vec<Cell> {
-    let text = |t: String| Cell::new(&t, rules_core::sheet::Stored::Text);
-    let mut row: Vec<Cell> = cells.to_vec();
-    row.resize(width, Cell::text(""));
+    let mut row = Vec::with_capacity(width + 4 * batch.tally.benefits.len() + 1);
+    export_into(batch, width, cells, outcome, &mut row);
+    row
+}
+
+/// [`export_row`] written as CSV into `out`: the bytes [`crate::csv::write_rows`] writes for it,
+/// without making its cells (the command line's export of a long list, written by its workers).
+pub fn export_row_csv(
+    batch: &List,
+    width: usize,
+    cells: &[Cell],
+    outcome: &Screened,
+    out: &mut Vec<u8>,
+) {
+    let mut row = CsvRow { out, cells: 0 };
+    export_into(batch, width, cells, outcome, &mut row);
+    row.out.extend_from_slice(b"\r\n");
+}
+
+/// Where an export row's cells go: a row of cells, or CSV text.
+trait RowOut {
+    fn cell(&mut self, cell: &Cell);
+    fn text(&mut self, text: &str);
+}
+
+impl RowOut for Vec<Cell> {
+    fn cell(&mut self, cell: &Cell) {
+        self.push(cell.clone());
+    }
+    fn text(&mut self, text: &str) {
+        self.push(Cell::text(text));
+    }
+}
+
+/// A row as CSV text, its cells written as they come.
+struct CsvRow<'a> {
+    out: &'a mut Vec<u8>,
+    cells: usize,
+}
+
+impl RowOut for CsvRow<'_> {
+    fn cell(&mut self, cell: &Cell) {
+        if self.cells > 0 {
+            self.out.push(b',');
+        }
+        self.cells += 1;
+        crate::csv::write_cell(self.out, cell);
+    }
+    fn text(&mut self, text: &str) {
+        if self.cells > 0 {
+            self.out.push(b',');
+        }
+        self.cells += 1;
+        crate::csv::write_text(self.out, text);
+    }
+}
+
+/// The export's columns for one person, declared once: their cells (`width` columns), then per
+/// benefit its status, figure, missing answers (and the rules of its last day), then the problems.
+fn export_into(
+    batch: &List,
+    width: usize,
+    cells: &[Cell],
+    outcome: &Screened,
+    row: &mut impl RowOut,
+) {
+    for cell in cells.iter().take(width) {
+        row.cell(cell);
+    }
+    for _ in cells.len()..width {
+        row.text("");
+    }
     for (i, b) in batch.tally.benefits.iter().enumerate() {
         let mark = outcome.marks.iter().find(|m| usize::from(m.benefit) == i);
         match mark {
             Some(mark) => {
-                row.push(Cell::text(mark.status.label()));
-                row.push(Cell::text(batch.texts.get(mark.figure)));
-                row.push(Cell::text(batch.texts.get(mark.missing)));
+                row.text(mark.status.label());
+                row.text(batch.texts.get(mark.figure));
+                row.text(batch.texts.get(mark.missing));
             }
-            None => row.extend([Cell::text(""), Cell::text(""), Cell::text("")]),
+            None => {
+                for _ in 0..3 {
+                    row.text("");
+                }
+            }
         }
         if b.last_day.is_some() {
-            row.push(Cell::text(
+            row.text(
                 mark.and_then(|m| m.last_day)
                     .map_or("", |status| status.label()),
-            ));
+            );
         }
     }
     let problems: Vec<String> = outcome
@@ -405,8 +479,7 @@ pub fn export_row(batch: &List, width: usize, cells: &[Cell], outcome: &Screened
             None => message.clone(),
         })
         .collect();
-    row.push(text(problems.join("；")));
-    row
+    row.text(&problems.join("；"));
 }
 
 /// [`export_rows`] one row at a time (the header first), so that a long list's export is never
@@ -723,6 +796,39 @@ mod tests {
         assert_eq!(stream.list.header_line, whole.header_line);
         assert_eq!(stream.column_problems(), column_problems(&whole));
         assert_eq!(out, export_rows(&whole));
+    }
+
+    /// An export row written straight as CSV is the CSV of its cells: for the workbook's register
+    /// (dates as day numbers, formula-like text, quotes) and the CSV's, its own width, wider and
+    /// narrower.
+    #[test]
+    fn an_export_row_as_csv_is_the_csv_of_its_cells() {
+        let book = crate::xlsx::read(
+            include_bytes!("../../tests/examples/register/register.xlsx"),
+            Some("2026年台账"),
+        )
+        .expect("a workbook");
+        let mut lists = vec![table(book.rows, book.notes).expect("a list"), register()];
+        for list in &mut lists {
+            list.screen_all(Date::ymd(2026, 3, 1));
+            let own = export_width(list);
+            for width in [own, own + 2, own - 1] {
+                let mut direct = Vec::new();
+                let mut cells = Vec::new();
+                for ((_, row), outcome) in list.rows.iter().zip(&list.outcomes) {
+                    export_row_csv(list, width, row, outcome, &mut direct);
+                    crate::csv::write_rows(
+                        &mut cells,
+                        std::iter::once(export_row(list, width, row, outcome)),
+                    );
+                }
+                assert!(direct == cells, "width {width} of {own}");
+            }
+        }
+        assert!(lists[0].rows.iter().any(|r| r
+            .1
+            .iter()
+            .any(|c| c.stored == rules_core::sheet::Stored::DateNumber)));
     }
 
     /// A workbook's other sheets and the list sheet's column widths are kept in the .xlsx export.

@@ -5,7 +5,8 @@
 //! profiles (full reports and `--summary`) and of `subsidy-check screen` on a 100,000-row register,
 //! and a Lighthouse mobile run of the release build
 //! (simulated Slow 4G and 4× CPU slowdown, Lighthouse's mobile default), each with a budget check.
-//! `cargo xtask bench cli` runs only the command line's part (no browser).
+//! `cargo xtask bench cli` runs only the command line's part (no browser), `cargo xtask bench
+//! screen` only `subsidy-check screen`.
 
 use crate::dist::dist;
 use crate::run::{cargo, header, run};
@@ -29,10 +30,7 @@ const LIGHTHOUSE_PAGES: [(&str, &str); 4] = [
     ("lighthouse-list.json", "list.html"),
 ];
 
-pub fn cmd_bench(root: &Path, only_cli: bool) -> Result<(), String> {
-    if only_cli {
-        return cli_batch(root);
-    }
+pub fn cmd_bench(root: &Path) -> Result<(), String> {
     setup::toolchain(root, true)?;
     setup::npm_dir(&root.join("tools/bench"), "lighthouse (npm)")?;
 
@@ -249,10 +247,25 @@ pub fn cli_batch(root: &Path) -> Result<(), String> {
     screen_bench(root, &binary, &out_dir)
 }
 
+/// `cargo xtask bench screen`: [`screen_bench`] alone.
+pub fn cmd_bench_screen(root: &Path) -> Result<(), String> {
+    let binary = build_cli(root)?;
+    let out_dir = root.join("target/bench");
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    screen_bench(root, &binary, &out_dir)
+}
+
+/// Rows per second below which `subsidy-check screen` fails the bench, for a CSV of 100,000 rows
+/// with the summary alone and with a CSV export: issue 27's figure for this 2-core machine. The
+/// median of three runs is taken, and the machine's load printed beside it (the bench shares the
+/// cores with whatever else runs).
+const MIN_SCREEN_ROWS_PER_SECOND: f64 = 50_000.0;
+
 /// `subsidy-check screen` on CSVs of 100,000 and 1,000,000 rows made of the office register of
 /// `tests/examples/register/` (its 300 people repeated): a CSV is screened as a stream, so its peak
 /// memory must not grow with the rows (the bench fails if the 1,000,000 rows take more than 1.25 ×
-/// the 100,000 rows' peak + 16 MB); and the 100,000 rows with an .xlsx export (held whole).
+/// the 100,000 rows' peak + 16 MB), and the 100,000 rows must screen at
+/// [`MIN_SCREEN_ROWS_PER_SECOND`]; and the 100,000 rows with an .xlsx export (held whole).
 fn screen_bench(root: &Path, binary: &Path, out_dir: &Path) -> Result<(), String> {
     use std::io::Write as _;
     header(
@@ -275,6 +288,7 @@ fn screen_bench(root: &Path, binary: &Path, out_dir: &Path) -> Result<(), String
         return Err(format!("{}: no people", register.display()));
     }
     let mut peaks = Vec::new();
+    let mut slow = Vec::new();
     for rows in [100_000, 1_000_000] {
         let input = out_dir.join(format!("register-{rows}.csv"));
         let write = || -> std::io::Result<()> {
@@ -303,17 +317,29 @@ fn screen_bench(root: &Path, binary: &Path, out_dir: &Path) -> Result<(), String
                 let out = out_dir.join(format!("register-{rows}-screened.{ext}"));
                 args.extend(["-o".into(), out.into_os_string()]);
             }
-            let run = time_cli_args(binary, &args, &input)?;
+            // The 100,000 rows' streamed runs are budgeted: the median of three.
+            let budgeted = rows == 100_000 && export != Some("xlsx");
+            let mut runs = Vec::new();
+            for _ in 0..if budgeted { 3 } else { 1 } {
+                runs.push(time_cli_args(binary, &args, &input)?);
+            }
+            runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+            let run = &runs[runs.len() / 2];
             let memory = run
                 .peak_kb
                 .map_or("not measurable here (no /proc)".to_string(), |kb| {
                     format!("{:.1} MB", kb as f64 / 1024.0)
                 });
+            let rate = rows as f64 / run.seconds;
+            let of = if budgeted { " (median of 3)" } else { "" };
             println!(
-                "bench cli/screen {mode} {rows} rows: {:.2} s, {:.0} rows/s end to end, peak memory {memory}",
+                "bench cli/screen {mode} {rows} rows: {:.2} s, {rate:.0} rows/s end to end{of}, peak memory {memory}, load average {}",
                 run.seconds,
-                rows as f64 / run.seconds
+                load_average()
             );
+            if budgeted && rate < MIN_SCREEN_ROWS_PER_SECOND {
+                slow.push(format!("{mode} {rows} rows: {rate:.0} rows/s"));
+            }
             if export != Some("xlsx") {
                 peaks.push((rows, mode, run.peak_kb));
             }
@@ -335,6 +361,13 @@ fn screen_bench(root: &Path, binary: &Path, out_dir: &Path) -> Result<(), String
                 ));
             }
         }
+    }
+    if !slow.is_empty() {
+        return Err(format!(
+            "subsidy-check screen under {MIN_SCREEN_ROWS_PER_SECOND:.0} rows/s (load average {}): {}",
+            load_average(),
+            slow.join("; ")
+        ));
     }
     Ok(())
 }
@@ -424,6 +457,14 @@ fn time_cli_args(
         ));
     }
     Ok(CliRun { seconds, peak_kb })
+}
+
+/// The machine's load average over 1, 5 and 15 minutes, as `uptime` shows it (or "unknown").
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "unknown".to_string())
 }
 
 fn vm_hwm_kb(status_file: &str) -> Option<u64> {

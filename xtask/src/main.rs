@@ -29,10 +29,12 @@ usage: cargo xtask <command>
   fuzz [CASES]       the decoders with many more cases (default 1000000): answers JSON documents
                      with rosters are refused cleanly or evaluated; URL fragments, queries (in any
                      order) and saved answers decode or are refused, never panic
-  bench [cli]        a report: evaluations per second (native and in headless Chromium), the
+  bench [cli|screen] a report: evaluations per second (native and in headless Chromium), the
                      command line's profiles per second and peak memory on 100,000 generated
-                     profiles (full and --summary), and a Lighthouse mobile run of the release
-                     build, each with a budget check; `bench cli` only the command line's part
+                     profiles (full and --summary), `subsidy-check screen` on 100,000 and 1,000,000
+                     register rows, and a Lighthouse mobile run of the release build, each with a
+                     budget check; `bench cli` only the command line's part, `bench screen` only
+                     `subsidy-check screen`
 ";
 
 fn main() -> ExitCode {
@@ -52,7 +54,12 @@ fn main() -> ExitCode {
         Some("test") => return test::cmd_test(&root),
         Some("dist") => setup::toolchain(&root, false).and_then(|()| dist::dist(&root).map(|_| ())),
         Some("setup") => setup::toolchain(&root, args.iter().any(|a| a == "--e2e")),
-        Some("bench") => bench::cmd_bench(&root, args.get(1).is_some_and(|a| a == "cli")),
+        Some("bench") => match args.get(1).map(String::as_str) {
+            None => bench::cmd_bench(&root),
+            Some("cli") => bench::cli_batch(&root),
+            Some("screen") => bench::cmd_bench_screen(&root),
+            Some(other) => Err(format!("xtask bench: unknown part {other} (cli or screen)")),
+        },
         Some("fuzz") => bench::cmd_fuzz(args.get(1).map_or("1000000", String::as_str)),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

@@ -217,38 +217,44 @@ fn read_choice(q: Q, cell: &str, day: Date) -> Option<String> {
 /// A 区县 as written: `万州区`, `万州`, `重庆市万州区`, `石柱县`, `wanzhou`. Old names (江北区) are kept:
 /// the evaluation maps them by date.
 fn read_district(cell: &str) -> Option<&'static str> {
-    let strip = |text: &str| -> String {
-        let text = normalise(text);
-        let text = text
-            .strip_prefix("重庆市")
-            .or_else(|| text.strip_prefix("重庆"))
-            .unwrap_or(&text)
-            .to_string();
-        text
-    };
-    let wanted = strip(cell);
+    let normalised = normalise(cell);
+    let wanted = without_chongqing(&normalised);
     if wanted.is_empty() {
         return None;
     }
     if let Some(d) = districts::find(cell.trim()) {
         return Some(d.id);
     }
-    if let Some(d) = DISTRICTS.iter().find(|d| strip(d.name) == wanted) {
+    // The names are written as `normalise` leaves them (`district_names_are_normalised`): they
+    // are compared as they are, not normalised for every cell of a list.
+    if let Some(d) = DISTRICTS
+        .iter()
+        .find(|d| without_chongqing(d.name) == wanted)
+    {
         return Some(d.id);
     }
     let core = wanted
         .strip_suffix("自治县")
         .or_else(|| wanted.strip_suffix('区'))
         .or_else(|| wanted.strip_suffix('县'))
-        .unwrap_or(&wanted);
+        .unwrap_or(wanted);
     if core.chars().count() < 2 {
         return None;
     }
-    let mut starting = DISTRICTS.iter().filter(|d| strip(d.name).starts_with(core));
+    let mut starting = DISTRICTS
+        .iter()
+        .filter(|d| without_chongqing(d.name).starts_with(core));
     match (starting.next(), starting.next()) {
         (Some(d), None) => Some(d.id),
         _ => None,
     }
+}
+
+/// A place's name without a leading 重庆市 or 重庆.
+fn without_chongqing(text: &str) -> &str {
+    text.strip_prefix("重庆市")
+        .or_else(|| text.strip_prefix("重庆"))
+        .unwrap_or(text)
 }
 
 /// How a file stored a cell: the same text means different things as text and as a number (a date
@@ -1162,6 +1168,15 @@ mod tests {
     use crate::registry::evaluate::evaluate_person;
 
     const DAY: Date = Date::ymd(2025, 6, 20);
+
+    /// `read_district` compares the district names as written: they must be as `normalise` leaves
+    /// them.
+    #[test]
+    fn district_names_are_normalised() {
+        for d in DISTRICTS {
+            assert_eq!(normalise(d.name), d.name);
+        }
+    }
 
     #[test]
     fn headers_match_ids_wording_register_names_and_unique_words() {

@@ -391,17 +391,86 @@ const NO: &[&str] = &[
 pub fn yes_no_answer(cell: &str) -> Option<Answer> {
     yes_no(cell).map(Answer::Bool)
 }
-/// Text compared without blanks, punctuation or a leading 是否 (`是否低保` = `低保`).
+
+/// The punctuation around words, which comparing text leaves out (with blanks).
+const PUNCTUATION: [char; 33] = [
+    '？', '?', '（', '）', '(', ')', '“', '”', '"', '\'', '：', ':', '*', '·', '、', '，', ',',
+    '。', '.', '!', '！', '-', '_', '/', '\\', '[', ']', '【', '】', '《', '》', '<', '>',
+];
+
+fn ignored(c: char) -> bool {
+    c.is_whitespace() || PUNCTUATION.contains(&c)
+}
+
+/// Text compared without blanks, punctuation or a leading 是否 (`是否低保` = `低保`), lower case.
+/// Called for every cell of a list and for the words it is compared with, so it builds one string
+/// in one pass (`tests::normalise_is_the_plain_definition` checks it against the plain definition).
 pub(crate) fn normalise(text: &str) -> String {
-    let kept: String = text
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace() && !"？?（）()“”\"'：:*·、，,。.!！-_/\\[]【】《》<>".contains(*c)
-        })
-        .collect::<String>()
-        .to_lowercase();
-    match kept.strip_prefix("是否") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => kept,
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !ignored(*c)) {
+        match c {
+            'A'..='Z' => kept.push(c.to_ascii_lowercase()),
+            // CJK (radicals to Yi and Vai), which has no case: most of a register's text.
+            '\u{2e80}'..='\u{a63f}' => kept.push(c),
+            // Σ lowers by its place in a word, which `str::to_lowercase` knows.
+            'Σ' => {
+                kept = text
+                    .chars()
+                    .filter(|c| !ignored(*c))
+                    .collect::<String>()
+                    .to_lowercase();
+                break;
+            }
+            _ => kept.extend(c.to_lowercase()),
+        }
+    }
+    if kept.len() > "是否".len() && kept.starts_with("是否") {
+        kept.drain(.."是否".len());
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    /// The definition [`normalise`] computes faster: blanks and punctuation left out, then lower
+    /// case, then a leading 是否 taken off (unless nothing follows it).
+    fn plain(text: &str) -> String {
+        let kept: String = text
+            .chars()
+            .filter(|c| {
+                !c.is_whitespace()
+                    && !"？?（）()“”\"'：:*·、，,。.!！-_/\\[]【】《》<>".contains(*c)
+            })
+            .collect::<String>()
+            .to_lowercase();
+        match kept.strip_prefix("是否") {
+            Some(rest) if !rest.is_empty() => rest.to_string(),
+            _ => kept,
+        }
+    }
+
+    #[test]
+    fn normalise_is_the_plain_definition() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("是否{c}"), format!("A{c}b{c}")] {
+                assert_eq!(normalise(&text), plain(&text), "{:04x}", c as u32);
+            }
+        }
+        for text in [
+            "是否",
+            "是否 ",
+            " 是否监测对象？",
+            "是否是否低保",
+            "ΟΔΟΣ Σ",
+            "ΣΑ-Σ",
+            "Ｗａｎｚｈｏｕ　万州区",
+            "İstanbul",
+            "（脱贫户）【已就业】",
+            "",
+        ] {
+            assert_eq!(normalise(text), plain(text), "{text}");
+        }
     }
 }

@@ -11,7 +11,7 @@ pub const TOTAL_BUDGET: usize = 192 * 1024 * 1024;
 /// The message for a workbook past its budget (`what`: the part).
 fn too_big(what: &str, limit: usize) -> String {
     format!(
-        "工作簿里的“{what}”解压后超过 {} MB，超出这个页面能读的大小，没有读取。请把名单分成几个较小的文件，或另存为 CSV 后再试。",
+        "工作簿里的“{what}”解压后超过 {} MB，超出能读取的大小，没有读取。请把名单分成几个较小的文件，或另存为 CSV 后再试。",
         limit / (1024 * 1024)
     )
 }

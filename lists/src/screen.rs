@@ -346,7 +346,7 @@ pub fn export_rows(batch: &List) -> Vec<Vec<Cell>> {
 }
 
 /// The export's width for the list's own cells: its widest row (or its header).
-fn export_width(batch: &List) -> usize {
+pub fn export_width(batch: &List) -> usize {
     batch
         .rows
         .iter()
@@ -581,12 +581,34 @@ pub fn export_xlsx(list: &List) -> Vec<u8> {
     crate::xlsx::write_streams(vec![("筛查结果", Box::new(export_stream(list)))])
 }
 
+/// [`export_xlsx`] handed to `each` in pieces (the page's download): the same bytes.
+pub fn export_xlsx_pieces(list: &List, each: impl FnMut(&[u8])) {
+    let sheet = crate::xlsx::SheetOut {
+        name: "筛查结果",
+        rows: Box::new(export_stream(list)),
+        widths: Vec::new(),
+    };
+    crate::xlsx::write_sheets_pieces(vec![sheet], each);
+}
+
 /// The export of a list read from the workbook `original` (its sheet `chosen`) as .xlsx: 筛查结果
 /// first, with the list sheet's own column widths ([`List::widths`]), then the workbook's other
 /// sheets in their order, their cells as read (values, numbers and dates; not formulas or
 /// formatting) on their own rows, with their column widths. The same bytes from the page and the
 /// command line. Notes say which sheets could not be kept, and why.
 pub fn export_xlsx_keeping(list: &List, original: &[u8], chosen: &str) -> (Vec<u8>, Vec<String>) {
+    let mut out = Vec::new();
+    let notes = export_xlsx_keeping_pieces(list, original, chosen, |p| out.extend_from_slice(p));
+    (out, notes)
+}
+
+/// [`export_xlsx_keeping`] handed to `each` in pieces (the page's download); the notes returned.
+pub fn export_xlsx_keeping_pieces(
+    list: &List,
+    original: &[u8],
+    chosen: &str,
+    each: impl FnMut(&[u8]),
+) -> Vec<String> {
     const NAME: &str = "筛查结果";
     let mut notes = Vec::new();
     let mut others: Vec<(String, Vec<Vec<Cell>>, Vec<crate::xlsx::Width>)> = Vec::new();
@@ -624,7 +646,8 @@ pub fn export_xlsx_keeping(list: &List, original: &[u8], chosen: &str) -> (Vec<u
             widths: widths.clone(),
         });
     }
-    (crate::xlsx::write_sheets(sheets), notes)
+    crate::xlsx::write_sheets_pieces(sheets, each);
+    notes
 }
 
 /// [`export_csv`] in pieces of about 1 MB handed to `each` as they are written, so that a long
@@ -844,6 +867,9 @@ mod tests {
         export_csv_pieces(&one, |p| pieces.extend_from_slice(p));
         assert_eq!(pieces, export_csv(&one));
         assert_eq!(export_xlsx(&one), export_xlsx(&many));
+        let mut pieces = Vec::new();
+        export_xlsx_pieces(&one, |p| pieces.extend_from_slice(p));
+        assert_eq!(pieces, export_xlsx(&one));
         let people_with_last_day = one
             .outcomes
             .iter()

@@ -906,6 +906,14 @@ pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
 
 /// [`write_streams`] with each sheet's column widths.
 pub fn write_sheets(sheets: Vec<SheetOut>) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_sheets_pieces(sheets, |piece| out.extend_from_slice(piece));
+    out
+}
+
+/// [`write_sheets`] handed to `each` in pieces of at most 1 MB, in order (the page hands each to the
+/// browser): the workbook is never one buffer, only its packed parts are held.
+pub fn write_sheets_pieces(sheets: Vec<SheetOut>, each: impl FnMut(&[u8])) {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
@@ -975,7 +983,7 @@ pub fn write_sheets(sheets: Vec<SheetOut>) -> Vec<u8> {
         shared.finish(),
     ];
     all.extend(parts);
-    zip::write_packed(&all)
+    zip::write_packed_pieces(&all, each);
 }
 
 #[cfg(test)]

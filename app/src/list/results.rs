@@ -1,44 +1,105 @@
 //! The results card (第 4 步，筛查结果): the per-benefit summary, the export buttons (the pipeline's
 //! .xlsx and .csv), the printed "what to bring" sheets and the cells that could not be read.
 
-use super::files::{download, XLSX};
+use super::files::XLSX;
+use super::read::next_turn;
 use super::report::{problems_html, sheets_html, summary_html, SHOWN_PROBLEMS};
 use super::state::Screen;
+use crate::download::{Pieces, PIECE};
 use leptos::prelude::*;
-use lists::screen::{column_problems, export_csv_pieces, export_xlsx, export_xlsx_keeping};
+use lists::csv;
+use lists::screen::{
+    column_problems, export_header, export_row, export_width, export_xlsx_keeping_pieces,
+    export_xlsx_pieces,
+};
 use rules_core::Date;
 
-/// The screened list as a download: a workbook (the loaded workbook's other sheets and column
-/// widths kept) or CSV.
-fn export(screen: Screen, as_xlsx: bool) {
-    let done = if as_xlsx {
-        let sheet = screen
-            .sheet_names
-            .with_untracked(|s| s.get(screen.chosen_sheet.get_untracked()).cloned());
-        let bytes = screen.batch.with_value(|b| {
-            screen.file.with_value(|f| match (f, sheet) {
-                (Some((_, original)), Some((name, _))) => {
-                    let (bytes, notes) = export_xlsx_keeping(b, original, &name);
-                    if !notes.is_empty() {
-                        screen.notice.set(notes.join(" "));
-                    }
-                    bytes
+/// The screened list as a workbook (the loaded workbook's other sheets and column widths kept),
+/// handed to the browser in pieces as the workbook is written: only its packed parts are held.
+fn export_xlsx(screen: Screen) {
+    let sheet = screen
+        .sheet_names
+        .with_untracked(|s| s.get(screen.chosen_sheet.get_untracked()).cloned());
+    let pieces = Pieces::default();
+    screen.batch.with_value(|b| {
+        screen.file.with_value(|f| match (f, sheet) {
+            (Some((_, original)), Some((name, _))) => {
+                let notes = export_xlsx_keeping_pieces(b, original, &name, |p| pieces.push(p));
+                if !notes.is_empty() {
+                    screen.notice.set(notes.join(" "));
                 }
-                _ => export_xlsx(b),
-            })
-        });
-        download(&bytes, "筛查结果.xlsx", XLSX)
-    } else {
-        // In pieces of about 1 MB, each handed to the browser as it is written.
-        let parts = js_sys::Array::new();
-        screen.batch.with_value(|b| {
-            export_csv_pieces(b, |piece| {
-                parts.push(&crate::download::piece(piece));
-            })
-        });
-        crate::download::offer_parts(&parts, "筛查结果.csv", "text/csv;charset=utf-8")
+            }
+            _ => export_xlsx_pieces(b, |p| pieces.push(p)),
+        })
+    });
+    if let Err(why) = pieces.offer("筛查结果.xlsx", XLSX) {
+        screen.notice.set(why);
+    }
+}
+
+/// How long the CSV export works before giving the browser its turn, in ms (as the run's slices).
+const EXPORT_SLICE_MS: f64 = 30.0;
+
+/// The screened list as CSV, written a slice of rows at a time between the browser's turns (the
+/// page answers input meanwhile) and handed to the browser in pieces of about 1 MB: the export is
+/// never held whole. The same bytes as `lists::screen::export_csv`. Stops, offering nothing, when
+/// the list is forgotten or screened again meanwhile.
+async fn export_csv(screen: Screen) {
+    let Some((generation, width, total)) = screen.batch.try_with_value(|b| {
+        (
+            b.generation,
+            export_width(b),
+            b.rows.len().min(b.outcomes.len()),
+        )
+    }) else {
+        return;
     };
-    if let Err(why) = done {
+    let pieces = Pieces::default();
+    let mut out = Vec::with_capacity(PIECE + 64 * 1024);
+    out.extend_from_slice("\u{feff}".as_bytes());
+    let mut header = true;
+    // People written so far, in row order.
+    let mut next = 0;
+    let mut slice_end = js_sys::Date::now() + EXPORT_SLICE_MS;
+    loop {
+        let current = screen.batch.try_with_value(|b| {
+            if b.generation != generation {
+                return false;
+            }
+            if std::mem::take(&mut header) {
+                csv::write_rows(&mut out, std::iter::once(export_header(b, width)));
+            }
+            while next < total && out.len() < PIECE && js_sys::Date::now() < slice_end {
+                let (Some((_, cells)), Some(outcome)) = (b.rows.get(next), b.outcomes.get(next))
+                else {
+                    return false;
+                };
+                csv::write_rows(
+                    &mut out,
+                    std::iter::once(export_row(b, width, cells, outcome)),
+                );
+                next += 1;
+            }
+            true
+        });
+        if current != Some(true) {
+            return;
+        }
+        if next >= total {
+            break;
+        }
+        if out.len() >= PIECE {
+            pieces.push(&out);
+            out.clear();
+        }
+        if js_sys::Date::now() >= slice_end {
+            next_turn().await;
+            slice_end = js_sys::Date::now() + EXPORT_SLICE_MS;
+        }
+    }
+    pieces.push(&out);
+    drop(out);
+    if let Err(why) = pieces.offer("筛查结果.csv", "text/csv;charset=utf-8") {
         screen.notice.set(why);
     }
 }
@@ -116,8 +177,8 @@ pub fn ResultsCard(screen: Screen) -> impl IntoView {
             )}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="各项政策的人数" inner_html=r.summary></div>
             <div class="actions no-print">
-                <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| export(screen, true)>"导出结果（.xlsx）"</button>
-                <button type="button" class="secondary" id="batch-export-csv" on:click=move |_| export(screen, false)>"导出结果（.csv）"</button>
+                <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| export_xlsx(screen)>"导出结果（.xlsx）"</button>
+                <button type="button" class="secondary" id="batch-export-csv" on:click=move |_| wasm_bindgen_futures::spawn_local(export_csv(screen))>"导出结果（.csv）"</button>
                 <button type="button" class="secondary" id="batch-print" on:click=move |_| print_sheets(screen)>"打印可领补贴和值得跟进人员的材料清单"</button>
             </div>
             <h3 id="batch-problems-heading">{format!("填写有问题的格子：{} 处", r.problem_count)}</h3>

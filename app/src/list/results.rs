@@ -2,105 +2,141 @@
 //! .xlsx and .csv), the printed "what to bring" sheets and the cells that could not be read.
 
 use super::files::XLSX;
-use super::read::next_turn;
+use super::read::{next_turn, TURN_MS};
 use super::report::{problems_html, sheets_html, summary_html, SHOWN_PROBLEMS};
 use super::state::Screen;
 use crate::download::{Pieces, PIECE};
 use leptos::prelude::*;
 use lists::csv;
 use lists::screen::{
-    column_problems, export_header, export_row, export_width, export_xlsx_keeping_pieces,
-    export_xlsx_pieces,
+    column_problems, export_header, export_row, export_width, kept_sheets, EXPORT_SHEET,
 };
+use lists::xlsx::{Cell, Writer};
 use rules_core::Date;
 
-/// The screened list as a workbook (the loaded workbook's other sheets and column widths kept),
-/// handed to the browser in pieces as the workbook is written: only its packed parts are held.
-fn export_xlsx(screen: Screen) {
-    let sheet = screen
-        .sheet_names
-        .with_untracked(|s| s.get(screen.chosen_sheet.get_untracked()).cloned());
-    let pieces = Pieces::default();
-    screen.batch.with_value(|b| {
-        screen.file.with_value(|f| match (f, sheet) {
-            (Some((_, original)), Some((name, _))) => {
-                let notes = export_xlsx_keeping_pieces(b, original, &name, |p| pieces.push(p));
-                if !notes.is_empty() {
-                    screen.notice.set(notes.join(" "));
-                }
-            }
-            _ => export_xlsx_pieces(b, |p| pieces.push(p)),
-        })
-    });
-    if let Err(why) = pieces.offer("筛查结果.xlsx", XLSX) {
-        screen.notice.set(why);
-    }
-}
-
-/// How long the CSV export works before giving the browser its turn, in ms (as the run's slices).
-const EXPORT_SLICE_MS: f64 = 30.0;
-
-/// The screened list as CSV, written a slice of rows at a time between the browser's turns (the
-/// page answers input meanwhile) and handed to the browser in pieces of about 1 MB: the export is
-/// never held whole. The same bytes as `lists::screen::export_csv`. Stops, offering nothing, when
-/// the list is forgotten or screened again meanwhile.
-async fn export_csv(screen: Screen) {
+/// The export's rows, its header first, each handed to `write`, a slice of about
+/// [`TURN_MS`] at a time between the browser's turns (the page answers input meanwhile).
+/// `false`, having stopped, when the list is forgotten or screened again meanwhile.
+async fn export_rows(screen: Screen, mut write: impl FnMut(Vec<Cell>)) -> bool {
     let Some((generation, width, total)) = screen.batch.try_with_value(|b| {
-        (
-            b.generation,
-            export_width(b),
-            b.rows.len().min(b.outcomes.len()),
-        )
+        let total = b.rows.len().min(b.outcomes.len());
+        (b.generation, export_width(b), total)
     }) else {
-        return;
+        return false;
     };
-    let pieces = Pieces::default();
-    let mut out = Vec::with_capacity(PIECE + 64 * 1024);
-    out.extend_from_slice("\u{feff}".as_bytes());
     let mut header = true;
     // People written so far, in row order.
     let mut next = 0;
-    let mut slice_end = js_sys::Date::now() + EXPORT_SLICE_MS;
     loop {
+        let slice_end = js_sys::Date::now() + TURN_MS;
         let current = screen.batch.try_with_value(|b| {
             if b.generation != generation {
                 return false;
             }
             if std::mem::take(&mut header) {
-                csv::write_rows(&mut out, std::iter::once(export_header(b, width)));
+                write(export_header(b, width));
             }
-            while next < total && out.len() < PIECE && js_sys::Date::now() < slice_end {
+            while next < total && js_sys::Date::now() < slice_end {
                 let (Some((_, cells)), Some(outcome)) = (b.rows.get(next), b.outcomes.get(next))
                 else {
                     return false;
                 };
-                csv::write_rows(
-                    &mut out,
-                    std::iter::once(export_row(b, width, cells, outcome)),
-                );
+                write(export_row(b, width, cells, outcome));
                 next += 1;
             }
             true
         });
         if current != Some(true) {
-            return;
+            return false;
         }
         if next >= total {
+            return true;
+        }
+        next_turn().await;
+    }
+}
+
+/// The screened list as a workbook (a loaded workbook's other sheets and column widths kept, as
+/// `lists::screen::export_xlsx_keeping` writes them: the same bytes), written a slice of rows at a
+/// time and handed to the browser in pieces: only its packed parts are held.
+async fn export_xlsx(screen: Screen) {
+    screen.notice.set("正在导出……".to_string());
+    let sheet = screen
+        .sheet_names
+        .with_untracked(|s| s.get(screen.chosen_sheet.get_untracked()).cloned());
+    // The workbook's other sheets, read as loaded; none for a CSV or pasted list.
+    let kept = screen.file.with_value(|f| match (f, sheet) {
+        (Some((_, original)), Some((name, _))) => Some(kept_sheets(original, &name)),
+        _ => None,
+    });
+    let Some(generation) = screen.batch.try_with_value(|b| b.generation) else {
+        return;
+    };
+    let mut writer = Writer::default();
+    let widths = match kept {
+        Some(_) => screen.batch.with_value(|b| b.widths.clone()),
+        None => Vec::new(),
+    };
+    writer.sheet(EXPORT_SHEET, widths);
+    if !export_rows(screen, |row| writer.row(&row)).await {
+        return;
+    }
+    let mut notes = Vec::new();
+    if let Some((others, why)) = kept {
+        for (name, rows, widths) in others {
+            writer.sheet(&name, widths);
+            for row in &rows {
+                writer.row(row);
+            }
+        }
+        notes = why;
+    }
+    // The workbook's texts (a long list has a name per person), a slice at a time.
+    let mut strings = writer.strings();
+    loop {
+        let slice_end = js_sys::Date::now() + TURN_MS;
+        let mut done = false;
+        while !done && js_sys::Date::now() < slice_end {
+            done = strings.step(1000);
+        }
+        if done {
             break;
         }
+        next_turn().await;
+        if screen.batch.try_with_value(|b| b.generation) != Some(generation) {
+            return;
+        }
+    }
+    let pieces = Pieces::default();
+    strings.finish(|p| pieces.push(p));
+    match pieces.offer("筛查结果.xlsx", XLSX) {
+        Ok(()) => screen.notice.set(notes.join(" ")),
+        Err(why) => screen.notice.set(why),
+    }
+}
+
+/// The screened list as CSV, written a slice of rows at a time and handed to the browser in pieces
+/// of about 1 MB: the export is never held whole. The same bytes as `lists::screen::export_csv`.
+async fn export_csv(screen: Screen) {
+    screen.notice.set("正在导出……".to_string());
+    let pieces = Pieces::default();
+    let mut out = Vec::with_capacity(PIECE + 64 * 1024);
+    out.extend_from_slice("\u{feff}".as_bytes());
+    let written = export_rows(screen, |row| {
+        csv::write_rows(&mut out, std::iter::once(row));
         if out.len() >= PIECE {
             pieces.push(&out);
             out.clear();
         }
-        if js_sys::Date::now() >= slice_end {
-            next_turn().await;
-            slice_end = js_sys::Date::now() + EXPORT_SLICE_MS;
-        }
+    })
+    .await;
+    if !written {
+        return;
     }
     pieces.push(&out);
-    drop(out);
-    if let Err(why) = pieces.offer("筛查结果.csv", "text/csv;charset=utf-8") {
-        screen.notice.set(why);
+    match pieces.offer("筛查结果.csv", "text/csv;charset=utf-8") {
+        Ok(()) => screen.notice.set(String::new()),
+        Err(why) => screen.notice.set(why),
     }
 }
 
@@ -177,7 +213,7 @@ pub fn ResultsCard(screen: Screen) -> impl IntoView {
             )}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="各项政策的人数" inner_html=r.summary></div>
             <div class="actions no-print">
-                <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| export_xlsx(screen)>"导出结果（.xlsx）"</button>
+                <button type="button" class="primary" id="batch-export-xlsx" on:click=move |_| wasm_bindgen_futures::spawn_local(export_xlsx(screen))>"导出结果（.xlsx）"</button>
                 <button type="button" class="secondary" id="batch-export-csv" on:click=move |_| wasm_bindgen_futures::spawn_local(export_csv(screen))>"导出结果（.csv）"</button>
                 <button type="button" class="secondary" id="batch-print" on:click=move |_| print_sheets(screen)>"打印可领补贴和值得跟进人员的材料清单"</button>
             </div>

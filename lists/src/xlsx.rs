@@ -1040,7 +1040,13 @@ impl Strings {
 
     /// The workbook (the texts not yet written first), handed to `each` in pieces of at most 1 MB,
     /// in order.
-    pub fn finish(mut self, each: impl FnMut(&[u8])) {
+    pub fn finish(self, each: impl FnMut(&[u8])) {
+        zip::write_packed_pieces(&self.parts(), each);
+    }
+
+    /// The workbook's parts, deflated, in the archive's order (the texts not yet written first):
+    /// for [`zip::Layout`], whose pieces a writer can hand out one at a time.
+    pub fn parts(mut self) -> Vec<zip::Packed> {
         self.step(usize::MAX);
         self.packer.write(b"</sst>");
         let Writer { names, parts, .. } = self.writer;
@@ -1087,7 +1093,7 @@ impl Strings {
             self.packer.finish(),
         ];
         all.extend(parts);
-        zip::write_packed_pieces(&all, each);
+        all
     }
 }
 

@@ -320,60 +320,89 @@ pub fn write_packed(files: &[Packed]) -> Vec<u8> {
     out
 }
 
-/// [`write_packed`] handed to `each` in pieces, in order (headers, then each entry's packed pieces
-/// as they are kept): the archive is never one buffer.
+/// [`write_packed`] handed to `each` in pieces, in order ([`Layout::pieces`]): the archive is never
+/// one buffer.
 pub fn write_packed_pieces(files: &[Packed], mut each: impl FnMut(&[u8])) {
-    let mut out = Vec::new();
-    let mut at = 0_usize;
-    let mut directory = Vec::new();
-    // 1980-01-01 00:00 in DOS form: the archive carries no clock reading.
-    let (time, date) = (0_u16, 0x21_u16);
-    for file in files {
-        let (name, crc) = (&file.name, file.crc);
-        let packed_len = file.packed_len();
-        let offset = at as u32;
-        let header = |out: &mut Vec<u8>, central: bool| {
-            out.extend_from_slice(if central {
-                &[0x50, 0x4b, 0x01, 0x02, 20, 0]
-            } else {
-                &[0x50, 0x4b, 0x03, 0x04]
-            });
-            out.extend_from_slice(&20_u16.to_le_bytes()); // version needed
-            out.extend_from_slice(&0x0800_u16.to_le_bytes()); // names in UTF-8
-            out.extend_from_slice(&8_u16.to_le_bytes()); // deflate
-            out.extend_from_slice(&time.to_le_bytes());
-            out.extend_from_slice(&date.to_le_bytes());
-            out.extend_from_slice(&crc.to_le_bytes());
-            out.extend_from_slice(&(packed_len as u32).to_le_bytes());
-            out.extend_from_slice(&(file.size as u32).to_le_bytes());
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&0_u16.to_le_bytes()); // extra
-            if central {
-                out.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
-                out.extend_from_slice(&0_u32.to_le_bytes()); // external attributes
-                out.extend_from_slice(&offset.to_le_bytes());
-            }
-            out.extend_from_slice(name.as_bytes());
-        };
-        header(&mut out, false);
-        at += out.len() + packed_len;
-        each(&out);
-        out.clear();
-        for piece in &file.packed {
-            each(piece);
-        }
-        header(&mut directory, true);
+    for piece in Layout::new(files).pieces() {
+        each(piece);
     }
-    let start = at as u32;
-    let size = directory.len() as u32;
-    out.extend_from_slice(&directory);
-    out.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&size.to_le_bytes());
-    out.extend_from_slice(&start.to_le_bytes());
-    out.extend_from_slice(&0_u16.to_le_bytes());
-    each(&out);
+}
+
+/// A zip archive of entries already deflated, as the pieces it is made of: each entry's local header
+/// then its packed pieces, then the central directory. Taken one at a time, a writer can give the
+/// browser its turn between them (the page's export).
+pub struct Layout<'a> {
+    files: &'a [Packed],
+    headers: Vec<Vec<u8>>,
+    end: Vec<u8>,
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(files: &'a [Packed]) -> Layout<'a> {
+        let mut headers = Vec::with_capacity(files.len());
+        let mut at = 0_usize;
+        let mut directory = Vec::new();
+        // 1980-01-01 00:00 in DOS form: the archive carries no clock reading.
+        let (time, date) = (0_u16, 0x21_u16);
+        for file in files {
+            let (name, crc) = (&file.name, file.crc);
+            let packed_len = file.packed_len();
+            let offset = at as u32;
+            let header = |out: &mut Vec<u8>, central: bool| {
+                out.extend_from_slice(if central {
+                    &[0x50, 0x4b, 0x01, 0x02, 20, 0]
+                } else {
+                    &[0x50, 0x4b, 0x03, 0x04]
+                });
+                out.extend_from_slice(&20_u16.to_le_bytes()); // version needed
+                out.extend_from_slice(&0x0800_u16.to_le_bytes()); // names in UTF-8
+                out.extend_from_slice(&8_u16.to_le_bytes()); // deflate
+                out.extend_from_slice(&time.to_le_bytes());
+                out.extend_from_slice(&date.to_le_bytes());
+                out.extend_from_slice(&crc.to_le_bytes());
+                out.extend_from_slice(&(packed_len as u32).to_le_bytes());
+                out.extend_from_slice(&(file.size as u32).to_le_bytes());
+                out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+                out.extend_from_slice(&0_u16.to_le_bytes()); // extra
+                if central {
+                    out.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+                    out.extend_from_slice(&0_u32.to_le_bytes()); // external attributes
+                    out.extend_from_slice(&offset.to_le_bytes());
+                }
+                out.extend_from_slice(name.as_bytes());
+            };
+            let mut local = Vec::new();
+            header(&mut local, false);
+            at += local.len() + packed_len;
+            headers.push(local);
+            header(&mut directory, true);
+        }
+        let start = at as u32;
+        let size = directory.len() as u32;
+        let mut end = directory;
+        end.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
+        end.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        end.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        end.extend_from_slice(&size.to_le_bytes());
+        end.extend_from_slice(&start.to_le_bytes());
+        end.extend_from_slice(&0_u16.to_le_bytes());
+        Layout {
+            files,
+            headers,
+            end,
+        }
+    }
+
+    /// The archive's pieces, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.files
+            .iter()
+            .zip(&self.headers)
+            .flat_map(|(file, header)| {
+                std::iter::once(header.as_slice()).chain(file.packed.iter().map(Vec::as_slice))
+            })
+            .chain(std::iter::once(self.end.as_slice()))
+    }
 }
 
 #[cfg(test)]

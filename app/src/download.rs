@@ -23,13 +23,44 @@ pub fn offer(content: &JsValue, name: &str, mime: &str) -> Result<(), String> {
     offer_parts(&js_sys::Array::of1(content), name, mime)
 }
 
-/// A piece of a long file held by the browser as a Blob of its own (one copy, outside the page's
-/// memory), for [`offer_parts`]; the bytes themselves if the browser refuses.
-pub fn piece(bytes: &[u8]) -> JsValue {
-    let array: JsValue = js_sys::Uint8Array::from(bytes).into();
-    match Blob::new(&js_sys::Array::of1(&array), &JsValue::UNDEFINED) {
-        Ok(blob) => blob.into(),
-        Err(_) => array,
+/// The largest piece [`Pieces`] hands to the browser at a time.
+pub const PIECE: usize = 1 << 20;
+
+/// A long file the page makes, handed to the browser piece by piece as it is written: each piece
+/// becomes a Blob of its own (the browser's one copy, outside the page's memory), copied there
+/// through one reused buffer, so no copy of the file waits in the page for the garbage collector
+/// and the page never holds the file whole.
+pub struct Pieces {
+    parts: js_sys::Array,
+    buffer: js_sys::Uint8Array,
+}
+
+impl Default for Pieces {
+    fn default() -> Pieces {
+        Pieces {
+            parts: js_sys::Array::new(),
+            buffer: js_sys::Uint8Array::new_with_length(PIECE as u32),
+        }
+    }
+}
+
+impl Pieces {
+    /// Adds `bytes` to the file (any length: cut into pieces of at most 1 MB).
+    pub fn push(&self, bytes: &[u8]) {
+        for chunk in bytes.chunks(PIECE) {
+            let view = self.buffer.subarray(0, chunk.len() as u32);
+            view.copy_from(chunk);
+            // The Blob copies the bytes now; should the browser refuse, the bytes themselves.
+            match Blob::new(&js_sys::Array::of1(&view), &JsValue::UNDEFINED) {
+                Ok(blob) => self.parts.push(&blob),
+                Err(_) => self.parts.push(&js_sys::Uint8Array::from(chunk)),
+            };
+        }
+    }
+
+    /// Offers the file as the download `name` of type `mime` ([`offer_parts`]).
+    pub fn offer(&self, name: &str, mime: &str) -> Result<(), String> {
+        offer_parts(&self.parts, name, mime)
     }
 }
 

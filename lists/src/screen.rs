@@ -347,7 +347,7 @@ pub fn export_rows(batch: &List) -> Vec<Vec<Cell>> {
 }
 
 /// The export's width for the list's own cells: its widest row (or its header).
-fn export_width(batch: &List) -> usize {
+pub fn export_width(batch: &List) -> usize {
     batch
         .rows
         .iter()
@@ -651,7 +651,7 @@ impl Streaming {
 /// The export as an .xlsx workbook (one sheet, 筛查结果): the same bytes from the page and the
 /// command line for the same list and day.
 pub fn export_xlsx(list: &List) -> Vec<u8> {
-    crate::xlsx::write_streams(vec![("筛查结果", Box::new(export_stream(list)))])
+    crate::xlsx::write_streams(vec![(EXPORT_SHEET, Box::new(export_stream(list)))])
 }
 
 /// The export of a list read from the workbook `original` (its sheet `chosen`) as .xlsx: 筛查结果
@@ -660,9 +660,34 @@ pub fn export_xlsx(list: &List) -> Vec<u8> {
 /// formatting) on their own rows, with their column widths. The same bytes from the page and the
 /// command line. Notes say which sheets could not be kept, and why.
 pub fn export_xlsx_keeping(list: &List, original: &[u8], chosen: &str) -> (Vec<u8>, Vec<String>) {
-    const NAME: &str = "筛查结果";
+    let (others, notes) = kept_sheets(original, chosen);
+    let mut sheets = vec![crate::xlsx::SheetOut {
+        name: EXPORT_SHEET,
+        rows: Box::new(export_stream(list)),
+        widths: list.widths.clone(),
+    }];
+    for (name, rows, widths) in &others {
+        sheets.push(crate::xlsx::SheetOut {
+            name,
+            rows: Box::new(rows.iter().cloned()),
+            widths: widths.clone(),
+        });
+    }
+    (crate::xlsx::write_sheets(sheets), notes)
+}
+
+/// The sheet an .xlsx export writes the list and its results to.
+pub const EXPORT_SHEET: &str = "筛查结果";
+
+/// A worksheet as an export keeps it: its name, its rows and its column widths.
+pub type KeptSheet = (String, Vec<Vec<Cell>>, Vec<crate::xlsx::Width>);
+
+/// The sheets of the workbook `original` other than `chosen`, as [`export_xlsx_keeping`] writes them
+/// after [`EXPORT_SHEET`] (one so named becomes 筛查结果（原）), each row on its own row number; and
+/// notes on the sheets that could not be kept.
+pub fn kept_sheets(original: &[u8], chosen: &str) -> (Vec<KeptSheet>, Vec<String>) {
     let mut notes = Vec::new();
-    let mut others: Vec<(String, Vec<Vec<Cell>>, Vec<crate::xlsx::Width>)> = Vec::new();
+    let mut others: Vec<KeptSheet> = Vec::new();
     let names: Vec<String> = crate::xlsx::read(original, Some(chosen))
         .map(|b| b.sheets.into_iter().map(|s| s.name).collect())
         .unwrap_or_default();
@@ -675,8 +700,8 @@ pub fn export_xlsx_keeping(list: &List, original: &[u8], chosen: &str) -> (Vec<u
                     rows.resize(number.saturating_sub(1), Vec::new());
                     rows.push(cells);
                 }
-                let kept = if name == NAME {
-                    format!("{NAME}（原）")
+                let kept = if name == EXPORT_SHEET {
+                    format!("{EXPORT_SHEET}（原）")
                 } else {
                     name.clone()
                 };
@@ -685,19 +710,7 @@ pub fn export_xlsx_keeping(list: &List, original: &[u8], chosen: &str) -> (Vec<u
             Err(why) => notes.push(format!("工作表“{name}”没有保留：{why}")),
         }
     }
-    let mut sheets = vec![crate::xlsx::SheetOut {
-        name: NAME,
-        rows: Box::new(export_stream(list)),
-        widths: list.widths.clone(),
-    }];
-    for (name, rows, widths) in &others {
-        sheets.push(crate::xlsx::SheetOut {
-            name,
-            rows: Box::new(rows.iter().cloned()),
-            widths: widths.clone(),
-        });
-    }
-    (crate::xlsx::write_sheets(sheets), notes)
+    (others, notes)
 }
 
 /// [`export_csv`] in pieces of about 1 MB handed to `each` as they are written, so that a long

@@ -792,16 +792,8 @@ impl SharedStrings {
     }
 }
 
-/// One worksheet's XML written into `packer` row by row (never held whole): the first row is the
-/// header (bold, frozen); text cells go to `strings`, numbers stay numbers and dates dates.
-fn sheet_into(
-    packer: &mut zip::Packer,
-    rows: &mut dyn Iterator<Item = Vec<Cell>>,
-    widths: &[Width],
-    strings: &mut SharedStrings,
-) {
-    let mut rows = rows.peekable();
-    let width = rows.peek().map_or(0, Vec::len);
+/// A worksheet's XML up to its rows: `width` is its first row's (the header's) number of cells.
+fn sheet_start(packer: &mut zip::Packer, widths: &[Width], width: usize) {
     packer.write(b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
         <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\">\
         <pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
@@ -828,36 +820,43 @@ fn sheet_into(
         packer.write(format!("<cols>{cols}</cols>").as_bytes());
     }
     packer.write(b"<sheetData>");
-    let mut xml = String::new();
-    for (r, row) in rows.enumerate() {
-        xml.clear();
-        xml.push_str(&format!("<row r=\"{}\">", r + 1));
-        for (c, cell) in row.iter().enumerate() {
-            let text = cell.text.trim();
-            if text.is_empty() {
-                continue;
+}
+
+/// One row's XML (`r`: its index, the header 0) into `packer`, `xml` its reused buffer: text cells go
+/// to `strings`, numbers stay numbers and dates dates; the header is bold.
+fn sheet_row(
+    packer: &mut zip::Packer,
+    xml: &mut String,
+    strings: &mut SharedStrings,
+    r: usize,
+    row: &[Cell],
+) {
+    xml.clear();
+    xml.push_str(&format!("<row r=\"{}\">", r + 1));
+    for (c, cell) in row.iter().enumerate() {
+        let text = cell.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let place = format!("{}{}", column_name(c), r + 1);
+        // Numbers stay numbers and dates dates (style 2: a date format); everything else is a
+        // shared string, which no spreadsheet runs as a formula.
+        match cell.stored {
+            Stored::Number if r > 0 && plain_number(text) => {
+                xml.push_str(&format!("<c r=\"{place}\"><v>{text}</v></c>"));
             }
-            let place = format!("{}{}", column_name(c), r + 1);
-            // Numbers stay numbers and dates dates (style 2: a date format); everything else is a
-            // shared string, which no spreadsheet runs as a formula.
-            match cell.stored {
-                Stored::Number if r > 0 && plain_number(text) => {
-                    xml.push_str(&format!("<c r=\"{place}\"><v>{text}</v></c>"));
-                }
-                Stored::DateNumber if r > 0 && plain_number(text) => {
-                    xml.push_str(&format!("<c r=\"{place}\" s=\"2\"><v>{text}</v></c>"));
-                }
-                _ => {
-                    let style = if r == 0 { " s=\"1\"" } else { "" };
-                    let id = strings.id(&cell.text);
-                    xml.push_str(&format!("<c r=\"{place}\"{style} t=\"s\"><v>{id}</v></c>"));
-                }
+            Stored::DateNumber if r > 0 && plain_number(text) => {
+                xml.push_str(&format!("<c r=\"{place}\" s=\"2\"><v>{text}</v></c>"));
+            }
+            _ => {
+                let style = if r == 0 { " s=\"1\"" } else { "" };
+                let id = strings.id(&cell.text);
+                xml.push_str(&format!("<c r=\"{place}\"{style} t=\"s\"><v>{id}</v></c>"));
             }
         }
-        xml.push_str("</row>");
-        packer.write(xml.as_bytes());
     }
-    packer.write(b"</sheetData></worksheet>");
+    xml.push_str("</row>");
+    packer.write(xml.as_bytes());
 }
 
 /// A worksheet whose rows come one at a time: its name and its rows.
@@ -906,42 +905,175 @@ pub fn write_streams(sheets: Vec<SheetStream>) -> Vec<u8> {
 
 /// [`write_streams`] with each sheet's column widths.
 pub fn write_sheets(sheets: Vec<SheetOut>) -> Vec<u8> {
-    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
-    let mut workbook = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets>");
-    let mut rels = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-        <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
-    );
-    let mut strings = SharedStrings::default();
-    let mut parts: Vec<zip::Packed> = Vec::new();
-    let count = sheets.len();
-    for (i, sheet) in sheets.into_iter().enumerate() {
-        let SheetOut {
-            name,
-            mut rows,
-            widths,
-        } = sheet;
-        let n = i + 1;
-        types.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.sprea\
-            dsheetml.worksheet+xml\"/>"));
-        workbook.push_str(&format!(
-            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
-            escape(name)
-        ));
-        rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
-        let mut packer = zip::Packer::new(&format!("xl/worksheets/sheet{n}.xml"));
-        sheet_into(&mut packer, &mut rows, &widths, &mut strings);
-        parts.push(packer.finish());
+    let mut out = Vec::new();
+    write_sheets_pieces(sheets, |piece| out.extend_from_slice(piece));
+    out
+}
+
+/// [`write_sheets`] handed to `each` in pieces of at most 1 MB, in order: the workbook is never one
+/// buffer, only its packed parts are held.
+pub fn write_sheets_pieces(sheets: Vec<SheetOut>, each: impl FnMut(&[u8])) {
+    let mut writer = Writer::default();
+    for sheet in sheets {
+        writer.sheet(sheet.name, sheet.widths);
+        for row in sheet.rows {
+            writer.row(&row);
+        }
     }
-    let styles_id = count + 1;
-    let strings_id = count + 2;
-    rels.push_str(&format!("<Relationship Id=\"rId{styles_id}\" Type=\"{REL}/styles\" Target=\"styles.xml\"/>\
+    writer.finish(each);
+}
+
+/// A workbook written a row at a time, so that its writer can stop between rows (the page's export,
+/// which gives the browser its turn): [`Writer::sheet`] begins each worksheet, [`Writer::row`]
+/// adds its rows (the first is its header: bold, frozen), [`Writer::finish`] hands out the workbook
+/// in pieces. Only the packed parts and the distinct texts are held. The same bytes as
+/// [`write_sheets`] on the same sheets.
+#[derive(Default)]
+pub struct Writer {
+    strings: SharedStrings,
+    names: Vec<String>,
+    parts: Vec<zip::Packed>,
+    sheet: Option<SheetWriter>,
+}
+
+/// The worksheet being written.
+struct SheetWriter {
+    packer: zip::Packer,
+    widths: Vec<Width>,
+    rows: usize,
+    xml: String,
+}
+
+impl Writer {
+    /// Ends the worksheet being written, if any, and begins the next: its name and column widths
+    /// (the columns after them 18 wide).
+    pub fn sheet(&mut self, name: &str, widths: Vec<Width>) {
+        self.end_sheet();
+        self.names.push(name.to_string());
+        let n = self.names.len();
+        self.sheet = Some(SheetWriter {
+            packer: zip::Packer::new(&format!("xl/worksheets/sheet{n}.xml")),
+            widths,
+            rows: 0,
+            xml: String::new(),
+        });
+    }
+
+    /// The next row of the worksheet begun last (before any, a worksheet named 筛查结果 is begun).
+    pub fn row(&mut self, row: &[Cell]) {
+        if self.sheet.is_none() {
+            self.sheet("筛查结果", Vec::new());
+        }
+        let Some(sheet) = &mut self.sheet else { return };
+        if sheet.rows == 0 {
+            sheet_start(&mut sheet.packer, &sheet.widths, row.len());
+        }
+        sheet_row(
+            &mut sheet.packer,
+            &mut sheet.xml,
+            &mut self.strings,
+            sheet.rows,
+            row,
+        );
+        sheet.rows += 1;
+    }
+
+    fn end_sheet(&mut self) {
+        if let Some(mut sheet) = self.sheet.take() {
+            if sheet.rows == 0 {
+                sheet_start(&mut sheet.packer, &sheet.widths, 0);
+            }
+            sheet.packer.write(b"</sheetData></worksheet>");
+            self.parts.push(sheet.packer.finish());
+        }
+    }
+
+    /// The workbook, handed to `each` in pieces of at most 1 MB, in order.
+    pub fn finish(self, each: impl FnMut(&[u8])) {
+        self.strings().finish(each);
+    }
+
+    /// Ends the rows: the workbook's texts are written next, a step at a time ([`Strings::step`]),
+    /// so that a long list's many texts need not be written in one go.
+    pub fn strings(mut self) -> Strings {
+        self.end_sheet();
+        let mut packer = zip::Packer::new("xl/sharedStrings.xml");
+        packer.write(
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"{MAIN}\" count=\"{0}\" uniqueCount=\"{0}\">",
+                self.strings.order.len()
+            )
+            .as_bytes(),
+        );
+        Strings {
+            writer: self,
+            packer,
+            next: 0,
+        }
+    }
+}
+
+const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A workbook whose rows are all written ([`Writer::strings`]): its texts' part being written.
+pub struct Strings {
+    writer: Writer,
+    packer: zip::Packer,
+    /// Texts written so far.
+    next: usize,
+}
+
+impl Strings {
+    /// Writes up to `count` more of the texts; `true` once all are written.
+    pub fn step(&mut self, count: usize) -> bool {
+        let order = &self.writer.strings.order;
+        let end = self.next.saturating_add(count).min(order.len());
+        for text in order.get(self.next..end).unwrap_or_default() {
+            self.packer.write(b"<si><t xml:space=\"preserve\">");
+            self.packer.write(escape(text).as_bytes());
+            self.packer.write(b"</t></si>");
+        }
+        self.next = end;
+        self.next >= order.len()
+    }
+
+    /// The workbook (the texts not yet written first), handed to `each` in pieces of at most 1 MB,
+    /// in order.
+    pub fn finish(self, each: impl FnMut(&[u8])) {
+        zip::write_packed_pieces(&self.parts(), each);
+    }
+
+    /// The workbook's parts, deflated, in the archive's order (the texts not yet written first):
+    /// for [`zip::Layout`], whose pieces a writer can hand out one at a time.
+    pub fn parts(mut self) -> Vec<zip::Packed> {
+        self.step(usize::MAX);
+        self.packer.write(b"</sst>");
+        let Writer { names, parts, .. } = self.writer;
+        let mut types = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
+        let mut workbook = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets>");
+        let mut rels = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+        <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+        );
+        let count = names.len();
+        for (i, name) in names.iter().enumerate() {
+            let n = i + 1;
+            types.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.sprea\
+                dsheetml.worksheet+xml\"/>"));
+            workbook.push_str(&format!(
+                "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+                escape(name)
+            ));
+            rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
+        }
+        let styles_id = count + 1;
+        let strings_id = count + 2;
+        rels.push_str(&format!("<Relationship Id=\"rId{styles_id}\" Type=\"{REL}/styles\" Target=\"styles.xml\"/>\
         <Relationship Id=\"rId{strings_id}\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"));
-    types.push_str("</Types>");
-    workbook.push_str("</sheets></workbook>");
-    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font>\
+        types.push_str("</Types>");
+        workbook.push_str("</sheets></workbook>");
+        let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font>\
         <sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts><fills count=\"2\"><fill>\
         <patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/>\
         <right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>\
@@ -949,33 +1081,20 @@ pub fn write_sheets(sheets: Vec<SheetOut>) -> Vec<u8> {
         <xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>\
         <xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs><cellStyles count=\"1\">\
         <cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
-    let root_rels = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+        let root_rels = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
         <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
         <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-    let mut shared = zip::Packer::new("xl/sharedStrings.xml");
-    shared.write(
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"{MAIN}\" count=\"{0}\" uniqueCount=\"{0}\">",
-            strings.order.len()
-        )
-        .as_bytes(),
-    );
-    for text in &strings.order {
-        shared.write(b"<si><t xml:space=\"preserve\">");
-        shared.write(escape(text).as_bytes());
-        shared.write(b"</t></si>");
+        let mut all = vec![
+            zip::pack("[Content_Types].xml", types.as_bytes()),
+            zip::pack("_rels/.rels", root_rels.as_bytes()),
+            zip::pack("xl/workbook.xml", workbook.as_bytes()),
+            zip::pack("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+            zip::pack("xl/styles.xml", styles.as_bytes()),
+            self.packer.finish(),
+        ];
+        all.extend(parts);
+        all
     }
-    shared.write(b"</sst>");
-    let mut all = vec![
-        zip::pack("[Content_Types].xml", types.as_bytes()),
-        zip::pack("_rels/.rels", root_rels.as_bytes()),
-        zip::pack("xl/workbook.xml", workbook.as_bytes()),
-        zip::pack("xl/_rels/workbook.xml.rels", rels.as_bytes()),
-        zip::pack("xl/styles.xml", styles.as_bytes()),
-        shared.finish(),
-    ];
-    all.extend(parts);
-    zip::write_packed(&all)
 }
 
 #[cfg(test)]
@@ -986,6 +1105,60 @@ mod tests {
         rows.iter()
             .map(|(n, cells)| (*n, cells.iter().map(|c| c.text.to_string()).collect()))
             .collect()
+    }
+
+    /// A workbook written a row at a time, its texts a few at a time, is the one written whole.
+    #[test]
+    fn the_writer_in_steps_writes_the_whole_workbook() {
+        let text = |rows: &[&[&str]]| -> Vec<Vec<Cell>> {
+            rows.iter()
+                .map(|r| r.iter().map(|c| Cell::text(c)).collect())
+                .collect()
+        };
+        let list = text(&[
+            &["姓名", "备注"],
+            &["张三", "<&>"],
+            &["李四", "=1+1"],
+            &["王五", ""],
+        ]);
+        let notes = text(&[&["说明"], &["本表按季度更新"]]);
+        let widths = vec![Width {
+            min: 1,
+            max: 1,
+            width: "12".to_string(),
+        }];
+        let whole = write_sheets(vec![
+            SheetOut {
+                name: "名单",
+                rows: Box::new(list.clone().into_iter()),
+                widths: widths.clone(),
+            },
+            SheetOut {
+                name: "说明",
+                rows: Box::new(notes.clone().into_iter()),
+                widths: Vec::new(),
+            },
+        ]);
+        let mut writer = Writer::default();
+        writer.sheet("名单", widths);
+        for row in &list {
+            writer.row(row);
+        }
+        writer.sheet("说明", Vec::new());
+        for row in &notes {
+            writer.row(row);
+        }
+        let mut strings = writer.strings();
+        let mut steps = 1;
+        while !strings.step(2) {
+            steps += 1;
+        }
+        assert!(steps > 2, "{steps} steps");
+        let mut stepped = Vec::new();
+        strings.finish(|p| stepped.extend_from_slice(p));
+        assert_eq!(stepped, whole);
+        let book = read(&stepped, Some("说明")).expect("reads back");
+        assert_eq!(book.rows[1].1[0].text.as_ref(), "本表按季度更新");
     }
 
     #[test]

@@ -202,12 +202,24 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc_update(!0, bytes)
 }
 
-/// One entry, deflated: its name, packed bytes, CRC-32 and unpacked size.
+/// One entry, deflated: its name, packed bytes (in pieces of at most [`PIECE`] bytes), CRC-32 and
+/// unpacked size.
 pub struct Packed {
     name: String,
-    packed: Vec<u8>,
+    packed: Vec<Vec<u8>>,
     crc: u32,
     size: usize,
+}
+
+/// The packed bytes are kept in pieces of this size: a long export's sheet grows a piece at a time
+/// rather than by doubling one buffer (which held up to twice its size, and three times while it was
+/// copied), and the pieces go out to the page's download as they are.
+pub const PIECE: usize = 1 << 20;
+
+impl Packed {
+    fn packed_len(&self) -> usize {
+        self.packed.iter().map(Vec::len).sum()
+    }
 }
 
 /// Deflates an entry as its contents are written in pieces, so that a large part (the export's
@@ -215,7 +227,7 @@ pub struct Packed {
 pub struct Packer {
     name: String,
     compressor: Box<miniz_oxide::deflate::core::CompressorOxide>,
-    packed: Vec<u8>,
+    packed: Vec<Vec<u8>>,
     crc: u32,
     size: usize,
 }
@@ -242,8 +254,21 @@ impl Packer {
                 &mut self.compressor,
                 rest,
                 flush,
-                |out| {
-                    packed.extend_from_slice(out);
+                |mut out| {
+                    while !out.is_empty() {
+                        if packed.last().is_none_or(|last| last.len() >= PIECE) {
+                            // A small part's one piece grows as it needs; a long part's are whole.
+                            let capacity = if packed.is_empty() { 0 } else { PIECE };
+                            packed.push(Vec::with_capacity(capacity));
+                        }
+                        let Some(last) = packed.last_mut() else {
+                            return false;
+                        };
+                        let room = (PIECE - last.len()).min(out.len());
+                        let (now, later) = out.split_at(room);
+                        last.extend_from_slice(now);
+                        out = later;
+                    }
                     true
                 },
             );
@@ -291,49 +316,93 @@ pub fn write(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
 /// A zip archive of entries already deflated.
 pub fn write_packed(files: &[Packed]) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut directory = Vec::new();
-    // 1980-01-01 00:00 in DOS form: the archive carries no clock reading.
-    let (time, date) = (0_u16, 0x21_u16);
-    for file in files {
-        let (name, packed, crc) = (&file.name, &file.packed, file.crc);
-        let offset = out.len() as u32;
-        let header = |out: &mut Vec<u8>, central: bool| {
-            out.extend_from_slice(if central {
-                &[0x50, 0x4b, 0x01, 0x02, 20, 0]
-            } else {
-                &[0x50, 0x4b, 0x03, 0x04]
-            });
-            out.extend_from_slice(&20_u16.to_le_bytes()); // version needed
-            out.extend_from_slice(&0x0800_u16.to_le_bytes()); // names in UTF-8
-            out.extend_from_slice(&8_u16.to_le_bytes()); // deflate
-            out.extend_from_slice(&time.to_le_bytes());
-            out.extend_from_slice(&date.to_le_bytes());
-            out.extend_from_slice(&crc.to_le_bytes());
-            out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(file.size as u32).to_le_bytes());
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&0_u16.to_le_bytes()); // extra
-            if central {
-                out.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
-                out.extend_from_slice(&0_u32.to_le_bytes()); // external attributes
-                out.extend_from_slice(&offset.to_le_bytes());
-            }
-            out.extend_from_slice(name.as_bytes());
-        };
-        header(&mut out, false);
-        out.extend_from_slice(packed);
-        header(&mut directory, true);
-    }
-    let start = out.len() as u32;
-    let size = directory.len() as u32;
-    out.extend_from_slice(&directory);
-    out.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&size.to_le_bytes());
-    out.extend_from_slice(&start.to_le_bytes());
-    out.extend_from_slice(&0_u16.to_le_bytes());
+    write_packed_pieces(files, |piece| out.extend_from_slice(piece));
     out
+}
+
+/// [`write_packed`] handed to `each` in pieces, in order ([`Layout::pieces`]): the archive is never
+/// one buffer.
+pub fn write_packed_pieces(files: &[Packed], mut each: impl FnMut(&[u8])) {
+    for piece in Layout::new(files).pieces() {
+        each(piece);
+    }
+}
+
+/// A zip archive of entries already deflated, as the pieces it is made of: each entry's local header
+/// then its packed pieces, then the central directory. Taken one at a time, a writer can give the
+/// browser its turn between them (the page's export).
+pub struct Layout<'a> {
+    files: &'a [Packed],
+    headers: Vec<Vec<u8>>,
+    end: Vec<u8>,
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(files: &'a [Packed]) -> Layout<'a> {
+        let mut headers = Vec::with_capacity(files.len());
+        let mut at = 0_usize;
+        let mut directory = Vec::new();
+        // 1980-01-01 00:00 in DOS form: the archive carries no clock reading.
+        let (time, date) = (0_u16, 0x21_u16);
+        for file in files {
+            let (name, crc) = (&file.name, file.crc);
+            let packed_len = file.packed_len();
+            let offset = at as u32;
+            let header = |out: &mut Vec<u8>, central: bool| {
+                out.extend_from_slice(if central {
+                    &[0x50, 0x4b, 0x01, 0x02, 20, 0]
+                } else {
+                    &[0x50, 0x4b, 0x03, 0x04]
+                });
+                out.extend_from_slice(&20_u16.to_le_bytes()); // version needed
+                out.extend_from_slice(&0x0800_u16.to_le_bytes()); // names in UTF-8
+                out.extend_from_slice(&8_u16.to_le_bytes()); // deflate
+                out.extend_from_slice(&time.to_le_bytes());
+                out.extend_from_slice(&date.to_le_bytes());
+                out.extend_from_slice(&crc.to_le_bytes());
+                out.extend_from_slice(&(packed_len as u32).to_le_bytes());
+                out.extend_from_slice(&(file.size as u32).to_le_bytes());
+                out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+                out.extend_from_slice(&0_u16.to_le_bytes()); // extra
+                if central {
+                    out.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+                    out.extend_from_slice(&0_u32.to_le_bytes()); // external attributes
+                    out.extend_from_slice(&offset.to_le_bytes());
+                }
+                out.extend_from_slice(name.as_bytes());
+            };
+            let mut local = Vec::new();
+            header(&mut local, false);
+            at += local.len() + packed_len;
+            headers.push(local);
+            header(&mut directory, true);
+        }
+        let start = at as u32;
+        let size = directory.len() as u32;
+        let mut end = directory;
+        end.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
+        end.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        end.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        end.extend_from_slice(&size.to_le_bytes());
+        end.extend_from_slice(&start.to_le_bytes());
+        end.extend_from_slice(&0_u16.to_le_bytes());
+        Layout {
+            files,
+            headers,
+            end,
+        }
+    }
+
+    /// The archive's pieces, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.files
+            .iter()
+            .zip(&self.headers)
+            .flat_map(|(file, header)| {
+                std::iter::once(header.as_slice()).chain(file.packed.iter().map(Vec::as_slice))
+            })
+            .chain(std::iter::once(self.end.as_slice()))
+    }
 }
 
 #[cfg(test)]
@@ -399,6 +468,37 @@ mod tests {
         assert_eq!(archive.file("none", &mut budget).expect("ok"), None);
         assert_eq!(budget, TOTAL_BUDGET - 4 - big.len());
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    /// An archive handed out in pieces is the archive written whole; a long part is kept in pieces
+    /// of at most [`PIECE`] bytes.
+    #[test]
+    fn pieces_make_the_archive() {
+        // Text that deflate cannot shrink much, so its part takes several pieces.
+        let mut state = 1_u32;
+        let noise: Vec<u8> = (0..3 * PIECE)
+            .map(|_| {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                b'a' + (state >> 24) as u8 % 26
+            })
+            .collect();
+        let packed = vec![pack("a.xml", b"<a/>"), pack("xl/noise.xml", &noise)];
+        assert!(packed[1].packed.len() >= 2);
+        assert!(packed[1].packed.iter().all(|p| p.len() <= PIECE));
+        let mut pieces = Vec::new();
+        let mut largest = 0;
+        write_packed_pieces(&packed, |p| {
+            largest = largest.max(p.len());
+            pieces.extend_from_slice(p);
+        });
+        assert!(largest <= PIECE);
+        assert_eq!(pieces, write_packed(&packed));
+        let archive = Archive::read(&pieces).expect("reads");
+        let mut budget = TOTAL_BUDGET;
+        assert_eq!(
+            archive.file("xl/noise.xml", &mut budget).expect("ok"),
+            Some(noise)
+        );
     }
 
     #[test]

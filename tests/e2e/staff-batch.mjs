@@ -311,6 +311,25 @@ function writeLines(name, header, count, line) {
   return path;
 }
 
+
+/** The page's WebAssembly memory in MB (CDP Runtime.queryObjects: every WebAssembly.Memory of the
+ * page); it never shrinks, so it is the most the page's Rust code has held at once. */
+async function wasmMb(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }',
+      returnByValue: true,
+    });
+    return result.value / 1048576;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
@@ -672,7 +691,7 @@ async function stillUsable(page, peak, what) {
   assert(mb > 0 && mb < 512, `${what}: the tab took ${mb.toFixed(0)} MB`);
 }
 
-test('giants, each in a fresh tab: a 100 MB CSV read in slices (the page answering within 200 ms, goal 100), 1,000,000 rows (.xlsx), 16,384 columns: what was left out said, subsidy-check screen named, the page still usable, the tab under 512 MB', async () => {
+test('giants, each in a fresh tab: a 100 MB CSV read in slices (the page answering within 100 ms), 1,000,000 rows (.xlsx), 16,384 columns: what was left out said, subsidy-check screen named, the page still usable, the tab under 512 MB', async () => {
   // A 100 MB CSV (1,100,000 people): read in slices while the page keeps answering; the rows past
   // the page's limit are left out with a note naming subsidy-check screen, and the rest is never read.
   const csvPath = writeLines('giant.csv', '姓名,年龄,人员类别,备注\r\n', 1_100_000, (i) => `名${i},${20 + (i % 40)},脱贫户,${'x'.repeat(70)}\r\n`);
@@ -696,10 +715,11 @@ test('giants, each in a fresh tab: a 100 MB CSV read in slices (the page answeri
   } finally {
     rmSync(csvPath, { force: true });
   }
-  // The goal is 100 ms (issue 27); on this 2-core machine shared with other builds (load average
-  // 11–13) the longest waits measured were 76–151 ms, so the test holds 200 ms: a file read whole
-  // (as before the slices) kept the page waiting 965 ms.
-  assert(lag < 200, `the page kept input waiting ${lag} ms while the CSV loaded`);
+  // Issue 27's goal, 100 ms: the text is read in 16 KB parts and the browser given its turn every
+  // 12 ms. Measured on this 2-core machine shared with other builds (load average 3–7): 32–79 ms;
+  // with a turn per 128 KB slice 46–66 ms at load 6.5 and 58–151 ms at load 11–13, 965 ms when the
+  // file was read whole. The figure follows the machine's load more than the page.
+  assert(lag < 100, `the page kept input waiting ${lag} ms while the CSV loaded`);
 
   // 1,000,000 rows in a workbook: the first 100,000 read, the rest named.
   {
@@ -737,7 +757,7 @@ test('giants, each in a fresh tab: a 100 MB CSV read in slices (the page answeri
   }
 });
 
-test('100,000 rows screen and export in the page: the tab under 400 MB (goal 300)', async () => {
+test('100,000 rows screen and export in the page: the tab under 300 MB, the page answering within 100 ms while it screens (150 ms while it exports)', async () => {
   // 100,000 rows, the page's limit: the header and 99,999 people.
   const list = people(99999, 5, { numbers: false });
   const csvPath = writeLines('100k.csv', '', list.rows.length, (i) => toCsv([list.rows[i]], '\r\n'));
@@ -745,24 +765,40 @@ test('100,000 rows screen and export in the page: the tab under 400 MB (goal 300
   try {
     await page.setInputFiles('#batch-file', csvPath);
     await page.waitForFunction(() => document.getElementById('batch-source')?.textContent.includes('99999 人'), null, { timeout: 120000 });
-    console.log(`    100,000 rows read: the tab's peak ${peak().toFixed(0)} MB`);
+    const read = peak();
     await mapColumns(page);
     await page.fill('#batch-date', AS_OF);
+    // The page's longest wait for input while it screens, and while it writes each export.
+    await startProbe(page);
     await page.click('#batch-start');
     await page.waitForSelector('#batch-summary', { timeout: 600000 });
+    const lags = { screening: await stopProbe(page) };
     const speed = await page.locator('#batch-speed').innerText();
     const screened = peak();
+    const screenedWasm = await wasmMb(page);
+    await startProbe(page);
     const xlsxOut = await download(page, '#batch-export-xlsx');
+    lags['.xlsx export'] = await stopProbe(page);
     const afterXlsx = peak();
     eq(readXlsx(xlsxOut.bytes).length, 100000, 'exported rows (.xlsx)');
+    await startProbe(page);
     const csvOut = await download(page, '#batch-export-csv');
+    lags['CSV export'] = await stopProbe(page);
     eq(csvOut.bytes.toString('utf8').split('\r\n').length, 100001, 'exported lines (.csv)');
     const mb = peak();
-    console.log(`    100,000 rows in the page: ${speed}; the tab's peak resident memory ${mb.toFixed(0)} MB (${screened.toFixed(0)} MB screened, ${afterXlsx.toFixed(0)} MB after the .xlsx export)`);
-    // The goal is 300 MB (issue 27). Measured: 245 MB once screened, 310 after the .xlsx export and
-    // 367 after the CSV's (the browser's own copies of the downloads); before this work 571 MB. The
-    // test holds 400 MB.
-    assert(mb > 0 && mb < 400, `the tab took ${mb.toFixed(0)} MB`);
+    const wasm = await wasmMb(page);
+    console.log(`    100,000 rows in the page: ${speed}; the tab's peak resident memory ${mb.toFixed(0)} MB (${read.toFixed(0)} MB read, ${screened.toFixed(0)} MB screened, ${afterXlsx.toFixed(0)} MB after the .xlsx export of ${(xlsxOut.bytes.length / 1e6).toFixed(1)} MB, then the CSV's of ${(csvOut.bytes.length / 1e6).toFixed(1)} MB); its wasm memory ${screenedWasm.toFixed(0)} MB screened, ${wasm.toFixed(0)} MB at the end`);
+    console.log(`    the page's longest wait for input: ${Object.entries(lags).map(([what, ms]) => `${what} ${ms} ms`).join(', ')}`);
+    // Issue 27's goal, 300 MB. Measured: 245–253 MB screened, 262–269 MB after both exports (each
+    // written a slice at a time and handed to the browser in 1 MB pieces); 361–375 MB when the
+    // exports were built whole, 571 MB before issue 27.
+    assert(mb > 0 && mb < 300, `the tab took ${mb.toFixed(0)} MB`);
+    // The goal is 100 ms throughout. Measured (12 ms slices): screening 26–77 ms; the exports 35–98
+    // ms, their longest waits at their ends (the browser collecting the pieces' garbage, the
+    // download handed over), so they are held to 150 ms; built whole, the .xlsx export kept the
+    // page waiting 6.9–7.2 s and the CSV's 0.8–1.2 s.
+    assert(lags.screening < 100, `the page kept input waiting ${lags.screening} ms while it screened`);
+    for (const what of ['.xlsx export', 'CSV export']) assert(lags[what] < 150, `the page kept input waiting ${lags[what]} ms during the ${what}`);
   } finally {
     rmSync(csvPath, { force: true });
   }

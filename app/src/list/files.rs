@@ -6,14 +6,11 @@ use rules_core::questions::{options, wording};
 use rules_core::sheet;
 use rules_core::Date;
 
-/// Offers `bytes` as a file download, handed to the browser 1 MB at a time (a long list's
-/// workbook is never copied whole into the page's JavaScript memory).
+/// Offers `bytes` as a file download, handed to the browser 1 MB at a time.
 pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::new();
-    for chunk in bytes.chunks(1 << 20) {
-        parts.push(&crate::download::piece(chunk));
-    }
-    crate::download::offer_parts(&parts, name, mime)
+    let pieces = crate::download::Pieces::default();
+    pieces.push(bytes);
+    pieces.offer(name, mime)
 }
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

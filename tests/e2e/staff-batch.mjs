@@ -837,19 +837,21 @@ test('10,000 rows: the page answers while they are evaluated; rows per second', 
   await mapColumns(page);
   await page.fill('#batch-date', AS_OF);
   await page.click('#batch-start');
-  // While it runs: the page answers within a frame or two, and a click opens the paste box.
+  // While it runs: a click opens the paste box, and the page answers within a frame or two. The
+  // click is the page's own (Playwright's checks before a click take longer than the whole run of
+  // about half a second), handled as soon as the page gives the browser its turn.
+  const state = await page.evaluate(() => {
+    document.querySelector('details.paste summary').click();
+    return [document.querySelector('details.paste').open, document.getElementById('batch-progress').value];
+  });
+  assert(state[0], 'the paste box did not open during the run');
+  assert(state[1] < 10000, `the run was over before the click was answered (${state[1]})`);
   let slowest = 0;
-  let during = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = Date.now();
-    const progress = await page.evaluate(() => document.getElementById('batch-progress')?.value ?? 0);
+    await page.evaluate(() => document.getElementById('batch-progress')?.value ?? 0);
     slowest = Math.max(slowest, Date.now() - t0);
-    if (progress > 0 && progress < 10000) during++;
   }
-  await page.click('details.paste summary');
-  const state = await page.evaluate(() => [document.querySelector('details.paste').open, document.getElementById('batch-progress').value]);
-  assert(state[0], 'the paste box did not open during the run');
-  assert(state[1] < 10000 && during > 0, `the run was over before the page was used (${state[1]}, ${during})`);
   assert(slowest < 500, `the page took ${slowest} ms to answer during the run`);
   await page.waitForSelector('#batch-summary', { timeout: 300000 });
   const speed = await page.locator('#batch-speed').innerText();

@@ -4,7 +4,10 @@
 //! family, only the shared helpers (`groups`, `loans`); only the registry names every family. Tests
 //! (`#[cfg(test)]` to the end of a file) may use anything. The workspace's cycle check is in xtask.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::files;
+use std::path::Path;
 
 const LAYERS: [&str; 6] = [
     "vocabulary",
@@ -19,18 +22,6 @@ const SHARED_FAMILY_HELPERS: [&str; 2] = ["groups", "loans"];
 fn rank(layer: &str) -> Option<usize> {
     // views and sheet stand side by side at the top.
     LAYERS.iter().position(|l| *l == layer).map(|at| at.min(4))
-}
-
-/// Every `.rs` file under `dir`.
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The code of a file before its tests, without line comments.

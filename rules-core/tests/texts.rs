@@ -3,18 +3,10 @@
 //! residents' first load, built without texts, links none of the sources' pages. Read from the
 //! sources, as the layers test is; a planted row without them is caught.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+use common::files;
+use std::path::Path;
 
 /// The body of every `Dated { … }` literal in `code` (up to its closing brace).
 fn dated_rows(code: &str) -> Vec<&str> {

@@ -239,6 +239,21 @@ pub struct Loaded {
     pub list: Option<List>,
 }
 
+impl Loaded {
+    /// Text read whole (a CSV file or pasted cells): its rows, no sheets, `how` says what it was.
+    pub fn text(how: String, (rows, notes): (Rows, Vec<String>)) -> Loaded {
+        Loaded {
+            how,
+            rows,
+            notes,
+            sheets: Vec::new(),
+            chosen: 0,
+            widths: Vec::new(),
+            list: None,
+        }
+    }
+}
+
 /// A file's rows and a sentence on how it was read; `sheet` picks a workbook's worksheet by name.
 pub fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded, String> {
     if bytes.is_empty() {
@@ -284,16 +299,8 @@ pub fn read_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Loaded
     if text.contains('\u{0}') {
         return Err(format!("“{name}”不是表格文件（CSV 或 .xlsx），无法读取。"));
     }
-    let (rows, notes) = csv::parse(&text)?;
-    Ok(Loaded {
-        how: format!("“{name}”（CSV 文本，编码：{}）", encoding.label()),
-        rows,
-        notes,
-        sheets: Vec::new(),
-        chosen: 0,
-        widths: Vec::new(),
-        list: None,
-    })
+    let how = format!("“{name}”（CSV 文本，编码：{}）", encoding.label());
+    Ok(Loaded::text(how, csv::parse(&text)?))
 }
 
 #[cfg(test)]

@@ -224,15 +224,7 @@ impl Screen {
             .unwrap_or_default();
         self.sheet_names.set(Vec::new());
         self.file.set_value(None);
-        self.take(csv::parse(&text).map(|(rows, notes)| Loaded {
-            how: "粘贴的内容".to_string(),
-            rows,
-            notes,
-            sheets: Vec::new(),
-            chosen: 0,
-            widths: Vec::new(),
-            list: None,
-        }));
+        self.take(csv::parse(&text).map(|parsed| Loaded::text("粘贴的内容".to_string(), parsed)));
     }
 
     /// 忘记这份名单: the list, its results, the file and the boxes' contents leave the page.

@@ -11,10 +11,11 @@
 //! audience's screen replaces it at once. The anchors sit at the top of the page, so the browser's
 //! scroll to its target moves nothing.
 
-use crate::parts::{footer, masthead, progress_text, SETTINGS_LABEL, UNKNOWN, UNKNOWN_HINT};
+use crate::parts::{footer, masthead, SETTINGS_LABEL, UNKNOWN, UNKNOWN_HINT};
 use markup::{html, Html};
 use rules_core::choices::OrgKind;
 use rules_core::evaluate::{asks, questions_left};
+use rules_core::questions::progress_text;
 use rules_core::questions::{self, Question};
 use rules_core::{evaluate, Audience, Date, Facts, Status, Q};
 

@@ -29,20 +29,6 @@ pub const SETTINGS_LABEL: &str = "设置（大字模式 · 查询日期 · 清�
 pub const UNKNOWN: &str = "不清楚";
 pub const UNKNOWN_HINT: &str = "跳过此题，结果中会提示还需确认什么";
 
-/// The progress line above a question: 第 N 题，还剩约 M 题 · 目前可能符合 X 项（其中 Y 项可以申请）.
-pub fn progress_text(number: usize, left: usize, possible: usize, sure: usize) -> String {
-    let mut text = if left == 0 {
-        format!("第 {number} 题，快答完了")
-    } else {
-        format!("第 {number} 题，还剩约 {left} 题")
-    };
-    text.push_str(&format!(" · 目前可能符合 {possible} 项"));
-    if sure > 0 {
-        text.push_str(&format!("（其中 {sure} 项可以申请）"));
-    }
-    text
-}
-
 /// The masthead (title, what the tool does, navigation): the inside of the header's
 /// `<div class="masthead">` on index.html and org.html.
 pub fn masthead() -> Html {
@@ -104,6 +90,7 @@ pub fn audience_list(ids: &str, mut open: impl FnMut(&mut Html, Audience) -> &'s
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rules_core::questions::progress_text;
 
     #[test]
     fn the_parts_say_the_rules_words() {

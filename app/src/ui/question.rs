@@ -27,16 +27,7 @@ pub fn Progress() -> impl IntoView {
             let sure = r.count(Status::Eligible);
             (sure + r.count(Status::NeedsAnswers), sure)
         });
-        let mut text = if left == 0 {
-            format!("第 {number} 题，快答完了")
-        } else {
-            format!("第 {number} 题，还剩约 {left} 题")
-        };
-        text.push_str(&format!(" · 目前可能符合 {possible} 项"));
-        if sure > 0 {
-            text.push_str(&format!("（其中 {sure} 项可以申请）"));
-        }
-        text
+        rules_core::questions::progress_text(number, left, possible, sure)
     };
     view! { <p class="progress" id="progress" role="status" aria-live="polite">{text}</p> }
 }

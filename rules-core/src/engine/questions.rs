@@ -29,6 +29,21 @@ impl Facts {
     }
 }
 
+/// The progress line above a question, on every page that asks (the app and the static first
+/// screens alike): 第 N 题，还剩约 M 题 · 目前可能符合 X 项（其中 Y 项可以申请）.
+pub fn progress_text(number: usize, left: usize, possible: usize, sure: usize) -> String {
+    let mut text = if left == 0 {
+        format!("第 {number} 题，快答完了")
+    } else {
+        format!("第 {number} 题，还剩约 {left} 题")
+    };
+    text.push_str(&format!(" · 目前可能符合 {possible} 项"));
+    if sure > 0 {
+        text.push_str(&format!("（其中 {sure} 项可以申请）"));
+    }
+    text
+}
+
 /// The Chinese wording of `q`.
 pub fn wording(q: Q) -> Wording {
     match q {

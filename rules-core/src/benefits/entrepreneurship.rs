@@ -275,6 +275,10 @@ fn loan_estimate(ctx: &Ctx) -> Estimate {
     )
 }
 
+/// Both guaranteed loans (the person's and the small enterprise's) rest on the same notice.
+const LOAN_VALIDITY: Validity =
+    Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE).with_note("未查到2026年的调整。");
+
 pub const STARTUP_LOAN: Benefit = Benefit {
     entry: catalogue::entry(
         "startup-guaranteed-loan",
@@ -283,8 +287,7 @@ pub const STARTUP_LOAN: Benefit = Benefit {
         "一（二）、二（三）",
     )
     .paid_as(AmountKind::InterestSubsidy),
-    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE)
-        .with_note("未查到2026年的调整。"),
+    validity: LOAN_VALIDITY,
     not_combined_with: &[],
     rule: loan_rule,
 };
@@ -602,8 +605,7 @@ pub const ENTERPRISE_LOAN: Benefit = Benefit {
         "一（二）",
     )
     .paid_as(AmountKind::InterestSubsidy),
-    validity: Validity::in_force("渝人社规〔2025〕11号", &LOAN_2025_SOURCE)
-        .with_note("未查到2026年的调整。"),
+    validity: LOAN_VALIDITY,
     not_combined_with: &[],
     rule: enterprise_loan_rule,
 };

@@ -1,5 +1,6 @@
-// Starts the results' bundle, the residents' page's second fetch (the app adds this script while
-// the person answers): the results' words and code stay out of the first load. A file, not an
+// Starts the results' bundle, the residents' page's second fetch (the app adds this script as it
+// starts): the person rules, which judge each answer, and the results' words and code stay out of
+// the first load. A file, not an
 // inline script, so the Content-Security-Policy can stay at script-src 'self' 'wasm-unsafe-eval'.
 // `cargo xtask dist` writes the bundle's hashed names into index.html's results-js and
 // results-wasm <meta> tags.
@@ -15,6 +16,7 @@ if (js && wasm) {
     .then(async (bundle) => {
       await bundle.default({ module_or_path: wasm });
       window.cqResults = bundle.results_html;
+      window.cqJudge = bundle.judge;
       window.dispatchEvent(new Event('cq-results'));
     })
     .catch(failed);

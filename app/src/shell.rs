@@ -18,24 +18,23 @@ use crate::route::{OrgStep, Route};
 use crate::session::{Saved, Session, Step};
 use crate::settings;
 use crate::state::AppState;
-use crate::state::Rules;
 use crate::storage;
 use leptos::prelude::*;
 use markup::{html, Html};
-use rules_core::Audience;
+use rules_core::{Audience, Date};
 
 /// The residents' page (index.html): landing, the person's questions, results and checklist, the
 /// policy list and details. The organisation estimator is another page with its own bundle
 /// ([`OrgApp`], org.html), so its code never weighs on the first load of a phone.
 #[component]
 pub fn App() -> impl IntoView {
-    shell(main_screen, crate::state::PERSON_RULES)
+    shell(main_screen, initial_state(AppState::fetched))
 }
 
 /// The organisation estimator's page (org.html); any other screen goes back to index.html.
 #[component]
 pub fn OrgApp() -> impl IntoView {
-    shell(org_screen, crate::state::ALL_RULES)
+    shell(org_screen, initial_state(AppState::new))
 }
 
 /// Draws a screen of one page, or hands the address over to the page that has it.
@@ -77,8 +76,7 @@ fn open_policy(benefit: Option<&str>) -> AnyView {
 
 /// A page: header, the screen the URL names, footer. Reads saved answers and preferences once,
 /// keeps the route and the URL fragment in step, and saves answers as they change.
-fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
-    let state = initial_state(rules);
+fn shell(draw: DrawScreen, state: AppState) -> impl IntoView {
     provide_context(state);
 
     // The URL fragment and the route follow each other; back/forward change the fragment.
@@ -189,11 +187,13 @@ fn shell(draw: DrawScreen, rules: Rules) -> impl IntoView {
 
 /// The page's state on opening: the link's presets, the answers saved on this phone or shared in
 /// the link (asking before one replaces the other), and the notices to show.
-fn initial_state(rules: Rules) -> AppState {
+/// `fresh` makes the page's state (with its rules linked or fetched); generic, so that each page's
+/// bundle links only its own.
+fn initial_state(fresh: impl FnOnce(Date, Date) -> AppState) -> AppState {
     let today = settings::today();
     let search = window().location().search().unwrap_or_default();
     let presets = link::read_query(&search, today);
-    let mut state = AppState::with_rules(today, presets.as_of.unwrap_or(today), rules);
+    let mut state = fresh(today, presets.as_of.unwrap_or(today));
     state.preset_district = presets.district;
     let mut notes = presets.notes;
     state.large_text.set(storage::load_large_text());

@@ -1,5 +1,7 @@
 //! What the screens share: [`AppState`], provided as context by the shell (and by tests).
 
+use crate::fetched::{self, Arrival};
+use crate::judgement::Judgement;
 use crate::route::Route;
 use crate::session::{Saved, Session, Step};
 use crate::storage;
@@ -19,7 +21,8 @@ pub struct AppState {
     pub as_of: RwSignal<Date>,
     pub large_text: RwSignal<bool>,
     pub session: RwSignal<Session>,
-    /// rules-core's report for the session's answers on `as_of`.
+    /// rules-core's report for the session's answers on `as_of` (empty on the residents' page, whose
+    /// rules come with its second fetch: [`AppState::fetched`]).
     pub report: Memo<Report>,
     /// Answers found on the phone, waiting for 继续上次 / 重新开始.
     pub resume: RwSignal<Option<Saved>>,
@@ -31,48 +34,83 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// A district the link preselects in every 区县 question (`?district=wanzhou`).
     pub preset_district: Option<&'static str>,
-    /// The page's evaluator: [`rules_core::evaluate_person`] on the residents' page (its bundle then
-    /// carries no organisation rules), [`rules_core::evaluate`] elsewhere.
-    pub rules: Rules,
+    /// The residents' page's second fetch (always `Here` on a page that links its rules).
+    pub second: RwSignal<Arrival>,
+    /// What the questionnaire screens need from the rules for the session on `as_of`: `None` while
+    /// the rules are still coming (or could not come: `second` says which).
+    pub judgement: Memo<Option<Judgement>>,
 }
-
-/// A page's rules-core evaluators.
-#[derive(Clone, Copy)]
-pub struct Rules {
-    /// The report the screens show.
-    pub report: fn(&rules_core::Facts, Date) -> Report,
-    /// The same rules without their words, with the next questions: for 还剩约 M 题, which
-    /// evaluates many times per answer.
-    pub asks: fn(&rules_core::Facts, Date) -> Report,
-}
-
-/// The residents' page: person benefits only (its bundle links no organisation rules).
-pub const PERSON_RULES: Rules = Rules {
-    report: rules_core::evaluate_person,
-    asks: rules_core::evaluate::asks_person,
-};
-
-/// Every benefit (org.html, staff.html, tests).
-pub const ALL_RULES: Rules = Rules {
-    report: evaluate,
-    asks: rules_core::evaluate::asks,
-};
 
 impl AppState {
-    /// A fresh state without touching storage or the URL, evaluating every benefit.
+    /// A fresh state without touching storage or the URL, evaluating every benefit (org.html,
+    /// staff.html, tests).
     pub fn new(today: Date, as_of: Date) -> AppState {
-        AppState::with_rules(today, as_of, ALL_RULES)
+        AppState::linked(today, as_of, evaluate, rules_core::evaluate::asks)
     }
 
-    /// A fresh state whose reports come from `rules`.
-    pub fn with_rules(today: Date, as_of: Date, rules: Rules) -> AppState {
+    /// A fresh state on a page whose bundle links its rules: `report`, the report the screens
+    /// show; `asks`, the same rules without their words, with the next questions, for 还剩约 M 题
+    /// (which evaluates many times per answer).
+    pub fn linked(
+        today: Date,
+        as_of: Date,
+        report: fn(&rules_core::Facts, Date) -> Report,
+        asks: fn(&rules_core::Facts, Date) -> Report,
+    ) -> AppState {
         let session = RwSignal::new(Session::default());
         let as_of = RwSignal::new(as_of);
         // A new report always counts as a change: comparing two reports costs more code than it saves.
         let report = Memo::new_with_compare(
-            move |_| session.with(|s| (rules.report)(&s.facts, as_of.get())),
+            move |_| session.with(|s| report(&s.facts, as_of.get())),
             |_, _| true,
         );
+        let judgement =
+            Memo::new(move |_| report.with(|r| session.with(|s| Some(Judgement::of(r, s, asks)))));
+        AppState::assemble(today, as_of, session, report, RwSignal::new(Arrival::Here), judgement)
+    }
+
+    /// A fresh state on the residents' page, whose first load carries no benefit's rule: they come
+    /// with its second fetch ([`crate::fetched`], started here), which judges each answer; the page
+    /// keeps no report of its own (`report` is empty) and its results are written by that bundle.
+    pub fn fetched(today: Date, as_of: Date) -> AppState {
+        let session = RwSignal::new(Session::default());
+        let as_of = RwSignal::new(as_of);
+        let second = fetched::start();
+        let report = Memo::new_with_compare(
+            move |_| {
+                let as_of = as_of.get();
+                Report {
+                    as_of,
+                    notice_ended: as_of > rules_core::source::NOTICE_END,
+                    findings: Vec::new(),
+                    benefits: Vec::new(),
+                    next_questions: Vec::new(),
+                }
+            },
+            |_, _| true,
+        );
+        let judgement = Memo::new(move |_| {
+            if second.get() != Arrival::Here {
+                return None;
+            }
+            let day = as_of.get().to_string();
+            session.with(|s| {
+                let saved = Saved::of(s, Step::Questions).to_json();
+                let editing = s.editing.map_or("", rules_core::Q::id);
+                Judgement::decode(&fetched::judge(&saved, &day, editing)?)
+            })
+        });
+        AppState::assemble(today, as_of, session, report, second, judgement)
+    }
+
+    fn assemble(
+        today: Date,
+        as_of: RwSignal<Date>,
+        session: RwSignal<Session>,
+        report: Memo<Report>,
+        second: RwSignal<Arrival>,
+        judgement: Memo<Option<Judgement>>,
+    ) -> AppState {
         AppState {
             route: RwSignal::new(Route::Landing(None)),
             replace: StoredValue::new(false),
@@ -86,7 +124,8 @@ impl AppState {
             undo: RwSignal::new(None),
             notice: RwSignal::new(None),
             preset_district: None,
-            rules,
+            second,
+            judgement,
         }
     }
 

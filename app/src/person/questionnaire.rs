@@ -2,34 +2,54 @@
 //! back and change-answer always possible; the interim result above the question.
 
 use crate::dom::focus_later;
+use crate::fetched::Arrival;
 use crate::route::Route;
 use crate::state::AppState;
 use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
 use leptos::prelude::*;
-use rules_core::Audience;
+use rules_core::{questions, Audience};
+
+/// Said while the rules, which choose each question, are still coming with the page's second fetch
+/// (the first question on a slow connection), or if they could not come.
+fn waiting_line(state: AppState) -> impl IntoView {
+    let line = move || {
+        if state.second.get() == Arrival::Coming {
+            "正在准备题目，请稍候……".to_string()
+        } else {
+            crate::fetched::not_loaded("题目")
+        }
+    };
+    view! { <p class="loading" id="q-waiting" role="status">{line}</p> }
+}
 
 #[component]
 pub fn Questionnaire() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The results' bundle comes while the person answers.
-    super::results::fetch_results_code();
-    let current = Memo::new(move |_| state.report.with(|r| state.session.with(|s| s.current(r))));
+    // The question to show: `None` while the rules are still coming, `Some(None)` when nothing is
+    // left to ask.
+    let current = Memo::new(move |_| {
+        let day = state.as_of.get();
+        state.judgement.with(|j| {
+            j.as_ref()
+                .map(|j| j.current.map(|q| questions::question(q, day, Vec::new())))
+        })
+    });
 
     // No question left: the results. A new question takes the focus, so screen readers read it and
     // the keyboard starts there.
-    Effect::new(move |_| {
-        if current.with(Option::is_some) {
-            focus_later(QUESTION_HEADING_ID);
-        } else if state.route.get_untracked() == Route::PersonQuestions {
-            state.redirect(Route::PersonResults);
+    Effect::new(move |_| match current.get() {
+        Some(Some(_)) => focus_later(QUESTION_HEADING_ID),
+        Some(None) if state.route.get_untracked() == Route::PersonQuestions => {
+            state.redirect(Route::PersonResults)
         }
+        _ => {}
     });
 
     // Each question is its own history entry, `#/person/q/<n>` (the shell's listener shows the
     // question Back or Forward lands on): a new question is pushed after an answer; the address is
     // replaced when it named no step, or one past the questions answered so far.
     Effect::new(move |_| {
-        if current.with(Option::is_none) {
+        if !current.with(|c| matches!(c, Some(Some(_)))) {
             return;
         }
         let (step, answered) = state
@@ -57,7 +77,11 @@ pub fn Questionnaire() -> impl IntoView {
                 <Progress/>
                 <button type="button" class="speak secondary no-print" data-speak="question">"朗读"</button>
             </div>
-            {move || current.get().map(|question| view! { <QuestionCard question=question/> })}
+            {move || match current.get() {
+                Some(Some(question)) => Some(view! { <QuestionCard question=question/> }.into_any()),
+                Some(None) => None,
+                None => Some(waiting_line(state).into_any()),
+            }}
             <div class="q-nav no-print">
                 <button type="button" class="secondary" id="q-back" on:click=back>"上一题"</button>
                 <a class="button secondary" id="q-to-results" href="#/person/results">"查看目前结果"</a>

@@ -4,6 +4,7 @@
 //! one delegated listener.
 
 use crate::dom::focus_later;
+use crate::fetched::{self, Arrival};
 use crate::format::{self, status_mark};
 use crate::html;
 use crate::session::{Saved, Session, Step};
@@ -13,7 +14,6 @@ use markup::{html, to_html, Html};
 use rules_core::evaluate::{BenefitReport, Report};
 use rules_core::leads::Lead;
 use rules_core::{Date, Facts, Status};
-use wasm_bindgen::JsValue;
 
 /// The groups, in the order a user reads them.
 pub const GROUPS: [Status; 5] = [
@@ -268,83 +268,35 @@ pub fn page_html(saved: &str, day: &str) -> String {
     results_html(&report, &session, day).into_string()
 }
 
-/// The loader of the results' bundle (public/results.js, a file: the CSP allows no inline script).
-const RESULTS_LOADER: &str = "results.js";
-
-/// The results' renderer, once public/results.js has started the results' bundle.
-fn renderer() -> Option<js_sys::Function> {
-    use wasm_bindgen::JsCast;
-    js_sys::Reflect::get(&window(), &"cqResults".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()
-}
-
-/// Starts fetching the results' bundle (once): the residents' first load carries the questions
-/// and the rules, and the results' words and code come while the person answers.
-pub fn fetch_results_code() {
-    let document = document();
-    if renderer().is_some() || document.get_element_by_id("results-code").is_some() {
-        return;
-    }
-    let Ok(script) = document.create_element("script") else {
-        return;
-    };
-    script.set_id("results-code");
-    let _ = script.set_attribute("type", "module");
-    let _ = script.set_attribute("src", RESULTS_LOADER);
-    if let Some(body) = document.body() {
-        let _ = body.append_child(&script);
-    }
-}
-
 /// The results on the residents' page: the same page as [`Results`], written by the results'
-/// bundle (a second fetch, started while the person answers) from the answers and the day. Until
+/// bundle (the page's second fetch, started as the page starts) from the answers and the day. Until
 /// it has arrived, a title (not the results', which tests and focus wait for) and a line saying
 /// the results are on their way.
 #[component]
 pub fn FetchedResults() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ready = RwSignal::new(renderer().is_some());
-    let failed = RwSignal::new(false);
-    fetch_results_code();
-    let on_ready = window_event_listener_untyped("cq-results", move |_| ready.set(true));
-    let on_failed = window_event_listener_untyped("cq-results-failed", move |_| failed.set(true));
-    on_cleanup(move || {
-        on_ready.remove();
-        on_failed.remove();
-    });
     // The page's title takes the focus, the waiting line's until the results have come.
     Effect::new(move |_| {
-        focus_later(if ready.get() {
+        focus_later(if state.second.get() == Arrival::Here {
             "results-title"
         } else {
             "results-waiting"
         });
     });
     let page = move || {
-        let day = state.as_of.get();
+        let day = state.as_of.get().to_string();
         let saved = state
             .session
             .with(|s| Saved::of(s, Step::Results).to_json());
-        let written = ready
-            .get()
-            .then(renderer)
-            .flatten()
-            .and_then(|render| {
-                render
-                    .call2(&JsValue::NULL, &saved.into(), &day.to_string().into())
-                    .ok()
-            })
-            .and_then(|html| html.as_string());
+        let written = match state.second.get() {
+            Arrival::Here => fetched::results_html(&saved, &day),
+            _ => None,
+        };
         written.unwrap_or_else(|| {
-            let line = if failed.get() {
-                format!(
-                    "结果没有加载成功。请检查网络后刷新页面，或拨打 {} 咨询。",
-                    rules_core::documents::HOTLINE_NUMBER
-                )
-            } else {
+            let line = if state.second.get() == Arrival::Coming {
                 "正在整理您的查询结果，请稍候……".to_string()
+            } else {
+                fetched::not_loaded("结果")
             };
             to_html!(
                 "<div class=\"title-row\"><h2 id=\"results-waiting\" tabindex=\"-1\">您的查询结果</h2></div><p class=\"loading\" role=\"status\">{}</p>",

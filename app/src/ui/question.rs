@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use rules_core::facts::AnswerKind;
 use rules_core::input::{parse_count, parse_money};
 use rules_core::questions::Question;
-use rules_core::{Answer, Status};
+use rules_core::Answer;
 
 /// Id of the question's heading, focused when a new question appears.
 pub const QUESTION_HEADING_ID: &str = "q-title";
@@ -18,16 +18,14 @@ pub const QUESTION_HEADING_ID: &str = "q-title";
 #[component]
 pub fn Progress() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Empty while the rules are still coming (the questionnaire says so below).
     let text = move || {
-        let day = state.as_of.get();
-        let (number, left) = state
-            .session
-            .with(|s| (s.question_number(), s.questions_left(day, state.rules.asks)));
-        let (possible, sure) = state.report.with(|r| {
-            let sure = r.count(Status::Eligible);
-            (sure + r.count(Status::NeedsAnswers), sure)
-        });
-        rules_core::questions::progress_text(number, left, possible, sure)
+        let number = state.session.with(|s| s.question_number());
+        state.judgement.with(|j| {
+            j.as_ref().map(|j| {
+                rules_core::questions::progress_text(number, j.left, j.possible, j.sure)
+            })
+        })
     };
     view! { <p class="progress" id="progress" role="status" aria-live="polite">{text}</p> }
 }
@@ -39,12 +37,8 @@ pub fn QuestionCard(question: Question) -> impl IntoView {
     let q = question.id;
     let previous = state.session.with_untracked(|s| s.facts.get(q));
     // An answer rules-core dropped (or questioned) comes back with its message.
-    let findings: Vec<String> = state.report.with_untracked(|r| {
-        r.findings
-            .iter()
-            .filter(|f| f.question == Some(q))
-            .map(|f| f.message.clone())
-            .collect()
+    let findings: Vec<String> = state.judgement.with_untracked(|j| {
+        j.as_ref().map(|j| j.findings_on(q)).unwrap_or_default()
     });
     let error = RwSignal::new(None::<String>);
     let submit = move |answer: Answer| {

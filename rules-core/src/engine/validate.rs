@@ -87,7 +87,11 @@ pub fn check_answer(
 ) -> Result<(), String> {
     let mut alone = Facts::default();
     alone.set(q, Some(answer))?;
-    let (_, findings) = alone.validated(as_of);
+    // Only the bounds can refuse one answer alone: a district note or a contradiction keeps it
+    // (and needs a second answer). So the questionnaire's first load links no contradiction's
+    // words.
+    let mut findings = Vec::new();
+    drop_out_of_bounds(&mut alone, as_of, &mut findings);
     match findings
         .into_iter()
         .find(|f| f.question == Some(q) && f.severity == Severity::Invalid)

@@ -35,9 +35,8 @@ pub fn start() -> RwSignal<Arrival> {
     });
     // For the page's whole life: the listeners are never removed.
     let _ = window_event_listener_untyped("cq-results", move |_| arrival.set(Arrival::Here));
-    let _ = window_event_listener_untyped("cq-results-failed", move |_| {
-        arrival.set(Arrival::Failed)
-    });
+    let _ =
+        window_event_listener_untyped("cq-results-failed", move |_| arrival.set(Arrival::Failed));
     let document = document();
     if arrival.get_untracked() == Arrival::Coming
         && document.get_element_by_id("results-code").is_none()

@@ -27,11 +27,7 @@ pub struct Judgement {
 impl Judgement {
     /// The judgement of `session` from its `report`; `asks` evaluates the same rules for 还剩约 M
     /// 题, which follows the questionnaire forward.
-    pub fn of(
-        report: &Report,
-        session: &Session,
-        asks: fn(&Facts, Date) -> Report,
-    ) -> Judgement {
+    pub fn of(report: &Report, session: &Session, asks: fn(&Facts, Date) -> Report) -> Judgement {
         let sure = report.count(Status::Eligible);
         Judgement {
             current: session.current(report).map(|question| question.id),
@@ -123,7 +119,10 @@ mod tests {
     fn session() -> Session {
         let mut session = Session::default();
         for (q, answer) in [
-            (Q::Audience, Answer::Choice(Audience::Person.id().to_string())),
+            (
+                Q::Audience,
+                Answer::Choice(Audience::Person.id().to_string()),
+            ),
             (Q::PovertyStatus, Answer::Choice("alleviated".into())),
             (Q::HukouChongqing, Answer::Bool(true)),
             (Q::Activity, Answer::Choice("employee".into())),
@@ -173,7 +172,10 @@ mod tests {
         };
         let back = Judgement::decode(&done.encode()).expect("reads back");
         assert_eq!(back.current, None);
-        assert_eq!(back.findings_on(Q::Age), vec!["第一行 第二行 末尾".to_string()]);
+        assert_eq!(
+            back.findings_on(Q::Age),
+            vec!["第一行 第二行 末尾".to_string()]
+        );
     }
 
     #[test]

@@ -41,6 +41,16 @@ pub struct AppState {
     pub judgement: Memo<Option<Judgement>>,
 }
 
+/// The judgement of `session` from its `report`, on a page that links its rules (`asks`: the same
+/// rules without their words, with the next questions).
+pub fn judged(
+    report: Memo<Report>,
+    session: RwSignal<Session>,
+    asks: fn(&rules_core::Facts, Date) -> Report,
+) -> Memo<Option<Judgement>> {
+    Memo::new(move |_| report.with(|r| session.with(|s| Some(Judgement::of(r, s, asks)))))
+}
+
 impl AppState {
     /// A fresh state without touching storage or the URL, evaluating every benefit (org.html,
     /// staff.html, tests).
@@ -64,9 +74,15 @@ impl AppState {
             move |_| session.with(|s| report(&s.facts, as_of.get())),
             |_, _| true,
         );
-        let judgement =
-            Memo::new(move |_| report.with(|r| session.with(|s| Some(Judgement::of(r, s, asks)))));
-        AppState::assemble(today, as_of, session, report, RwSignal::new(Arrival::Here), judgement)
+        let judgement = judged(report, session, asks);
+        AppState::assemble(
+            today,
+            as_of,
+            session,
+            report,
+            RwSignal::new(Arrival::Here),
+            judgement,
+        )
     }
 
     /// A fresh state on the residents' page, whose first load carries no benefit's rule: they come

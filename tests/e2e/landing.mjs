@@ -120,6 +120,46 @@ test('Slow 4G: the four choices show before the wasm has loaded, and a tap then 
   await context.close();
 });
 
+test('the rules come with the second fetch: the first question waits for it, and says so if it cannot come', async () => {
+  // Held back: the questionnaire says it is getting the questions ready, then shows the first one.
+  const { context, page } = await newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let secondAsked = false;
+  await page.route('**/results-*_bg.wasm', async (route) => {
+    secondAsked = true;
+    await held;
+    await route.continue();
+  });
+  await open(page);
+  assert(secondAsked, 'the second fetch starts with the page, before any question');
+  await page.locator('#choice-person').click();
+  await page.locator('#start-person').click();
+  const waiting = page.locator('#q-waiting');
+  await waiting.waitFor({ timeout: 15000 });
+  eq(await waiting.innerText(), '正在准备题目，请稍候……', 'the waiting line');
+  eq(await page.locator('[data-question]').count(), 0, 'no question before the rules');
+  eq(await page.locator('#progress').innerText(), '', 'no progress line before the rules');
+  await page.screenshot({ path: join(shotDir, 'questions-waiting-360.png') });
+  release();
+  await page.locator('[data-question]').waitFor({ timeout: 15000 });
+  eq(await page.locator('#q-waiting').count(), 0, 'the waiting line is gone');
+  assert((await page.locator('#progress').innerText()).startsWith('第 1 题，还剩约'), 'the progress line');
+  eq(new URL(page.url()).hash, '#/person/q/1', "the person's first question");
+  await context.close();
+
+  // Refused (offline, a file gone after an update): the page says so, with the hotline.
+  const failing = await openPage(browser, log, { ignore: ['results-', 'net::ERR_FAILED'] });
+  await failing.page.route('**/results-*_bg.wasm', (route) => route.abort('failed'));
+  await open(failing.page);
+  await failing.page.locator('#choice-person').click();
+  await failing.page.locator('#start-person').click();
+  const line = failing.page.locator('#q-waiting');
+  await line.filter({ hasText: '没有加载成功' }).waitFor({ timeout: 15000 });
+  assert((await line.innerText()).includes('12333'), `the hotline: ${await line.innerText()}`);
+  await failing.context.close();
+});
+
 test('choosing 个人 shows its benefits, presses the button and sets #/person', async () => {
   const { context, page } = await newPage();
   await open(page);

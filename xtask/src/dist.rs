@@ -70,8 +70,10 @@ pub fn dist(root: &Path) -> Result<u64, String> {
     service_worker(&dist, &index)?;
 
     header(&format!(
-        "size report (budgets, brotli: first load {} KB, staff.html {} KB; the build fails over them)",
+        "size report (budgets, brotli: first load {} KB, its second fetch {} KB, staff.html {} KB; \
+         the build fails over them)",
         size::BUDGET_BROTLI / 1024,
+        size::SECOND_FETCH_BUDGET_BROTLI / 1024,
         size::STAFF_BUDGET_BROTLI / 1024
     ));
     let report = size::report(&dist, &index, OTHER_PAGES, &second.files())?;
@@ -85,6 +87,15 @@ pub fn dist(root: &Path) -> Result<u64, String> {
             report.first_load_brotli,
             (report.first_load_brotli - size::BUDGET_BROTLI) as f64 / 1024.0,
             size::BUDGET_BROTLI / 1024
+        ));
+    }
+    if report.second_fetch_brotli > size::SECOND_FETCH_BUDGET_BROTLI {
+        return Err(format!(
+            "index.html's second fetch (the rules and the results) is {} B brotli, {:.1} KB over its \
+             budget of {} KB: the first question waits for it on a slow connection",
+            report.second_fetch_brotli,
+            (report.second_fetch_brotli - size::SECOND_FETCH_BUDGET_BROTLI) as f64 / 1024.0,
+            size::SECOND_FETCH_BUDGET_BROTLI / 1024
         ));
     }
     if report.staff_load_brotli > size::STAFF_BUDGET_BROTLI {
@@ -164,9 +175,9 @@ fn absolute_preview(index: &str, site: &str) -> Result<String, String> {
 /// estimator; staff: the link and QR code builder; list: the staff's list screening).
 pub const OTHER_PAGES: &[&str] = &["org.html", "staff.html", "list.html"];
 
-/// The residents' results as a second fetch of index.html: `results.html` is not a page but the
-/// Trunk build of the `results` bundle (`app/src/bin/results.rs`), which public/results.js starts
-/// while the person answers. Its script and wasm go to dist/ (the HTML does not).
+/// The residents' rules and results as a second fetch of index.html: `results.html` is not a page
+/// but the Trunk build of the `results` bundle (`app/src/bin/results.rs`), which public/results.js
+/// starts as the page starts. Its script and wasm go to dist/ (the HTML does not).
 pub struct SecondFetch {
     /// The bundle's JavaScript glue, e.g. `results-1a2b….js`.
     pub js: String,

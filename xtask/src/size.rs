@@ -7,11 +7,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// The residents' first-load budget, compressed with brotli: html + js + wasm + css of index.html.
-/// DESIGN.md §5 sets 150 KB; issue 31 lowers it to what was reached (135.4 KB on 7 December 2026,
-/// after the guides and the rules' words left the first load), so that every change sees its cost.
+/// DESIGN.md §5 sets 150 KB; issue 31 lowers it to 120 KB (118.6 KB reached on 7 December 2026,
+/// once the benefits' rules came with the second fetch, which judges each answer), so that every
+/// change sees its cost.
 /// `cargo xtask dist` (and so `cargo xtask test`) fails above it. It lives here, beside the report
 /// that prints it, so that dist.rs uses this file and not the other way round.
-pub const BUDGET_BROTLI: u64 = 137 * 1024;
+pub const BUDGET_BROTLI: u64 = 120 * 1024;
+
+/// The budget of index.html's second fetch, brotli (js + wasm of the results' bundle): it carries
+/// the person rules, which choose every question after the page starts, so the first question
+/// waits for it on a slow connection. 91.1 KB (93,295 B) reached on 7 December 2026.
+pub const SECOND_FETCH_BUDGET_BROTLI: u64 = 95 * 1024;
 
 /// The staff link builder's budget (issue 31), brotli: html + js + wasm + css of staff.html. Its
 /// bundle draws the link, QR code and poster only; the list screening (the `lists` crate, the
@@ -24,6 +30,8 @@ pub const STAFF_PAGE: &str = "staff.html";
 pub struct Report {
     pub text: String,
     pub first_load_brotli: u64,
+    /// index.html's second fetch (the results' bundle), brotli.
+    pub second_fetch_brotli: u64,
     /// staff.html's load (0 when the build has no staff page).
     pub staff_load_brotli: u64,
 }
@@ -144,14 +152,25 @@ pub fn report(
             "OVER BUDGET".to_string()
         }
     ));
-    // What index.html fetches while the person answers (the results), outside the first load.
+    // What index.html fetches as it starts (the rules and the results), outside the first load.
     let second: u64 = second_fetch
         .iter()
         .filter_map(|rel| brotli_of.get(rel.as_str()))
         .sum();
     text.push_str(&format!(
         "{:<44} {:>32}\n",
-        "index.html's second fetch, the results (brotli)", second
+        "index.html's second fetch, the rules and results (brotli)", second
+    ));
+    text.push_str(&format!(
+        "second fetch: {:.1} KB brotli ({} B) of its {} KB budget: {}\n",
+        second as f64 / 1024.0,
+        second,
+        SECOND_FETCH_BUDGET_BROTLI / 1024,
+        if second <= SECOND_FETCH_BUDGET_BROTLI {
+            format!("OK, {} B to spare", SECOND_FETCH_BUDGET_BROTLI - second)
+        } else {
+            "OVER BUDGET".to_string()
+        }
     ));
     // The other pages' own loads (not the first load's budget: that is index.html's).
     let mut staff_load = 0;
@@ -182,6 +201,7 @@ pub fn report(
     Ok(Report {
         text,
         first_load_brotli: first[2],
+        second_fetch_brotli: second,
         staff_load_brotli: staff_load,
     })
 }

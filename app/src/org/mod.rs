@@ -20,7 +20,7 @@ pub mod table;
 
 use crate::route::{org_hash as hash, OrgStep, Route};
 use crate::session::Session;
-use crate::state::AppState;
+use crate::state::{judged, AppState};
 use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
 use flow::{current_question, roster_fields};
 use leptos::prelude::*;
@@ -54,8 +54,8 @@ pub fn provide_org_state(audience: Audience) -> AppState {
     state
 }
 
-/// A copy of `outer` whose session is `session` and whose report evaluates it (same date, route,
-/// settings).
+/// A copy of `outer` whose session is `session` and whose report and judgement evaluate it (same
+/// date, route, settings).
 pub fn org_state(outer: AppState, session: Session) -> AppState {
     let session = RwSignal::new(session);
     let as_of = outer.as_of;
@@ -67,6 +67,7 @@ pub fn org_state(outer: AppState, session: Session) -> AppState {
     AppState {
         session,
         report,
+        judgement: judged(report, session, rules_core::evaluate::asks),
         ..outer
     }
 }

@@ -22,9 +22,8 @@ pub fn Progress() -> impl IntoView {
     let text = move || {
         let number = state.session.with(|s| s.question_number());
         state.judgement.with(|j| {
-            j.as_ref().map(|j| {
-                rules_core::questions::progress_text(number, j.left, j.possible, j.sure)
-            })
+            j.as_ref()
+                .map(|j| rules_core::questions::progress_text(number, j.left, j.possible, j.sure))
         })
     };
     view! { <p class="progress" id="progress" role="status" aria-live="polite">{text}</p> }
@@ -37,9 +36,9 @@ pub fn QuestionCard(question: Question) -> impl IntoView {
     let q = question.id;
     let previous = state.session.with_untracked(|s| s.facts.get(q));
     // An answer rules-core dropped (or questioned) comes back with its message.
-    let findings: Vec<String> = state.judgement.with_untracked(|j| {
-        j.as_ref().map(|j| j.findings_on(q)).unwrap_or_default()
-    });
+    let findings: Vec<String> = state
+        .judgement
+        .with_untracked(|j| j.as_ref().map(|j| j.findings_on(q)).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let submit = move |answer: Answer| {
         // An answer rules-core would drop (a future day for a past event …) is refused here, with

@@ -453,4 +453,72 @@ mod tests {
         assert!(check_answer(Q::LoanContractDate, &future, today).is_ok());
         assert!(check_answer(Q::Age, &Answer::Count(35), today).is_ok());
     }
+
+    /// `check_answer` runs the bounds only (so the questionnaire's first load links no
+    /// contradiction's words): for one answer alone it must refuse exactly what `validated` drops,
+    /// with the same words, for every question and a spread of answers of each kind.
+    #[test]
+    fn one_answer_alone_is_refused_exactly_as_validated_would_drop_it() {
+        use crate::engine::facts::{Answer, AnswerKind};
+        use crate::engine::roster::HireGroup;
+        use crate::vocabulary::choices::HireIdentity;
+        let today = Date::ymd(2026, 12, 7);
+        let (mut compared, mut refused) = (0, 0);
+        for &q in Q::ALL.iter() {
+            let answers: Vec<Answer> = match q.kind() {
+                AnswerKind::YesNo => vec![Answer::Bool(true), Answer::Bool(false)],
+                AnswerKind::Choice => crate::engine::questions::options(q, today)
+                    .into_iter()
+                    .map(|o| Answer::Choice(o.id.to_string()))
+                    .chain([Answer::Choice("no-such-choice".to_string())])
+                    .collect(),
+                AnswerKind::Count => [0, 1, 8, 9, 16, 60, 120, 121, 100_000, u32::MAX]
+                    .into_iter()
+                    .map(Answer::Count)
+                    .collect(),
+                AnswerKind::Money => [0, 1, 3_000, 500_000, 20_000_000, 10_000_000_000_i64]
+                    .into_iter()
+                    .map(|m| Answer::Money(Decimal::from(m)))
+                    .collect(),
+                AnswerKind::Date => [
+                    Date::ymd(1900, 1, 1),
+                    Date::ymd(2021, 6, 1),
+                    today,
+                    Date::ymd(2027, 1, 1),
+                    Date::ymd(2100, 1, 1),
+                ]
+                .into_iter()
+                .map(Answer::Date)
+                .collect(),
+                AnswerKind::Roster => {
+                    let mut group = HireGroup::new(HireIdentity::Poverty, 3);
+                    group.contract_months = Some(12);
+                    let mut huge = HireGroup::new(HireIdentity::Poverty, 1_000_000);
+                    huge.contract_months = Some(1_000);
+                    vec![Answer::Roster(vec![group]), Answer::Roster(vec![huge])]
+                }
+                _ => Vec::new(),
+            };
+            for answer in answers {
+                let mut alone = Facts::default();
+                let Ok(()) = alone.set(q, Some(&answer)) else {
+                    continue;
+                };
+                let (_, findings) = alone.validated(today);
+                let dropped = findings
+                    .into_iter()
+                    .find(|f| f.question == Some(q) && f.severity == Severity::Invalid)
+                    .map(|f| f.message);
+                refused += usize::from(dropped.is_some());
+                assert_eq!(
+                    check_answer(q, &answer, today).err(),
+                    dropped,
+                    "{q:?} = {answer:?}"
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 100, "only {compared} answers compared");
+        assert!(refused > 10, "only {refused} answers refused");
+    }
 }

@@ -125,14 +125,15 @@ test('the rules come with the second fetch: the first question waits for it, and
   const { context, page } = await newPage();
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  let secondAsked = false;
   await page.route('**/results-*_bg.wasm', async (route) => {
-    secondAsked = true;
     await held;
     await route.continue();
   });
+  const asked = page.waitForRequest((r) => /results-[0-9a-f]+_bg\.wasm$/.test(r.url()), { timeout: 15000 });
   await open(page);
-  assert(secondAsked, 'the second fetch starts with the page, before any question');
+  // On the landing, before any choice: the rules are on their way while the person reads 您是？.
+  await asked;
+  eq(new URL(page.url()).hash, '', 'still on the landing');
   await page.locator('#choice-person').click();
   await page.locator('#start-person').click();
   const waiting = page.locator('#q-waiting');

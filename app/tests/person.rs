@@ -239,6 +239,21 @@ async fn damaged_saved_data_is_discarded_with_a_notice_and_good_data_resumes() {
         .local_storage()
         .expect("storage")
         .expect("localStorage");
+    // The results' bundle, which index.html fetches as it starts (public/results.js sets `cqJudge`
+    // and `cqResults`), as the page has it once it has come: it chooses each question and writes
+    // the results.
+    let judge = wasm_bindgen::closure::Closure::<dyn Fn(String, String, String) -> String>::new(
+        |saved: String, day: String, editing: String| {
+            app::judgement::judge_saved(&saved, &day, &editing)
+        },
+    );
+    js_sys::Reflect::set(&window, &"cqJudge".into(), judge.as_ref()).expect("cqJudge");
+    judge.forget();
+    let render = wasm_bindgen::closure::Closure::<dyn Fn(String, String) -> String>::new(
+        |saved: String, day: String| app::person::results::page_html(&saved, &day),
+    );
+    js_sys::Reflect::set(&window, &"cqResults".into(), render.as_ref()).expect("cqResults");
+    render.forget();
     storage
         .set_item(app::storage::PERSON_KEY, "{not json")
         .expect("set");
@@ -271,13 +286,6 @@ async fn damaged_saved_data_is_discarded_with_a_notice_and_good_data_resumes() {
         .location()
         .set_hash("#/person/results")
         .expect("hash");
-    // The results' bundle, which index.html fetches while the person answers (public/results.js
-    // sets `cqResults`), as the page has it once it has come.
-    let render = wasm_bindgen::closure::Closure::<dyn Fn(String, String) -> String>::new(
-        |saved: String, day: String| app::person::results::page_html(&saved, &day),
-    );
-    js_sys::Reflect::set(&window, &"cqResults".into(), render.as_ref()).expect("cqResults");
-    render.forget();
     let host = self::host();
     let handle = leptos::mount::mount_to(host.clone(), app::shell::App);
     leptos::task::tick().await;

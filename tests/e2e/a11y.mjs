@@ -515,8 +515,11 @@ test('privacy: no answer ever in a URL or request; answers in localStorage only'
     await page.waitForFunction((before) => location.href !== before, before, { timeout: 2000 }).catch(() => {});
     walked.push(page.url());
   }
+  // index.html hands the checklist over to org.html: wait for that page, not index.html's own
+  // heading, before reading the phone's storage (the hand-over would destroy the context).
   await page.goto(home('#/person/checklist'), { waitUntil: 'load' });
-  await page.locator('h1').waitFor({ timeout: 15000 });
+  await page.waitForURL(/\/org\.html/, { timeout: 15000 });
+  await page.locator('#checklist-title').waitFor({ timeout: 15000 });
 
   // What would betray an answer: question ids, answer ids, the numbers and dates typed.
   const values = Object.values(persona.answers).map(String);

@@ -5,7 +5,7 @@
 //
 //   node tests/e2e/first-screens.mjs http://127.0.0.1:PORT/ target/e2e
 
-import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq, PHONE } from './lib/chromium.mjs';
+import { launchChromium, newPage as openPage, holdBack, runSuite, suiteArgs, assert, eq, PHONE } from './lib/chromium.mjs';
 import { join } from 'node:path';
 import { TITLE } from './lib/expectations.mjs';
 
@@ -23,12 +23,7 @@ const test = (name, fn) => tests.push({ name, fn });
 /// A page whose wasm is held back until `release()`, as on a weak connection.
 async function held(path) {
   const { context, page } = await newPage();
-  let release;
-  const wait = new Promise((resolve) => (release = resolve));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await wait;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/*_bg.wasm');
   await page.goto(url(path));
   return { context, page, release };
 }

@@ -7,7 +7,7 @@
 // console error, page error or Content-Security-Policy violation. Closes with
 // `e2e result: N passed; M failed`.
 
-import { launchChromium, newPage as openPage, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
+import { launchChromium, newPage as openPage, holdBack, runSuite, suiteArgs, assert, eq } from './lib/chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import { LABELS, NOTICE } from './lib/expectations.mjs';
@@ -69,13 +69,8 @@ test('landing: the app starts and shows the four audience choices, none chosen',
 
 test('before the wasm arrives the landing is painted from the HTML; a tap then is not lost', async () => {
   const { context, page } = await newPage();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
   // Hold the wasm back, as a weak rural connection would.
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/*_bg.wasm');
   await page.goto(baseUrl);
   const landing = page.locator('#static-landing');
   await landing.locator('h2', { hasText: '您是？' }).waitFor({ timeout: 10000 });
@@ -123,12 +118,7 @@ test('Slow 4G: the four choices show before the wasm has loaded, and a tap then 
 test('the rules come with the second fetch: the first question waits for it, and says so if it cannot come', async () => {
   // Held back: the questionnaire says it is getting the questions ready, then shows the first one.
   const { context, page } = await newPage();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/results-*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/results-*_bg.wasm');
   const asked = page.waitForRequest((r) => /results-[0-9a-f]+_bg\.wasm$/.test(r.url()), { timeout: 15000 });
   await open(page);
   // On the landing, before any choice: the rules are on their way while the person reads 您是？.

@@ -139,19 +139,7 @@ pub fn report(
         "{:<44} {:>10} {:>10} {:>10}\n",
         "first load (html + js + wasm + css)", first[0], first[1], first[2]
     ));
-    let budget = BUDGET_BROTLI;
-    text.push_str(&format!(
-        "first load: {:.1} KB brotli ({} B) of the {} KB budget ({:.0}%): {}\n",
-        first[2] as f64 / 1024.0,
-        first[2],
-        budget / 1024,
-        first[2] as f64 * 100.0 / budget as f64,
-        if first[2] <= budget {
-            format!("OK, {} B to spare", budget - first[2])
-        } else {
-            "OVER BUDGET".to_string()
-        }
-    ));
+    text.push_str(&budget_line("first load", first[2], BUDGET_BROTLI));
     // What index.html fetches as it starts (the rules and the results), outside the first load.
     let second: u64 = second_fetch
         .iter()
@@ -161,16 +149,10 @@ pub fn report(
         "{:<44} {:>32}\n",
         "index.html's second fetch, the rules and results (brotli)", second
     ));
-    text.push_str(&format!(
-        "second fetch: {:.1} KB brotli ({} B) of its {} KB budget: {}\n",
-        second as f64 / 1024.0,
+    text.push_str(&budget_line(
+        "second fetch",
         second,
-        SECOND_FETCH_BUDGET_BROTLI / 1024,
-        if second <= SECOND_FETCH_BUDGET_BROTLI {
-            format!("OK, {} B to spare", SECOND_FETCH_BUDGET_BROTLI - second)
-        } else {
-            "OVER BUDGET".to_string()
-        }
+        SECOND_FETCH_BUDGET_BROTLI,
     ));
     // The other pages' own loads (not the first load's budget: that is index.html's).
     let mut staff_load = 0;
@@ -187,16 +169,10 @@ pub fn report(
             staff_load = load;
         }
     }
-    text.push_str(&format!(
-        "staff link builder (staff.html) load: {:.1} KB brotli ({} B) of its {} KB budget: {}\n",
-        staff_load as f64 / 1024.0,
+    text.push_str(&budget_line(
+        "staff link builder (staff.html) load",
         staff_load,
-        STAFF_BUDGET_BROTLI / 1024,
-        if staff_load <= STAFF_BUDGET_BROTLI {
-            format!("OK, {} B to spare", STAFF_BUDGET_BROTLI - staff_load)
-        } else {
-            "OVER BUDGET".to_string()
-        }
+        STAFF_BUDGET_BROTLI,
     ));
     Ok(Report {
         text,
@@ -204,6 +180,21 @@ pub fn report(
         second_fetch_brotli: second,
         staff_load_brotli: staff_load,
     })
+}
+
+/// One budget's line of the report: `what` weighs `bytes` brotli of its `budget`, and how many are
+/// left (or that it is over).
+fn budget_line(what: &str, bytes: u64, budget: u64) -> String {
+    format!(
+        "{what}: {:.1} KB brotli ({bytes} B) of its {} KB budget ({:.0}%): {}\n",
+        bytes as f64 / 1024.0,
+        budget / 1024,
+        bytes as f64 * 100.0 / budget as f64,
+        match budget.checked_sub(bytes) {
+            Some(spare) => format!("OK, {spare} B to spare"),
+            None => "OVER BUDGET".to_string(),
+        }
+    )
 }
 
 /// A page's load, brotli: the page and the files it references (`brotli_of`: each file's size).

@@ -74,6 +74,18 @@ export async function newPage(browser, log, { device = PHONE, ignore = [], accep
 
 /// Runs `tests` ([{ name, fn }]) in order, then the two checks every suite shares; closes the
 /// browser and prints the closing line xtask reads; exits with the outcome.
+/// Holds back the page's requests matching `pattern` (a weak connection) until the returned
+/// `release()` is called.
+export async function holdBack(page, pattern) {
+  let release;
+  const wait = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await wait;
+    await route.continue();
+  });
+  return release;
+}
+
 export async function runSuite(browser, tests, log, origin) {
   // Every suite ends with the same two checks over everything its pages did.
   tests.push({

@@ -54,6 +54,12 @@ document.addEventListener('click', (event) => {
   clip.writeText(target.innerText).then(() => { button.textContent = '已复制'; }, selectIt);
 });
 
+// 重新加载: a button with data-reload opens the page again (the second fetch could not come; a module
+// that failed is not fetched again by the same page). The answers are saved on the phone.
+document.addEventListener('click', (event) => {
+  if (event.target.closest && event.target.closest('[data-reload]')) location.reload();
+});
+
 // The calendar beside a date question (#q-date-picker) writes the picked day into the answer box the
 // way the app writes dates (2026年8月1日); the app then reads the box as it reads typing.
 document.addEventListener('change', (event) => {

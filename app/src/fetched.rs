@@ -72,10 +72,12 @@ pub fn results_html(saved: &str, day: &str) -> Option<String> {
     call("cqResults", &[saved, day])
 }
 
-/// The sentence a page shows when `what` (题目, 结果) could not come with the second fetch.
+/// The sentence a page shows when `what` (题目, 结果) could not come with the second fetch, beside
+/// a 重新加载 button (`data-reload`, handled by public/boot.js: the page again, its answers kept on
+/// the phone).
 pub fn not_loaded(what: &str) -> String {
     format!(
-        "{what}没有加载成功。请检查网络后刷新页面，或拨打 {} 咨询。",
+        "{what}没有加载成功。请检查网络后点“重新加载”（您的回答已保存在本机），或拨打 {} 咨询。",
         rules_core::documents::HOTLINE_NUMBER
     )
 }

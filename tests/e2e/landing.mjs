@@ -148,6 +148,19 @@ test('the rules come with the second fetch: the first question waits for it, and
   const line = failing.page.locator('#q-waiting');
   await line.filter({ hasText: '没有加载成功' }).waitFor({ timeout: 15000 });
   assert((await line.innerText()).includes('12333'), `the hotline: ${await line.innerText()}`);
+  eq(await line.locator('a[href="tel:12333"]').count(), 1, 'the hotline is tap-to-call');
+  await failing.page.screenshot({ path: join(shotDir, 'questions-not-loaded-360.png') });
+  // The results say the same, with the same button.
+  await failing.page.evaluate(() => (location.hash = '#/person/results'));
+  await failing.page.locator('#results-reload').waitFor({ timeout: 15000 });
+  assert((await failing.page.locator('#results').innerText()).includes('结果没有加载成功'), 'the results say so');
+  await failing.page.goBack();
+  await failing.page.locator('#q-reload').waitFor({ timeout: 15000 });
+  // The connection is back: 重新加载 opens the page again, and the first question comes.
+  await failing.page.unroute('**/results-*_bg.wasm');
+  await failing.page.locator('#q-reload').tap();
+  await failing.page.locator('[data-question]').waitFor({ timeout: 15000 });
+  eq(await failing.page.locator('#q-reload').count(), 0, 'no reload button once the questions have come');
   await failing.context.close();
 });
 

@@ -7,19 +7,26 @@ use crate::route::Route;
 use crate::state::AppState;
 use crate::ui::question::{Progress, QuestionCard, QUESTION_HEADING_ID};
 use leptos::prelude::*;
+use markup::to_html;
 use rules_core::{questions, Audience};
 
 /// Said while the rules, which choose each question, are still coming with the page's second fetch
-/// (the first question on a slow connection), or if they could not come.
+/// (the first question on a slow connection), or if they could not come, with 重新加载
+/// (`data-reload`, handled by public/boot.js). HTML text: a second element with its own reactive
+/// part costs the first load more than half a kilobyte.
 fn waiting_line(state: AppState) -> impl IntoView {
     let line = move || {
         if state.second.get() == Arrival::Coming {
             "正在准备题目，请稍候……".to_string()
         } else {
-            crate::fetched::not_loaded("题目")
+            to_html!(
+                "{}<br><button type=\"button\" class=\"primary\" id=\"q-reload\" data-reload>重新加载</button>",
+                crate::html::text(&crate::fetched::not_loaded("题目"))
+            )
+            .into_string()
         }
     };
-    view! { <p class="loading" id="q-waiting" role="status">{line}</p> }
+    view! { <p class="loading" id="q-waiting" role="status" inner_html=line></p> }
 }
 
 #[component]

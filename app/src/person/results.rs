@@ -293,16 +293,20 @@ pub fn FetchedResults() -> impl IntoView {
             _ => None,
         };
         written.unwrap_or_else(|| {
-            let line = if state.second.get() == Arrival::Coming {
-                "正在整理您的查询结果，请稍候……".to_string()
+            let mut h = to_html!(
+                "<div class=\"title-row\"><h2 id=\"results-waiting\" tabindex=\"-1\">您的查询结果</h2></div>"
+            );
+            if state.second.get() == Arrival::Coming {
+                h.raw("<p class=\"loading\" role=\"status\">正在整理您的查询结果，请稍候……</p>");
             } else {
-                fetched::not_loaded("结果")
-            };
-            to_html!(
-                "<div class=\"title-row\"><h2 id=\"results-waiting\" tabindex=\"-1\">您的查询结果</h2></div><p class=\"loading\" role=\"status\">{}</p>",
-                line
-            )
-            .into_string()
+                html!(
+                    h,
+                    "<p class=\"loading\" role=\"status\">{}</p>",
+                    html::text(&fetched::not_loaded("结果"))
+                );
+                h.raw("<p><button type=\"button\" class=\"primary\" id=\"results-reload\" data-reload>重新加载</button></p>");
+            }
+            h.into_string()
         })
     };
     let act = move |ev: leptos::ev::MouseEvent| on_results_click(state, &ev);

@@ -195,7 +195,7 @@ impl SecondFetch {
 /// Builds the results' bundle and copies its glue and wasm into dist/.
 fn results_bundle(root: &Path, dist: &Path) -> Result<SecondFetch, String> {
     const PAGE: &str = "results.html";
-    header("release build: trunk build --release results.html (the results, a second fetch)");
+    header("release build: trunk build --release results.html (the rules and the results, the second fetch)");
     let out = root.join("target").join("trunk-pages").join(PAGE);
     // A build of another commit may have left other hashed names behind.
     let _ = std::fs::remove_dir_all(&out);

@@ -2,7 +2,7 @@
 //! 劳务品牌, 非遗工坊 and village 就业服务超市. Only the municipal incubator has published amounts; the rest are
 //! set by districts or unpublished, and say so.
 
-use crate::engine::documents::{need, Form, Guide, HowToApply, ASK_DISTRICT};
+use crate::engine::documents::{need, Form, Guide, HowToApply};
 use crate::engine::facts::Q;
 use crate::engine::logic::yes;
 use crate::engine::report::*;
@@ -17,14 +17,10 @@ use crate::vocabulary::source::{notice_clause, NOTICE_NUMBER};
 use crate::vocabulary::source::{source_named, words};
 use rust_decimal::Decimal;
 
-const DISTRICT_APPLY: HowToApply = HowToApply {
-    automatic: false,
-    office: "区县人力社保部门",
-    online: "",
-    window: ASK_DISTRICT,
-    steps: "认定办法和奖补规则由区县制定，请向区县人力社保部门咨询",
-    confidence: Confidence::Official,
-};
+const DISTRICT_APPLY: HowToApply = HowToApply::at_district(
+    "认定办法和奖补规则由区县制定，请向区县人力社保部门咨询",
+    Confidence::Official,
+);
 
 fn kind_condition(ctx: &Ctx, kind: OrgKind, clause: &'static str) -> ConditionReport {
     ctx.condition("kind", kind.label(), clause).check(

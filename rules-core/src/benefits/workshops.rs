@@ -323,14 +323,7 @@ pub const FEE_RELIEF: Benefit = Benefit {
 pub const FEE_RELIEF_GUIDE: Guide = Guide {
     benefit: FEE_RELIEF.entry.id,
     documents: &[],
-    apply: &HowToApply {
-        automatic: false,
-        office: "区县人力社保部门",
-        online: "",
-        window: ASK_DISTRICT,
-        steps: "减免项目和办法由区县制定",
-        confidence: Confidence::Secondary,
-    },
+    apply: &HowToApply::at_district("减免项目和办法由区县制定", Confidence::Secondary),
 };
 
 pub fn parameters() -> Vec<Parameter> {

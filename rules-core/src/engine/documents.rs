@@ -677,6 +677,21 @@ pub struct HowToApply {
     pub confidence: Confidence,
 }
 
+impl HowToApply {
+    /// Applied for at the 区县人力社保部门, whose window no source publishes (请向区县人力社保部门咨询),
+    /// with `steps` as far as a source of `confidence` says.
+    pub const fn at_district(steps: &'static str, confidence: Confidence) -> HowToApply {
+        HowToApply {
+            automatic: false,
+            office: "区县人力社保部门",
+            online: "",
+            window: ASK_DISTRICT,
+            steps,
+            confidence,
+        }
+    }
+}
+
 /// 免申即享 with what it means, for its first use on a page.
 pub const AUTOMATIC: &str = "免申即享（不用申请，符合条件直接发放）";
 

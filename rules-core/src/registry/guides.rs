@@ -60,14 +60,7 @@ static ORGANISATION_GUIDES: &[Guide] = &[
 static NO_GUIDE: Guide = Guide {
     benefit: "",
     documents: &[],
-    apply: &HowToApply {
-        automatic: false,
-        office: "区县人力社保部门",
-        online: "",
-        window: ASK_DISTRICT,
-        steps: ASK_DISTRICT,
-        confidence: Confidence::Weak,
-    },
+    apply: &HowToApply::at_district(ASK_DISTRICT, Confidence::Weak),
 };
 
 /// The guide of the benefit with this catalogue line, looked up among its audience's guides only.

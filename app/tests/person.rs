@@ -2,7 +2,8 @@
 //! (headless) browser. Expected figures come from rules-core itself.
 #![cfg(target_arch = "wasm32")]
 
-use app::person::{Questionnaire, Results};
+use app::person::results::FetchedResults;
+use app::person::Questionnaire;
 use app::session::Session;
 use app::state::AppState;
 use leptos::prelude::*;
@@ -19,6 +20,25 @@ use common::{count, find, host, text};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const DAY: Date = Date::ymd(2025, 6, 20);
+
+/// The results' bundle, which index.html fetches as it starts (public/results.js sets `cqJudge` and
+/// `cqResults`), as the page has it once it has come: it chooses each question and writes the
+/// results, with the functions `bin/results.rs` exports.
+fn second_fetch_has_come() {
+    let window = web_sys::window().expect("window");
+    let judge = wasm_bindgen::closure::Closure::<dyn Fn(String, String, String) -> String>::new(
+        |saved: String, day: String, editing: String| {
+            app::judgement::judge_saved(&saved, &day, &editing)
+        },
+    );
+    js_sys::Reflect::set(&window, &"cqJudge".into(), judge.as_ref()).expect("cqJudge");
+    judge.forget();
+    let render = wasm_bindgen::closure::Closure::<dyn Fn(String, String) -> String>::new(
+        |saved: String, day: String| app::person::results::page_html(&saved, &day),
+    );
+    js_sys::Reflect::set(&window, &"cqResults".into(), render.as_ref()).expect("cqResults");
+    render.forget();
+}
 
 fn shown_question(root: &web_sys::Element) -> String {
     find(root, "[data-question]")
@@ -156,7 +176,9 @@ fn shandong_worker() -> Facts {
 #[wasm_bindgen_test]
 async fn results_show_the_groups_and_amounts_rules_core_computes() {
     let facts = shandong_worker();
-    let report = evaluate(&facts, DAY);
+    // The residents' page's results: the person rules, written by its second fetch.
+    let report = rules_core::evaluate_person(&facts, DAY);
+    second_fetch_has_come();
     let state = AppState::new(DAY, DAY);
     state.session.set(Session {
         facts,
@@ -165,7 +187,7 @@ async fn results_show_the_groups_and_amounts_rules_core_computes() {
     let host = host();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(state);
-        view! { <Results/> }
+        view! { <FetchedResults/> }
     });
 
     for (status, id) in [
@@ -239,21 +261,7 @@ async fn damaged_saved_data_is_discarded_with_a_notice_and_good_data_resumes() {
         .local_storage()
         .expect("storage")
         .expect("localStorage");
-    // The results' bundle, which index.html fetches as it starts (public/results.js sets `cqJudge`
-    // and `cqResults`), as the page has it once it has come: it chooses each question and writes
-    // the results.
-    let judge = wasm_bindgen::closure::Closure::<dyn Fn(String, String, String) -> String>::new(
-        |saved: String, day: String, editing: String| {
-            app::judgement::judge_saved(&saved, &day, &editing)
-        },
-    );
-    js_sys::Reflect::set(&window, &"cqJudge".into(), judge.as_ref()).expect("cqJudge");
-    judge.forget();
-    let render = wasm_bindgen::closure::Closure::<dyn Fn(String, String) -> String>::new(
-        |saved: String, day: String| app::person::results::page_html(&saved, &day),
-    );
-    js_sys::Reflect::set(&window, &"cqResults".into(), render.as_ref()).expect("cqResults");
-    render.forget();
+    second_fetch_has_come();
     storage
         .set_item(app::storage::PERSON_KEY, "{not json")
         .expect("set");

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 
 use crate::ui::checklist::ChecklistPage;
 pub use questionnaire::Questionnaire;
-pub use results::Results;
 
 /// `#/person/q`, `#/person/results` and `#/person/checklist`; first asks what to do with answers found on the phone.
 #[component]

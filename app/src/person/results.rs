@@ -258,7 +258,7 @@ pub fn results_html(report: &Report, session: &Session, day: Date) -> Html {
 
 /// The results page for the answers the residents' page hands over (`Saved`'s JSON, see
 /// [`Saved::from_page`]) on a day (`YYYY-MM-DD`): what the results' bundle (`bin/results.rs`)
-/// serves. The same page [`Results`] draws; empty for input the page never writes.
+/// serves, and [`FetchedResults`] shows. Empty for input the page never writes.
 pub fn page_html(saved: &str, day: &str) -> String {
     let (Ok(saved), Ok(day)) = (Saved::from_page(saved), Date::parse(day)) else {
         return String::new();
@@ -268,7 +268,7 @@ pub fn page_html(saved: &str, day: &str) -> String {
     results_html(&report, &session, day).into_string()
 }
 
-/// The results on the residents' page: the same page as [`Results`], written by the results'
+/// The results on the residents' page: [`results_html`] for its answers and day, written by the results'
 /// bundle (the page's second fetch, started as the page starts) from the answers and the day. Until
 /// it has arrived, a title (not the results', which tests and focus wait for) and a line saying
 /// the results are on their way.
@@ -323,24 +323,6 @@ fn on_results_click(state: AppState, ev: &leptos::ev::MouseEvent) {
         state.restart();
     } else {
         crate::ui::edit_from_click(state, ev);
-    }
-}
-
-#[component]
-pub fn Results() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    focus_later("results-title");
-    let page = move || {
-        let day = state.as_of.get();
-        state.report.with(|r| {
-            state
-                .session
-                .with(|s| results_html(r, s, day).into_string())
-        })
-    };
-    let act = move |ev: leptos::ev::MouseEvent| on_results_click(state, &ev);
-    view! {
-        <section class="results" id="results" aria-labelledby="results-title" inner_html=page on:click=act></section>
     }
 }
 
